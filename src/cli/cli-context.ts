@@ -1,0 +1,39 @@
+// Shared plumbing for CLI commands: config, database, system actor, error reporting.
+import { loadConfig, ConfigError } from '../config/config.js';
+import { openDatabase, type DbHandle } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { systemActor, type Ctx } from '../lib/context.js';
+import { AppError } from '../lib/errors.js';
+import { ensureDefaultOrg } from '../org/org.service.js';
+
+export async function withDb<T>(fn: (ctx: Ctx, handle: DbHandle) => Promise<T>, label = '命令行'): Promise<T> {
+  const config = loadConfig();
+  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(handle.db, handle.dialect);
+    await ensureDefaultOrg(handle.db);
+    return await fn({ db: handle.db, dialect: handle.dialect, actor: systemActor(label) }, handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Prints an error the way an operator needs it (no stack traces for known errors) and sets the exit code. */
+export function reportCliError(err: unknown): void {
+  if (err instanceof AppError) {
+    console.error(`错误 [${err.code}]：${err.message}`);
+    for (const [k, v] of Object.entries(err.fields)) console.error(`  ${k}: ${v}`);
+    process.exitCode = 2;
+  } else if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exitCode = 78;
+  } else if (err instanceof Error && (err as Error & { cliMessage?: boolean }).cliMessage) {
+    console.error(`错误：${err.message}`);
+    process.exitCode = 2;
+  } else {
+    console.error(err);
+    process.exitCode = 1;
+  }
+}
+
+export const cliError = (message: string): Error => Object.assign(new Error(message), { cliMessage: true });

@@ -1,0 +1,14 @@
+// `npx gongkai …`: every operator task that can be scripted.
+import { Command } from 'commander';
+import { registerCoreCommands } from './core.commands.js';
+import { reportCliError } from './cli-context.js';
+
+const program = new Command();
+program.name('gongkai').description('Gongkai 政务公开平台命令行').showHelpAfterError();
+registerCoreCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  reportCliError(err);
+}

@@ -1,0 +1,21 @@
+// SQL for units and users.
+import type { Db, UnitKind } from '../db/schema.js';
+
+export const findUnit = (db: Db, id: number) => db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
+export const findUnitByName = (db: Db, areaId: number, name: string) =>
+  db.selectFrom('units').selectAll().where('area_id', '=', areaId).where('name', '=', name).executeTakeFirst();
+export const listUnitsInArea = (db: Db, areaId: number) =>
+  db.selectFrom('units').selectAll().where((eb) => eb.or([eb('area_id', '=', areaId), eb('id', '=', areaId)])).orderBy('sort').orderBy('id').execute();
+export const listAreas = (db: Db) => db.selectFrom('units').selectAll().where('kind', 'in', ['区', '市']).orderBy('id').execute();
+
+export const insertUnit = async (db: Db, v: { code: string; name: string; kind: UnitKind; parent_id: number | null; area_id: number | null; sort: number; created_at: string }) =>
+  (await db.insertInto('units').values(v).returning('id').executeTakeFirstOrThrow()).id;
+
+export const findUser = (db: Db, id: number) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+export const findUserByUsername = (db: Db, username: string) => db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+
+export const listUsersInArea = (db: Db, areaId: number) =>
+  db.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id')
+    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.unit_id', 'users.disabled', 'users.locked_until', 'users.created_at', 'units.name as unit_name'])
+    .where((eb) => eb.or([eb('units.area_id', '=', areaId), eb('units.id', '=', areaId)]))
+    .orderBy('users.id').execute();

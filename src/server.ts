@@ -1,0 +1,25 @@
+// Starts one server process: config → database → bootstrap → HTTP.
+import { loadConfig } from './config/config.js';
+import { openDatabase } from './db/connect.js';
+import { bootstrap, printDemoAccounts } from './bootstrap.js';
+import { buildApp } from './web/app.js';
+
+export async function startServer(opts: { demo: boolean }): Promise<void> {
+  const t0 = performance.now();
+  const config = loadConfig();
+  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const { demo } = await bootstrap(handle, { demo: opts.demo, log: (l) => console.log(l) });
+  const app = await buildApp({ config, handle });
+  await app.listen({ port: config.port, host: config.host });
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  console.log(`Gongkai 已启动：http://${config.host}:${port}/  （工作台 /console，数据库 ${handle.dialect}，启动用时 ${Math.round(performance.now() - t0)} ms）`);
+  printDemoAccounts(demo);
+  const stop = async () => {
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,47 @@
+// Request-level helpers shared by routes: the acting user's context, HTML replies, API registry.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { SafeHtml } from '#jsx/jsx-runtime';
+import type { Ctx } from '../lib/context.js';
+import type { PageMeta } from './components/layout.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: Ctx;
+    authKind: 'session' | 'bearer' | 'none';
+    sessionToken: string | null;
+  }
+}
+
+export const isApi = (req: FastifyRequest) => req.url.startsWith('/api/');
+export const elderOn = (req: FastifyRequest) => req.cookies?.gk_elder === '1';
+
+export function pageMeta(req: FastifyRequest, reply: FastifyReply, title: string): PageMeta {
+  const path = req.url.split('?')[0] ?? '/';
+  const meta: PageMeta = { title, elder: elderOn(req), path, actor: req.ctx.actor };
+  if (req.ctx.actor.kind === 'user') meta.csrf = reply.generateCsrf();
+  return meta;
+}
+
+export function sendHtml(reply: FastifyReply, page: SafeHtml, status = 200): FastifyReply {
+  return reply.status(status).type('text/html; charset=utf-8').send(page.html);
+}
+
+/** Form bodies arrive as a flat string map; anything else is treated as empty. */
+export const formBody = (req: FastifyRequest): Record<string, string> => {
+  const b = req.body;
+  if (!b || typeof b !== 'object' || Array.isArray(b)) return {};
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(b as Record<string, unknown>)) if (typeof v === 'string') out[k] = v;
+  return out;
+};
+
+export type ApiDoc = { method: string; url: string; summary: string; roles: string; body?: Record<string, string> };
+export const apiDocs: ApiDoc[] = [];
+export const documentApi = (d: ApiDoc) => {
+  if (!apiDocs.some((x) => x.method === d.method && x.url === d.url)) apiDocs.push(d);
+};
+
+export const intParam = (v: unknown): number => {
+  const n = Number(v);
+  return Number.isInteger(n) && n > 0 && n < 2_147_483_647 ? n : -1;
+};
