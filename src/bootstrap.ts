@@ -4,6 +4,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { systemActor, type Ctx } from './lib/context.js';
 import { nowIso } from './lib/time.js';
 import { createUser, ensureDefaultOrg } from './org/org.service.js';
+import { ensureCalendarSeeded } from './calendar/calendar.repo.js';
 
 export type DemoAccount = { username: string; role: string; unit: string; password: string };
 
@@ -12,6 +13,7 @@ export async function bootstrap(handle: DbHandle, opts: { demo: boolean; log?: (
   const applied = await migrateToLatest(handle.db, handle.dialect);
   if (applied.length) log(`数据库迁移完成：${applied.join(', ')}`);
   const areaId = await ensureDefaultOrg(handle.db);
+  await ensureCalendarSeeded(handle.db);
   const ctx: Ctx = { db: handle.db, dialect: handle.dialect, actor: systemActor('初始化') };
   const demo: DemoAccount[] = [];
   if (opts.demo) {

@@ -1,11 +1,13 @@
 // `npx gongkai …`: every operator task that can be scripted.
 import { Command } from 'commander';
 import { registerCoreCommands } from './core.commands.js';
+import { registerCalendarCommands } from '../calendar/calendar.commands.js';
 import { reportCliError } from './cli-context.js';
 
 const program = new Command();
 program.name('gongkai').description('Gongkai 政务公开平台命令行').showHelpAfterError();
 registerCoreCommands(program);
+registerCalendarCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -73,7 +73,67 @@ export interface JobLocksTable {
   expires_at: string;
 }
 
+export interface CalendarYearsTable { year: number; notice: string | null; source: string | null; note: string | null; entered_at: string }
+export interface CalendarDaysTable { scope: string; date: string; kind: 'off' | 'work'; name: string; year: number; source: string }
+
+export interface PlansTable {
+  id: Generated<number>;
+  area_id: number;
+  year: number;
+  doc_number: string;
+  title: string;
+  issuer: string;
+  issued_on: string | null;
+  /** When unit ledgers are due (the Linzi plan: 6月30日). */
+  submission_due: string | null;
+  ledger_columns_json: string;
+  copied_from_plan_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface PlanTasksTable {
+  id: Generated<number>;
+  plan_id: number;
+  seq: number;
+  domain: string;
+  sub_area: string;
+  requirement: string;
+  units_text: string;
+  time_limit: string;
+  rules_json: string;
+  warnings_json: string;
+  carried_from_task_id: number | null;
+}
+export type TaskUnitRole = 'lead' | 'implementing' | 'responsible';
+export interface PlanTaskUnitsTable {
+  id: Generated<number>;
+  task_id: number;
+  unit_id: number | null;
+  name: string;
+  role: TaskUnitRole;
+  is_group: number;
+  group_code: string | null;
+  sort: number;
+}
+export interface PlanTaskAssignmentsTable { task_id: number; unit_id: number; role: TaskUnitRole; source: string }
+export interface PlanLeadDutiesTable {
+  id: Generated<number>;
+  plan_id: number;
+  seq: number;
+  unit_id: number | null;
+  unit_name: string;
+  content: string;
+  requirement: string;
+}
+
 export interface DB {
+  calendar_years: CalendarYearsTable;
+  calendar_days: CalendarDaysTable;
+  plans: PlansTable;
+  plan_tasks: PlanTasksTable;
+  plan_task_units: PlanTaskUnitsTable;
+  plan_task_assignments: PlanTaskAssignmentsTable;
+  plan_lead_duties: PlanLeadDutiesTable;
   units: UnitsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -13,6 +13,7 @@ import type { DbHandle } from '../db/connect.js';
 import { actorFromApiToken, actorFromSession } from '../auth/auth.service.js';
 import { anonymous } from '../lib/context.js';
 import { AppError } from '../lib/errors.js';
+import { calendarToAppError } from '../calendar/calendar.service.js';
 import { registerRoutes } from './routes.js';
 import { renderErrorPage } from './error-page.js';
 import { isApi } from './http.js';
@@ -126,7 +127,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.csrfProtection(req, reply, done);
   });
 
-  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+  app.setErrorHandler((original: FastifyError | AppError, req, reply) => {
+    const err = calendarToAppError(original) as FastifyError | AppError;
     let e: AppError;
     if (err instanceof AppError) e = err;
     else if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.code === 'FST_REQ_FILE_TOO_LARGE' || err.statusCode === 413) e = new AppError('payload_too_large', 'payload_too_large', '提交的内容过大');

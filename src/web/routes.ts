@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../lib/errors.js';
 import { auditRoutes } from '../audit/audit.routes.js';
+import { calendarRoutes } from '../calendar/calendar.routes.js';
 import { authRoutes } from '../auth/auth.routes.js';
 import { orgRoutes } from '../org/org.routes.js';
 import { portalHomeRoutes } from '../portal/home.routes.js';
@@ -22,5 +23,6 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   await consoleHomeRoutes(app);
   await orgRoutes(app);
   await auditRoutes(app);
+  await calendarRoutes(app);
   await apiDocsRoutes(app);
 }

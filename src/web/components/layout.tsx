@@ -61,7 +61,7 @@ type NavItem = { href: string; label: string };
 
 export function consoleNav(actor: Actor): NavItem[] {
   if (actor.kind !== 'user') return [];
-  const items: NavItem[] = [{ href: '/console', label: '工作台' }];
+  const items: NavItem[] = [{ href: '/console', label: '工作台' }, { href: '/console/calendar', label: '工作日历' }];
   const admin = actor.role === 'admin';
   const reader = admin || actor.role === 'auditor';
   if (reader) items.push({ href: '/console/units', label: '单位管理' }, { href: '/console/users', label: '用户管理' }, { href: '/console/audit', label: '审计日志' });
