@@ -3,6 +3,7 @@ import { loadConfig } from './config/config.js';
 import { openDatabase } from './db/connect.js';
 import { bootstrap, printDemoAccounts } from './bootstrap.js';
 import { buildApp } from './web/app.js';
+import { startScheduler } from './jobs/jobs.js';
 
 export async function startServer(opts: { demo: boolean }): Promise<void> {
   const t0 = performance.now();
@@ -15,7 +16,9 @@ export async function startServer(opts: { demo: boolean }): Promise<void> {
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   console.log(`Gongkai 已启动：http://${config.host}:${port}/  （工作台 /console，数据库 ${handle.dialect}，启动用时 ${Math.round(performance.now() - t0)} ms）`);
   printDemoAccounts(demo);
+  const stopJobs = startScheduler(handle.db, handle.dialect, (l) => console.log(l));
   const stop = async () => {
+    stopJobs();
     await app.close();
     await handle.close();
     process.exit(0);

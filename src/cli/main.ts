@@ -2,12 +2,18 @@
 import { Command } from 'commander';
 import { registerCoreCommands } from './core.commands.js';
 import { registerCalendarCommands } from '../calendar/calendar.commands.js';
+import { registerDisclosureCommands } from '../disclosure/disclosure.commands.js';
+import { registerLedgerCommands } from '../ledger/ledger.commands.js';
+import { registerPlanCommands } from '../plan/plan.commands.js';
 import { reportCliError } from './cli-context.js';
 
 const program = new Command();
 program.name('gongkai').description('Gongkai 政务公开平台命令行').showHelpAfterError();
 registerCoreCommands(program);
 registerCalendarCommands(program);
+registerPlanCommands(program);
+registerLedgerCommands(program);
+registerDisclosureCommands(program);
 
 try {
   await program.parseAsync(process.argv);

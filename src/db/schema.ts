@@ -1,6 +1,9 @@
 // The one schema type shared by both engines. Timestamps are ISO-8601 strings,
 // dates are YYYY-MM-DD strings, booleans are 0/1 integers: identical on SQLite and PostgreSQL.
 import type { Generated, Kysely } from 'kysely';
+import type { DisclosureTables } from './disclosure.tables.js';
+import type { LedgerTables } from './ledger.tables.js';
+import type { SearchTables } from './search.tables.js';
 
 export type UnitKind = '市' | '区' | '区直部门' | '镇' | '街道' | '其他';
 export type Role = 'admin' | 'unit_operator' | 'unit_reviewer' | 'auditor';
@@ -126,7 +129,7 @@ export interface PlanLeadDutiesTable {
   requirement: string;
 }
 
-export interface DB {
+export interface DB extends DisclosureTables, LedgerTables, SearchTables {
   calendar_years: CalendarYearsTable;
   calendar_days: CalendarDaysTable;
   plans: PlansTable;

@@ -9,6 +9,7 @@ import { portalHomeRoutes } from '../portal/home.routes.js';
 import type { AppDeps } from './app.js';
 import { apiDocsRoutes } from './api-docs.js';
 import { consoleHomeRoutes } from './console-home.js';
+import { registerModuleRoutes } from './modules.js';
 
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   // Staff pages and the API need a user; the public portal does not.
@@ -24,5 +25,6 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   await orgRoutes(app);
   await auditRoutes(app);
   await calendarRoutes(app);
+  await registerModuleRoutes(app, deps);
   await apiDocsRoutes(app);
 }

@@ -64,6 +64,8 @@ export function consoleNav(actor: Actor): NavItem[] {
   const items: NavItem[] = [{ href: '/console', label: '工作台' }, { href: '/console/calendar', label: '工作日历' }];
   const admin = actor.role === 'admin';
   const reader = admin || actor.role === 'auditor';
+  items.push({ href: '/console/plans', label: '工作方案' }, { href: '/console/ledgers', label: '台账' }, { href: '/console/items', label: '政府信息' });
+  if (reader) items.push({ href: '/console/ledger-dashboard', label: '台账总览' }, { href: '/console/compliance', label: '公开合规' });
   if (reader) items.push({ href: '/console/units', label: '单位管理' }, { href: '/console/users', label: '用户管理' }, { href: '/console/audit', label: '审计日志' });
   return items;
 }
