@@ -5,10 +5,14 @@ import { systemActor, type Ctx } from './lib/context.js';
 import { nowIso } from './lib/time.js';
 import { createUser, ensureDefaultOrg } from './org/org.service.js';
 import { ensureCalendarSeeded } from './calendar/calendar.repo.js';
+import { readFileSync } from 'node:fs';
+import { importPlan } from './plan/plan.service.js';
+
+export const DEFAULT_PLAN_FILE = new URL('../data/plans/linzi-2022.txt', import.meta.url);
 
 export type DemoAccount = { username: string; role: string; unit: string; password: string };
 
-export async function bootstrap(handle: DbHandle, opts: { demo: boolean; log?: (line: string) => void }): Promise<{ demo: DemoAccount[]; areaId: number }> {
+export async function bootstrap(handle: DbHandle, opts: { demo: boolean; plan?: boolean; log?: (line: string) => void }): Promise<{ demo: DemoAccount[]; areaId: number }> {
   const log = opts.log ?? (() => {});
   const applied = await migrateToLatest(handle.db, handle.dialect);
   if (applied.length) log(`数据库迁移完成：${applied.join(', ')}`);
@@ -31,6 +35,14 @@ export async function bootstrap(handle: DbHandle, opts: { demo: boolean; log?: (
         demo.push({ username: s.username, role: s.role, unit: s.unit, password });
       }
       await handle.db.insertInto('settings').values({ key: 'demo_accounts_created', value: nowIso() }).execute();
+    }
+  }
+  if (opts.plan) {
+    const done = await handle.db.selectFrom('settings').select('value').where('key', '=', 'default_plan_loaded').executeTakeFirst();
+    if (!done) {
+      const r = await importPlan(ctx, readFileSync(DEFAULT_PLAN_FILE), 'linzi-2022.txt');
+      await handle.db.insertInto('settings').values({ key: 'default_plan_loaded', value: String(r.planId) }).execute();
+      log(`已载入默认工作方案：${r.preview.plan.title}（${r.tasks} 项任务）`);
     }
   }
   return { demo, areaId };

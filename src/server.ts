@@ -9,7 +9,7 @@ export async function startServer(opts: { demo: boolean }): Promise<void> {
   const t0 = performance.now();
   const config = loadConfig();
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const { demo } = await bootstrap(handle, { demo: opts.demo, log: (l) => console.log(l) });
+  const { demo } = await bootstrap(handle, { demo: opts.demo, plan: opts.demo, log: (l) => console.log(l) });
   const app = await buildApp({ config, handle });
   await app.listen({ port: config.port, host: config.host });
   const addr = app.server.address();

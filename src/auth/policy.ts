@@ -17,6 +17,11 @@ export function requireUser(actor: Actor): UserActor {
   return actor;
 }
 
+/** Any logged-in user or the system actor (CLI, jobs). */
+export function requireStaff(actor: Actor): void {
+  if (actor.kind === 'anonymous') throw new AppError('unauthorized', 'login_required', '请先登录');
+}
+
 /** The system actor (CLI, jobs) may do everything; users only what their role allows. */
 export function requireAdmin(actor: Actor): void {
   if (actor.kind === 'system') return;

@@ -5,6 +5,7 @@
 export type CalendarErrorCode =
   | 'INVALID_DATE'
   | 'INVALID_DAY_COUNT'
+  | 'INVALID_YEAR'
   | 'DATE_OUT_OF_RANGE'
   | 'INVALID_CALENDAR_FILE'
   | 'INVALID_LOCAL_OVERRIDE'

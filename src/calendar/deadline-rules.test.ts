@@ -78,6 +78,8 @@ test('unknown texts become text rules, each with a warning; nothing is dropped',
   // A shifted 责任单位 cell, as the seed's tasks 10 and 34 show, is not a time limit.
   assert.equal(parseTimeLimit('各镇、街道，区政府各 部门单位', 2022).rules[0].kind, 'text');
   assert.deepEqual(parseTimeLimit('  \n ', 2022), { rules: [], warnings: ['时限要求为空'] });
+  assert.throws(() => parseTimeLimit('6月底前', 22), /方案年度应为四位年份/);
+  assert.throws(() => rulesForYear([], 2023.5), /新方案年度应为四位年份/);
 });
 
 test('a clause with two time expressions keeps the first and warns', () => {

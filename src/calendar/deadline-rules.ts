@@ -1,3 +1,4 @@
+import { CalendarError } from './calendar-error.js';
 import type { DeadlineRule, ParsedTimeLimit, RuleResolution } from './deadline-rule-types.js';
 import {
   CLAUSE_SEPARATOR, findByPhrase, hasTimeMarker, isLeadingQualifier, isMoreWork, normaliseTimeLimit, recogniseClause,
@@ -21,6 +22,8 @@ interface Draft {
  * - anything else becomes a `text` rule, and every `text` rule adds a warning.
  */
 export function parseTimeLimit(text: string, planYear: number): ParsedTimeLimit {
+  checkYear(planYear, '方案年度');
+  if (typeof text !== 'string') return { rules: [], warnings: ['时限要求为空'] };
   const clauses = normaliseTimeLimit(text).split(CLAUSE_SEPARATOR).filter((c) => c !== '');
   if (clauses.length === 0) return { rules: [], warnings: ['时限要求为空'] };
   const drafts: Draft[] = [];
@@ -108,6 +111,8 @@ export function resolveRule(rule: DeadlineRule, calendar: WorkingCalendar, ancho
  * because such a phrase may have meant a specific year. Other rules are unchanged.
  */
 export function rulesForYear(rules: readonly DeadlineRule[], newYear: number, fromYear?: number): ParsedTimeLimit {
+  checkYear(newYear, '新方案年度');
+  if (fromYear !== undefined) checkYear(fromYear, '原方案年度');
   const warnings: string[] = [];
   const out = rules.map((rule): DeadlineRule => {
     if (rule.kind !== 'by') return rule;
@@ -128,4 +133,10 @@ export function rulesForYear(rules: readonly DeadlineRule[], newYear: number, fr
     return { kind: 'by', date: found.date, source };
   });
   return { rules: out, warnings };
+}
+
+function checkYear(year: number, what: string): void {
+  if (!Number.isInteger(year) || year < 1949 || year > 2200) {
+    throw new CalendarError('INVALID_YEAR', `${what}应为四位年份（如 2022），收到：${String(year)}`);
+  }
 }

@@ -1,11 +1,13 @@
 // SQL for plans and their tasks, including which tasks a unit is responsible for.
 import type { Db } from '../db/schema.js';
+import { knownGroups } from './unit-groups.js';
 
-/** Group codes that expand to units by kind; other groups are assigned by the admin per task. */
-export const GROUP_KINDS: Record<string, string[]> = {
-  towns_streets: ['镇', '街道'],
-  district_departments: ['区直部门'],
-};
+const EXPANSION_KINDS: Record<string, string[]> = { towns_streets: ['镇', '街道'], district_departments: ['区直部门'] };
+
+/** Group codes that expand to units by kind; other groups (to_assign) are assigned by the admin per task. */
+export const GROUP_KINDS: Record<string, string[]> = Object.fromEntries(
+  knownGroups.filter((g) => EXPANSION_KINDS[g.expansion]).map((g) => [g.code, EXPANSION_KINDS[g.expansion]!]),
+);
 
 export const findPlan = (db: Db, id: number) => db.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst();
 export const listPlans = (db: Db, areaId: number) => db.selectFrom('plans').selectAll().where('area_id', '=', areaId).orderBy('year', 'desc').orderBy('id', 'desc').execute();

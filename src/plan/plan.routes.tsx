@@ -1,7 +1,242 @@
-// Routes of the plan module.
-import type { FastifyInstance } from 'fastify';
+// Plan pages: plans by year, import (upload → preview → confirm), decomposition, my tasks, lead duties, copy, group assignment.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { AppDeps } from '../web/app.js';
+import { AppError, invalid } from '../lib/errors.js';
+import { intId, parseInput } from '../lib/validate.js';
+import { writeAudit } from '../audit/audit.repo.js';
+import { requireAdmin } from '../auth/policy.js';
+import { actorArea, listUnits } from '../org/org.service.js';
+import { ConsoleLayout } from '../web/components/layout.js';
+import { ErrorSummary, Form, SelectField, TextField, emptyForm, type FormState } from '../web/components/form.js';
+import { documentApi, formBody, intParam, pageMeta, sendHtml } from '../web/http.js';
+import * as svc from './plan.service.js';
+import { ROLE_LABEL, TaskTable, ruleLabel } from './plan.views.js';
 
-export async function planRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  void app; void deps;
+const isAdmin = (req: FastifyRequest) => req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
+const MAX_PLAN_BYTES = 700 * 1024;
+
+async function plansPage(req: FastifyRequest, reply: FastifyReply, opts: { upload?: FormState; notice?: string } = {}, status = 200) {
+  const plans = await svc.listPlansFor(req.ctx);
+  const meta = pageMeta(req, reply, '工作方案');
+  const upload = opts.upload ?? emptyForm();
+  return sendHtml(reply, (
+    <ConsoleLayout meta={meta}>
+      {opts.notice ? <div class="gk-notice" role="status">{opts.notice}</div> : null}
+      <table class="gk-table">
+        <caption>历年工作方案</caption>
+        <thead><tr><th scope="col">年度</th><th scope="col">方案</th><th scope="col">文号</th><th scope="col">台账报送截止</th><th scope="col">查看</th></tr></thead>
+        <tbody>{plans.map((p) => (
+          <tr><td>{p.year}</td><td><a href={`/console/plans/${p.id}`}>{p.title}</a></td><td>{p.doc_number || '（未编号）'}</td><td>{p.submission_due ?? '—'}</td>
+            <td><a href={`/console/plans/${p.id}/mine`}>我的任务</a> · <a href={`/console/plans/${p.id}/lead-duties`}>牵头清单</a></td></tr>
+        ))}</tbody>
+      </table>
+      {isAdmin(req) ? <>
+        <h2>导入工作方案</h2>
+        <p>支持方案全文（.txt/.md 文本）、Word 原件（.docx）或单独的任务分解表（.xlsx）。上传后先预览，确认无误再导入；再次导入同一方案会原地更新，不会重复。</p>
+        <ErrorSummary errors={upload.errors} labels={{ file: '方案文件' }} />
+        <form method="post" action={`/console/plans/preview?_csrf=${encodeURIComponent(meta.csrf!)}`} enctype="multipart/form-data" class="gk-form">
+          <div class={`gk-field${upload.errors.file ? ' gk-field--error' : ''}`}>
+            <label for="f-file">方案文件</label>
+            {upload.errors.file ? <p class="gk-field-error" id="e-file">{upload.errors.file}</p> : null}
+            <input id="f-file" name="file" type="file" accept=".txt,.md,.docx,.xlsx" required aria-describedby={upload.errors.file ? 'e-file' : undefined} />
+          </div>
+          <button type="submit" class="gk-button">上传并预览</button>
+        </form>
+        {plans.length ? <>
+          <h2>以已有方案为基础新建下一年度方案</h2>
+          <Form action="/console/plans/copy" csrf={meta.csrf!} submit="复制为新年度方案">
+            <SelectField name="planId" label="来源方案" form={emptyForm({ planId: plans[0]!.id })} required options={plans.map((p) => ({ value: p.id, label: `${p.year} ${p.title}` }))} />
+            <TextField name="year" label="新方案年度" type="number" form={emptyForm({ year: plans[0]!.year + 1 })} required />
+          </Form>
+        </> : null}
+      </> : null}
+    </ConsoleLayout>
+  ), status);
+}
+
+function previewPage(req: FastifyRequest, reply: FastifyReply, p: svc.PlanPreview, content: Buffer, filename: string) {
+  const meta = pageMeta(req, reply, '导入预览');
+  const blocking = p.tasks.length === 0;
+  return sendHtml(reply, (
+    <ConsoleLayout meta={meta}>
+      <dl class="gk-meta">
+        <dt>文号</dt><dd>{p.plan.docNumber ?? '（未识别）'}</dd>
+        <dt>标题</dt><dd>{p.plan.title ?? '（未识别）'}</dd>
+        <dt>发文机关</dt><dd>{p.plan.issuer ?? '（未识别）'}</dd>
+        <dt>成文日期</dt><dd>{p.plan.issuedOn ?? '（未识别）'}</dd>
+        <dt>年度</dt><dd>{p.plan.year}</dd>
+        <dt>台账报送截止</dt><dd>{p.plan.submissionDue ?? '（未识别）'}</dd>
+        <dt>任务</dt><dd>{p.tasks.length} 项；牵头清单 {p.leadDuties.length} 条</dd>
+      </dl>
+      {p.existingPlanId ? <div class="gk-notice">已存在同一方案，确认后将原地更新（已关联的台账保留）。</div> : null}
+      {p.missingUnits.length ? <div class="gk-warning"><strong>单位目录中没有以下单位，确认导入时将自动新增：</strong>{p.missingUnits.map((u) => `${u.name}（${u.kind}）`).join('、')}</div> : null}
+      {p.warnings.length ? <section><h2>提示（{p.warnings.length}条）</h2><ul class="gk-list">{p.warnings.map((w) => <li>第{w.row}项：{w.message}</li>)}</ul></section> : null}
+      <TaskTable planId={0} caption="任务预览" tasks={p.tasks.map((t) => ({ id: 0, seq: t.seq, domain: t.domain, sub_area: t.area, requirement: t.requirement, time_limit: t.timeLimit, rules: t.rules, warnings: p.warnings.filter((w) => w.row === t.seq).map((w) => w.message), units: t.units.map((u) => ({ name: u.name, role: u.role, is_group: u.group ? 1 : 0 })) }))} />
+      {blocking ? null : (
+        <form method="post" action="/console/plans/import" class="gk-form">
+          <input type="hidden" name="_csrf" value={meta.csrf!} />
+          <input type="hidden" name="filename" value={filename} />
+          <input type="hidden" name="content" value={content.toString('base64')} />
+          <button type="submit" class="gk-button">确认导入</button> <a href="/console/plans">取消</a>
+        </form>
+      )}
+    </ConsoleLayout>
+  ));
+}
+
+async function planPage(req: FastifyRequest, reply: FastifyReply, planId: number, mode: 'all' | 'mine') {
+  const plan = await svc.getPlan(req.ctx, planId);
+  const q = req.query as Record<string, string>;
+  const actor = req.ctx.actor;
+  let unitId: number | undefined;
+  if (mode === 'mine') {
+    if (actor.kind !== 'user' || actor.role === 'admin' || actor.role === 'auditor') unitId = q.unit ? intParam(q.unit) : undefined;
+    else unitId = actor.unitId;
+  } else if (q.unit) unitId = intParam(q.unit);
+  const tasks = await svc.planTasks(req.ctx, planId, unitId);
+  const units = await listUnits(req.ctx);
+  const unitName = unitId ? units.find((u) => u.id === unitId)?.name : undefined;
+  const meta = pageMeta(req, reply, mode === 'mine' ? `我的任务：${plan.title}` : plan.title);
+  return sendHtml(reply, (
+    <ConsoleLayout meta={meta}>
+      <p>{plan.doc_number} · {plan.issuer} · {plan.issued_on ?? ''} · 台账报送截止：{plan.submission_due ?? '未设定'}</p>
+      <p><a href={`/console/plans/${planId}/lead-duties`}>区直部门牵头重点公开工作清单</a> · <a href={`/console/plans/${planId}.json`}>下载 JSON</a></p>
+      <form method="get" action={`/console/plans/${planId}${mode === 'mine' ? '/mine' : ''}`} class="gk-form">
+        <div class="gk-field"><label for="f-unit">按责任单位筛选</label>
+          <select id="f-unit" name="unit"><option value="">全部单位</option>{units.filter((u) => u.kind !== '区' && u.kind !== '市').map((u) => <option value={String(u.id)} selected={u.id === unitId}>{u.name}</option>)}</select></div>
+        <button type="submit" class="gk-button">筛选</button>
+      </form>
+      <p>{unitName ? `${unitName}负责的任务：` : '全部任务：'}{tasks.length} 项</p>
+      <TaskTable planId={planId} caption="任务分解表" tasks={tasks} />
+    </ConsoleLayout>
+  ));
+}
+
+const assignInput = z.object({ unitId: intId('单位'), role: z.enum(['implementing', 'responsible', 'lead'], { error: '请选择角色' }) });
+
+export async function planRoutes(app: FastifyInstance, _deps: AppDeps): Promise<void> {
+  app.get('/console/plans', (req, reply) => plansPage(req, reply));
+
+  app.post('/console/plans/preview', async (req, reply) => {
+    requireAdmin(req.ctx.actor);
+    const file = await req.file().catch(() => undefined);
+    if (!file) return plansPage(req, reply, { upload: { values: {}, errors: { file: '请选择要上传的方案文件' } } }, 400);
+    const buf = await file.toBuffer();
+    if (buf.length > MAX_PLAN_BYTES) return plansPage(req, reply, { upload: { values: {}, errors: { file: '方案文件不能超过700KB' } } }, 400);
+    try {
+      return previewPage(req, reply, await svc.previewPlan(req.ctx, buf, file.filename), buf, file.filename);
+    } catch (err) {
+      if (err instanceof AppError && (err.kind === 'invalid' || err.kind === 'unsupported_media')) return plansPage(req, reply, { upload: { values: {}, errors: { file: err.message } } }, err.status);
+      throw err;
+    }
+  });
+
+  app.post('/console/plans/import', async (req, reply) => {
+    const b = formBody(req);
+    const buf = Buffer.from(b.content ?? '', 'base64');
+    try {
+      const r = await svc.importPlan(req.ctx, buf, (b.filename ?? 'plan.txt').slice(0, 200));
+      return reply.redirect(`/console/plans/${r.planId}?imported=${r.tasks}`, 303);
+    } catch (err) {
+      if (err instanceof AppError && (err.kind === 'invalid' || err.kind === 'unsupported_media')) return plansPage(req, reply, { upload: { values: {}, errors: { file: err.message } } }, err.status);
+      throw err;
+    }
+  });
+
+  app.post('/console/plans/copy', async (req, reply) => {
+    const b = formBody(req);
+    const r = await svc.copyPlan(req.ctx, intParam(b.planId), Number(b.year));
+    return reply.redirect(`/console/plans/${r.planId}`, 303);
+  });
+
+  app.get('/console/plans/:id', (req, reply) => planPage(req, reply, intParam((req.params as { id: string }).id), 'all'));
+  app.get('/console/plans/:id/mine', (req, reply) => planPage(req, reply, intParam((req.params as { id: string }).id), 'mine'));
+  app.get('/console/plans/:id.json', async (req) => {
+    const id = intParam((req.params as { id: string }).id);
+    return { plan: await svc.getPlan(req.ctx, id), tasks: await svc.planTasks(req.ctx, id), leadDuties: await svc.leadDuties(req.ctx, id) };
+  });
+
+  app.get('/console/plans/:id/lead-duties', async (req, reply) => {
+    const id = intParam((req.params as { id: string }).id);
+    const plan = await svc.getPlan(req.ctx, id);
+    const duties = await svc.leadDuties(req.ctx, id);
+    const meta = pageMeta(req, reply, '区直部门牵头重点公开工作清单');
+    return sendHtml(reply, (
+      <ConsoleLayout meta={meta}>
+        <p>{plan.title}</p>
+        <table class="gk-table">
+          <caption class="visually-hidden">牵头清单</caption>
+          <thead><tr><th scope="col">部门</th><th scope="col">牵头公开内容</th><th scope="col">要求</th></tr></thead>
+          <tbody>{duties.map((d) => <tr><td>{d.unit_name}</td><td>{d.content}</td><td>{d.requirement}</td></tr>)}</tbody>
+        </table>
+      </ConsoleLayout>
+    ));
+  });
+
+  app.get('/console/plans/:id/tasks/:taskId', async (req, reply) => {
+    const { id, taskId } = req.params as { id: string; taskId: string };
+    const planId = intParam(id);
+    const task = (await svc.planTasks(req.ctx, planId)).find((t) => t.id === intParam(taskId));
+    if (!task) throw new AppError('not_found', 'not_found', '任务不存在');
+    const assigned = await req.ctx.db.selectFrom('plan_task_assignments').innerJoin('units', 'units.id', 'plan_task_assignments.unit_id').select(['units.name', 'plan_task_assignments.role']).where('task_id', '=', task.id).execute();
+    const units = (await listUnits(req.ctx)).filter((u) => u.kind !== '区' && u.kind !== '市');
+    const meta = pageMeta(req, reply, `任务 ${task.seq}`);
+    return sendHtml(reply, (
+      <ConsoleLayout meta={meta}>
+        <dl class="gk-meta">
+          <dt>工作任务</dt><dd>{task.domain}{task.sub_area ? ` · ${task.sub_area}` : ''}</dd>
+          <dt>工作要求</dt><dd>{task.requirement}</dd>
+          <dt>责任单位</dt><dd>{task.units.map((u) => `${u.name}（${ROLE_LABEL[u.role]}）`).join('、')}</dd>
+          <dt>时限要求</dt><dd>{task.time_limit || '—'}</dd>
+          <dt>解析规则</dt><dd>{task.rules.map(ruleLabel).join('；') || '—'}</dd>
+        </dl>
+        <h2>单位组的具体单位</h2>
+        <p>“有关职能部门”等单位组需由政务公开办指定具体单位；“各镇、街道”“区政府各部门单位”自动包含对应类型的全部单位。</p>
+        <ul class="gk-list">{assigned.map((a) => <li>{a.name}（{ROLE_LABEL[a.role]}）</li>)}</ul>
+        {isAdmin(req) ? (
+          <Form action={`/console/plans/${planId}/tasks/${task.id}/assign`} csrf={meta.csrf!} submit="指定单位">
+            <SelectField name="unitId" label="单位" form={emptyForm()} required options={units.map((u) => ({ value: u.id, label: u.name }))} />
+            <SelectField name="role" label="角色" form={emptyForm({ role: 'implementing' })} required options={[{ value: 'implementing', label: '落实' }, { value: 'responsible', label: '负责' }, { value: 'lead', label: '牵头' }]} />
+          </Form>
+        ) : null}
+        <p><a href={`/console/plans/${planId}#task-${task.seq}`}>返回任务分解表</a></p>
+      </ConsoleLayout>
+    ));
+  });
+
+  app.post('/console/plans/:id/tasks/:taskId/assign', async (req, reply) => {
+    requireAdmin(req.ctx.actor);
+    const { id, taskId } = req.params as { id: string; taskId: string };
+    const planId = intParam(id);
+    const task = (await svc.planTasks(req.ctx, planId)).find((t) => t.id === intParam(taskId));
+    if (!task) throw new AppError('not_found', 'not_found', '任务不存在');
+    const input = parseInput(assignInput, formBody(req));
+    const areaId = await actorArea(req.ctx);
+    await req.ctx.db.transaction().execute(async (tx) => {
+      const unit = await tx.selectFrom('units').select(['id', 'area_id']).where('id', '=', input.unitId).executeTakeFirst();
+      if (!unit || unit.area_id !== areaId) throw invalid({ unitId: '单位不存在' });
+      await tx.deleteFrom('plan_task_assignments').where('task_id', '=', task.id).where('unit_id', '=', input.unitId).execute();
+      await tx.insertInto('plan_task_assignments').values({ task_id: task.id, unit_id: input.unitId, role: input.role, source: 'admin' }).execute();
+      await writeAudit(tx, req.ctx, { action: 'plan.task.assign', entity: 'plan_task', entityId: task.id, after: input, areaId });
+    });
+    return reply.redirect(`/console/plans/${planId}/tasks/${task.id}`, 303);
+  });
+
+  documentApi({ method: 'GET', url: '/api/v1/plans', summary: '工作方案列表', roles: '已登录' });
+  app.get('/api/v1/plans', async (req) => ({ data: await svc.listPlansFor(req.ctx) }));
+  documentApi({ method: 'GET', url: '/api/v1/plans/{id}', summary: '工作方案及任务分解（unit=单位id 可筛选）', roles: '已登录' });
+  app.get('/api/v1/plans/:id', async (req) => {
+    const id = intParam((req.params as { id: string }).id);
+    const q = req.query as Record<string, string>;
+    return { data: { plan: await svc.getPlan(req.ctx, id), tasks: await svc.planTasks(req.ctx, id, q.unit ? intParam(q.unit) : undefined), leadDuties: await svc.leadDuties(req.ctx, id) } };
+  });
+  documentApi({ method: 'POST', url: '/api/v1/plans/import', summary: '导入工作方案：{ filename, contentBase64, dryRun }', roles: 'admin', body: { filename: 'string', contentBase64: 'string', dryRun: 'boolean' } });
+  app.post('/api/v1/plans/import', async (req, reply) => {
+    const b = parseInput(z.object({ filename: z.string().min(1).max(200), contentBase64: z.string().min(1, '请提供文件内容'), dryRun: z.boolean().optional() }), req.body);
+    const buf = Buffer.from(b.contentBase64, 'base64');
+    if (b.dryRun) return { data: await svc.previewPlan(req.ctx, buf, b.filename) };
+    const r = await svc.importPlan(req.ctx, buf, b.filename);
+    return reply.status(r.created ? 201 : 200).send({ data: { planId: r.planId, created: r.created, tasks: r.tasks, unitsCreated: r.unitsCreated, warnings: r.preview.warnings } });
+  });
 }
