@@ -15,7 +15,8 @@ export default async function* countReporter(source) {
     if (event.type === 'test:pass') {
       if (data.skip || data.todo) continue;
       passed++;
-      yield `ok   ${label}${file} › ${data.name}\n`;
+      const ms = data.details?.duration_ms ?? 0;
+      yield `ok   ${label}${file} › ${data.name}${ms > 3000 ? ` (${(ms / 1000).toFixed(1)} s)` : ''}\n`;
     } else {
       failed++;
       const err = data.details?.error;

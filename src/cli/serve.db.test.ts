@@ -11,7 +11,12 @@ describe('npm start on an empty data dir', () => {
   let out = '';
   before(async () => { tdb = await createTestDb(); await tdb.close(); });
   after(async () => {
-    proc?.kill('SIGTERM');
+    // The start script runs under sh; kill the whole process group so no server outlives the test.
+    if (proc?.pid) {
+      try { process.kill(-proc.pid, 'SIGTERM'); } catch { /* already gone */ }
+      proc.stdout?.destroy();
+      proc.stderr?.destroy();
+    }
     await tdb.destroy().catch(() => {});
   });
 
@@ -20,7 +25,7 @@ describe('npm start on an empty data dir', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', GONGKAI_DATA_DIR: tdb.dataDir };
     if (tdb.databaseUrl) env.DATABASE_URL = tdb.databaseUrl;
     else delete env.DATABASE_URL;
-    proc = spawn('sh', ['-c', start], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    proc = spawn('sh', ['-c', start], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     proc.stdout!.on('data', (d) => { out += d; });
     proc.stderr!.on('data', (d) => { out += d; });
     const deadline = Date.now() + 60_000;
