@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHarness, USERS, type Agent, type Harness } from '../test-support/harness.js';
-import { runCli } from '../cli/cli.db.test.js';
+import { runCli } from '../test-support/cli.js';
 import { createTestDb, type TestDb } from '../db/test-db.js';
 
 const HOLIDAY_CN_2027 = JSON.stringify({

@@ -1,19 +1,12 @@
 // The CLI as an operator runs it: a real process against a real database.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createTestDb, type TestDb } from '../db/test-db.js';
+import { runCli } from '../test-support/cli.js';
 
-export function runCli(tdb: TestDb, args: string[], input?: string) {
-  const env = { ...process.env, GONGKAI_DATA_DIR: tdb.dataDir, SESSION_SECRET: 'y'.repeat(40) } as NodeJS.ProcessEnv;
-  if (tdb.databaseUrl) env.DATABASE_URL = tdb.databaseUrl;
-  else delete env.DATABASE_URL;
-  const r = spawnSync(process.execPath, ['bin/gongkai.js', ...args], { env, input, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 describe('gongkai CLI', () => {
   let tdb: TestDb;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createHarness, USERS, type Agent, type Harness } from '../test-support/harness.js';
 import { multipartBody } from '../test-support/multipart.js';
-import { runCli } from '../cli/cli.db.test.js';
+import { runCli } from '../test-support/cli.js';
 import { createTestDb, type TestDb } from '../db/test-db.js';
 import { copyPlan, importPlan, planTasks } from './plan.service.js';
 import { DEFAULT_PLAN_FILE } from '../bootstrap.js';

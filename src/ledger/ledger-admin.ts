@@ -1,0 +1,108 @@
+// Settings of the ledger module (reminder lead time, lead-duty ↔ task mapping, e-mail addresses),
+// the outbox, and each user's notifications.
+import { writeAudit } from '../audit/audit.repo.js';
+import { requireAdmin, requireUser } from '../auth/policy.js';
+import type { Ctx } from '../lib/context.js';
+import { invalid, notFound } from '../lib/errors.js';
+import { nowIso } from '../lib/time.js';
+import { parseInput } from '../lib/validate.js';
+import { actorArea } from '../org/org.service.js';
+import { dutyMapForPlan } from './ledger.repo.js';
+import { contactInput, dutyOverrideInput, reminderDaysInput } from './ledger.schema.js';
+import { resolvePlan } from './ledger.service.js';
+import { reminderDays, setReminderDays } from './ledger-tracking.js';
+import { mailConfigured } from './notify.js';
+
+export async function ledgerSettings(ctx: Ctx, planId?: number | null) {
+  requireAdmin(ctx.actor);
+  const plan = await resolvePlan(ctx, planId);
+  const days = await reminderDays(ctx.db);
+  if (!plan) return { plan: null, reminderDays: days, duties: [] };
+  const duties = await ctx.db.selectFrom('plan_lead_duties').selectAll().where('plan_id', '=', plan.id).orderBy('seq').execute();
+  const map = await dutyMapForPlan(ctx.db, plan.id, duties);
+  const tasks = new Map((await ctx.db.selectFrom('plan_tasks').select(['id', 'seq', 'requirement']).where('plan_id', '=', plan.id).execute()).map((t) => [t.id, t]));
+  return {
+    plan, reminderDays: days,
+    duties: duties.map((d) => {
+      const m = map.get(d.id)!;
+      return { ...d, tasks: m.taskIds.map((id) => ({ ...tasks.get(id)!, auto: m.auto.has(id) })), removed: [...m.auto].filter((id) => !m.taskIds.includes(id)).map((id) => tasks.get(id)!) };
+    }),
+  };
+}
+
+export async function saveReminderDays(ctx: Ctx, raw: unknown): Promise<number> {
+  requireAdmin(ctx.actor);
+  const { reminderDays: n } = parseInput(reminderDaysInput, raw);
+  const before = await reminderDays(ctx.db);
+  await ctx.db.transaction().execute(async (tx) => {
+    await setReminderDays(tx, n);
+    await writeAudit(tx, ctx, { action: 'ledger.settings.reminder_days', entity: 'setting', entityId: 'ledger.reminder_days', before, after: n });
+  });
+  return n;
+}
+
+/** Adds a task to a lead duty's content area, or takes one out; the correction wins over the automatic match. */
+export async function saveDutyOverride(ctx: Ctx, planId: number, raw: unknown): Promise<void> {
+  requireAdmin(ctx.actor);
+  const input = parseInput(dutyOverrideInput, raw);
+  const plan = await resolvePlan(ctx, planId);
+  if (!plan) throw notFound('工作方案');
+  const duty = await ctx.db.selectFrom('plan_lead_duties').selectAll().where('id', '=', input.dutyId).where('plan_id', '=', plan.id).executeTakeFirst();
+  if (!duty) throw invalid({ dutyId: '牵头事项不存在' });
+  const task = await ctx.db.selectFrom('plan_tasks').select(['id']).where('plan_id', '=', plan.id).where('seq', '=', input.taskSeq).executeTakeFirst();
+  if (!task) throw invalid({ taskSeq: `本方案没有序号为 ${input.taskSeq} 的任务` });
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('lead_duty_tasks').where('duty_id', '=', duty.id).where('task_id', '=', task.id).execute();
+    await tx.insertInto('lead_duty_tasks').values({ duty_id: duty.id, task_id: task.id, mode: input.mode, created_at: nowIso() }).execute();
+    await writeAudit(tx, ctx, { action: 'ledger.settings.lead_duty', entity: 'plan_lead_duty', entityId: duty.id, after: { task: input.taskSeq, mode: input.mode }, areaId: plan.area_id });
+  });
+}
+
+export async function listContacts(ctx: Ctx) {
+  requireAdmin(ctx.actor);
+  const areaId = await actorArea(ctx);
+  return ctx.db.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id').leftJoin('user_contacts', 'user_contacts.user_id', 'users.id')
+    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'units.name as unit_name', 'user_contacts.email'])
+    .where((eb) => eb.or([eb('units.area_id', '=', areaId), eb('units.id', '=', areaId)])).where('users.disabled', '=', 0).orderBy('units.sort').orderBy('users.id').execute();
+}
+
+export async function saveContact(ctx: Ctx, raw: unknown): Promise<void> {
+  requireAdmin(ctx.actor);
+  const input = parseInput(contactInput, raw);
+  const users = await listContacts(ctx);
+  const user = users.find((u) => u.id === input.userId);
+  if (!user) throw invalid({ userId: '用户不存在' });
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('user_contacts').where('user_id', '=', input.userId).execute();
+    if (input.email) await tx.insertInto('user_contacts').values({ user_id: input.userId, email: input.email, updated_at: nowIso() }).execute();
+    await writeAudit(tx, ctx, { action: 'user.contact', entity: 'user', entityId: input.userId, before: { email: user.email ?? null }, after: { email: input.email ?? null } });
+  });
+}
+
+export async function listOutbox(ctx: Ctx, limit = 200) {
+  requireAdmin(ctx.actor);
+  const areaId = await actorArea(ctx);
+  const rows = await ctx.db.selectFrom('outbox').selectAll().where((eb) => eb.or([eb('area_id', '=', areaId), eb('area_id', 'is', null)])).orderBy('id', 'desc').limit(limit).execute();
+  const counts = await ctx.db.selectFrom('outbox').select(['status']).select((eb) => eb.fn.countAll<number>().as('n')).where((eb) => eb.or([eb('area_id', '=', areaId), eb('area_id', 'is', null)])).groupBy('status').execute();
+  return { rows, counts: Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])) as Record<string, number>, smtp: mailConfigured() };
+}
+
+export async function listNotifications(ctx: Ctx, opts: { unreadOnly?: boolean; limit?: number } = {}) {
+  const u = requireUser(ctx.actor);
+  let q = ctx.db.selectFrom('notifications').selectAll().where('user_id', '=', u.userId);
+  if (opts.unreadOnly) q = q.where('read_at', 'is', null);
+  const rows = await q.orderBy('id', 'desc').limit(opts.limit ?? 100).execute();
+  const unread = Number((await ctx.db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', u.userId).where('read_at', 'is', null).executeTakeFirst())?.n ?? 0);
+  return { rows, unread };
+}
+
+/** Marks the given notifications (or all) read; only the user's own. */
+export async function markRead(ctx: Ctx, ids: number[] | 'all'): Promise<number> {
+  const u = requireUser(ctx.actor);
+  let q = ctx.db.updateTable('notifications').set({ read_at: nowIso() }).where('user_id', '=', u.userId).where('read_at', 'is', null);
+  if (ids !== 'all') {
+    if (ids.length === 0) return 0;
+    q = q.where('id', 'in', ids);
+  }
+  return Number((await q.executeTakeFirst()).numUpdatedRows);
+}

@@ -1,0 +1,403 @@
+// Console pages and API around the ledgers: the district dashboard with drill-down, assessment,
+// 回头看 rectifications, ledger settings, notifications and the mail outbox.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { raw } from '#jsx/jsx-runtime';
+import { AppError } from '../lib/errors.js';
+import { ErrorSummary, Form, SelectField, TextArea, TextField, emptyForm, type FormState } from '../web/components/form.js';
+import { documentApi, formBody, intParam, type ApiDoc } from '../web/http.js';
+import { FACTOR_KEYS, FACTOR_LABELS } from './assessment-score.js';
+import * as adminSvc from './ledger-admin.js';
+import * as assess from './ledger-assessment.js';
+import { dashboard, rate, taskDrillDown } from './ledger-dashboard.js';
+import * as lookback from './ledger-lookback.js';
+import { LEDGER_STATUS_LABELS, MEASURE_STATUS_LABELS, ROLE_LABELS_TASK } from './ledger-rules.js';
+import { fieldErrors, planQuery, renderPage, sendXlsx } from './ledger-http.js';
+import { ActionForm, Notice, StatusTag, SubmissionTag } from './ledger.views.js';
+
+type Req = FastifyRequest;
+type Reply = FastifyReply;
+const id = (req: Req, name = 'id') => intParam((req.params as Record<string, string>)[name]);
+const ok = (data: unknown) => ({ data });
+const api = (d: ApiDoc) => documentApi(d);
+
+/** An inline SVG chart (ECharts SSR, no JavaScript) with its data table for screen readers. */
+const Chart = (p: { svg: string; caption: string; head: string[]; rows: (string | number)[][] }) => (
+  <figure class="gk-chart">
+    {/* The SVG is produced by our own renderer from numbers and escaped labels (svg-chart.ts). */}
+    {raw(p.svg)}
+    <figcaption>
+      <table class="gk-table">
+        <caption>{p.caption}（数据表）</caption>
+        <thead><tr>{p.head.map((h) => <th scope="col">{h}</th>)}</tr></thead>
+        <tbody>{p.rows.map((r) => <tr>{r.map((c) => <td>{c}</td>)}</tr>)}</tbody>
+      </table>
+    </figcaption>
+  </figure>
+);
+
+async function dashboardPage(req: Req, reply: Reply) {
+  const d = await dashboard(req.ctx, planQuery(req));
+  const page = await renderPage(req, reply, '台账总览', null);
+  if (!d) return page.send(() => <div class="gk-warning">尚未导入工作方案。</div>);
+  const late = d.units.filter((u) => u.submission.late);
+  const missing = d.units.filter((u) => u.submission.missing);
+  const q = `?plan=${d.plan.id}`;
+  return page.send(() => <>
+    <p>工作方案：{d.plan.title}。报送截止：{d.plan.submission_due ?? '未设定'}。统计日期：{d.today}。
+      <a href={`/console/ledgers${q}`}>台账列表</a> · <a href={`/console/assessment${q}`}>考核评分</a> · <a href={`/console/ledgers/export.xlsx${q}`}>导出全区台账</a></p>
+    <ul class="gk-cards">
+      <li>责任单位 <strong>{d.units.length}</strong> 个，已报送 <strong>{d.units.filter((u) => u.submission.submittedOn).length}</strong> 个</li>
+      <li>逾期未报送 <strong>{missing.length}</strong> 个，逾期报送 <strong>{late.length}</strong> 个</li>
+      <li>工作举措 <strong>{d.totals.measures}</strong> 条，完成率 <strong>{rate(d.totals.done, d.totals.measures)}%</strong></li>
+      <li>逾期举措 <strong>{d.totals.overdue}</strong> 条，逾期率 <strong>{rate(d.totals.overdue, d.totals.measures)}%</strong></li>
+    </ul>
+    {missing.length ? <div class="gk-warning" role="status"><strong>逾期未报送：</strong>{missing.map((u) => u.unitName).join('、')}</div> : null}
+    {late.length ? <div class="gk-warning"><strong>逾期报送：</strong>{late.map((u) => `${u.unitName}（${u.submission.submittedOn}）`).join('、')}</div> : null}
+
+    <h2>报送情况</h2>
+    <Chart svg={d.charts.submission} caption="各单位台账报送情况" head={['状态', '单位数']} rows={d.buckets.map((b) => [b.label, b.count])} />
+
+    <h2>按领域</h2>
+    <Chart svg={d.charts.domains} caption="各领域举措完成率与逾期率" head={['领域', '举措', '已完成', '完成率', '逾期', '逾期率']}
+      rows={d.byDomain.map((x) => [x.domain, x.total, x.done, `${rate(x.done, x.total)}%`, x.overdue, `${rate(x.overdue, x.total)}%`])} />
+
+    <h2>按单位</h2>
+    {d.worst.length ? <Chart svg={d.charts.units} caption={`逾期举措最多的${d.worst.length}个单位`} head={['单位', '逾期举措', '举措', '完成率']} rows={d.worst.map((u) => [u.unitName, u.overdue, u.measures, `${rate(u.done, u.measures)}%`])} /> : <p>没有单位有逾期举措。</p>}
+    <table class="gk-table">
+      <caption>全部单位的报送与完成情况</caption>
+      <thead><tr><th scope="col">单位</th><th scope="col">台账状态</th><th scope="col">报送情况</th><th scope="col">举措</th><th scope="col">完成率</th><th scope="col">逾期</th><th scope="col">逾期率</th></tr></thead>
+      <tbody>{d.units.map((u) => (
+        <tr><td>{u.ledger ? <a href={`/console/ledgers/${u.ledger.id}`}>{u.unitName}</a> : u.unitName}</td><td>{u.ledger ? LEDGER_STATUS_LABELS[u.ledger.status] : '未开始填报'}</td>
+          <td><SubmissionTag s={u.submission} /></td><td>{u.measures}</td><td>{rate(u.done, u.measures)}%</td><td>{u.overdue}</td><td>{rate(u.overdue, u.measures)}%</td></tr>
+      ))}</tbody>
+    </table>
+
+    <h2 id="overdue">逾期举措（{d.overdueTotal}条{d.overdueTotal > d.overdue.length ? `，显示期限最早的${d.overdue.length}条` : ''}）</h2>
+    {d.overdue.length ? <table class="gk-table">
+      <caption class="visually-hidden">逾期举措清单</caption>
+      <thead><tr><th scope="col">单位</th><th scope="col">序号</th><th scope="col">工作举措</th><th scope="col">期限</th></tr></thead>
+      <tbody>{d.overdue.map((o) => <tr><td><a href={`/console/ledgers/${o.ledger_id}#row-${o.row_id}`}>{o.unit_name}</a></td><td><a href={`/console/ledger-dashboard/tasks/${o.task_id}`}>{o.seq}</a></td><td>{o.content}</td><td>{o.deadline}</td></tr>)}</tbody>
+    </table> : <p>没有逾期举措。</p>}
+
+    <h2>按任务</h2>
+    <table class="gk-table">
+      <caption>各项任务的举措完成情况</caption>
+      <thead><tr><th scope="col">序号</th><th scope="col">工作任务</th><th scope="col">举措</th><th scope="col">已完成</th><th scope="col">逾期</th></tr></thead>
+      <tbody>{d.tasks.map((t) => <tr><td>{t.seq}</td><td><a href={`/console/ledger-dashboard/tasks/${t.id}`}>{t.requirement.length > 60 ? `${t.requirement.slice(0, 60)}…` : t.requirement}</a></td><td>{t.total}</td><td>{t.done}</td><td>{t.overdue}</td></tr>)}</tbody>
+    </table>
+  </>);
+}
+
+async function taskPage(req: Req, reply: Reply) {
+  const d = await taskDrillDown(req.ctx, id(req));
+  const page = await renderPage(req, reply, `任务落实情况：序号${d.task.seq}`, null);
+  return page.send(() => <>
+    <dl class="gk-meta"><dt>工作任务</dt><dd>{d.task.requirement}</dd><dt>领域</dt><dd>{d.task.domain}{d.task.sub_area ? ` · ${d.task.sub_area}` : ''}</dd>
+      <dt>责任单位</dt><dd>{d.task.units_text}</dd><dt>时限要求</dt><dd>{d.task.time_limit || '未规定'}</dd></dl>
+    <p><a href={`/console/ledger-dashboard?plan=${d.plan.id}`}>返回台账总览</a></p>
+    <table class="gk-table">
+      <caption>各单位的工作举措</caption>
+      <thead><tr><th scope="col">单位</th><th scope="col">角色</th><th scope="col">工作举措</th><th scope="col">期限</th><th scope="col">状态</th></tr></thead>
+      <tbody>{d.rows.flatMap((r) => (r.measures.length ? r.measures : [null]).map((m) => (
+        <tr><td><a href={`/console/ledgers/${r.ledger_id}#row-${r.id}`}>{r.unit_name}</a></td><td>{ROLE_LABELS_TASK[r.role] ?? r.role}</td>
+          <td>{m ? m.content : '（尚未填写举措）'}</td><td>{m?.deadline ?? '—'}</td><td>{m ? <StatusTag status={m.status} /> : '—'}</td></tr>
+      )))}</tbody>
+    </table>
+  </>);
+}
+
+const SCHEME_LABELS: Record<string, string> = { ...FACTOR_LABELS, latePartial: '逾期报送得分比例', overduePenalty: '每项逾期扣分比例' };
+
+async function assessmentPage(req: Req, reply: Reply, form: FormState | null = null, status = 200, notice?: string) {
+  const a = await assess.assessment(req.ctx, planQuery(req));
+  const admin = req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
+  const page = await renderPage(req, reply, '台账工作考核', <><Notice text={notice} /><ErrorSummary errors={form?.errors ?? {}} labels={SCHEME_LABELS} /></>, status);
+  if (!a) return page.send(() => <div class="gk-warning">尚未导入工作方案。</div>);
+  const q = `?plan=${a.plan.id}`;
+  const f = form ?? emptyForm({ ...a.scheme.weights, latePartial: a.scheme.latePartial, overduePenalty: a.scheme.overduePenalty });
+  return page.send((csrf) => <>
+    <p>{a.plan.title}，截至{a.asOf}。总分 = 100 × Σ(权重 × 得分) ÷ Σ权重，只计适用的项目。<a href={`/console/assessment/export.xlsx${q}`}>导出考核结果（Excel）</a></p>
+    <table class="gk-table">
+      <caption>各单位考核得分与排名</caption>
+      <thead><tr><th scope="col">排名</th><th scope="col">单位</th><th scope="col">总分</th>{FACTOR_KEYS.map((k) => <th scope="col">{FACTOR_LABELS[k]}（权重{a.scheme.weights[k]}）</th>)}<th scope="col">依据</th></tr></thead>
+      <tbody>{a.scores.map((s) => (
+        <tr><td>{s.rank}</td><td>{s.unitName}</td><td>{s.total}</td>{s.factors.map((x) => <td>{x.applies ? `${Math.round(x.score * 1000) / 10}%` : '不计'}</td>)}
+          <td><a href={`/console/assessment/units/${s.unitId}${q}`}>得分依据<span class="visually-hidden">：{s.unitName}</span></a></td></tr>
+      ))}</tbody>
+    </table>
+    <h2>评分方案</h2>
+    <ul class="gk-list">
+      <li>按时报送台账：报送截止日（遇节假日顺延）前首次报送得满分，逾期报送得“逾期报送得分比例”，未报送不得分。</li>
+      <li>举措完成率：已完成举措 ÷ 应完成举措（期限已过或已完成的举措）；尚无到期举措时得满分。</li>
+      <li>逾期举措：每项逾期扣“每项逾期扣分比例”，扣完为止。</li>
+      <li>完成佐证材料：已完成举措中有佐证材料的比例；尚无已完成举措时不计。</li>
+      <li>牵头部门指导：附件2牵头部门对其牵头内容涉及的其他单位任务行留下指导意见的比例；非牵头部门不计。</li>
+    </ul>
+    {admin ? <Form action={`/console/assessment/scheme${q}`} csrf={csrf} submit="保存评分方案">
+      {FACTOR_KEYS.map((k) => <TextField name={k} label={`${FACTOR_LABELS[k]}权重`} type="number" form={f} required />)}
+      <TextField name="latePartial" label="逾期报送得分比例（0到1）" form={f} required />
+      <TextField name="overduePenalty" label="每项逾期扣分比例（0到1）" form={f} required />
+    </Form> : null}
+  </>);
+}
+
+async function assessmentUnitPage(req: Req, reply: Reply) {
+  const plan = planQuery(req);
+  const a0 = await assess.assessment(req.ctx, plan);
+  if (!a0) throw new AppError('not_found', 'not_found', '工作方案不存在');
+  const d = await assess.assessmentDetail(req.ctx, a0.plan.id, id(req, 'unitId'));
+  const page = await renderPage(req, reply, `考核得分依据：${d.score.unitName}`, null);
+  return page.send(() => <>
+    <p>总分 <strong>{d.score.total}</strong>，第{d.score.rank}名（截至{d.asOf}）。<a href={`/console/assessment?plan=${d.plan.id}`}>返回考核结果</a>{d.ledger ? <> · <a href={`/console/ledgers/${d.ledger.id}`}>查看台账</a></> : null}</p>
+    <table class="gk-table">
+      <caption>各项得分</caption>
+      <thead><tr><th scope="col">项目</th><th scope="col">权重</th><th scope="col">得分</th><th scope="col">依据</th></tr></thead>
+      <tbody>{d.score.factors.map((f) => <tr><td>{f.label}</td><td>{f.weight}</td><td>{f.applies ? `${Math.round(f.score * 1000) / 10}%` : '不计'}</td><td>{f.explanation}</td></tr>)}</tbody>
+    </table>
+    <h2>报送记录</h2>
+    {d.versions.length ? <ul class="gk-list">{d.versions.map((v) => <li>第{v.version}版：{d.cstDate(v.submitted_at)}报送（{v.submitted_by}）；{v.decision === 'accepted' ? '通过' : v.decision === 'returned' ? '退回' : '待审核'}</li>)}</ul> : <p>未报送。</p>}
+    <h2>工作举措</h2>
+    <table class="gk-table">
+      <caption>计入考核的工作举措</caption>
+      <thead><tr><th scope="col">序号</th><th scope="col">工作举措</th><th scope="col">期限</th><th scope="col">状态</th><th scope="col">完成日期</th><th scope="col">佐证材料</th><th scope="col">应完成</th></tr></thead>
+      <tbody>{d.measures.map((m) => <tr><td>{m.seq}</td><td>{m.content}</td><td>{m.deadline ?? '—'}</td><td><StatusTag status={m.status} /></td><td>{m.completed_on ?? '—'}</td><td>{m.evidence}</td><td>{m.due ? '是' : '否'}</td></tr>)}</tbody>
+    </table>
+    {d.facts.guidanceRows !== null ? <>
+      <h2>牵头指导</h2>
+      <table class="gk-table">
+        <caption>牵头内容涉及的其他单位任务行</caption>
+        <thead><tr><th scope="col">单位</th><th scope="col">序号</th><th scope="col">指导意见</th></tr></thead>
+        <tbody>{d.guidance.map((g) => <tr><td><a href={`/console/ledgers/${g.ledgerId}`}>{g.unitName}</a></td><td>{g.seq}</td><td>{g.comments.length ? g.comments.map((c) => `${c.created_at.slice(0, 10)}：${c.body}`).join('；') : '无'}</td></tr>)}</tbody>
+      </table>
+    </> : null}
+  </>);
+}
+
+async function lookbackPage(req: Req, reply: Reply, notice?: string, errors: Record<string, string> = {}, values: Record<string, string> = {}, status = 200) {
+  const l = await lookback.listRectifications(req.ctx, planQuery(req));
+  const actor = req.ctx.actor;
+  const admin = actor.kind === 'user' && actor.role === 'admin';
+  const unitWriter = actor.kind === 'user' && (actor.role === 'unit_operator' || actor.role === 'unit_reviewer');
+  const labels: Record<string, string> = {};
+  for (const r of l?.items ?? []) Object.assign(labels, { [`status_${r.id}`]: '整改状态', [`note_${r.id}`]: '整改情况', [`completedOn_${r.id}`]: '完成日期' });
+  const page = await renderPage(req, reply, '回头看：上一年度未完成举措整改', <><Notice text={notice} /><ErrorSummary errors={errors} labels={labels} /></>, status);
+  if (!l) return page.send(() => <div class="gk-warning">尚未导入工作方案。</div>);
+  return page.send((csrf) => <>
+    <p>工作方案：{l.plan.title}。{l.previous ? `上一年度方案：${l.previous.title}。` : '没有找到上一年度的工作方案。'}</p>
+    {admin && l.previous ? <ActionForm action={`/console/lookback/generate?plan=${l.plan.id}`} csrf={csrf} button="从上一年度台账生成整改清单（未完成的举措）" secondary /> : null}
+    {l.items.length === 0 ? <p>暂无整改事项。</p> : null}
+    {l.items.map((r) => {
+      const f: FormState = { values: values[`id`] === String(r.id) ? values : { [`status_${r.id}`]: r.status, [`note_${r.id}`]: r.note, [`completedOn_${r.id}`]: r.completed_on ?? '' }, errors };
+      return (
+        <section aria-labelledby={`rect-${r.id}`}>
+          <h2 id={`rect-${r.id}`}>{l.district ? `${r.unit_name}：` : ''}{r.task_text.length > 40 ? `${r.task_text.slice(0, 40)}…` : r.task_text}</h2>
+          <dl class="gk-meta">
+            <dt>未完成的举措</dt><dd>{r.measure_text}</dd>
+            <dt>原期限与状态</dt><dd>{r.source_deadline ?? '无'}，{MEASURE_STATUS_LABELS[r.source_status as keyof typeof MEASURE_STATUS_LABELS] ?? r.source_status}</dd>
+            <dt>整改状态</dt><dd><span class={`gk-tag${r.status === 'done' ? ' gk-tag--ok' : ''}`}>{lookback.RECTIFICATION_LABELS[r.status]}</span>{r.completed_on ? `（${r.completed_on}完成）` : ''}</dd>
+            <dt>整改情况</dt><dd>{r.note || '—'}</dd>
+          </dl>
+          {unitWriter ? <Form action={`/console/lookback/${r.id}?plan=${l.plan.id}`} csrf={csrf} submit="保存整改情况">
+            <SelectField name={`status_${r.id}`} label="整改状态" form={f} options={Object.entries(lookback.RECTIFICATION_LABELS).map(([value, label]) => ({ value, label }))} />
+            <TextArea name={`note_${r.id}`} label="整改情况" form={f} rows={2} />
+            <TextField name={`completedOn_${r.id}`} label="完成日期" type="date" form={f} hint="已整改时填写；不填则按今天" />
+          </Form> : null}
+        </section>
+      );
+    })}
+  </>);
+}
+
+async function settingsPage(req: Req, reply: Reply, forms: { days?: FormState; duty?: FormState; notice?: string } = {}, status = 200) {
+  const s = await adminSvc.ledgerSettings(req.ctx, planQuery(req));
+  const errors = { ...forms.days?.errors, ...forms.duty?.errors };
+  const page = await renderPage(req, reply, '台账设置', <><Notice text={forms.notice} /><ErrorSummary errors={errors} labels={{ reminderDays: '提前提醒的工作日数', dutyId: '牵头事项', taskSeq: '任务序号', mode: '操作' }} /></>, status);
+  const q = s.plan ? `?plan=${s.plan.id}` : '';
+  return page.send((csrf) => <>
+    <h2>到期提醒</h2>
+    <p>每天检查：到期前若干个工作日提醒责任单位联络员，到期当天再提醒一次，逾期后提醒单位审核人和政务公开办。每条举措每种提醒只发一次。</p>
+    <Form action={`/console/ledger-settings/reminders${q}`} csrf={csrf} submit="保存">
+      <TextField name="reminderDays" label="提前提醒的工作日数" type="number" form={forms.days ?? emptyForm({ reminderDays: s.reminderDays })} required hint="0 表示不提前提醒；默认 3" />
+    </Form>
+    <h2>牵头部门与任务的对应</h2>
+    <p>附件2的“牵头公开内容”自动对应到工作要求中包含其关键词的任务（去掉“相关信息”“信息”“情况”等结尾，按顿号拆分，全部关键词都出现才算）。自动对应不准确时，可在此增加或排除任务；牵头部门可以只读查看这些任务中其他单位的台账行并留下指导意见。</p>
+    {s.duties.length ? <table class="gk-table">
+      <caption>牵头公开内容及对应任务</caption>
+      <thead><tr><th scope="col">编号</th><th scope="col">牵头部门</th><th scope="col">牵头公开内容</th><th scope="col">对应任务（序号）</th><th scope="col">已排除</th></tr></thead>
+      <tbody>{s.duties.map((d) => <tr><td>{d.id}</td><td>{d.unit_name}</td><td>{d.content}</td>
+        <td>{d.tasks.length ? d.tasks.map((t) => `${t.seq}${t.auto ? '' : '（人工）'}`).join('、') : '无'}</td><td>{d.removed.length ? d.removed.map((t) => t.seq).join('、') : '—'}</td></tr>)}</tbody>
+    </table> : <p>本方案没有牵头部门清单。</p>}
+    {s.duties.length ? <Form action={`/console/ledger-settings/lead-duties${q}`} csrf={csrf} submit="保存对应关系">
+      <SelectField name="dutyId" label="牵头事项" form={forms.duty ?? emptyForm()} options={s.duties.map((d) => ({ value: d.id, label: `${d.unit_name}：${d.content}` }))} />
+      <TextField name="taskSeq" label="任务序号" type="number" form={forms.duty ?? emptyForm()} required />
+      <SelectField name="mode" label="操作" form={forms.duty ?? emptyForm({ mode: 'add' })} options={[{ value: 'add', label: '增加到该牵头内容' }, { value: 'remove', label: '从该牵头内容排除' }]} />
+    </Form> : null}
+    <p><a href="/console/outbox">邮件发件箱与收件邮箱</a></p>
+  </>);
+}
+
+async function notificationsPage(req: Req, reply: Reply, notice?: string) {
+  const n = await adminSvc.listNotifications(req.ctx);
+  const page = await renderPage(req, reply, `通知（${n.unread}条未读）`, <Notice text={notice} />);
+  return page.send((csrf) => <>
+    {n.unread ? <ActionForm action="/console/notifications/read" csrf={csrf} button="全部标为已读" secondary><input type="hidden" name="all" value="1" /></ActionForm> : null}
+    {n.rows.length ? <table class="gk-table">
+      <caption class="visually-hidden">最近的通知</caption>
+      <thead><tr><th scope="col">时间</th><th scope="col">通知</th><th scope="col">内容</th><th scope="col">状态</th></tr></thead>
+      <tbody>{n.rows.map((x) => <tr><td>{x.created_at.slice(0, 16).replace('T', ' ')}</td><td>{x.link ? <a href={x.link}>{x.title}</a> : x.title}</td>
+        <td>{x.body.split('\n').map((line, i) => <>{i ? <br /> : null}{line}</>)}</td><td>{x.read_at ? '已读' : <strong>未读</strong>}</td></tr>)}</tbody>
+    </table> : <p>暂无通知。</p>}
+  </>);
+}
+
+async function outboxPage(req: Req, reply: Reply, form: FormState | null = null, status = 200, notice?: string) {
+  const o = await adminSvc.listOutbox(req.ctx);
+  const contacts = await adminSvc.listContacts(req.ctx);
+  const page = await renderPage(req, reply, '邮件发件箱', <><Notice text={notice} /><ErrorSummary errors={form?.errors ?? {}} labels={{ userId: '用户', email: '电子邮箱' }} /></>, status);
+  return page.send((csrf) => <>
+    <p>{o.smtp ? '已配置 SMTP：待发邮件由定时任务发送，失败重试3次。' : '未配置 SMTP（SMTP_HOST）：邮件保存在发件箱中，不会发出；站内通知照常送达。'}
+      待发 {o.counts.pending ?? 0} 封，已发 {o.counts.sent ?? 0} 封，失败 {o.counts.failed ?? 0} 封。</p>
+    <table class="gk-table">
+      <caption>最近的邮件</caption>
+      <thead><tr><th scope="col">时间</th><th scope="col">收件人</th><th scope="col">主题</th><th scope="col">状态</th><th scope="col">错误</th></tr></thead>
+      <tbody>{o.rows.length ? o.rows.map((m) => <tr><td>{m.created_at.slice(0, 16).replace('T', ' ')}</td><td>{m.to_addr}</td><td>{m.subject}</td>
+        <td>{m.status === 'sent' ? '已发送' : m.status === 'failed' ? '发送失败' : '待发送'}</td><td>{m.last_error ?? '—'}</td></tr>) : <tr><td colspan="5">暂无邮件</td></tr>}</tbody>
+    </table>
+    <h2>收件邮箱</h2>
+    <p>提醒和通知会同时发送到用户的电子邮箱（未填写则只有站内通知）。</p>
+    <table class="gk-table">
+      <caption class="visually-hidden">用户的电子邮箱</caption>
+      <thead><tr><th scope="col">用户</th><th scope="col">单位</th><th scope="col">电子邮箱</th></tr></thead>
+      <tbody>{contacts.map((c) => <tr><td>{c.display_name}（{c.username}）</td><td>{c.unit_name}</td><td>{c.email ?? '—'}</td></tr>)}</tbody>
+    </table>
+    <Form action="/console/outbox/contacts" csrf={csrf} submit="保存邮箱">
+      <SelectField name="userId" label="用户" form={form ?? emptyForm()} options={contacts.map((c) => ({ value: c.id, label: `${c.display_name}（${c.unit_name}）` }))} />
+      <TextField name="email" label="电子邮箱" type="email" form={form ?? emptyForm()} hint="留空则删除该用户的邮箱" maxlength={200} />
+    </Form>
+  </>);
+}
+
+export async function registerLedgerConsoleRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/console/ledger-dashboard', (req, reply) => dashboardPage(req, reply));
+  app.get('/console/ledger-dashboard/tasks/:id', (req, reply) => taskPage(req, reply));
+
+  app.get('/console/assessment', (req, reply) => assessmentPage(req, reply));
+  app.post('/console/assessment/scheme', async (req, reply) => {
+    const body = formBody(req);
+    try {
+      await assess.saveScheme(req.ctx, body);
+      return assessmentPage(req, reply, null, 200, '评分方案已保存');
+    } catch (err) {
+      const fields = fieldErrors(err);
+      if (fields) return assessmentPage(req, reply, { values: body, errors: fields }, 400);
+      throw err;
+    }
+  });
+  app.get('/console/assessment/export.xlsx', async (req, reply) => sendXlsx(reply, await assess.exportAssessment(req.ctx, planQuery(req))));
+  app.get('/console/assessment/units/:unitId', (req, reply) => assessmentUnitPage(req, reply));
+
+  app.get('/console/lookback', (req, reply) => lookbackPage(req, reply));
+  app.post('/console/lookback/generate', async (req, reply) => {
+    const r = await lookback.generateRectifications(req.ctx, planQuery(req));
+    return lookbackPage(req, reply, r.source ? `从“${r.source}”新增整改事项 ${r.added} 项` : '没有找到上一年度的工作方案');
+  });
+  app.post('/console/lookback/:id', async (req, reply) => {
+    const body = formBody(req);
+    const rid = id(req);
+    try {
+      await lookback.updateRectification(req.ctx, rid, { status: body[`status_${rid}`], note: body[`note_${rid}`], completedOn: body[`completedOn_${rid}`] });
+      return lookbackPage(req, reply, '整改情况已保存');
+    } catch (err) {
+      const fields = fieldErrors(err);
+      if (fields) return lookbackPage(req, reply, undefined, Object.fromEntries(Object.entries(fields).map(([k, v]) => [`${k}_${rid}`, v])), { ...body, id: String(rid) }, 400);
+      throw err;
+    }
+  });
+
+  app.get('/console/ledger-settings', (req, reply) => settingsPage(req, reply));
+  app.post('/console/ledger-settings/reminders', async (req, reply) => {
+    const body = formBody(req);
+    try {
+      const n = await adminSvc.saveReminderDays(req.ctx, body);
+      return settingsPage(req, reply, { notice: `已保存：到期前 ${n} 个工作日提醒` });
+    } catch (err) {
+      const fields = fieldErrors(err);
+      if (fields) return settingsPage(req, reply, { days: { values: body, errors: fields } }, 400);
+      throw err;
+    }
+  });
+  app.post('/console/ledger-settings/lead-duties', async (req, reply) => {
+    const body = formBody(req);
+    try {
+      const plan = planQuery(req);
+      const s = await adminSvc.ledgerSettings(req.ctx, plan);
+      if (!s.plan) throw new AppError('not_found', 'not_found', '工作方案不存在');
+      await adminSvc.saveDutyOverride(req.ctx, s.plan.id, body);
+      return settingsPage(req, reply, { notice: '对应关系已保存' });
+    } catch (err) {
+      const fields = fieldErrors(err);
+      if (fields) return settingsPage(req, reply, { duty: { values: body, errors: fields } }, 400);
+      throw err;
+    }
+  });
+
+  app.get('/console/notifications', (req, reply) => notificationsPage(req, reply));
+  app.post('/console/notifications/read', async (req, reply) => {
+    const n = await adminSvc.markRead(req.ctx, 'all');
+    return notificationsPage(req, reply, `已将 ${n} 条通知标为已读`);
+  });
+  app.get('/console/outbox', (req, reply) => outboxPage(req, reply));
+  app.post('/console/outbox/contacts', async (req, reply) => {
+    const body = formBody(req);
+    try {
+      await adminSvc.saveContact(req.ctx, body);
+      return outboxPage(req, reply, null, 200, '邮箱已保存');
+    } catch (err) {
+      const fields = fieldErrors(err);
+      if (fields) return outboxPage(req, reply, { values: body, errors: fields }, 400);
+      throw err;
+    }
+  });
+
+  // JSON API.
+  api({ method: 'GET', url: '/api/v1/ledgers/dashboard', summary: '台账总览：各单位报送情况、按单位和领域的完成率与逾期率、逾期清单（前200条）、按任务统计。参数 plan', roles: 'admin, auditor' });
+  app.get('/api/v1/ledgers/dashboard', async (req) => {
+    const d = await dashboard(req.ctx, planQuery(req));
+    if (!d) return ok(null);
+    const { charts: _c, ...rest } = d;
+    return ok(rest);
+  });
+  api({ method: 'GET', url: '/api/v1/ledgers/tasks/{taskId}', summary: '一项任务在各单位台账中的工作举措（下钻）', roles: 'admin, auditor' });
+  app.get('/api/v1/ledgers/tasks/:id', async (req) => ok(await taskDrillDown(req.ctx, id(req))));
+  api({ method: 'GET', url: '/api/v1/ledgers/assessment', summary: '考核：评分方案、各单位得分、排名及每项得分依据。参数 plan', roles: 'admin, auditor' });
+  app.get('/api/v1/ledgers/assessment', async (req) => ok(await assess.assessment(req.ctx, planQuery(req))));
+  api({ method: 'GET', url: '/api/v1/ledgers/assessment/{unitId}', summary: '一个单位得分背后的事实：报送记录、各条举措、牵头指导。参数 plan', roles: 'admin, auditor' });
+  app.get('/api/v1/ledgers/assessment/:unitId', async (req) => {
+    const a = await assess.assessment(req.ctx, planQuery(req));
+    if (!a) throw new AppError('not_found', 'not_found', '工作方案不存在');
+    const { cstDate: _f, ...d } = await assess.assessmentDetail(req.ctx, a.plan.id, id(req, 'unitId'));
+    return ok(d);
+  });
+  api({ method: 'GET', url: '/api/v1/ledgers/assessment/export.xlsx', summary: '导出考核结果（.xlsx）。参数 plan', roles: 'admin, auditor' });
+  app.get('/api/v1/ledgers/assessment/export.xlsx', async (req, reply) => sendXlsx(reply, await assess.exportAssessment(req.ctx, planQuery(req))));
+  api({ method: 'PUT', url: '/api/v1/ledgers/assessment/scheme', summary: '修改评分方案（权重与系数）', roles: 'admin', body: { timely: 'number', completion: 'number', overdue: 'number', evidence: 'number', guidance: 'number', latePartial: '0-1', overduePenalty: '0-1' } });
+  app.put('/api/v1/ledgers/assessment/scheme', async (req) => ok(await assess.saveScheme(req.ctx, req.body)));
+  api({ method: 'GET', url: '/api/v1/ledgers/lookback', summary: '回头看：上一年度未完成举措的整改清单（单位用户只见本单位）。参数 plan', roles: '已登录' });
+  app.get('/api/v1/ledgers/lookback', async (req) => ok(await lookback.listRectifications(req.ctx, planQuery(req))));
+  api({ method: 'POST', url: '/api/v1/ledgers/lookback/generate', summary: '从上一年度台账生成整改清单（幂等）。参数 plan', roles: 'admin' });
+  app.post('/api/v1/ledgers/lookback/generate', async (req) => ok(await lookback.generateRectifications(req.ctx, planQuery(req))));
+  api({ method: 'PUT', url: '/api/v1/ledgers/lookback/{id}', summary: '更新整改状态与情况', roles: '责任单位 unit_operator, unit_reviewer', body: { status: 'pending|in_progress|done', note: 'string?', completedOn: 'YYYY-MM-DD?' } });
+  app.put('/api/v1/ledgers/lookback/:id', async (req) => { await lookback.updateRectification(req.ctx, id(req), req.body); return ok({ ok: true }); });
+  api({ method: 'PUT', url: '/api/v1/ledgers/settings/reminder-days', summary: '到期前提前提醒的工作日数（0–30，默认3）', roles: 'admin', body: { reminderDays: 'integer' } });
+  app.put('/api/v1/ledgers/settings/reminder-days', async (req) => ok({ reminderDays: await adminSvc.saveReminderDays(req.ctx, req.body) }));
+  api({ method: 'GET', url: '/api/v1/notifications', summary: '本人的通知（最近100条）和未读数', roles: '已登录' });
+  app.get('/api/v1/notifications', async (req) => ok(await adminSvc.listNotifications(req.ctx)));
+  api({ method: 'POST', url: '/api/v1/notifications/read', summary: '标为已读：ids 为通知编号数组，或 all=true', roles: '已登录', body: { ids: 'integer[]?', all: 'boolean?' } });
+  app.post('/api/v1/notifications/read', async (req) => {
+    const b = (req.body ?? {}) as { ids?: unknown; all?: unknown };
+    const ids = Array.isArray(b.ids) ? b.ids.map(Number).filter((n) => Number.isInteger(n) && n > 0) : [];
+    return ok({ updated: await adminSvc.markRead(req.ctx, b.all === true ? 'all' : ids) });
+  });
+  api({ method: 'GET', url: '/api/v1/outbox', summary: '邮件发件箱（最近200封）与按状态计数', roles: 'admin' });
+  app.get('/api/v1/outbox', async (req) => ok(await adminSvc.listOutbox(req.ctx)));
+}

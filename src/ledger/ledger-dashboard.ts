@@ -1,0 +1,137 @@
+// The district office's overview: submission status of every unit, completion and overdue rates
+// by unit and by domain, the overdue list, drill-down to a task; charts as inline SVG.
+import { requireAreaReader } from '../auth/policy.js';
+import { renderBarChart, renderPieChart } from '../charts/svg-chart.js';
+import type { Ctx } from '../lib/context.js';
+import { notFound } from '../lib/errors.js';
+import { todayCst } from '../lib/time.js';
+import { sql } from 'kysely';
+import { ledgerIdsOfPlan, ledgerVersion } from './ledger.repo.js';
+import { ledgerFigures } from './ledger-stats.js';
+import { districtList, resolvePlan, type LedgerListEntry, type Plan } from './ledger.service.js';
+
+export const rate = (n: number, d: number): number => (d === 0 ? 0 : Math.round((1000 * n) / d) / 10);
+
+/** Rendering a chart costs milliseconds; the same data gives the same SVG, so keep recent ones. */
+const chartCache = new Map<string, string>();
+function cached(key: string, render: () => string): string {
+  const hit = chartCache.get(key);
+  if (hit !== undefined) {
+    chartCache.delete(key);
+    chartCache.set(key, hit);
+    return hit;
+  }
+  const svg = render();
+  chartCache.set(key, svg);
+  if (chartCache.size > 64) chartCache.delete(chartCache.keys().next().value!);
+  return svg;
+}
+
+export type SubmissionBucket = { key: string; label: string; count: number };
+
+export function submissionBuckets(list: readonly LedgerListEntry[]): SubmissionBucket[] {
+  const b = (key: string, label: string, f: (e: LedgerListEntry) => boolean) => ({ key, label, count: list.filter(f).length });
+  return [
+    b('accepted', '已通过', (e) => e.ledger?.status === 'accepted'),
+    b('submitted', '已报送待审核', (e) => e.ledger?.status === 'submitted'),
+    b('returned', '已退回', (e) => e.ledger?.status === 'returned'),
+    b('drafting', '填报中', (e) => e.ledger?.status === 'draft' || e.ledger?.status === 'review'),
+    b('none', '未开始填报', (e) => !e.ledger),
+  ];
+}
+
+/**
+ * The figures depend only on the ledger data (versioned, see bumpLedgerVersion), the plan and the
+ * day; they are kept per database for up to a minute (plan edits made elsewhere show within that).
+ */
+const figureCache = new WeakMap<object, Map<string, { at: number; value: Figures }>>();
+const FIGURES_TTL_MS = 60_000;
+type Figures = Awaited<ReturnType<typeof computeFigures>>;
+
+export async function dashboard(ctx: Ctx, planId?: number | null) {
+  requireAreaReader(ctx.actor);
+  const plan = await resolvePlan(ctx, planId);
+  if (!plan) return null;
+  const today = todayCst();
+  const key = `${plan.id}:${plan.updated_at}:${today}:${await ledgerVersion(ctx.db)}`;
+  let perDb = figureCache.get(ctx.db);
+  if (!perDb) figureCache.set(ctx.db, perDb = new Map());
+  const hit = perDb.get(key);
+  if (hit && Date.now() - hit.at < FIGURES_TTL_MS) return hit.value;
+  const value = await computeFigures(ctx, plan, today);
+  perDb.set(key, { at: Date.now(), value });
+  if (perDb.size > 8) perDb.delete(perDb.keys().next().value!);
+  return value;
+}
+
+async function computeFigures(ctx: Ctx, plan: Plan, today: string) {
+  const units = await districtList(ctx, plan);
+  // By task: the sum of the ledgers' own figures (cached per ledger revision); domains sum their tasks.
+  const tasks = await ctx.db.selectFrom('plan_tasks').select(['id', 'seq', 'domain', 'requirement']).where('plan_id', '=', plan.id).orderBy('seq').execute();
+  const figures = await ledgerFigures(ctx.db, units.flatMap((u) => (u.ledger ? [u.ledger] : [])), today);
+  const byTask = new Map<number, { total: number; done: number; overdue: number }>();
+  for (const f of figures.values()) {
+    for (const [taskId, c] of f.byTask) {
+      const t = byTask.get(taskId) ?? { total: 0, done: 0, overdue: 0 };
+      t.total += c.total;
+      t.done += c.done;
+      t.overdue += c.overdue;
+      byTask.set(taskId, t);
+    }
+  }
+  const byDomain: { domain: string; total: number; done: number; overdue: number }[] = [];
+  for (const t of tasks) {
+    const c = byTask.get(t.id) ?? { total: 0, done: 0, overdue: 0 };
+    let d = byDomain.find((x) => x.domain === t.domain);
+    if (!d) byDomain.push(d = { domain: t.domain, total: 0, done: 0, overdue: 0 });
+    d.total += c.total;
+    d.done += c.done;
+    d.overdue += c.overdue;
+  }
+
+  // The earliest 200 by deadline. Walking the deadline index and stopping at 200 is the fast plan;
+  // the unary plus keeps the planner from preferring the ledger index (which needs a full sort).
+  const overdueIds = (await ctx.db.selectFrom('ledger_measures').select('ledger_measures.id')
+    .where('ledger_measures.deadline', '<', today).where('ledger_measures.status', '<>', 'done')
+    .where(sql<number>`+${sql.ref('ledger_measures.ledger_id')}`, 'in', ledgerIdsOfPlan(ctx.db, plan.id))
+    .orderBy('ledger_measures.deadline').limit(200).execute()).map((r) => r.id);
+  const overdue = overdueIds.length ? await ctx.db.selectFrom('ledger_measures')
+    .innerJoin('ledgers', 'ledgers.id', 'ledger_measures.ledger_id')
+    .innerJoin('ledger_rows', 'ledger_rows.id', 'ledger_measures.row_id')
+    .innerJoin('units', 'units.id', 'ledgers.unit_id')
+    .where('ledger_measures.id', 'in', overdueIds)
+    .select(['ledger_measures.id', 'ledger_measures.content', 'ledger_measures.deadline', 'ledgers.id as ledger_id', 'units.name as unit_name', 'ledger_rows.seq', 'ledger_rows.task_id', 'ledger_rows.id as row_id'])
+    .orderBy('ledger_measures.deadline').orderBy('units.sort').orderBy('ledger_rows.seq').orderBy('ledger_measures.id').execute() : [];
+  const totals = units.reduce((a, u) => ({ measures: a.measures + u.measures, done: a.done + u.done, overdue: a.overdue + u.overdue }), { measures: 0, done: 0, overdue: 0 });
+  const buckets = submissionBuckets(units);
+  const worst = [...units].filter((u) => u.overdue > 0).sort((a, b) => b.overdue - a.overdue || a.unitName.localeCompare(b.unitName, 'zh-CN')).slice(0, 15);
+  const domainPct = byDomain.map((d) => [Math.round(rate(d.done, d.total)), Math.round(rate(d.overdue, d.total))]);
+  const charts = {
+    submission: cached(`s:${JSON.stringify(buckets)}`, () => renderPieChart({ title: '各单位台账报送情况', data: buckets.filter((x) => x.count > 0).map((x) => ({ name: x.label, value: x.count })), width: 560, height: 340 })),
+    domains: cached(`d:${JSON.stringify([byDomain.map((d) => d.domain), domainPct])}`, () => renderBarChart({
+      title: '各领域举措完成率与逾期率（%）', categories: byDomain.map((d) => d.domain), horizontal: true, width: 720, height: 90 + byDomain.length * 56,
+      // Whole percents: the data table beside the chart carries the exact figures.
+      series: [{ name: '完成率', data: domainPct.map((d) => d[0]) }, { name: '逾期率', data: domainPct.map((d) => d[1]) }],
+    })),
+    units: cached(`u:${JSON.stringify(worst.map((u) => [u.unitName, u.overdue]))}`, () => renderBarChart({
+      title: `逾期举措最多的${worst.length}个单位（项）`, categories: worst.map((u) => u.unitName), horizontal: true, width: 720, height: 70 + worst.length * 30,
+      series: [{ name: '逾期举措', data: worst.map((u) => u.overdue) }],
+    })),
+  };
+  const overdueTotal = units.reduce((n, u) => n + u.overdue, 0);
+  return { plan, today, units, byDomain, overdue, overdueTotal, tasks: tasks.map((t) => ({ ...t, ...(byTask.get(t.id) ?? { total: 0, done: 0, overdue: 0 }) })), totals, buckets, worst, charts };
+}
+
+/** Drill-down: every unit's measures for one task. */
+export async function taskDrillDown(ctx: Ctx, taskId: number) {
+  requireAreaReader(ctx.actor);
+  const task = await ctx.db.selectFrom('plan_tasks').selectAll().where('id', '=', taskId).executeTakeFirst();
+  if (!task) throw notFound('任务');
+  const plan = (await resolvePlan(ctx, task.plan_id)) as Plan;
+  const today = todayCst();
+  const rows = await ctx.db.selectFrom('ledger_rows').innerJoin('ledgers', 'ledgers.id', 'ledger_rows.ledger_id').innerJoin('units', 'units.id', 'ledgers.unit_id')
+    .select(['ledger_rows.id', 'ledgers.id as ledger_id', 'ledgers.status as ledger_status', 'units.name as unit_name', 'ledger_rows.role'])
+    .where('ledger_rows.task_id', '=', taskId).orderBy('units.sort').execute();
+  const measures = rows.length ? await ctx.db.selectFrom('ledger_measures').selectAll().where('row_id', 'in', rows.map((r) => r.id)).orderBy('sort').execute() : [];
+  return { plan, task, today, rows: rows.map((r) => ({ ...r, measures: measures.filter((m) => m.row_id === r.id) })) };
+}

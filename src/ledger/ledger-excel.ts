@@ -1,0 +1,247 @@
+// Ledgers ↔ .xlsx in the 附件3 layout: one unit, the whole district (a sheet per unit), and the
+// import of a filled workbook — every cell checked, errors by sheet/row/column, all or nothing.
+import { writeAudit } from '../audit/audit.repo.js';
+import { getCalendar } from '../calendar/calendar.repo.js';
+import { CalendarError } from '../calendar/calendar-error.js';
+import type { DueSource, MeasureStatus } from '../db/ledger.tables.js';
+import type { Ctx } from '../lib/context.js';
+import { AppError, forbidden, notFound } from '../lib/errors.js';
+import { nowIso, todayCst } from '../lib/time.js';
+import { actorId, actorLabel } from '../lib/context.js';
+import { findPlan, taskRolesForUnit } from '../plan/plan.repo.js';
+import { DueError, MEASURE_STATUS_LABELS, computeDue, measureStatusFromLabel, parseRules, storedStatus } from './ledger-rules.js';
+import * as repo from './ledger.repo.js';
+import { accessFor, getLedger, resolvePlan, type LedgerView, type Plan } from './ledger.service.js';
+import { columnLabel, type ImportIssue } from './xlsx/import-issues.js';
+import { exportLedgerWorkbook, exportLedgerWorkbookStreamed } from './xlsx/ledger-export.js';
+import { importLedgerWorkbook, sheetSource } from './xlsx/ledger-import.js';
+import { columnHeader, type ColumnKey, type LedgerMeasureRow, type LedgerSheet, type LedgerStatus as XlsxStatus } from './xlsx/ledger-layout.js';
+import { sourceRow } from './xlsx/ledger-rows.js';
+
+const label = (s: MeasureStatus): XlsxStatus => MEASURE_STATUS_LABELS[s] as XlsxStatus;
+
+export function sheetOfView(v: LedgerView): LedgerSheet {
+  return {
+    unitName: v.unit.name,
+    planTitle: v.plan.title,
+    rows: v.rows.map((r) => ({
+      seq: r.seq,
+      task: r.requirement,
+      measures: r.measures.map((m): LedgerMeasureRow => ({
+        measure: m.content, timeLimit: m.time_limit, leader: m.leader, section: m.section, status: label(m.status),
+        ...(m.due_date ? { dueDate: m.due_date } : {}), ...(m.completed_on ? { completedOn: m.completed_on } : {}),
+        ...(m.progress[0] ? { progress: m.progress[0].note } : {}),
+      })),
+    })),
+  };
+}
+
+export const xlsxName = (s: string) => `${s.replace(/[\\/:*?"<>|\s]+/g, '_')}.xlsx`;
+
+/** One unit's ledger. */
+export async function exportLedger(ctx: Ctx, ledgerId: number): Promise<{ buffer: Buffer; fileName: string }> {
+  const v = await getLedger(ctx, ledgerId);
+  return { buffer: await exportLedgerWorkbook([sheetOfView(v)]), fileName: xlsxName(`${v.unit.name}-政务公开工作任务台账-${v.plan.year}`) };
+}
+
+/** Every unit of the plan, a sheet each; units without a ledger get their tasks with empty measures. */
+export async function exportDistrict(ctx: Ctx, planId?: number | null): Promise<{ buffer: Buffer; fileName: string; sheets: number }> {
+  if (ctx.actor.kind === 'user' && ctx.actor.role !== 'admin' && ctx.actor.role !== 'auditor') throw forbidden('只有政务公开办和审计员可以导出全区台账');
+  const plan = await resolvePlan(ctx, planId);
+  if (!plan) throw notFound('工作方案');
+  const sheets = await districtSheets(ctx, plan);
+  if (sheets.length === 0) throw new AppError('conflict', 'empty', '本工作方案还没有责任单位');
+  return { buffer: await exportLedgerWorkbookStreamed(sheets), fileName: xlsxName(`全区政务公开工作任务台账-${plan.year}`), sheets: sheets.length };
+}
+
+async function districtSheets(ctx: Ctx, plan: Plan): Promise<LedgerSheet[]> {
+  const db = ctx.db;
+  const unitIds = await repo.unitIdsOfPlan(db, plan.id, plan.area_id);
+  const ledgers = await repo.ledgersOfPlan(db, plan.id);
+  for (const l of ledgers) if (!unitIds.includes(l.unit_id)) unitIds.push(l.unit_id);
+  if (!unitIds.length) return [];
+  const units = await db.selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).orderBy('sort').orderBy('id').execute();
+  const tasks = new Map((await db.selectFrom('plan_tasks').select(['id', 'seq', 'requirement']).where('plan_id', '=', plan.id).execute()).map((t) => [t.id, t]));
+  // `ledger_id in (…)` in the order of the (ledger_id, row_id, sort) index: no join, no sort step.
+  const inPlan = repo.ledgerIdsOfPlan(db, plan.id);
+  const rows = await db.selectFrom('ledger_rows').select(['ledger_rows.id', 'ledger_rows.ledger_id', 'ledger_rows.task_id', 'ledger_rows.seq'])
+    .where('ledger_rows.ledger_id', 'in', inPlan).orderBy('ledger_rows.seq').execute();
+  const measures = await db.selectFrom('ledger_measures')
+    .select(['ledger_measures.id', 'ledger_measures.row_id', 'ledger_measures.content', 'ledger_measures.time_limit', 'ledger_measures.leader', 'ledger_measures.section',
+      'ledger_measures.status', 'ledger_measures.due_date', 'ledger_measures.completed_on'])
+    .where('ledger_measures.ledger_id', 'in', inPlan)
+    .orderBy('ledger_measures.ledger_id').orderBy('ledger_measures.row_id').orderBy('ledger_measures.sort').orderBy('ledger_measures.id').execute();
+  const latest = new Map<number, string>();
+  const notes = await db.selectFrom('ledger_progress').select(['ledger_progress.measure_id', 'ledger_progress.note']).where('ledger_progress.ledger_id', 'in', inPlan)
+    .orderBy('ledger_progress.on_date', 'desc').orderBy('ledger_progress.id', 'desc').execute();
+  for (const n of notes) if (!latest.has(n.measure_id)) latest.set(n.measure_id, n.note);
+  const measuresByRow = new Map<number, typeof measures>();
+  for (const m of measures) measuresByRow.set(m.row_id, [...(measuresByRow.get(m.row_id) ?? []), m]);
+  const rowsByLedger = new Map<number, typeof rows>();
+  for (const r of rows) rowsByLedger.set(r.ledger_id, [...(rowsByLedger.get(r.ledger_id) ?? []), r]);
+  const ledgerByUnit = new Map(ledgers.map((l) => [l.unit_id, l]));
+
+  const out: LedgerSheet[] = [];
+  for (const u of units) {
+    const l = ledgerByUnit.get(u.id);
+    if (l) {
+      out.push({
+        unitName: u.name, planTitle: plan.title,
+        rows: (rowsByLedger.get(l.id) ?? []).map((r) => ({
+          seq: r.seq, task: tasks.get(r.task_id)?.requirement ?? '',
+          measures: (measuresByRow.get(r.id) ?? []).map((m) => ({
+            measure: m.content, timeLimit: m.time_limit, leader: m.leader, section: m.section, status: label(m.status),
+            ...(m.due_date ? { dueDate: m.due_date } : {}), ...(m.completed_on ? { completedOn: m.completed_on } : {}),
+            ...(latest.has(m.id) ? { progress: latest.get(m.id)! } : {}),
+          })),
+        })),
+      });
+    } else {
+      const roles = await taskRolesForUnit(db, plan.id, u.id);
+      out.push({ unitName: u.name, planTitle: plan.title, rows: [...roles.keys()].map((id) => tasks.get(id)!).filter(Boolean).sort((a, b) => a.seq - b.seq).map((t) => ({ seq: t.seq, task: t.requirement, measures: [] })) });
+    }
+  }
+  return out;
+}
+
+export type ImportOutcome =
+  | { ok: true; warnings: ImportIssue[]; summary: { rows: number; added: number; updated: number; removed: number; unchanged: number; progressNotes: number } }
+  | { ok: false; errors: ImportIssue[]; warnings: ImportIssue[] };
+
+type MeasureValues = {
+  content: string; time_limit: string; leader: string; section: string; due_date: string | null; due_source: DueSource | null;
+  anchor_date: string | null; due_note: string | null; deadline: string | null; status: MeasureStatus; completed_on: string | null;
+};
+
+const BAD_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/;
+const LIMITS: Partial<Record<ColumnKey, number>> = { measure: 2000, timeLimit: 500, leader: 40, section: 60, progress: 2000 };
+
+/**
+ * Imports a filled 附件3 workbook into a unit's ledger. The file holds one unit's sheet; tasks are
+ * identified by 序号. Each task in the file replaces that task's measures (matched by text, then by
+ * position, so evidence and progress stay with a measure whose wording changed); tasks not in the
+ * file stay as they are. Nothing is written unless every cell is valid.
+ */
+export async function importLedger(ctx: Ctx, ledgerId: number, buffer: Buffer): Promise<ImportOutcome> {
+  const a = await accessFor(ctx, ledgerId);
+  if (!a.unitWriter) throw forbidden('只能由本单位导入台账');
+  if (!a.editContent) throw new AppError('conflict', 'ledger_locked', '台账已报送或已通过，不能导入；如需修改，请由单位审核人退回或重新打开');
+  const ledger = a.ledger;
+  const plan = (await findPlan(ctx.db, ledger.plan_id))!;
+  const unit = await ctx.db.selectFrom('units').select('name').where('id', '=', ledger.unit_id).executeTakeFirstOrThrow();
+  const planTasks = await ctx.db.selectFrom('plan_tasks').select(['seq', 'requirement']).where('plan_id', '=', plan.id).execute();
+  const parsed = await importLedgerWorkbook(buffer, { unitName: unit.name, knownTaskSeqs: new Map(planTasks.map((t) => [t.seq, t.requirement])) });
+  if (!parsed.ok) return parsed;
+  const errors: ImportIssue[] = [];
+  const warnings = [...parsed.warnings];
+  if (parsed.sheets.length !== 1) {
+    return { ok: false, errors: [{ sheet: '', row: 0, column: '', message: `文件中有 ${parsed.sheets.length} 个台账工作表，一次只能导入本单位的一个工作表` }], warnings };
+  }
+  const sheet = parsed.sheets[0]!;
+  const src = sheetSource.get(sheet);
+  const cols = src?.columns ?? new Map<ColumnKey, number>();
+  const sheetName = src?.sheet ?? sheet.unitName;
+  const where = (key: ColumnKey) => (cols.has(key) ? columnLabel(cols.get(key)!, columnHeader(key)) : columnHeader(key));
+  const err = (obj: object, key: ColumnKey | '', message: string) => errors.push({ sheet: sheetName, row: sourceRow.get(obj) ?? 0, column: key ? where(key) : '', message });
+
+  const rows = await repo.rowsOfLedger(ctx.db, ledgerId);
+  const rowBySeq = new Map(rows.map((r) => [r.seq, r]));
+  const existing = await repo.measuresOfLedger(ctx.db, ledgerId);
+  const latestNote = new Map<number, string>();
+  for (const p of await repo.progressOfLedger(ctx.db, ledgerId)) if (!latestNote.has(p.measure_id)) latestNote.set(p.measure_id, p.note);
+  const cal = await getCalendar(ctx.db, ledger.area_id);
+  const today = todayCst();
+
+  type Planned = { rowId: number; seq: number; sort: number; match: (typeof existing)[number] | null; m: LedgerMeasureRow; values: MeasureValues; note: string | null };
+  const planned: Planned[] = [];
+  const touchedRows = new Set<number>();
+  for (const t of sheet.rows) {
+    const row = rowBySeq.get(t.seq);
+    if (!row) {
+      if (planTasks.some((p) => p.seq === t.seq)) err(t, 'seq', `序号 ${t.seq} 不是${unit.name}承担的任务`);
+      continue;
+    }
+    touchedRows.add(row.id);
+    const pool = existing.filter((m) => m.row_id === row.id);
+    const used = new Set<number>();
+    // First pass: same text; second: by position among the rest.
+    const matches = t.measures.map((m) => {
+      const hit = pool.find((e) => !used.has(e.id) && e.content === m.measure);
+      if (hit) used.add(hit.id);
+      return hit ?? null;
+    });
+    t.measures.forEach((_m, i) => {
+      if (matches[i]) return;
+      const hit = pool.find((e) => !used.has(e.id));
+      if (hit) { used.add(hit.id); matches[i] = hit; }
+    });
+    t.measures.forEach((m, i) => {
+      for (const [key, max] of Object.entries(LIMITS) as [ColumnKey, number][]) {
+        const v = key === 'measure' ? m.measure : key === 'timeLimit' ? m.timeLimit : key === 'leader' ? m.leader : key === 'section' ? m.section : m.progress ?? '';
+        if (v.length > max) err(m, key, `${columnHeader(key)}不能超过${max}个字符（现有${v.length}个）`);
+        if (BAD_CHARS.test(v)) err(m, key, `${columnHeader(key)}包含无效字符（可能是编码错误）`);
+      }
+      const match = matches[i];
+      // Status: 逾期 is the platform's to decide; a missing status keeps the measure's own.
+      let chosen: MeasureStatus = match?.status ?? 'not_started';
+      if (m.status) chosen = m.status === '逾期' ? (match && match.status !== 'done' ? match.status : 'in_progress') : measureStatusFromLabel(m.status) ?? chosen;
+      let completedOn: string | null = null;
+      if (chosen === 'done') {
+        completedOn = m.completedOn ?? match?.completed_on ?? null;
+        if (!completedOn) err(m, 'completedOn', '状态为“已完成”时请填写完成日期');
+        else if (completedOn > today) err(m, 'completedOn', `完成日期 ${completedOn} 晚于今天`);
+      } else if (m.completedOn) err(m, 'completedOn', '只有状态为“已完成”的举措才填写完成日期');
+      let due;
+      try {
+        due = match && (m.dueDate ?? null) === match.due_date
+          ? { due_date: match.due_date, due_source: match.due_source, anchor_date: match.anchor_date, due_note: match.due_note, deadline: match.deadline }
+          : computeDue(parseRules(row.rules_json), { dueDate: m.dueDate }, cal);
+      } catch (e) {
+        if (e instanceof DueError || e instanceof CalendarError) { err(m, 'dueDate', e.message); return; }
+        throw e;
+      }
+      const note = m.progress && m.progress !== (match ? latestNote.get(match.id) : undefined) ? m.progress : null;
+      planned.push({
+        rowId: row.id, seq: t.seq, sort: i + 1, match, m, note,
+        values: { content: m.measure, time_limit: m.timeLimit, leader: m.leader, section: m.section, ...due, status: storedStatus(chosen, due.deadline, today), completed_on: completedOn },
+      });
+    });
+  }
+  for (const r of rows) if (!touchedRows.has(r.id)) warnings.push({ sheet: sheetName, row: 0, column: '', message: `文件中没有序号 ${r.seq} 的任务，该任务的工作举措保持不变` });
+  if (errors.length) return { ok: false, errors, warnings };
+
+  const keep = new Set(planned.flatMap((p) => (p.match ? [p.match.id] : [])));
+  const remove = existing.filter((m) => touchedRows.has(m.row_id) && !keep.has(m.id));
+  const summary = { rows: touchedRows.size, added: 0, updated: 0, removed: remove.length, unchanged: 0, progressNotes: 0 };
+  await ctx.db.transaction().execute(async (tx) => {
+    const at = nowIso();
+    for (const m of remove) {
+      await tx.deleteFrom('ledger_reminders').where('measure_id', '=', m.id).execute();
+      await tx.deleteFrom('ledger_progress').where('measure_id', '=', m.id).execute();
+      await tx.deleteFrom('ledger_evidence').where('measure_id', '=', m.id).execute();
+      await tx.deleteFrom('ledger_measures').where('id', '=', m.id).execute();
+    }
+    for (const p of planned) {
+      let id: number;
+      if (p.match) {
+        id = p.match.id;
+        const same = p.match.sort === p.sort && (Object.keys(p.values) as (keyof MeasureValues)[]).every((k) => p.match![k] === p.values[k]);
+        if (same) summary.unchanged++;
+        else {
+          await tx.updateTable('ledger_measures').set({ ...p.values, sort: p.sort, updated_at: at }).where('id', '=', id).execute();
+          summary.updated++;
+        }
+      } else {
+        id = (await tx.insertInto('ledger_measures').values({ ...p.values, ledger_id: ledgerId, row_id: p.rowId, sort: p.sort, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+        summary.added++;
+      }
+      if (p.note) {
+        await tx.insertInto('ledger_progress').values({ measure_id: id, ledger_id: ledgerId, on_date: today, note: p.note, author_id: actorId(ctx.actor), author_label: actorLabel(ctx.actor), created_at: at }).execute();
+        summary.progressNotes++;
+      }
+    }
+    await repo.touchLedger(tx, ledgerId, at);
+    await writeAudit(tx, ctx, { action: 'ledger.import', entity: 'ledger', entityId: ledgerId, after: { ...summary, removedMeasures: remove.map((m) => ({ id: m.id, content: m.content })) }, areaId: ledger.area_id });
+  });
+  return { ok: true, warnings, summary };
+}

@@ -1,0 +1,69 @@
+// In-app notifications (always) and e-mail (an outbox row per message; delivered by SMTP when
+// configured, otherwise kept in the outbox for the admin to see on /console/outbox).
+import type { Db } from '../db/schema.js';
+import { nowIso } from '../lib/time.js';
+import { sendMail, type SmtpConfig } from './smtp.js';
+
+export type Notice = { kind: string; title: string; body: string; link: string | null; areaId: number | null };
+
+let smtp: SmtpConfig | null = null;
+/** Set once at start-up from config.smtp (null: mail stays in the outbox). */
+export const configureMail = (cfg: SmtpConfig | null): void => {
+  smtp = cfg;
+};
+export const mailConfigured = (): boolean => smtp !== null;
+
+/** Active users of a unit with the given roles. */
+export async function unitUsers(db: Db, unitId: number, roles: string[]): Promise<number[]> {
+  const rows = await db.selectFrom('users').select('id').where('unit_id', '=', unitId).where('role', 'in', roles as never[]).where('disabled', '=', 0).orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
+
+export async function areaAdmins(db: Db, areaId: number): Promise<number[]> {
+  return unitUsers(db, areaId, ['admin']);
+}
+
+/** Writes one notification per user and, for users with an e-mail address, one outbox row. */
+export async function notifyUsers(tx: Db, userIds: readonly number[], n: Notice): Promise<number> {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return 0;
+  const at = nowIso();
+  await tx.insertInto('notifications').values(ids.map((user_id) => ({
+    user_id, area_id: n.areaId, kind: n.kind, title: n.title, body: n.body, link: n.link, read_at: null, created_at: at,
+  }))).execute();
+  const contacts = await tx.selectFrom('user_contacts').select(['user_id', 'email']).where('user_id', 'in', ids).execute();
+  if (contacts.length) {
+    await tx.insertInto('outbox').values(contacts.map((c) => ({
+      area_id: n.areaId, user_id: c.user_id, to_addr: c.email, subject: `【政务公开平台】${n.title}`,
+      body: `${n.body}${n.link ? `\n\n查看：${n.link}` : ''}\n\n（本邮件由政务公开工作平台自动发送）`,
+      status: 'pending' as const, attempts: 0, last_error: null, created_at: at, sent_at: null,
+    }))).execute();
+  }
+  return ids.length;
+}
+
+/** Sends pending outbox mail when SMTP is configured; up to 3 attempts per message. */
+export async function deliverOutbox(db: Db, limit = 50, send = sendMail): Promise<{ sent: number; failed: number }> {
+  if (!smtp) return { sent: 0, failed: 0 };
+  const cfg = smtp;
+  const rows = await db.selectFrom('outbox').selectAll().where('status', '=', 'pending').orderBy('id').limit(limit).execute();
+  let sent = 0;
+  let failed = 0;
+  for (const m of rows) {
+    try {
+      await send(cfg, { to: m.to_addr, subject: m.subject, text: m.body });
+      await db.updateTable('outbox').set({ status: 'sent', sent_at: nowIso(), attempts: m.attempts + 1, last_error: null }).where('id', '=', m.id).execute();
+      sent++;
+    } catch (err) {
+      const attempts = m.attempts + 1;
+      await db.updateTable('outbox').set({ status: attempts >= 3 ? 'failed' : 'pending', attempts, last_error: (err as Error).message.slice(0, 500) }).where('id', '=', m.id).execute();
+      failed++;
+    }
+  }
+  return { sent, failed };
+}
+
+export async function unreadCount(db: Db, userId: number): Promise<number> {
+  const r = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
