@@ -5,6 +5,7 @@ import { systemActor, type Ctx } from './lib/context.js';
 import { nowIso } from './lib/time.js';
 import { createUser, ensureDefaultOrg } from './org/org.service.js';
 import { ensureCalendarSeeded } from './calendar/calendar.repo.js';
+import { ensureDefaultCategories } from './disclosure/categories.repo.js';
 import { readFileSync } from 'node:fs';
 import { importPlan } from './plan/plan.service.js';
 
@@ -18,6 +19,7 @@ export async function bootstrap(handle: DbHandle, opts: { demo: boolean; plan?: 
   if (applied.length) log(`数据库迁移完成：${applied.join(', ')}`);
   const areaId = await ensureDefaultOrg(handle.db);
   await ensureCalendarSeeded(handle.db);
+  await ensureDefaultCategories(handle.db, areaId);
   const ctx: Ctx = { db: handle.db, dialect: handle.dialect, actor: systemActor('初始化') };
   const demo: DemoAccount[] = [];
   if (opts.demo) {

@@ -14,6 +14,9 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
   const url = opts.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle client can be cut off by the server (restart, failover, DROP DATABASE in tests); without a
+    // listener pg would crash the process. Log it; the pool replaces the client on next use.
+    pool.on('error', (err) => console.error(`PostgreSQL 连接中断 / pool client error: ${err.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }

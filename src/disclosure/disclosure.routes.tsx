@@ -1,7 +1,18 @@
-// Routes of the disclosure module.
+// Routes of the disclosure module: item console pages and API, review queue, compliance, categories,
+// gazette management, attachment downloads; loading this module also registers its background job.
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../web/app.js';
+import './disclosure.jobs.js';
+import { attachmentRoutes } from './attachments.routes.js';
+import { disclosurePageRoutes } from './disclosure-pages.routes.js';
+import { gazetteRoutes } from './gazette.routes.js';
+import { itemApiRoutes } from './items.api.js';
+import { itemPageRoutes } from './items.routes.js';
 
 export async function disclosureRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  void app; void deps;
+  await disclosurePageRoutes(app);
+  await itemPageRoutes(app, deps);
+  await itemApiRoutes(app, deps);
+  await gazetteRoutes(app);
+  await attachmentRoutes(app, deps);
 }

@@ -1,7 +1,62 @@
-// Routes of the portal module.
-import type { FastifyInstance } from 'fastify';
+// Routes of the public portal (政府信息公开专栏): anonymous pages, feeds, sitemap and
+// the public JSON API; plus the admin's console page for themed collections.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../web/app.js';
+import { intParam, pageMeta } from '../web/http.js';
+import { cachedPage } from './page-cache.js';
+import { CatalogPage } from './catalog.page.js';
+import { collectionsConsoleRoutes } from './collections.routes.js';
+import { HomePage } from './home.page.js';
+import { ItemPage } from './item.page.js';
+import { CollectionPage, CollectionsIndexPage, GazetteIndexPage, GazetteIssuePage, InterpretationsPage, NormativePage, UnitPage } from './lists.page.js';
+import * as svc from './portal.service.js';
+import { publicApiRoutes } from './public-api.routes.js';
+import { searchRoutes } from './search.routes.js';
+import { feedRoutes } from './feed.routes.js';
+import '../search/search.jobs.js';
+
+const idOf = (req: FastifyRequest, name = 'id') => intParam((req.params as Record<string, string>)[name]);
 
 export async function portalRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  void app; void deps;
+  app.get('/', cachedPage(async (req, reply) => <HomePage meta={pageMeta(req, reply, '首页')} data={await svc.homePage(req.ctx)} />));
+
+  app.get('/catalog', cachedPage(async (req, reply) =>
+    <CatalogPage meta={pageMeta(req, reply, '法定主动公开内容')} data={await svc.catalogPage(req.ctx, req.query)} />));
+
+  app.get('/items/:id', cachedPage(async (req, reply) => {
+    const data = await svc.itemPage(req.ctx, idOf(req));
+    const print = (req.query as Record<string, unknown>).print === '1';
+    return <ItemPage meta={pageMeta(req, reply, data.item.title)} data={data} bodyHtml={svc.bodyHtml(data.item)} print={print} />;
+  }));
+
+  app.get('/normative', cachedPage(async (req, reply) =>
+    <NormativePage meta={pageMeta(req, reply, '行政规范性文件')} data={await svc.normativePage(req.ctx, req.query)} />));
+  app.get('/interpretations', cachedPage(async (req, reply) =>
+    <InterpretationsPage meta={pageMeta(req, reply, '政策解读')} data={await svc.interpretationsPage(req.ctx, req.query)} />));
+
+  app.get('/gazette', cachedPage(async (req, reply) => <GazetteIndexPage meta={pageMeta(req, reply, '政府公报')} data={await svc.gazetteIndex(req.ctx)} />));
+  app.get('/gazette/:year/:number', cachedPage(async (req, reply) => {
+    const data = await svc.gazetteIssue(req.ctx, idOf(req, 'year'), idOf(req, 'number'));
+    return <GazetteIssuePage meta={pageMeta(req, reply, `政府公报${data.issue.year}年第${data.issue.number}期`)} data={data} />;
+  }));
+
+  app.get('/units/:id', cachedPage(async (req, reply) => {
+    const data = await svc.unitPage(req.ctx, idOf(req), req.query);
+    return <UnitPage meta={pageMeta(req, reply, data.unit.name)} data={data} />;
+  }));
+
+  app.get('/collections', cachedPage(async (req, reply) =>
+    <CollectionsIndexPage meta={pageMeta(req, reply, '特色主题')} data={await svc.collectionsIndex(req.ctx)} />));
+  app.get('/collections/:slug', cachedPage(async (req, reply) => {
+    const data = await svc.collectionPage(req.ctx, String((req.params as { slug: string }).slug));
+    return <CollectionPage meta={pageMeta(req, reply, data.collection.name)} data={data} />;
+  }));
+
+  // /attachments/:id is served by the disclosure module (attachments.routes.ts): public only for
+  // published proactive items, 404 otherwise; the leak crawler tests it from here.
+
+  await searchRoutes(app, deps);
+  await feedRoutes(app);
+  await publicApiRoutes(app, deps);
+  await collectionsConsoleRoutes(app);
 }

@@ -1,4 +1,61 @@
-// Search migrations, names 20261128_03xx_*.
+// Search migrations, names 20261128_03xx_*. The FTS structures are engine-specific by nature:
+// an FTS5 virtual table on SQLite, a tsvector column with a GIN index on PostgreSQL.
+import { sql } from 'kysely';
 import type { MigrationDef } from '../db/migrations/helpers.js';
 
-export const SEARCH_MIGRATIONS: MigrationDef[] = [];
+export const searchIndex: MigrationDef = {
+  name: '20261128_0300_search_index',
+  reason: 'full-text index of published proactive items: metadata for filters and sorting, segmented text in FTS5 (SQLite) or tsvector + GIN (PostgreSQL)',
+  async up(db, dialect) {
+    await db.schema.createTable('search_docs')
+      .addColumn('item_id', 'integer', (c) => c.primaryKey().references('info_items.id'))
+      .addColumn('area_id', 'integer', (c) => c.notNull())
+      .addColumn('unit_id', 'integer', (c) => c.notNull())
+      .addColumn('category_code', 'text', (c) => c.notNull())
+      .addColumn('topic_code', 'text')
+      .addColumn('item_type', 'text', (c) => c.notNull())
+      .addColumn('validity', 'text')
+      .addColumn('year', 'integer', (c) => c.notNull())
+      .addColumn('published_on', 'text', (c) => c.notNull())
+      .addColumn('doc_number', 'text', (c) => c.notNull())
+      .addColumn('index_no', 'text', (c) => c.notNull())
+      .addColumn('indexed_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('search_docs_recent').on('search_docs').columns(['area_id', 'published_on']).execute();
+    // The portal's lists (catalog, normative library, unit pages…) page through search_docs by these.
+    for (const col of ['item_type', 'unit_id', 'category_code', 'topic_code', 'year'] as const) {
+      await db.schema.createIndex(`search_docs_${col}`).on('search_docs').columns(['area_id', col, 'published_on']).execute();
+    }
+    // Exact 文号 / 索引号 lookups: equality on (area, number) and already in date order, so the planner
+    // never prefers walking search_docs_recent for the ORDER BY.
+    await db.schema.createIndex('search_docs_doc_number').on('search_docs').columns(['area_id', 'doc_number', 'published_on']).execute();
+    await db.schema.createIndex('search_docs_index_no').on('search_docs').columns(['area_id', 'index_no']).execute();
+
+    await db.schema.createTable('search_state')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('generation', 'integer', (c) => c.notNull())
+      .execute();
+    await sql`INSERT INTO search_state (id, generation) VALUES (1, 1)`.execute(db);
+
+    if (dialect === 'postgres') {
+      // setweight(title, 'A') || setweight(body, 'B'), built from jieba-segmented, space-separated text.
+      await sql`ALTER TABLE search_docs ADD COLUMN tsv tsvector NOT NULL`.execute(db);
+      await sql`CREATE INDEX search_docs_tsv ON search_docs USING GIN (tsv)`.execute(db);
+    }
+    if (dialect === 'sqlite') {
+      // Contentless: the index keeps only tokens (the text is in info_items); rowid = item_id.
+      // Tokens are already segmented, folded and space-separated, so unicode61 only splits on spaces.
+      await sql`CREATE VIRTUAL TABLE search_fts USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(db);
+    }
+  },
+};
+
+export const portalIndexes: MigrationDef = {
+  name: '20261128_0301_portal_indexes',
+  reason: 'the portal item page lists the documents an item amended or repealed (replaced_by_id): index it so the page does not scan info_items',
+  async up(db) {
+    await db.schema.createIndex('info_items_replaced_by').on('info_items').column('replaced_by_id').execute();
+  },
+};
+
+export const SEARCH_MIGRATIONS: MigrationDef[] = [searchIndex, portalIndexes];

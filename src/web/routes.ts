@@ -5,7 +5,6 @@ import { auditRoutes } from '../audit/audit.routes.js';
 import { calendarRoutes } from '../calendar/calendar.routes.js';
 import { authRoutes } from '../auth/auth.routes.js';
 import { orgRoutes } from '../org/org.routes.js';
-import { portalHomeRoutes } from '../portal/home.routes.js';
 import type { AppDeps } from './app.js';
 import { apiDocsRoutes } from './api-docs.js';
 import { consoleHomeRoutes } from './console-home.js';
@@ -20,7 +19,6 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
     if ((staff || api) && req.ctx.actor.kind !== 'user') throw new AppError('unauthorized', 'login_required', '请先登录');
   });
   await authRoutes(app, deps);
-  await portalHomeRoutes(app);
   await consoleHomeRoutes(app);
   await orgRoutes(app);
   await auditRoutes(app);

@@ -65,7 +65,9 @@ export function consoleNav(actor: Actor): NavItem[] {
   const admin = actor.role === 'admin';
   const reader = admin || actor.role === 'auditor';
   items.push({ href: '/console/plans', label: '工作方案' }, { href: '/console/ledgers', label: '台账' }, { href: '/console/items', label: '政府信息' });
-  if (reader) items.push({ href: '/console/ledger-dashboard', label: '台账总览' }, { href: '/console/compliance', label: '公开合规' });
+  if (reader) items.push({ href: '/console/ledger-dashboard', label: '台账总览' }, { href: '/console/assessment', label: '考核' }, { href: '/console/lookback', label: '回头看' }, { href: '/console/compliance', label: '公开合规' });
+  if (admin) items.push({ href: '/console/collections', label: '特色主题' });
+  items.push({ href: '/console/notifications', label: '通知' });
   if (reader) items.push({ href: '/console/units', label: '单位管理' }, { href: '/console/users', label: '用户管理' }, { href: '/console/audit', label: '审计日志' });
   return items;
 }

@@ -1,0 +1,137 @@
+// What an uploaded attachment is (judged by its bytes, not its name) and its text for search and the
+// privacy scan. Allowed: pdf, docx, xlsx, txt, jpg, png up to 20 MB.
+import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
+import { AppError } from '../lib/errors.js';
+
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+/** Declared uncompressed size of a docx/xlsx: more than this is treated as a ZIP bomb. */
+const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+/** Extracted text kept per attachment (search and scanning need no more). */
+const MAX_TEXT_CHARS = 2_000_000;
+
+export type AttachmentKind = 'pdf' | 'docx' | 'xlsx' | 'txt' | 'jpg' | 'png';
+export const ATTACHMENT_KINDS: readonly AttachmentKind[] = ['pdf', 'docx', 'xlsx', 'txt', 'jpg', 'png'];
+export const MIME: Record<AttachmentKind, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  txt: 'text/plain; charset=utf-8',
+  jpg: 'image/jpeg',
+  png: 'image/png',
+};
+/** Kinds whose text cannot be extracted here: the privacy section tells the reviewer to check them by eye. */
+export const UNSCANNED_KINDS: readonly AttachmentKind[] = ['pdf', 'jpg', 'png'];
+
+const unsupported = (message: string) => new AppError('unsupported_media', 'unsupported_attachment', message);
+
+/** Kind named by the file extension, or null. */
+export function kindFromName(name: string): AttachmentKind | null {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
+  if (ext === 'jpeg') return 'jpg';
+  return ext && (ATTACHMENT_KINDS as readonly string[]).includes(ext) ? (ext as AttachmentKind) : null;
+}
+
+/** File name as shown and sent back: no path, no control characters, at most 120 characters. */
+export function cleanFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').trim();
+  if (base.length <= 120) return base;
+  const ext = /\.[A-Za-z0-9]{1,5}$/.exec(base)?.[0] ?? '';
+  return base.slice(0, 120 - ext.length) + ext;
+}
+
+/** Central-directory names and declared sizes of a ZIP archive, or null when it is not one. */
+function zipEntries(buf: Buffer): { name: string; size: number }[] | null {
+  if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) return null;
+  let eocd = -1;
+  for (let p = buf.length - 22; p >= Math.max(0, buf.length - 22 - 0xffff); p--) {
+    if (buf.readUInt32LE(p) === 0x06054b50) { eocd = p; break; }
+  }
+  if (eocd < 0) return null;
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const out: { name: string; size: number }[] = [];
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
+    const nameLen = buf.readUInt16LE(p + 28);
+    out.push({ name: buf.toString('utf8', p + 46, p + 46 + nameLen), size: buf.readUInt32LE(p + 24) });
+    p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return out;
+}
+
+function decodeText(buf: Buffer): string | null {
+  if (buf.includes(0)) return null;
+  for (const enc of ['utf-8', 'gb18030']) {
+    try {
+      return new TextDecoder(enc, { fatal: true }).decode(buf).replace(/^\ufeff/, '');
+    } catch {
+      // not this encoding: try the next one (GB18030 is what older Windows editors save)
+    }
+  }
+  return null;
+}
+
+/** The kind the bytes really are, or null. */
+export function sniffKind(buf: Buffer): AttachmentKind | null {
+  // Executables never pass as documents, whatever else they contain.
+  if (buf.length >= 2 && ((buf[0] === 0x4d && buf[1] === 0x5a) || buf.subarray(0, 4).equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46])))) return null;
+  if (buf.subarray(0, 1024).includes('%PDF-')) return 'pdf';
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'jpg';
+  const zip = zipEntries(buf);
+  if (zip) {
+    if (zip.some((e) => e.name === 'word/document.xml')) return 'docx';
+    if (zip.some((e) => e.name === 'xl/workbook.xml')) return 'xlsx';
+    return null;
+  }
+  return buf.length > 0 && decodeText(buf) !== null ? 'txt' : null;
+}
+
+/**
+ * Checks an upload and extracts its text. Throws 415 when the type is not allowed or the
+ * content does not match the extension (an .exe renamed .pdf), 413 when it is too large.
+ */
+export async function inspectAttachment(fileName: string, buf: Buffer): Promise<{ kind: AttachmentKind; mime: string; text: string }> {
+  if (buf.length > MAX_ATTACHMENT_BYTES) throw new AppError('payload_too_large', 'attachment_too_large', '附件不能超过 20 MB');
+  if (buf.length === 0) throw new AppError('invalid', 'empty_attachment', '附件是空文件', { file: '附件是空文件' });
+  const named = kindFromName(fileName);
+  if (!named) throw unsupported('只能上传 PDF、Word（docx）、Excel（xlsx）、文本（txt）、JPG 或 PNG 文件');
+  const actual = sniffKind(buf);
+  if (actual !== named) throw unsupported(`文件内容与扩展名不符：「${cleanFileName(fileName)}」不是有效的 ${named.toUpperCase()} 文件`);
+  if (named === 'docx' || named === 'xlsx') {
+    const total = (zipEntries(buf) ?? []).reduce((s, e) => s + e.size, 0);
+    if (total > MAX_UNZIPPED_BYTES) throw unsupported('文件解压后过大，无法处理');
+  }
+  let text = '';
+  try {
+    text = await extractText(named, buf);
+  } catch (err) {
+    throw unsupported(`无法读取「${cleanFileName(fileName)}」：文件可能已损坏（${(err as Error).message.slice(0, 80)}）`);
+  }
+  return { kind: named, mime: MIME[named], text: text.slice(0, MAX_TEXT_CHARS) };
+}
+
+async function extractText(kind: AttachmentKind, buf: Buffer): Promise<string> {
+  switch (kind) {
+    case 'txt':
+      return decodeText(buf) ?? '';
+    case 'docx':
+      return (await mammoth.extractRawText({ buffer: buf })).value;
+    case 'xlsx': {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(buf as unknown as ArrayBuffer);
+      const lines: string[] = [];
+      // Rows as tab-separated lines, so the privacy scanner can read column headers.
+      wb.eachSheet((ws) => ws.eachRow((row) => {
+        const cells: string[] = [];
+        row.eachCell({ includeEmpty: true }, (c) => cells.push(c.text.replace(/[\t\n]/g, ' ')));
+        lines.push(cells.join('\t'));
+      }));
+      return lines.join('\n');
+    }
+    default:
+      return '';
+  }
+}

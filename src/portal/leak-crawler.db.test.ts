@@ -1,0 +1,200 @@
+// The no-leak guarantee, tested like an outsider would probe it: hidden items (draft, submitted,
+// returned, withdrawn, on_request, withheld, and their attachments) carry unique marker strings;
+// an anonymous crawler follows every link from /, the sitemap and the feeds, searches for every
+// marker (pages and API), and guesses /items/<id>, /attachments/<id> and API URLs for every id.
+// It fails on any hidden marker, and proves that the one published proactive item is found.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHarness, type Harness } from '../test-support/harness.js';
+import { insertItem, updateItem } from '../search/search.fixtures.js';
+import { syncItemIndex } from '../search/search.sync.js';
+
+type Kind = 'public' | 'draft' | 'submitted' | 'returned' | 'withdrawn' | 'on_request' | 'withheld' | 'interp_draft' | 'gazette_hidden';
+const KINDS: Kind[] = ['public', 'draft', 'submitted', 'returned', 'withdrawn', 'on_request', 'withheld', 'interp_draft', 'gazette_hidden'];
+/** Markers are single jieba tokens (lowercase ASCII + digits) so a search for one is a real full-text query. */
+const marker = (i: number, part: 't' | 'b' | 'a' | 'f') => `lkq${String(i).padStart(2, '0')}${part}mark`;
+
+describe('no unpublished information reaches anonymous users (crawler)', () => {
+  let h: Harness;
+  const ids = new Map<Kind, number>();
+  const attachmentIds: number[] = [];
+  const markers = new Map<Kind, string[]>();
+  let draftIssueMarker = '';
+  const visited = new Map<string, { status: number; body: string }>();
+
+  before(async () => {
+    h = await createHarness();
+    const unit = await h.unitId('区住建局');
+    const db = h.tdb.db;
+    const d = h.tdb.dialect;
+    const uploads = join(h.tdb.dataDir, 'uploads');
+    mkdirSync(uploads, { recursive: true });
+    for (const [i, kind] of KINDS.entries()) {
+      const [t, b, a, f] = [marker(i, 't'), marker(i, 'b'), marker(i, 'a'), marker(i, 'f')];
+      markers.set(kind, [t, b, a, f]);
+      const status = kind === 'draft' || kind === 'interp_draft' ? 'draft' : kind === 'submitted' ? 'submitted' : kind === 'returned' ? 'returned' : 'published';
+      const attribute = kind === 'on_request' ? 'on_request' : kind === 'withheld' ? 'withheld' : 'proactive';
+      const id = await insertItem(db, d, {
+        area_id: h.areaId, unit_id: unit, status, attribute,
+        title: `关于住房保障工作的通知 ${t}`, body_text: `${b} 为做好保障性租赁住房工作，现通知如下。`,
+        doc_number: `临住建字〔2023〕${i + 1}号`, item_type: kind === 'interp_draft' ? 'interpretation' : 'normative', validity: 'valid',
+        category_code: 'zcwj-gfxwj', topic_code: 'tp09', // Every published item has a date (also on_request/withheld), so only the attribute keeps them out.
+        published_on: status === 'published' ? '2023-06-01' : null,
+        withheld_basis: kind === 'withheld' ? 'art14_state_secret' : null,
+      });
+      ids.set(kind, id);
+      const key = `crawler-${i}`;
+      writeFileSync(join(uploads, key), `附件正文 ${a}`);
+      const att = await db.insertInto('item_attachments').values({
+        item_id: id, file_name: `${f}.txt`, mime: 'text/plain; charset=utf-8', size: 20, storage_key: key, sha256: '0'.repeat(64), text: `附件正文 ${a}`, created_at: '2023-06-01T00:00:00.000Z',
+      }).returning('id').executeTakeFirstOrThrow();
+      attachmentIds.push(att.id);
+      await db.transaction().execute((tx) => syncItemIndex(tx, d, id));
+    }
+    const pub = ids.get('public')!;
+    // Withdrawn: published (and indexed) first, then withdrawn in its own transaction.
+    await updateItem(db, d, ids.get('withdrawn')!, { status: 'withdrawn' });
+    // Links that point from public things to hidden ones must not carry the hidden titles.
+    await db.updateTable('info_items').set({ policy_item_id: pub }).where('id', '=', ids.get('interp_draft')!).execute();
+    await updateItem(db, d, pub, { replaced_by_id: ids.get('draft')! });
+    await updateItem(db, d, ids.get('draft')!, { policy_item_id: null });
+    const issue = await db.insertInto('gazette_issues').values({ area_id: h.areaId, year: 2023, number: 6, title: '政府公报2023年第6期', published_on: '2023-06-30', status: 'published' }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('gazette_entries').values([{ issue_id: issue.id, item_id: pub, sort: 1 }, { issue_id: issue.id, item_id: ids.get('gazette_hidden')!, sort: 2 }]).execute();
+    await updateItem(db, d, ids.get('gazette_hidden')!, { attribute: 'on_request' });
+    draftIssueMarker = 'lkqdraftissuemark';
+    await db.insertInto('gazette_issues').values({ area_id: h.areaId, year: 2023, number: 7, title: `未发布的公报 ${draftIssueMarker}`, published_on: null, status: 'draft' }).execute();
+    const col = await db.insertInto('collections').values({ area_id: h.areaId, slug: 'crawl', name: '住房保障专题', description: '专题', sort: 1 }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('collection_items').values(KINDS.map((k, i) => ({ collection_id: col.id, item_id: ids.get(k)!, sort: i }))).execute();
+    await db.transaction().execute((tx) => syncItemIndex(tx, d, pub)); // bump the public generation after the direct inserts
+  });
+  after(async () => { await h.close(); });
+
+  const hidden = () => [...KINDS.filter((k) => k !== 'public').flatMap((k) => markers.get(k)!), draftIssueMarker];
+
+  async function fetch(url: string) {
+    if (visited.has(url)) return visited.get(url)!;
+    const r = await h.agent().get(url);
+    const v = { status: r.statusCode, body: r.body };
+    visited.set(url, v);
+    return v;
+  }
+
+  /** Fails on any hidden marker in the response; `echo` is the query the page may repeat back. */
+  function assertClean(url: string, body: string, echo?: string) {
+    const text = echo ? body.split(echo).join('') : body;
+    for (const m of hidden()) assert.ok(!text.includes(m), `hidden marker ${m} leaked at ${url}`);
+  }
+
+  const linksOf = (base: string, body: string): string[] => {
+    const out: string[] = [];
+    for (const m of body.matchAll(/(?:href|src|action)="([^"]*)"|<(?:loc|link|guid[^>]*)>([^<]+)</g)) {
+      const raw = (m[1] ?? m[2] ?? '').replace(/&amp;/g, '&').replace(/&quot;/g, '"');
+      let u: URL;
+      try { u = new URL(raw, `http://localhost${base}`); } catch { continue; }
+      if (u.host !== 'localhost' && u.host !== 'localhost:80') continue;
+      const path = u.pathname + u.search;
+      if (/^\/(console|login|logout|preferences|static)\b/.test(path)) continue;
+      out.push(path);
+    }
+    return out;
+  };
+
+  test('breadth-first crawl from /, the sitemap and the feeds finds only public content', async () => {
+    const queue = ['/', '/sitemap.xml', '/feed.xml', '/robots.txt', '/collections/crawl', '/gazette/2023/6', '/gazette/2023/7'];
+    const seen = new Set(queue);
+    while (queue.length && seen.size < 3000) {
+      const url = queue.shift()!;
+      const r = await fetch(url);
+      assertClean(url, r.body);
+      assert.ok(r.status < 500, `${url}: ${r.status}`);
+      for (const link of linksOf(url.split('?')[0]!, r.body)) {
+        if (!seen.has(link)) { seen.add(link); queue.push(link); }
+      }
+    }
+    assert.ok(seen.size > 60, `crawled ${seen.size} URLs`);
+    const pub = ids.get('public')!;
+    const [t] = markers.get('public')!;
+    assert.ok(seen.has(`/items/${pub}`), 'the public item is linked');
+    assert.ok(visited.get('/')!.body.includes(t!), 'home lists the public item');
+    assert.ok(visited.get('/feed.xml')!.body.includes(t!), 'feed carries the public item');
+    assert.match(visited.get('/sitemap.xml')!.body, new RegExp(`/items/${pub}<`));
+    assert.equal(visited.get('/gazette/2023/7')!.status, 404, 'draft gazette issue');
+    assert.ok(visited.get('/gazette/2023/6')!.body.includes(t!));
+    for (const k of KINDS.filter((x) => x !== 'public')) assert.ok(!seen.has(`/items/${ids.get(k)}`), `no link to the ${k} item`);
+  });
+
+  test('feeds for every category carry only public items', async () => {
+    const codes = ['zcwj', 'zcwj-gfxwj', 'zcjd', 'qt', 'jgzn'];
+    for (const c of codes) {
+      const r = await fetch(`/feed/${c}.xml`);
+      assert.equal(r.status, 200);
+      assertClean(`/feed/${c}.xml`, r.body);
+    }
+    assert.ok(visited.get('/feed/zcwj.xml')!.body.includes(markers.get('public')![0]!), 'parent category feed includes sub-categories');
+    assert.equal((await fetch('/feed/nosuchcat.xml')).status, 404);
+  });
+
+  test('searching for every marker (page and API) finds nothing hidden; the public item is found by title, body and attachment', async () => {
+    for (const kind of KINDS) {
+      for (const m of markers.get(kind)!.slice(0, 3)) {
+        for (const url of [`/search?q=${m}`, `/search?q=${m}&sort=date`, `/api/v1/public/search?q=${m}`]) {
+          const r = await fetch(url);
+          assert.equal(r.status, 200, url);
+          assertClean(url, r.body, m);
+          const isApi = url.startsWith('/api/');
+          const found = isApi ? (JSON.parse(r.body) as { data: { total: number } }).data.total : (r.body.match(/class="gk-result"/g) ?? []).length;
+          if (kind === 'public') assert.equal(found, 1, `${url} finds the public item`);
+          else assert.equal(found, 0, `${url} finds nothing`);
+        }
+      }
+    }
+    // Exact lookups by 文号 and the filters-only listing cannot reach hidden items either.
+    for (let i = 0; i < KINDS.length; i++) {
+      const url = `/search?q=${encodeURIComponent(`临住建字[2023]${i + 1}号`)}`;
+      const r = await fetch(url);
+      assertClean(url, r.body);
+      assert.equal((r.body.match(/class="gk-result"/g) ?? []).length, KINDS[i] === 'public' ? 1 : 0, url);
+    }
+    for (const url of ['/search?q=&type=normative', '/search?q=&type=interpretation', '/api/v1/public/search?q=&validity=valid', '/search?q=住房保障', '/api/v1/public/items', '/api/v1/public/items?type=interpretation']) {
+      const r = await fetch(url);
+      assert.equal(r.status, 200, url);
+      assertClean(url, r.body);
+    }
+  });
+
+  test('guessing every item and attachment id gets 404 for hidden ones, with nothing in the message', async () => {
+    const all = await h.tdb.db.selectFrom('info_items').select('id').execute();
+    for (const { id } of all) {
+      const isPublic = id === ids.get('public');
+      for (const url of [`/items/${id}`, `/items/${id}?print=1`, `/api/v1/public/items/${id}`]) {
+        const r = await fetch(url);
+        assertClean(url, r.body);
+        assert.equal(r.status, isPublic ? 200 : 404, url);
+      }
+    }
+    for (const [i, id] of attachmentIds.entries()) {
+      const r = await fetch(`/attachments/${id}`);
+      assertClean(`/attachments/${id}`, r.body);
+      assert.equal(r.status, KINDS[i] === 'public' ? 200 : 404, `/attachments/${id} (${KINDS[i]})`);
+    }
+    const pubAttachment = await fetch(`/attachments/${attachmentIds[0]}`);
+    assert.ok(pubAttachment.body.includes(markers.get('public')![2]!), 'the public attachment downloads');
+    for (const url of ['/items/0', '/items/abc', '/items/99999999', '/attachments/99999999', '/api/v1/public/items/abc', '/units/99999', '/collections/nope', '/gazette/2023/99', '/catalog?year=abc', '/search?year=abc']) {
+      const r = await fetch(url);
+      assert.ok(r.status === 404 || r.status === 400, `${url}: ${r.status}`);
+      assertClean(url, r.body);
+    }
+  });
+
+  test('the public item page links its public context but not the hidden interpretation or replacement', async () => {
+    const r = await fetch(`/items/${ids.get('public')}`);
+    assert.equal(r.status, 200);
+    assertClean('public item', r.body);
+    assert.ok(!r.body.includes(`/items/${ids.get('interp_draft')}`));
+    assert.ok(!r.body.includes(`/items/${ids.get('draft')}`));
+    const col = await fetch('/collections/crawl');
+    assert.equal((col.body.match(/<li><a href="\/items\//g) ?? []).length, 1, 'the collection shows only the public item');
+  });
+});

@@ -1,0 +1,58 @@
+// The one interface in front of the engine-specific full-text index (fts-sqlite.ts, fts-postgres.ts).
+import type { Db, Dialect } from '../db/schema.js';
+import { ftsPostgres } from './fts-postgres.js';
+import { ftsSqlite } from './fts-sqlite.js';
+
+/** What the index stores for one item: filterable metadata plus segmented (space-separated) text. */
+export type IndexDoc = {
+  itemId: number;
+  areaId: number;
+  unitId: number;
+  categoryCode: string;
+  topicCode: string | null;
+  itemType: string;
+  validity: string | null;
+  year: number;
+  publishedOn: string;
+  /** Normalised 文号 ('' when none). */
+  docNumber: string;
+  indexNo: string;
+  titleSeg: string;
+  bodySeg: string;
+};
+
+export type SearchFilters = {
+  categoryCodes?: string[];
+  unitId?: number;
+  year?: number;
+  validity?: string;
+  itemType?: string;
+};
+
+export type FtsQuery = {
+  areaId: number;
+  /** segmentQuery output: every term must occur (AND). */
+  terms: string[];
+  filters: SearchFilters;
+  sort: 'relevance' | 'date';
+  limit: number;
+  offset: number;
+};
+
+export type FtsHit = { itemId: number; score: number };
+
+export interface FtsIndex {
+  /** Adds documents whose item ids are not in the index (remove them first). */
+  insert(tx: Db, docs: readonly IndexDoc[]): Promise<void>;
+  /** Removes an item from the index; false when it was not there. */
+  remove(tx: Db, itemId: number): Promise<boolean>;
+  /** Matching items, best first (relevance with a title boost, newest first on ties), and their total. */
+  search(db: Db, q: FtsQuery): Promise<{ total: number; hits: FtsHit[] }>;
+  /** Bytes used by the full-text structures (for the benchmark), when the engine can tell. */
+  sizeBytes(db: Db): Promise<number | null>;
+}
+
+export const ftsFor = (dialect: Dialect): FtsIndex => (dialect === 'postgres' ? ftsPostgres : ftsSqlite);
+
+/** The same cap on both engines, so a huge attachment cannot overflow a tsvector (1 MB) or bloat FTS5. */
+export const MAX_BODY_SEG_CHARS = 200_000;

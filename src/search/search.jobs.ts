@@ -1,0 +1,16 @@
+// Safety net behind syncItemIndex: hourly, the index is compared with info_items and repaired
+// (stale rows removed, missing public items added). Normally it finds nothing to do.
+import { registerJob } from '../jobs/jobs.js';
+import { reconcileIndex } from './search.indexer.js';
+
+registerJob({
+  name: 'search.reconcile',
+  label: '全文检索索引核对',
+  everyMinutes: 60,
+  run: async (ctx) => {
+    const r = await reconcileIndex(ctx.db, ctx.dialect);
+    return r.removed.length || r.added.length
+      ? `移除 ${r.removed.length} 条非公开信息（${r.removed.join('、')}），补充 ${r.added.length} 条公开信息`
+      : '索引与公开信息一致';
+  },
+});

@@ -1,0 +1,51 @@
+// SQL shared by both full-text back-ends: the search_docs rows and the filter clause.
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../db/schema.js';
+import { nowIso } from '../lib/time.js';
+import type { FtsQuery, IndexDoc } from './fts.js';
+
+export const docRow = (d: IndexDoc, at = nowIso()) => ({
+  item_id: d.itemId, area_id: d.areaId, unit_id: d.unitId, category_code: d.categoryCode, topic_code: d.topicCode,
+  item_type: d.itemType, validity: d.validity, year: d.year, published_on: d.publishedOn, doc_number: d.docNumber,
+  index_no: d.indexNo, indexed_at: at,
+});
+
+/** `d.area_id = ? AND …` for the search_docs alias `d`. */
+export function filterSql(q: FtsQuery): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`d.area_id = ${q.areaId}`];
+  const f = q.filters;
+  if (f.categoryCodes?.length) parts.push(sql`d.category_code IN (${sql.join(f.categoryCodes)})`);
+  if (f.unitId !== undefined) parts.push(sql`d.unit_id = ${f.unitId}`);
+  if (f.year !== undefined) parts.push(sql`d.year = ${f.year}`);
+  if (f.validity !== undefined) parts.push(sql`d.validity = ${f.validity}`);
+  if (f.itemType !== undefined) parts.push(sql`d.item_type = ${f.itemType}`);
+  return sql.join(parts, sql` AND `);
+}
+
+/** ORDER BY for a score where smaller is better (ascending) or larger is better (descending). */
+export const orderSql = (q: FtsQuery, score: RawBuilder<unknown>) =>
+  q.sort === 'date'
+    ? sql`ORDER BY d.published_on DESC, d.item_id DESC`
+    : sql`ORDER BY ${score}, d.published_on DESC, d.item_id DESC`;
+
+export const removeDocRow = (tx: Db, itemId: number) => tx.deleteFrom('search_docs').where('item_id', '=', itemId).execute();
+
+/** Bumps the public-content generation; run in the transaction that changed what is public. */
+export const bumpGeneration = (tx: Db) =>
+  tx.updateTable('search_state').set((eb) => ({ generation: eb('generation', '+', 1) })).where('id', '=', 1).execute();
+
+export const readGeneration = async (db: Db): Promise<number> =>
+  (await db.selectFrom('search_state').select('generation').where('id', '=', 1).executeTakeFirst())?.generation ?? 0;
+
+/**
+ * Version of everything public: the generation (items, collections) plus the set of published
+ * gazette issues (published and withdrawn by the disclosure module without touching the index).
+ * Page caches key on this, so neither an unpublished item nor an unpublished issue is served from them.
+ */
+export async function publicVersion(db: Db): Promise<string> {
+  const r = await sql<{ g: number | null; n: number; s: number | null }>`
+    SELECT (SELECT generation FROM search_state WHERE id = 1) AS g, count(*) AS n, sum(id) AS s
+    FROM gazette_issues WHERE status = 'published'`.execute(db);
+  const row = r.rows[0];
+  return `${Number(row?.g ?? 0)}.${Number(row?.n ?? 0)}.${Number(row?.s ?? 0)}`;
+}
