@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { axeViolations, createBrowserHarness, describeViolations, type BrowserHarness } from '../test-support/browser.js';
+import { createBrowserHarness, expectAxeClean, type BrowserHarness } from '../test-support/browser.js';
 import { TEST_PASSWORD, USERS } from '../test-support/harness.js';
 
 describe('publishing in Chromium', () => {
@@ -14,11 +14,7 @@ describe('publishing in Chromium', () => {
   test('draft → submit → 保密审查 sign-off → published, axe clean throughout', async () => {
     const page = await h.newPage();
     const visited: string[] = [];
-    const check = async () => {
-      const v = await axeViolations(page);
-      visited.push(page.url());
-      assert.deepEqual(v, [], describeViolations(page.url(), v));
-    };
+    const check = () => expectAxeClean(page, visited);
     const submit = (p: Page, selector: string) => Promise.all([p.waitForLoadState('load'), p.click(selector)]);
     const login = async (username: string) => {
       await page.goto(`${h.baseUrl}/login`);

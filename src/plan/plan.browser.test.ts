@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { axeViolations, createBrowserHarness, describeViolations, type BrowserHarness } from '../test-support/browser.js';
+import { createBrowserHarness, expectAxeClean, type BrowserHarness } from '../test-support/browser.js';
 import { TEST_PASSWORD, USERS } from '../test-support/harness.js';
 import { DEFAULT_PLAN_FILE } from '../bootstrap.js';
 
@@ -13,10 +13,7 @@ describe('plan pages in Chromium', () => {
 
   test('upload → preview → confirm, then browse the decomposition with zero axe violations', async () => {
     const page = await h.newPage();
-    const check = async () => {
-      const v = await axeViolations(page);
-      assert.deepEqual(v, [], describeViolations(page.url(), v));
-    };
+    const check = () => expectAxeClean(page);
     await page.goto(`${h.baseUrl}/login`);
     await page.fill('#f-username', USERS.admin.username);
     await page.fill('#f-password', TEST_PASSWORD);

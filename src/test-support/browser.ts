@@ -43,3 +43,10 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 
 export const describeViolations = (url: string, v: AxeViolation[]) =>
   `${url}: ${v.map((x) => `${x.id} (${x.help}) at ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('; ')}`;
+
+/** Asserts zero WCAG 2.1 A/AA violations on the page as it is now, and records the URL as visited. */
+export async function expectAxeClean(page: Page, visited?: string[]): Promise<void> {
+  const v = await axeViolations(page);
+  visited?.push(page.url());
+  if (v.length) throw new Error(`axe violations: ${describeViolations(page.url(), v)}`);
+}

@@ -1,7 +1,7 @@
 // Real Chromium: log in by keyboard only, use the console, toggle 长辈模式, and axe on every page visited.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, createBrowserHarness, describeViolations, type BrowserHarness } from '../test-support/browser.js';
+import { createBrowserHarness, expectAxeClean, type BrowserHarness } from '../test-support/browser.js';
 import { TEST_PASSWORD, USERS } from '../test-support/harness.js';
 
 describe('page shell in Chromium', () => {
@@ -12,11 +12,7 @@ describe('page shell in Chromium', () => {
   test('keyboard-only login, console pages, 长辈模式, and zero axe violations', async () => {
     const page = await h.newPage();
     const visited: string[] = [];
-    const check = async () => {
-      const v = await axeViolations(page);
-      visited.push(page.url());
-      assert.deepEqual(v, [], describeViolations(page.url(), v));
-    };
+    const check = () => expectAxeClean(page, visited);
     await page.goto(`${h.baseUrl}/`);
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
     await check();
