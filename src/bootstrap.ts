@@ -8,18 +8,21 @@ import { ensureCalendarSeeded } from './calendar/calendar.repo.js';
 import { ensureDefaultCategories } from './disclosure/categories.repo.js';
 import { readFileSync } from 'node:fs';
 import { importPlan } from './plan/plan.service.js';
+import { rebuildIndex } from './search/search.indexer.js';
 
 export const DEFAULT_PLAN_FILE = new URL('../data/plans/linzi-2022.txt', import.meta.url);
 
 export type DemoAccount = { username: string; role: string; unit: string; password: string };
 
-export async function bootstrap(handle: DbHandle, opts: { demo: boolean; plan?: boolean; log?: (line: string) => void }): Promise<{ demo: DemoAccount[]; areaId: number }> {
+export async function bootstrap(handle: DbHandle, opts: { demo: boolean; plan?: boolean; searchIndex?: boolean; log?: (line: string) => void }): Promise<{ demo: DemoAccount[]; areaId: number }> {
   const log = opts.log ?? (() => {});
   const applied = await migrateToLatest(handle.db, handle.dialect);
   if (applied.length) log(`数据库迁移完成：${applied.join(', ')}`);
   const areaId = await ensureDefaultOrg(handle.db);
   await ensureCalendarSeeded(handle.db);
   await ensureDefaultCategories(handle.db, areaId);
+  // A migration may have emptied the full-text index (its structure changed): rebuild it before serving.
+  if (opts.searchIndex !== false) await rebuildIndex(handle.db, handle.dialect, { log });
   const ctx: Ctx = { db: handle.db, dialect: handle.dialect, actor: systemActor('初始化') };
   const demo: DemoAccount[] = [];
   if (opts.demo) {

@@ -11,7 +11,7 @@ import { statSync } from 'node:fs';
 import { sql } from 'kysely';
 import MiniSearch from 'minisearch';
 import { systemActor, type Ctx } from '../../src/lib/context.js';
-import { ftsFor } from '../../src/search/fts.js';
+import { ftsFor, setRanking } from '../../src/search/fts.js';
 import { reindexAll } from '../../src/search/search.indexer.js';
 import { createSegmentPool } from '../../src/search/segment-pool.js';
 import { availableParallelism } from 'node:os';
@@ -50,17 +50,46 @@ function querySet(docs: readonly CorpusDoc[]): Q[] {
   ];
 }
 
-async function runEngine(engine: 'sqlite' | 'postgres', docs: readonly CorpusDoc[]) {
+type Judged = ReturnType<typeof judgedQueries>;
+
+async function timeQueries(ctx: Ctx, areaId: number, qs: Q[], judged: Judged) {
+  for (const q of qs.slice(0, 10)) await searchPublic(ctx, areaId, q.input); // warm-up
+  const times = new Map<string, number[]>();
+  for (let rep = 0; rep < REPS; rep++) {
+    for (const q of qs) {
+      const t = performance.now();
+      await searchPublic(ctx, areaId, q.input);
+      const ms = performance.now() - t;
+      times.set(q.group, [...(times.get(q.group) ?? []), ms]);
+    }
+  }
+  const all = [...times.values()].flat();
+  log(`search server time, ${qs.length} queries × ${REPS}: ${fmt(all)}`);
+  for (const [g, xs] of times) log(`  ${g.padEnd(22)} ${fmt(xs)}`);
+  let sum = 0;
+  const top10 = new Map<string, number[]>();
+  for (const j of judged) {
+    const r = await searchPublic(ctx, areaId, { q: j.query });
+    top10.set(j.query, r.hits.map((h) => h.id));
+    sum += precisionAtK(r.hits.map((h) => h.indexNo), j.relevant, 10);
+  }
+  log(`precision@10 (30 judged queries): ${(sum / 30).toFixed(3)}`);
+  return top10;
+}
+
+async function runEngine(engine: 'sqlite' | 'postgres', qs: Q[], judged: Judged) {
   log(`\n== ${engine}`);
-  const db: BenchDb = await openBenchDb(engine, docs, `${N}`);
+  const db: BenchDb = await openBenchDb(engine, null, `${N}`, N);
   const ctx: Ctx = { db: db.db, dialect: db.dialect, actor: systemActor('bench') };
-  log(`database: ${db.label}${db.fresh ? ' (items loaded now)' : ' (reused)'}`);
+  log(`database: ${db.label}`);
   const indexed = Number((await db.db.selectFrom('search_docs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  if (indexed !== docs.length || process.env.REINDEX === '1') {
+  if (indexed !== N || process.env.REINDEX === '1') {
     const segmenter = await createSegmentPool();
+    const c0 = process.cpuUsage();
     const r = await reindexAll(db.db, db.dialect, { batch: 250, segmenter, onProgress: (n) => { if (n % 20000 === 0) process.stderr.write(`  indexed ${n}\n`); } });
+    const cpu = process.cpuUsage(c0);
     await segmenter.close();
-    log(`bulk indexing: ${r.indexed} docs in ${(r.ms / 1000).toFixed(1)} s = ${Math.round(r.indexed / (r.ms / 1000))} docs/s (read + jieba in a ${availableParallelism()}-worker pool + insert, one transaction per 250)`);
+    log(`bulk indexing: ${r.indexed} docs in ${(r.ms / 1000).toFixed(1)} s = ${Math.round(r.indexed / (r.ms / 1000))} docs/s (clear + read + jieba in a ${availableParallelism()}-worker pool + insert, one transaction per 250, final merge; this process used ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s CPU)`);
   } else log('bulk indexing: skipped (index present; REINDEX=1 to measure)');
   if (db.dialect === 'sqlite') await sql`INSERT INTO search_fts (search_fts) VALUES ('optimize')`.execute(db.db);
   else await sql`VACUUM ANALYZE search_docs`.execute(db.db);
@@ -69,30 +98,26 @@ async function runEngine(engine: 'sqlite' | 'postgres', docs: readonly CorpusDoc
   log(`index size: ${size === null ? '?' : mb(size)} (search_docs + full-text structures)${fileNote}`);
 
   setSearchCacheEnabled(false);
-  const qs = querySet(docs);
-  for (const q of qs.slice(0, 10)) await searchPublic(ctx, db.areaId, q.input); // warm-up
-  const times = new Map<string, number[]>();
-  for (let rep = 0; rep < REPS; rep++) {
-    for (const q of qs) {
-      const t = performance.now();
-      await searchPublic(ctx, db.areaId, q.input);
-      const ms = performance.now() - t;
-      times.set(q.group, [...(times.get(q.group) ?? []), ms]);
-    }
+  const tops = new Map<string, Map<string, number[]>>();
+  // The ranking in use (title tier first) and, as the baseline in the same run, one ranking over all matches.
+  for (const mode of ['tiered', 'bm25'] as const) {
+    setRanking(mode);
+    log(`-- ranking: ${mode === 'tiered' ? 'tiers (every term in the title first), engine score inside each tier' : 'one engine-score ranking over all matches (baseline)'}`);
+    tops.set(mode, await timeQueries(ctx, db.areaId, qs, judged));
   }
-  const all = [...times.values()].flat();
-  log(`search server time, ${qs.length} queries × ${REPS}: ${fmt(all)}`);
-  for (const [g, xs] of times) log(`  ${g.padEnd(22)} ${fmt(xs)}`);
-
-  let sum = 0;
-  for (const j of judgedQueries(docs)) {
-    const r = await searchPublic(ctx, db.areaId, { q: j.query });
-    sum += precisionAtK(r.hits.map((h) => h.indexNo), j.relevant, 10);
+  setRanking('tiered');
+  let same = 0;
+  let overlap = 0;
+  for (const j of judged) {
+    const a = tops.get('tiered')!.get(j.query)!;
+    const b = tops.get('bm25')!.get(j.query)!;
+    if (a.join() === b.join()) same++;
+    overlap += a.filter((x) => b.includes(x)).length;
   }
-  log(`precision@10 (30 judged queries): ${(sum / 30).toFixed(3)}`);
+  log(`tiers vs one ranking: identical top 10 for ${same}/30 judged queries, ${(overlap / 30).toFixed(1)} of 10 in common on average`);
   setSearchCacheEnabled(true);
   const t = performance.now();
-  const cachedQ = { q: judgedQueries(docs)[0]!.query };
+  const cachedQ = { q: judged[0]!.query };
   await searchPublic(ctx, db.areaId, cachedQ);
   const c: number[] = [];
   for (let i = 0; i < 200; i++) { const s = performance.now(); await searchPublic(ctx, db.areaId, cachedQ); c.push(performance.now() - s); }
@@ -100,12 +125,12 @@ async function runEngine(engine: 'sqlite' | 'postgres', docs: readonly CorpusDoc
   await db.dispose();
 }
 
-async function runLike(docs: readonly CorpusDoc[]) {
+async function runLike(docs: readonly CorpusDoc[], judged: Judged) {
   log(`\n== naive LIKE '%词%' scan (SQLite, title OR body, newest first)`);
   const db = await openBenchDb('sqlite', docs, `${N}`);
   let sum = 0;
   const times: number[] = [];
-  for (const j of judgedQueries(docs)) {
+  for (const j of judged) {
     const like = `%${j.query}%`;
     const t = performance.now();
     const rows = await db.db.selectFrom('info_items').select(['index_no']).where('area_id', '=', db.areaId).where('status', '=', 'published').where('attribute', '=', 'proactive')
@@ -121,7 +146,7 @@ async function runLike(docs: readonly CorpusDoc[]) {
   await db.dispose();
 }
 
-function runMiniSearch(docs: readonly CorpusDoc[]) {
+function runMiniSearch(docs: readonly CorpusDoc[], judged: Judged) {
   log(`\n== MiniSearch in memory (BM25, jieba tokens, title boost 3, AND)`);
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
@@ -138,7 +163,6 @@ function runMiniSearch(docs: readonly CorpusDoc[]) {
   gc?.();
   const heap = process.memoryUsage().heapUsed - heap0;
   log(`indexing: ${docs.length} docs in ${(ms / 1000).toFixed(1)} s = ${Math.round(docs.length / (ms / 1000))} docs/s; heap for the index ${mb(heap)}${gc ? '' : ' (run with --expose-gc for an exact figure)'}`);
-  const judged = judgedQueries(docs);
   const times: number[] = [];
   let sum = 0;
   for (let rep = 0; rep < REPS; rep++) {
@@ -154,12 +178,20 @@ function runMiniSearch(docs: readonly CorpusDoc[]) {
 }
 
 const t0 = performance.now();
-const docs = loadCorpus(N, SEED);
-log(`corpus: ${docs.length} documents (seed ${SEED}), ${mb(docs.reduce((s, d) => s + Buffer.byteLength(d.body), 0))} of body text, ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-log(`node ${process.version}, ${(await import('node:os')).cpus().length} cores (${(await import('node:os')).cpus()[0]?.model ?? '?'})`);
+let corpus: CorpusDoc[] | null = loadCorpus(N, SEED);
+log(`corpus: ${corpus.length} documents (seed ${SEED}), ${mb(corpus.reduce((s, d) => s + Buffer.byteLength(d.body), 0))} of body text, ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+log(`node ${process.version}, ${(await import('node:os')).cpus().length} cores (${(await import('node:os')).cpus()[0]?.model ?? '?'}), load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+const judged = judgedQueries(corpus);
+const qs = querySet(corpus);
+// Load the databases that need it, then let go of the corpus unless an in-memory baseline needs it:
+// a server indexing its items does not hold 600 MB of documents in its heap.
+for (const e of ENGINES) if (e === 'sqlite' || e === 'postgres') await (await openBenchDb(e, corpus, `${N}`)).dispose();
+const docs = ENGINES.some((e) => e === 'like' || e === 'minisearch') ? corpus : null;
+corpus = null;
+(globalThis as { gc?: () => void }).gc?.();
 for (const e of ENGINES) {
-  if (e === 'sqlite' || e === 'postgres') await runEngine(e, docs);
-  else if (e === 'like') await runLike(docs);
-  else if (e === 'minisearch') runMiniSearch(docs);
+  if (e === 'sqlite' || e === 'postgres') await runEngine(e, qs, judged);
+  else if (e === 'like') await runLike(docs!, judged);
+  else if (e === 'minisearch') runMiniSearch(docs!, judged);
   else throw new Error(`unknown engine ${e}`);
 }

@@ -5,6 +5,7 @@ import { registerCalendarCommands } from '../calendar/calendar.commands.js';
 import { registerDisclosureCommands } from '../disclosure/disclosure.commands.js';
 import { registerLedgerCommands } from '../ledger/ledger.commands.js';
 import { registerPlanCommands } from '../plan/plan.commands.js';
+import { registerSearchCommands } from '../search/search.commands.js';
 import { reportCliError } from './cli-context.js';
 
 const program = new Command();
@@ -14,6 +15,7 @@ registerCalendarCommands(program);
 registerPlanCommands(program);
 registerLedgerCommands(program);
 registerDisclosureCommands(program);
+registerSearchCommands(program);
 
 try {
   await program.parseAsync(process.argv);

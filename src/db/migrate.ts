@@ -21,3 +21,10 @@ export async function migrateToLatest(db: Db, dialect: Dialect): Promise<string[
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/** Runs the history up to and including `name` (tests of upgrades from an older schema). */
+export async function migrateTo(db: Db, dialect: Dialect, name: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: new StaticProvider(dialect) });
+  const { error } = await migrator.migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}

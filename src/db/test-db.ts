@@ -8,7 +8,8 @@ import { migrateToLatest } from './migrate.js';
 
 export type TestDb = DbHandle & { dataDir: string; databaseUrl: string | null; destroy: () => Promise<void> };
 
-export async function createTestDb(): Promise<TestDb> {
+/** `migrate: false` leaves the schema empty (upgrade tests run the history themselves). */
+export async function createTestDb(opts: { migrate?: boolean } = {}): Promise<TestDb> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-db-'));
   const engine = process.env.GONGKAI_TEST_DB ?? 'sqlite';
   if (engine === 'postgres') {
@@ -23,7 +24,7 @@ export async function createTestDb(): Promise<TestDb> {
     u.pathname = `/${name}`;
     const databaseUrl = u.toString();
     const handle = openDatabase({ databaseUrl, dataDir });
-    await migrateToLatest(handle.db, handle.dialect);
+    if (opts.migrate !== false) await migrateToLatest(handle.db, handle.dialect);
     return {
       ...handle, dataDir, databaseUrl,
       destroy: async () => {
@@ -37,7 +38,7 @@ export async function createTestDb(): Promise<TestDb> {
     };
   }
   const handle = openDatabase({ databaseUrl: null, dataDir });
-  await migrateToLatest(handle.db, handle.dialect);
+  if (opts.migrate !== false) await migrateToLatest(handle.db, handle.dialect);
   return {
     ...handle, dataDir, databaseUrl: null,
     destroy: async () => {

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
 import { nowIso } from '../lib/time.js';
-import type { FtsHit, FtsIndex, FtsQuery, IndexDoc } from './fts.js';
+import { currentRanking, type FtsHit, type FtsIndex, type FtsQuery, type IndexDoc } from './fts.js';
 import { docRow, filterSql, orderSql } from './search.repo.js';
 
 /**
@@ -18,6 +18,9 @@ const tsvector = (d: IndexDoc) =>
 
 /** Terms are single tokens already; plainto_tsquery ANDs them without reading any operator syntax. */
 const tsquery = (terms: readonly string[]) => sql`plainto_tsquery('simple', ${terms.join(' ')})`;
+
+/** Every term as a title (weight A) lexeme: `'保障性':A & '住房':A`. Terms are letters and digits only; quotes are doubled anyway. */
+const titleQueryText = (terms: readonly string[]) => terms.map((t) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}':A`).join(' & ');
 
 export const ftsPostgres: FtsIndex = {
   async insert(tx, docs) {
@@ -41,15 +44,32 @@ export const ftsPostgres: FtsIndex = {
   async search(db: Db, q: FtsQuery) {
     const where = filterSql(q);
     const query = tsquery(q.terms);
-    const rows = await sql<FtsHit>`
-      SELECT d.item_id AS "itemId", ts_rank_cd(${WEIGHTS}::float4[], d.tsv, query, ${sql.lit(NORMALIZATION)}) AS score
-      FROM search_docs d, ${query} AS query
-      WHERE d.tsv @@ query AND ${where}
-      ${orderSql(q, sql`score DESC`)}
-      LIMIT ${q.limit} OFFSET ${q.offset}`.execute(db);
     const total = await sql<{ n: number }>`
       SELECT count(*) AS n FROM search_docs d WHERE d.tsv @@ ${query} AND ${where}`.execute(db);
-    return { total: Number(total.rows[0]?.n ?? 0), hits: rows.rows.map((r) => ({ itemId: Number(r.itemId), score: Number(r.score) })) };
+    const count = Number(total.rows[0]?.n ?? 0);
+    if (count === 0) return { total: 0, hits: [] };
+    if (q.sort === 'date') {
+      const rows = await sql<{ itemId: number }>`
+        SELECT d.item_id AS "itemId" FROM search_docs d WHERE d.tsv @@ ${query} AND ${where}
+        ${orderSql(q, sql``)} LIMIT ${q.limit} OFFSET ${q.offset}`.execute(db);
+      return { total: count, hits: rows.rows.map((r) => ({ itemId: Number(r.itemId), score: 0 })) };
+    }
+    // The same tiers as on SQLite (see Ranking in fts.ts): every term in the title (weight A) first.
+    const inTitle = sql`d.tsv @@ to_tsquery('simple', ${titleQueryText(q.terms)})`;
+    const tiers = currentRanking() === 'tiered' ? [inTitle, sql`NOT (${inTitle})`] : [sql`TRUE`];
+    const want = q.offset + q.limit;
+    const ranked: FtsHit[] = [];
+    for (const tier of tiers) {
+      const rows = await sql<FtsHit>`
+        SELECT d.item_id AS "itemId", ts_rank_cd(${WEIGHTS}::float4[], d.tsv, query, ${sql.lit(NORMALIZATION)}) AS score
+        FROM search_docs d, ${query} AS query
+        WHERE d.tsv @@ query AND ${tier} AND ${where}
+        ORDER BY score DESC, d.published_on DESC, d.item_id DESC
+        LIMIT ${want - ranked.length}`.execute(db);
+      ranked.push(...rows.rows.map((r) => ({ itemId: Number(r.itemId), score: Number(r.score) })));
+      if (ranked.length >= want) break;
+    }
+    return { total: count, hits: ranked.slice(q.offset, want) };
   },
 
   async sizeBytes(db) {

@@ -52,6 +52,20 @@ export interface FtsIndex {
   sizeBytes(db: Db): Promise<number | null>;
 }
 
+/**
+ * How relevance is ranked on both engines. 'tiered' (the default): documents whose title contains
+ * every query term come first (标题命中优先), then the rest; each tier is ordered by the engine's
+ * score (bm25 with a 10× title weight / ts_rank_cd with the same boost) and then by recency. Ranking
+ * a tier costs in proportion to its size, and the first tier is a small share of the matches.
+ * 'bm25': one ranking over all matches (the previous design, kept as the benchmark's baseline).
+ */
+export type Ranking = 'tiered' | 'bm25';
+let ranking: Ranking = 'tiered';
+export const currentRanking = (): Ranking => ranking;
+export const setRanking = (r: Ranking) => {
+  ranking = r;
+};
+
 export const ftsFor = (dialect: Dialect): FtsIndex => (dialect === 'postgres' ? ftsPostgres : ftsSqlite);
 
 /** The same cap on both engines, so a huge attachment cannot overflow a tsvector (1 MB) or bloat FTS5. */

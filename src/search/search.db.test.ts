@@ -2,9 +2,12 @@
 // filters, pagination, exact lookups, graceful empty queries, and the index following publication.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { createHarness, type Harness } from '../test-support/harness.js';
 import { insertAttachment, insertItem, updateItem } from './search.fixtures.js';
-import { reconcileIndex, reindexAll } from './search.indexer.js';
+import { REINDEX_LOCK, checkIndex, rebuildIndex, reconcileIndex, reindexAll } from './search.indexer.js';
+import { setRanking } from './fts.js';
+import { acquireLock, releaseLock } from '../jobs/jobs.js';
 import { EMPTY_MESSAGE, STOPWORDS_MESSAGE, searchPublic } from './search.service.js';
 import { syncItemIndex } from './search.sync.js';
 import { createSegmentPool } from './segment-pool.js';
@@ -46,6 +49,27 @@ describe('search', () => {
     const inTitle = await item({ title: '老旧小区改造实施方案', body_text: '为改善居住条件，制定本方案。', published_on: '2021-03-01' });
     const found = await ids({ q: '老旧小区改造' });
     assert.deepEqual(found.slice(0, 2), [inTitle, inBody]);
+  });
+
+  test('relevance tiers: a document with every query word in its title comes before any without, whatever the body says', async () => {
+    // A long report mentioning the words once in its title only, against a short note repeating them in
+    // the body: one bm25 over all matches puts the note first (saturated term frequency, short length);
+    // the tiers put the title match first and keep bm25 order inside each tier.
+    const filler = '本年度各项工作有序推进，总体运行平稳。';
+    const titled = await item({ title: '智慧停车建设情况报告', body_text: filler.repeat(1500), published_on: '2020-01-01' });
+    const note = await item({ title: '城区交通工作简报', body_text: '智慧停车建设。智慧停车建设。智慧停车建设。智慧停车建设。智慧停车建设。智慧停车建设。', published_on: '2024-01-01' });
+    const partial = await item({ title: '智慧停车收费标准', body_text: `停车场建设规划。${filler.repeat(30)}`, published_on: '2019-01-01' });
+    for (let i = 0; i < 5; i++) await item({ title: `城区道路维护简报${i}`, body_text: '道路维护。'.repeat(40) });
+    assert.deepEqual((await ids({ q: '智慧停车建设' })).slice(0, 3), [titled, note, partial]);
+    setRanking('bm25');
+    try {
+      const flat = await ids({ q: '智慧停车建设' });
+      assert.ok(flat.indexOf(note) < flat.indexOf(titled), `one bm25 ranking: ${flat.join(',')}`);
+    } finally {
+      setRanking('tiered');
+    }
+    // The second tier continues where the first ends, across pages.
+    assert.equal((await search({ q: '智慧停车建设' })).total, 3);
   });
 
   test('recency breaks ties between equally relevant documents; sort=date orders by date', async () => {
@@ -194,5 +218,27 @@ describe('search', () => {
     await h.tdb.db.updateTable('info_items').set({ attribute: 'withheld' }).where('id', '=', missing).execute(); // again without a sync
     assert.match((await runJob(h.tdb.db, h.tdb.dialect, job))!, new RegExp(`移除 1 条非公开信息（${missing}）`));
     assert.equal(await runJob(h.tdb.db, h.tdb.dialect, job), '索引与公开信息一致');
+  });
+
+  test('rebuildIndex: only when public items exist and none is indexed, once per cluster (lock), with progress', async () => {
+    assert.equal(await rebuildIndex(h.tdb.db, h.tdb.dialect), null); // index present: nothing to do
+    const expected = (await search({ q: '河长制' })).hits.map((x) => x.id);
+    assert.ok(expected.length > 0);
+    await h.tdb.db.deleteFrom('search_docs').execute(); // the state a migration that changed the index leaves
+    if (h.tdb.dialect === 'sqlite') await sql`INSERT INTO search_fts (search_fts) VALUES ('delete-all')`.execute(h.tdb.db);
+    await h.tdb.db.updateTable('search_state').set((eb) => ({ generation: eb('generation', '+', 1) })).execute();
+    assert.deepEqual((await search({ q: '河长制' })).hits, []);
+    // Another node holds the lock: this one leaves the rebuild to it; the hourly check waits too.
+    assert.ok(await acquireLock(h.tdb.db, REINDEX_LOCK, 60_000, '00000000-0000-0000-0000-000000000000'));
+    const lines: string[] = [];
+    assert.equal(await rebuildIndex(h.tdb.db, h.tdb.dialect, { log: (l) => lines.push(l) }), null);
+    assert.match(lines.join('\n'), /其他进程/);
+    assert.equal(await checkIndex(h.tdb.db, h.tdb.dialect), null);
+    await releaseLock(h.tdb.db, REINDEX_LOCK, '00000000-0000-0000-0000-000000000000');
+    const r = await rebuildIndex(h.tdb.db, h.tdb.dialect, { log: (l) => lines.push(l) });
+    assert.ok(r && r.indexed > 30);
+    assert.match(lines.join('\n'), /已索引 \d+ \/ \d+（100%）/);
+    assert.deepEqual((await search({ q: '河长制' })).hits.map((x) => x.id), expected);
+    assert.equal(await rebuildIndex(h.tdb.db, h.tdb.dialect), null);
   });
 });

@@ -4,7 +4,8 @@ import type { Db, Dialect } from '../db/schema.js';
 import { normalizeDocNumber, segmentForIndex } from './text/segment.js';
 import { ftsFor, type IndexDoc } from './fts.js';
 import { bumpGeneration } from './search.repo.js';
-import { inlineSegmenter, type Segmenter } from './segment-pool.js';
+import { createSegmentPool, inlineSegmenter, type Segmenter } from './segment-pool.js';
+import { acquireLock, releaseLock } from '../jobs/jobs.js';
 
 /** Body + attachment text indexed per item; the rest is not searchable (same cap on both engines). */
 export const MAX_INDEX_TEXT_CHARS = 100_000;
@@ -82,7 +83,9 @@ export async function reindexAll(db: Db, dialect: Dialect, opts: { batch?: numbe
   const flush = async () => {
     const docs = await inflight.shift()!;
     await db.transaction().execute(async (tx) => {
-      await fts.insert(tx, docs);
+      // An item published (and so indexed by its own sync) while the rebuild ran is already there.
+      const present = new Set((await tx.selectFrom('search_docs').select('item_id').where('item_id', 'in', docs.map((d) => d.itemId)).execute()).map((r) => r.item_id));
+      await fts.insert(tx, present.size ? docs.filter((d) => !present.has(d.itemId)) : docs);
       await bumpGeneration(tx);
     });
     indexed += docs.length;
@@ -133,4 +136,56 @@ export async function reconcileIndex(db: Db, dialect: Dialect): Promise<{ remove
   const added = missing.map((r) => r.id);
   for (const id of [...removed, ...added]) await db.transaction().execute((tx) => syncOne(tx, dialect, id));
   return { removed, added };
+}
+
+/** The lock that keeps a rebuild, the reconcile job and another node's rebuild from overlapping. */
+export const REINDEX_LOCK = 'search:reindex';
+
+/**
+ * Rebuilds the whole index under the cluster-wide lock, segmenting in a worker pool, logging
+ * progress every tenth. Without `force` it only acts when public items exist and none is indexed
+ * (first start after a migration that emptied the index, or after restoring a backup without it).
+ * Returns null when there was nothing to do or another node holds the lock.
+ */
+export async function rebuildIndex(db: Db, dialect: Dialect, opts: { force?: boolean; log?: (line: string) => void } = {}): Promise<ReindexReport | null> {
+  const log = opts.log ?? (() => {});
+  const publicItems = db.selectFrom('info_items').where('status', '=', 'published').where('attribute', '=', 'proactive').where('published_on', 'is not', null);
+  if (!opts.force) {
+    if (await db.selectFrom('search_docs').select('item_id').limit(1).executeTakeFirst()) return null;
+    if (!(await publicItems.select('id').limit(1).executeTakeFirst())) return null;
+  }
+  if (!(await acquireLock(db, REINDEX_LOCK, 6 * 60 * 60_000))) {
+    log('全文检索索引正在由其他进程重建，跳过');
+    return null;
+  }
+  let segmenter: Segmenter = inlineSegmenter;
+  try {
+    const total = Number((await publicItems.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    if (total > 200) segmenter = await createSegmentPool();
+    log(`正在重建全文检索索引：${total} 条公开信息`);
+    let lastTenth = 0;
+    const r = await reindexAll(db, dialect, {
+      segmenter,
+      onProgress: (n) => {
+        const tenth = total ? Math.floor((n / total) * 10) : 10;
+        if (tenth > lastTenth) log(`  已索引 ${n} / ${total}（${tenth * 10}%）`);
+        lastTenth = tenth;
+      },
+    });
+    log(`全文检索索引重建完成：${r.indexed} 条，用时 ${(r.ms / 1000).toFixed(1)} 秒`);
+    return r;
+  } finally {
+    await segmenter.close();
+    await releaseLock(db, REINDEX_LOCK);
+  }
+}
+
+/** reconcileIndex under the rebuild lock; null when a rebuild is running. */
+export async function checkIndex(db: Db, dialect: Dialect): Promise<{ removed: number[]; added: number[] } | null> {
+  if (!(await acquireLock(db, REINDEX_LOCK, 30 * 60_000))) return null;
+  try {
+    return await reconcileIndex(db, dialect);
+  } finally {
+    await releaseLock(db, REINDEX_LOCK);
+  }
 }

@@ -58,4 +58,17 @@ export const portalIndexes: MigrationDef = {
   },
 };
 
-export const SEARCH_MIGRATIONS: MigrationDef[] = [searchIndex, portalIndexes];
+export const searchTitleTiers: MigrationDef = {
+  name: '20261128_0302_search_title_tiers',
+  reason: 'relevance tiers: FTS5 gains a title_terms column of marked title words so "every term in the title" is a cheap match; '
+    + 'the ascii tokenizer (input is already segmented and folded) indexes faster. The index is emptied; startup and `gongkai search reindex` rebuild it',
+  async up(db, dialect) {
+    if (dialect !== 'sqlite') return; // PostgreSQL selects the title tier by tsvector weight A: nothing to change.
+    await sql`DROP TABLE search_fts`.execute(db);
+    await sql`CREATE VIRTUAL TABLE search_fts USING fts5(title, body, title_terms, content='', contentless_delete=1, tokenize='ascii')`.execute(db);
+    await sql`DELETE FROM search_docs`.execute(db);
+    await sql`UPDATE search_state SET generation = generation + 1 WHERE id = 1`.execute(db);
+  },
+};
+
+export const SEARCH_MIGRATIONS: MigrationDef[] = [searchIndex, portalIndexes, searchTitleTiers];

@@ -3,7 +3,7 @@
 import type { Db } from '../db/schema.js';
 import type { Ctx } from '../lib/context.js';
 import { parseInput } from '../lib/validate.js';
-import { ftsFor, type FtsHit, type SearchFilters } from './fts.js';
+import { currentRanking, ftsFor, type FtsHit, type SearchFilters } from './fts.js';
 import { cached } from './search.cache.js';
 import { readGeneration } from './search.repo.js';
 import { PAGE_SIZE, searchInput, type SearchInput } from './search.schema.js';
@@ -140,7 +140,7 @@ async function hydrate(db: Db, hits: readonly FtsHit[], terms: string[]): Promis
 export async function searchPublic(ctx: Ctx, areaId: number, raw: unknown): Promise<SearchOutcome> {
   const input = parseInput(searchInput, raw);
   const generation = await readGeneration(ctx.db);
-  const key = `${ctx.dialect}|${areaId}|${generation}|${JSON.stringify(input)}`;
+  const key = `${ctx.dialect}|${currentRanking()}|${areaId}|${generation}|${JSON.stringify(input)}`;
   return cached(ctx.db, key, () => run(ctx, areaId, input));
 }
 

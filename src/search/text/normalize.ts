@@ -34,7 +34,9 @@ const isPlainWordUnit = (c: number): boolean =>
  * Unicode-property regular expression; only the rest go through wordParts.
  */
 export function joinWordParts(tokens: readonly string[]): string {
-  let out = '';
+  // Collected and joined once: a string built by `+=` is a rope of one node per token, which
+  // costs the garbage collector dearly when thousands of documents are held for a batch.
+  const out: string[] = [];
   for (const token of tokens) {
     let plain = token.length > 0;
     for (let i = 0; i < token.length; i++) {
@@ -43,13 +45,10 @@ export function joinWordParts(tokens: readonly string[]): string {
         break;
       }
     }
-    if (plain) {
-      out = out === '' ? token : `${out} ${token}`;
-      continue;
-    }
-    for (const part of wordParts(token)) out = out === '' ? part : `${out} ${part}`;
+    if (plain) out.push(token);
+    else for (const part of wordParts(token)) out.push(part);
   }
-  return out;
+  return out.join(' ');
 }
 
 /** One CJK ideograph (Han), the only kind of single character we treat as too vague to search. */
