@@ -2,7 +2,7 @@
 // search_docs holds one row per published, proactive item (kept so by syncItemIndex, in the
 // item's own transaction). The segmented text lives in an engine-specific index that is not
 // part of this type: the FTS5 table `search_fts` on SQLite (rowid = item_id), the `tsv`
-// tsvector column of search_docs on PostgreSQL.
+// and `tsv_title` tsvector columns of search_docs on PostgreSQL.
 
 export interface SearchDocsTable {
   item_id: number;

@@ -1,4 +1,5 @@
-// PostgreSQL: a tsvector column (title weight A, body weight B) over jieba-segmented text, GIN index, ts_rank_cd.
+// PostgreSQL: a tsvector column (title weight A, body weight B) over jieba-segmented text, GIN index, ts_rank_cd;
+// a second, title-only tsvector with its own GIN index selects the title tier.
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
 import { nowIso } from '../lib/time.js';
@@ -19,9 +20,6 @@ const tsvector = (d: IndexDoc) =>
 /** Terms are single tokens already; plainto_tsquery ANDs them without reading any operator syntax. */
 const tsquery = (terms: readonly string[]) => sql`plainto_tsquery('simple', ${terms.join(' ')})`;
 
-/** Every term as a title (weight A) lexeme: `'保障性':A & '住房':A`. Terms are letters and digits only; quotes are doubled anyway. */
-const titleQueryText = (terms: readonly string[]) => terms.map((t) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}':A`).join(' & ');
-
 export const ftsPostgres: FtsIndex = {
   async insert(tx, docs) {
     const at = nowIso();
@@ -29,9 +27,9 @@ export const ftsPostgres: FtsIndex = {
       const batch = docs.slice(i, i + BATCH);
       const values = batch.map((d) => {
         const r = docRow(d, at);
-        return sql`(${r.item_id}, ${r.area_id}, ${r.unit_id}, ${r.category_code}, ${r.topic_code}, ${r.item_type}, ${r.validity}, ${r.year}, ${r.published_on}, ${r.doc_number}, ${r.index_no}, ${r.indexed_at}, ${tsvector(d)})`;
+        return sql`(${r.item_id}, ${r.area_id}, ${r.unit_id}, ${r.category_code}, ${r.topic_code}, ${r.item_type}, ${r.validity}, ${r.year}, ${r.published_on}, ${r.doc_number}, ${r.index_no}, ${r.indexed_at}, ${tsvector(d)}, to_tsvector('simple', ${d.titleSeg}))`;
       });
-      await sql`INSERT INTO search_docs (item_id, area_id, unit_id, category_code, topic_code, item_type, validity, year, published_on, doc_number, index_no, indexed_at, tsv)
+      await sql`INSERT INTO search_docs (item_id, area_id, unit_id, category_code, topic_code, item_type, validity, year, published_on, doc_number, index_no, indexed_at, tsv, tsv_title)
         VALUES ${sql.join(values)}`.execute(tx);
     }
   },
@@ -54,8 +52,9 @@ export const ftsPostgres: FtsIndex = {
         ${orderSql(q, sql``)} LIMIT ${q.limit} OFFSET ${q.offset}`.execute(db);
       return { total: count, hits: rows.rows.map((r) => ({ itemId: Number(r.itemId), score: 0 })) };
     }
-    // The same tiers as on SQLite (see Ranking in fts.ts): every term in the title (weight A) first.
-    const inTitle = sql`d.tsv @@ to_tsquery('simple', ${titleQueryText(q.terms)})`;
+    // The same tiers as on SQLite (see Ranking in fts.ts): every term in the title first, found by
+    // the GIN index over title words (tsv_title, migration 0303).
+    const inTitle = sql`d.tsv_title @@ ${query}`;
     const tiers = currentRanking() === 'tiered' ? [inTitle, sql`NOT (${inTitle})`] : [sql`TRUE`];
     const want = q.offset + q.limit;
     const ranked: FtsHit[] = [];

@@ -1,5 +1,6 @@
-// Upgrading a database indexed by the first search schema (0300): migration 0302 changes the FTS5
-// table on SQLite and empties the index; the next start rebuilds it, so search answers as before.
+// Upgrading a database indexed by the first search schema (0300): on SQLite migration 0302 changes
+// the FTS5 table and empties the index, and the next start rebuilds it; on PostgreSQL 0303 derives
+// the title vectors from the existing ones. Either way search answers as before, with title tiers.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
@@ -22,20 +23,23 @@ test('an index built before the title tiers is rebuilt on the first start after 
   const unit = (await t.db.selectFrom('units').select('id').where('name', '=', '区住建局').executeTakeFirstOrThrow()).id;
   const items: number[] = [];
   for (const title of ['农村供水保障工程实施方案', '城区供水管网改造通知', '农村公路养护通知']) {
-    const id = await insertItem(t.db, t.dialect, { area_id: areaId, unit_id: unit, title, body_text: `${title}正文。` }, { sync: t.dialect === 'postgres' });
+    const id = await insertItem(t.db, t.dialect, { area_id: areaId, unit_id: unit, title, body_text: `${title}正文。` }, { sync: false });
     items.push(id);
+    // What the 0300 indexer wrote: metadata plus a two-column FTS5 row, or a weighted tsvector.
+    const meta = sql`${id}, ${areaId}, ${unit}, 'gk.general', 'general', 2023, '2023-05-10', '', ${`OLD-${id}`}, '2023-05-10T08:00:00.000Z'`;
+    const [titleSeg, bodySeg] = [segmentForIndex(title), segmentForIndex(`${title}正文。`)];
+    const cols = sql`item_id, area_id, unit_id, category_code, item_type, year, published_on, doc_number, index_no, indexed_at`;
     if (t.dialect === 'sqlite') {
-      // What the 0300 indexer wrote: metadata plus a two-column FTS5 row.
-      await t.db.insertInto('search_docs').values({
-        item_id: id, area_id: areaId, unit_id: unit, category_code: 'gk.general', topic_code: null, item_type: 'general', validity: null,
-        year: 2023, published_on: '2023-05-10', doc_number: '', index_no: `OLD-${id}`, indexed_at: '2023-05-10T08:00:00.000Z',
-      }).execute();
-      await sql`INSERT INTO search_fts (rowid, title, body) VALUES (${id}, ${segmentForIndex(title)}, ${segmentForIndex(`${title}正文。`)})`.execute(t.db);
+      await sql`INSERT INTO search_docs (${cols}) VALUES (${meta})`.execute(t.db);
+      await sql`INSERT INTO search_fts (rowid, title, body) VALUES (${id}, ${titleSeg}, ${bodySeg})`.execute(t.db);
+    } else {
+      await sql`INSERT INTO search_docs (${cols}, tsv) VALUES (${meta},
+        setweight(to_tsvector('simple', ${titleSeg}), 'A') || setweight(to_tsvector('simple', ${bodySeg}), 'B'))`.execute(t.db);
     }
   }
   const lines: string[] = [];
   await bootstrap(t, { demo: false, log: (l) => lines.push(l) });
-  assert.match(lines.join('\n'), /20261128_0302_search_title_tiers/);
+  assert.match(lines.join('\n'), /20261128_0302_search_title_tiers, 20261128_0303_search_title_vector/);
   if (t.dialect === 'sqlite') assert.match(lines.join('\n'), /全文检索索引重建完成：3 条/);
   const ctx = { db: t.db, dialect: t.dialect, actor: systemActor('测试') };
   const r = await searchPublic(ctx, areaId, { q: '供水' });
