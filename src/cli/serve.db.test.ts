@@ -29,7 +29,8 @@ describe('npm start on an empty data dir', () => {
     proc.stdout!.on('data', (d) => { out += d; });
     proc.stderr!.on('data', (d) => { out += d; });
     const deadline = Date.now() + 60_000;
-    while (!/admin\s+\S+/.test(out) && Date.now() < deadline && proc.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+    // The demo accounts may arrive in several chunks: wait for the last one (auditor).
+    while (!/auditor\s+\S{19}/.test(out) && Date.now() < deadline && proc.exitCode === null) await new Promise((r) => setTimeout(r, 100));
     assert.match(out, /已载入默认工作方案：2022年临淄区政务公开工作方案（63 项任务）/, out);
     const port = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out)![1];
     const password = /admin\s+(\S+)/.exec(out)![1]!;
