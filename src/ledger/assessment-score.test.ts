@@ -4,7 +4,8 @@ import { DEFAULT_SCHEME, parseScheme, rankUnits, scoreUnit, type UnitFacts } fro
 
 const facts = (o: Partial<UnitFacts>): UnitFacts => ({
   unitId: 1, unitName: '区财政局', firstSubmittedOn: '2022-06-28', submissionDue: '2022-06-30',
-  measuresTotal: 12, measuresDue: 10, measuresDone: 8, overdue: 1, doneWithEvidence: 4, guidanceRows: null, guidedRows: 0, ...o,
+  measuresTotal: 12, measuresDue: 10, measuresDone: 8, overdue: 1, doneWithEvidence: 4, guidanceRows: null, guidedRows: 0,
+  disclosureDue: 0, disclosureOnTime: 0, disclosureLate: 0, disclosureOverdue: 0, ...o,
 });
 
 test('each factor is explained and the total renormalises over the factors that apply', () => {
@@ -49,6 +50,21 @@ test('ranking: highest first, ties share a rank', () => {
 test('a stored scheme is validated; anything broken falls back to the default', () => {
   assert.deepEqual(parseScheme('not json'), DEFAULT_SCHEME);
   assert.deepEqual(parseScheme(JSON.stringify({ weights: { timely: -1 } })), DEFAULT_SCHEME);
-  const s = { weights: { timely: 1, completion: 2, overdue: 3, evidence: 4, guidance: 5 }, latePartial: 0.25, overduePenalty: 0.1 };
+  const s = { weights: { timely: 1, completion: 2, overdue: 3, evidence: 4, guidance: 5, disclosure: 6 }, latePartial: 0.25, overduePenalty: 0.1 };
   assert.deepEqual(parseScheme(JSON.stringify(s)), s);
+  // A scheme saved before the disclosure factor existed keeps its meaning: that factor weighs 0.
+  const old = { weights: { timely: 1, completion: 2, overdue: 3, evidence: 4, guidance: 5 }, latePartial: 0.25, overduePenalty: 0.1 };
+  assert.deepEqual(parseScheme(JSON.stringify(old)), { ...old, weights: { ...old.weights, disclosure: 0 } });
+});
+
+test('信息按时公开: share of due proactive items published in time; not counted while none is due', () => {
+  const none = scoreUnit(facts({}), DEFAULT_SCHEME).factors.find((f) => f.key === 'disclosure')!;
+  assert.equal(none.applies, false);
+  assert.match(none.explanation, /不计此项/);
+  const s = scoreUnit(facts({ disclosureDue: 4, disclosureOnTime: 2, disclosureLate: 1, disclosureOverdue: 1 }), DEFAULT_SCHEME);
+  const d = s.factors.find((f) => f.key === 'disclosure')!;
+  assert.equal(d.score, 0.5);
+  assert.equal(d.explanation, '应公开4条，按时2条，超期公开1条，逾期未公开1条（50%）');
+  // (20·1 + 40·0.8 + 20·0.8 + 10·0.5 + 10·0.5) / 100 × 100 = 78
+  assert.equal(s.total, 78);
 });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 export type AssessmentScheme = {
   /** Weights, any non-negative numbers; the score is 100 × Σ wᵢsᵢ / Σ wᵢ over the factors that apply. */
-  weights: { timely: number; completion: number; overdue: number; evidence: number; guidance: number };
+  weights: { timely: number; completion: number; overdue: number; evidence: number; guidance: number; disclosure: number };
   /** Share of the 按时报送 factor kept for a late submission (0–1). */
   latePartial: number;
   /** Each overdue measure takes this much off the 逾期 factor (0–1). */
@@ -12,15 +12,16 @@ export type AssessmentScheme = {
 };
 
 export const DEFAULT_SCHEME: AssessmentScheme = {
-  weights: { timely: 20, completion: 40, overdue: 20, evidence: 10, guidance: 10 },
+  weights: { timely: 20, completion: 40, overdue: 20, evidence: 10, guidance: 10, disclosure: 10 },
   latePartial: 0.5,
   overduePenalty: 0.2,
 };
 
-export const FACTOR_KEYS = ['timely', 'completion', 'overdue', 'evidence', 'guidance'] as const;
+export const FACTOR_KEYS = ['timely', 'completion', 'overdue', 'evidence', 'guidance', 'disclosure'] as const;
 export type FactorKey = (typeof FACTOR_KEYS)[number];
 export const FACTOR_LABELS: Record<FactorKey, string> = {
   timely: '按时报送台账', completion: '举措完成率', overdue: '逾期举措', evidence: '完成佐证材料', guidance: '牵头部门指导',
+  disclosure: '信息按时公开',
 };
 
 const weight = (label: string) => z.coerce.number({ error: `${label}必须是数字` }).min(0, `${label}不能为负数`).max(1000, `${label}不能超过1000`);
@@ -28,11 +29,13 @@ const share = (label: string) => z.coerce.number({ error: `${label}必须是数�
 export const schemeInput = z.object({
   timely: weight('按时报送权重'), completion: weight('完成率权重'), overdue: weight('逾期权重'),
   evidence: weight('佐证材料权重'), guidance: weight('牵头指导权重'),
+  // Added after the first release: API clients and schemes stored before it leave it out (weight 0).
+  disclosure: weight('信息按时公开权重').optional().default(0),
   latePartial: share('逾期报送得分比例'), overduePenalty: share('每项逾期扣分比例'),
-}).refine((s) => s.timely + s.completion + s.overdue + s.evidence + s.guidance > 0, { message: '权重不能全部为0', path: ['timely'] });
+}).refine((s) => s.timely + s.completion + s.overdue + s.evidence + s.guidance + s.disclosure > 0, { message: '权重不能全部为0', path: ['timely'] });
 
 export const schemeFromInput = (i: z.output<typeof schemeInput>): AssessmentScheme => ({
-  weights: { timely: i.timely, completion: i.completion, overdue: i.overdue, evidence: i.evidence, guidance: i.guidance },
+  weights: { timely: i.timely, completion: i.completion, overdue: i.overdue, evidence: i.evidence, guidance: i.guidance, disclosure: i.disclosure },
   latePartial: i.latePartial,
   overduePenalty: i.overduePenalty,
 });
@@ -65,6 +68,14 @@ export type UnitFacts = {
   /** Only for lead departments: other units' rows in their content area, and those they commented on. */
   guidanceRows: number | null;
   guidedRows: number;
+  /** Proactive items (policy interpretations included) formed in the plan's year whose statutory time limit has passed or that are published. */
+  disclosureDue: number;
+  /** Of those, published by their due date. */
+  disclosureOnTime: number;
+  /** Published after the due date. */
+  disclosureLate: number;
+  /** Past the due date and still unpublished. */
+  disclosureOverdue: number;
 };
 
 export type FactorScore = { key: FactorKey; label: string; applies: boolean; score: number; weight: number; explanation: string };
@@ -95,6 +106,12 @@ export function scoreUnit(f: UnitFacts, s: AssessmentScheme): Omit<UnitScore, 'r
   if (f.guidanceRows === null) add('guidance', false, 0, '非牵头部门，不计此项');
   else if (f.guidanceRows === 0) add('guidance', false, 0, '牵头内容下暂无其他单位任务，不计此项');
   else add('guidance', true, f.guidedRows / f.guidanceRows, `牵头内容涉及其他单位${f.guidanceRows}项任务，已指导${f.guidedRows}项`);
+
+  if (f.disclosureDue === 0) add('disclosure', false, 0, '本年度尚无到期的主动公开信息，不计此项');
+  else {
+    add('disclosure', true, f.disclosureOnTime / f.disclosureDue,
+      `应公开${f.disclosureDue}条，按时${f.disclosureOnTime}条${f.disclosureLate ? `，超期公开${f.disclosureLate}条` : ''}${f.disclosureOverdue ? `，逾期未公开${f.disclosureOverdue}条` : ''}（${pct(f.disclosureOnTime / f.disclosureDue)}）`);
+  }
 
   const applicable = factors.filter((x) => x.applies);
   const wsum = applicable.reduce((a, x) => a + x.weight, 0);

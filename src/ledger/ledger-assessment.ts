@@ -12,6 +12,7 @@ import { FACTOR_KEYS, FACTOR_LABELS, parseScheme, rankUnits, schemeFromInput, sc
 import { dutyMapForPlan, putSetting, settingValue, unitIdsOfPlan } from './ledger.repo.js';
 import { cstDate, resolvePlan, submissionState, type Plan } from './ledger.service.js';
 import { xlsxName } from './ledger-excel.js';
+import { complianceByUnit } from '../disclosure/compliance.service.js';
 
 const SCHEME_KEY = 'ledger.assessment_scheme';
 
@@ -67,7 +68,13 @@ export async function unitFacts(ctx: Ctx, plan: Plan, asOf: string): Promise<Uni
     ]).where('ledgers.plan_id', '=', plan.id).groupBy('ledgers.unit_id').execute()).map((r) => [r.unit_id, r]));
   const lead = await leadRows(ctx, plan);
   const byUnit = new Map(ledgers.map((l) => [l.unit_id, l]));
+  // Statutory disclosure timeliness (20 working days; interpretations 3) of the plan's year, from the disclosure module.
+  const disclosure = new Map((await complianceByUnit(ctx, { year: plan.year })).map((c) => [c.unitId, c]));
   return units.map((u) => {
+    const d = disclosure.get(u.id);
+    const onTime = (d?.onTime ?? 0) + (d?.interpretationsOnTime ?? 0);
+    const late = (d?.late ?? 0) + (d?.interpretationsLate ?? 0);
+    const overdueItems = d?.overduePending ?? 0;
     const s = stats.get(u.id);
     const led = lead.tasksByLead.get(u.id);
     let guidanceRows: number | null = null;
@@ -83,6 +90,7 @@ export async function unitFacts(ctx: Ctx, plan: Plan, asOf: string): Promise<Uni
       unitId: u.id, unitName: u.name, firstSubmittedOn: sub.submittedOn, submissionDue: sub.due,
       measuresTotal: Number(s?.total ?? 0), measuresDue: Number(s?.due ?? 0), measuresDone: Number(s?.done ?? 0), overdue: Number(s?.overdue ?? 0), doneWithEvidence: Number(s?.evidenced ?? 0),
       guidanceRows, guidedRows,
+      disclosureDue: onTime + late + overdueItems, disclosureOnTime: onTime, disclosureLate: late, disclosureOverdue: overdueItems,
     };
   });
 }

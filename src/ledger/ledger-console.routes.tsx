@@ -132,6 +132,7 @@ async function assessmentPage(req: Req, reply: Reply, form: FormState | null = n
       <li>逾期举措：每项逾期扣“每项逾期扣分比例”，扣完为止。</li>
       <li>完成佐证材料：已完成举措中有佐证材料的比例；尚无已完成举措时不计。</li>
       <li>牵头部门指导：附件2牵头部门对其牵头内容涉及的其他单位任务行留下指导意见的比例；非牵头部门不计。</li>
+      <li>信息按时公开：方案年度内形成的主动公开信息（含政策解读）中，在法定期限（20个工作日，解读3个工作日）内发布的比例；尚无到期信息时不计。</li>
     </ul>
     {admin ? <Form action={`/console/assessment/scheme${q}`} csrf={csrf} submit="保存评分方案">
       {FACTOR_KEYS.map((k) => <TextField name={k} label={`${FACTOR_LABELS[k]}权重`} type="number" form={f} required />)}
@@ -380,7 +381,7 @@ export async function registerLedgerConsoleRoutes(app: FastifyInstance): Promise
   });
   api({ method: 'GET', url: '/api/v1/ledgers/assessment/export.xlsx', summary: '导出考核结果（.xlsx）。参数 plan', roles: 'admin, auditor' });
   app.get('/api/v1/ledgers/assessment/export.xlsx', async (req, reply) => sendXlsx(reply, await assess.exportAssessment(req.ctx, planQuery(req))));
-  api({ method: 'PUT', url: '/api/v1/ledgers/assessment/scheme', summary: '修改评分方案（权重与系数）', roles: 'admin', body: { timely: 'number', completion: 'number', overdue: 'number', evidence: 'number', guidance: 'number', latePartial: '0-1', overduePenalty: '0-1' } });
+  api({ method: 'PUT', url: '/api/v1/ledgers/assessment/scheme', summary: '修改评分方案（权重与系数）', roles: 'admin', body: { timely: 'number', completion: 'number', overdue: 'number', evidence: 'number', guidance: 'number', disclosure: 'number (optional, default 0)', latePartial: '0-1', overduePenalty: '0-1' } });
   app.put('/api/v1/ledgers/assessment/scheme', async (req) => ok(await assess.saveScheme(req.ctx, req.body)));
   api({ method: 'GET', url: '/api/v1/ledgers/lookback', summary: '回头看：上一年度未完成举措的整改清单（单位用户只见本单位）。参数 plan', roles: '已登录' });
   app.get('/api/v1/ledgers/lookback', async (req) => ok(await lookback.listRectifications(req.ctx, planQuery(req))));

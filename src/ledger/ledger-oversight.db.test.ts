@@ -7,6 +7,7 @@ import { USERS, type Agent } from '../test-support/harness.js';
 import { setNowForTests } from '../lib/time.js';
 import { SMALL_PLAN, seedPlan } from './ledger-fixtures.js';
 import * as svc from './ledger.service.js';
+import { insertItem } from '../search/search.fixtures.js';
 import { LEAD_USERS, createLedgerHarness, fillLedger, rowsOf, type LedgerHarness } from './ledger-test-setup.js';
 
 describe('dashboard, assessment, 回头看', () => {
@@ -170,5 +171,27 @@ describe('dashboard, assessment, 回头看', () => {
     const after = await h.tdb.db.selectFrom('ledger_rectifications').selectAll().where('id', '=', item.id).executeTakeFirstOrThrow();
     assert.deepEqual([after.status, after.completed_on], ['done', '2022-07-05']);
     assert.equal((await h.tdb.db.selectFrom('ledger_measures').select('status').where('ledger_id', '=', lastYear).where('content', 'like', '2021年未完成%').executeTakeFirstOrThrow()).status, 'not_started', 'last year’s ledger itself is not rewritten');
+  });
+
+  test('assessment counts statutory disclosure timeliness (信息按时公开) of the plan year from the disclosure module', async () => {
+    const fin = await h.unitId('区财政局');
+    const zj = await h.unitId('区住建局');
+    const item = (unit: number, title: string, o: Record<string, unknown>) =>
+      insertItem(h.tdb.db, h.tdb.dialect, { area_id: h.areaId, unit_id: unit, title, formed_on: '2022-03-01', due_date: '2022-03-29', ...o });
+    await item(fin, '按时公开的预算信息', { published_on: '2022-03-20' });
+    await item(fin, '超期公开的决算信息', { published_on: '2022-04-15' });
+    await item(fin, '逾期未公开的采购信息', { status: 'draft', published_on: null, due_date: '2022-06-01' });
+    await item(fin, '尚未到期的信息', { status: 'draft', published_on: null, formed_on: '2022-07-01', due_date: '2022-07-29' });
+    await item(fin, '上一年度的信息', { formed_on: '2021-03-01', due_date: '2021-03-29', published_on: '2021-05-01' });
+    await item(zj, '住建局按时公开的信息', { published_on: '2022-03-10' });
+    const a = (await admin.get('/api/v1/ledgers/assessment')).json().data;
+    const factor = (unitId: number) => a.scores.find((s: { unitId: number }) => s.unitId === unitId).factors.find((f: { key: string }) => f.key === 'disclosure');
+    assert.equal(factor(fin).applies, true);
+    assert.equal(Math.round(factor(fin).score * 1000) / 1000, 0.333);
+    assert.equal(factor(fin).explanation, '应公开3条，按时1条，超期公开1条，逾期未公开1条（33.3%）');
+    assert.equal(factor(zj).score, 1);
+    const page = await admin.get(`/console/assessment/units/${fin}`);
+    assert.match(page.body, /信息按时公开/);
+    assert.match(page.body, /逾期未公开1条/);
   });
 });
