@@ -5,23 +5,13 @@ import { AppError } from '../lib/errors.js';
 import { ConsoleLayout } from '../web/components/layout.js';
 import { intParam, pageMeta, sendHtml } from '../web/http.js';
 import type { UploadedFile } from './ledger.service.js';
-import { unreadCount } from './notify.js';
 
 type Req = FastifyRequest;
 type Reply = FastifyReply;
-type NavItem = { href: string; label: string };
-
-/** The notifications link with the unread count, shown on every ledger page. */
-export async function ledgerNav(req: Req): Promise<NavItem[]> {
-  if (req.ctx.actor.kind !== 'user') return [];
-  const n = await unreadCount(req.ctx.db, req.ctx.actor.userId);
-  return [{ href: '/console/notifications', label: n ? `通知（${n}条未读）` : '通知' }];
-}
 
 export async function renderPage(req: Req, reply: Reply, title: string, body: Child, status = 200) {
   const meta = pageMeta(req, reply, title);
-  const nav = await ledgerNav(req);
-  return { meta, send: (content: (csrf: string) => Child) => sendHtml(reply, <ConsoleLayout meta={meta} extraNav={nav}>{body}{content(meta.csrf ?? '')}</ConsoleLayout>, status) };
+  return { meta, send: (content: (csrf: string) => Child) => sendHtml(reply, <ConsoleLayout meta={meta}>{body}{content(meta.csrf ?? '')}</ConsoleLayout>, status) };
 }
 
 export const fieldErrors = (err: unknown): Record<string, string> | null => {

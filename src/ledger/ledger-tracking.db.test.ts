@@ -115,13 +115,20 @@ describe('tracking job: overdue and reminders', () => {
     const page = await admin$.get('/console/outbox');
     assert.match(page.body, /未配置 SMTP/);
     assert.match(page.body, /zj-op@example.cn/);
-    // The unread count shows on ledger pages; marking read clears it.
+    // The unread count shows in the navigation of every console page; marking read clears it.
     const zj = await h.login(USERS.otherOperator.username);
+    for (const path of ['/console', '/console/items', '/console/plans']) {
+      const other = await zj.get(path);
+      assert.match(other.body, /<a href="\/console\/notifications"[^>]*>通知（4条未读）<\/a>/, path);
+      // Once in the navigation (the 工作台 home lists the same entries as cards too).
+      assert.equal(other.body.split('href="/console/notifications"').length, path === '/console' ? 3 : 2, `notifications links on ${path}`);
+    }
     const list = await zj.get('/console/notifications');
     assert.match(list.body, /通知（4条未读）/);
     const read = await zj.request('POST', '/console/notifications/read', { form: { all: '1' } });
     assert.match(read.body, /已将 4 条通知标为已读/);
     assert.match(read.body, /通知（0条未读）/);
+    assert.doesNotMatch((await zj.get('/console/items')).body, /条未读/);
   });
 
   test('with SMTP configured the job delivers the outbox', async () => {

@@ -7,7 +7,6 @@ import { formBody, intParam, pageMeta, sendHtml } from '../web/http.js';
 import * as svc from './collections.service.js';
 import { COLLECTION_LABELS } from './collections.schema.js';
 
-const NAV = [{ href: '/console/collections', label: '特色主题' }];
 const fieldsOf = (err: unknown) => (err instanceof AppError && err.kind === 'invalid' ? err.fields : null);
 const idOf = (req: FastifyRequest, name = 'id') => intParam((req.params as Record<string, string>)[name]);
 
@@ -24,7 +23,7 @@ async function listPage(req: FastifyRequest, reply: FastifyReply, form: FormStat
   const rows = await svc.listCollectionsForAdmin(req.ctx);
   const meta = pageMeta(req, reply, '特色主题');
   return sendHtml(reply, (
-    <ConsoleLayout meta={meta} extraNav={NAV}>
+    <ConsoleLayout meta={meta}>
       <p>特色主题显示在门户首页和 <a href="/collections">/collections</a>。专题中只有已发布且主动公开的信息会对公众显示。</p>
       {rows.length ? (
         <table class="gk-table">
@@ -49,7 +48,7 @@ async function editPage(req: FastifyRequest, reply: FastifyReply, id: number, fo
   const add = forms.add ?? emptyForm();
   const meta = pageMeta(req, reply, `特色主题：${c.name}`);
   return sendHtml(reply, (
-    <ConsoleLayout meta={meta} extraNav={NAV}>
+    <ConsoleLayout meta={meta}>
       {forms.notice ? <div class="gk-notice" role="status">{forms.notice}</div> : null}
       <p><a href={`/collections/${c.slug}`}>在门户查看本专题</a> · <a href="/console/collections">返回专题列表</a></p>
       <h2>专题中的信息</h2>

@@ -17,6 +17,7 @@ import { calendarToAppError } from '../calendar/calendar.service.js';
 import { registerRoutes } from './routes.js';
 import { renderErrorPage } from './error-page.js';
 import { isApi } from './http.js';
+import { unreadCount } from '../ledger/notify.js';
 
 export const SESSION_COOKIE = 'gk_session';
 export type AppDeps = { config: Config; handle: DbHandle; logger?: boolean; extraRoutes?: (app: FastifyInstance) => void };
@@ -95,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest('ctx', null as never);
   app.decorateRequest('authKind', 'none');
   app.decorateRequest('sessionToken', null);
+  app.decorateRequest('unread', null);
 
   // Who is asking: a bearer token (scripts) or the session cookie (people).
   app.addHook('onRequest', async (req) => {
@@ -116,6 +118,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           req.ctx.actor = actor;
           req.authKind = 'session';
           req.sessionToken = un.value;
+          // The navigation shows the unread count on every console page.
+          if (actor.kind === 'user' && req.method === 'GET' && req.url.startsWith('/console')) req.unread = await unreadCount(handle.db, actor.userId);
         }
       }
     }

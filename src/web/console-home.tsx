@@ -12,7 +12,7 @@ export async function consoleHomeRoutes(app: FastifyInstance) {
     return sendHtml(reply, (
       <ConsoleLayout meta={meta}>
         <p>您好，{u.name}。您的角色：{ROLE_LABELS[u.role]}；所属：{unit?.name ?? ''}。</p>
-        <ul class="gk-cards">{consoleNav(req.ctx.actor).slice(1).map((n) => <li><a href={n.href}>{n.label}</a></li>)}</ul>
+        <ul class="gk-cards">{consoleNav(req.ctx.actor, req.unread ?? undefined).slice(1).map((n) => <li><a href={n.href}>{n.label}</a></li>)}</ul>
       </ConsoleLayout>
     ));
   });

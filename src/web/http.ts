@@ -9,6 +9,8 @@ declare module 'fastify' {
     ctx: Ctx;
     authKind: 'session' | 'bearer' | 'none';
     sessionToken: string | null;
+    /** Unread notifications of the signed-in user, read for console pages (GET) only. */
+    unread: number | null;
   }
 }
 
@@ -19,6 +21,7 @@ export function pageMeta(req: FastifyRequest, reply: FastifyReply, title: string
   const path = req.url.split('?')[0] ?? '/';
   const meta: PageMeta = { title, elder: elderOn(req), path, actor: req.ctx.actor };
   if (req.ctx.actor.kind === 'user') meta.csrf = reply.generateCsrf();
+  if (req.unread !== null) meta.unread = req.unread;
   return meta;
 }
 

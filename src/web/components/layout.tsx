@@ -4,7 +4,7 @@ import { raw } from '#jsx/jsx-runtime';
 import type { Actor } from '../../lib/context.js';
 import { ROLE_LABELS } from '../../auth/policy.js';
 
-export type PageMeta = { title: string; elder: boolean; path: string; actor: Actor; csrf?: string; siteName?: string };
+export type PageMeta = { title: string; elder: boolean; path: string; actor: Actor; csrf?: string; siteName?: string; unread?: number };
 
 const Doc = (p: { meta: PageMeta; bodyClass: string; children?: Child; head?: Child }): SafeHtml => (
   <>
@@ -59,7 +59,7 @@ export const PortalLayout = (p: { meta: PageMeta; children?: Child; head?: Child
 
 type NavItem = { href: string; label: string };
 
-export function consoleNav(actor: Actor): NavItem[] {
+export function consoleNav(actor: Actor, unread?: number): NavItem[] {
   if (actor.kind !== 'user') return [];
   const items: NavItem[] = [{ href: '/console', label: '工作台' }, { href: '/console/calendar', label: '工作日历' }];
   const admin = actor.role === 'admin';
@@ -67,14 +67,14 @@ export function consoleNav(actor: Actor): NavItem[] {
   items.push({ href: '/console/plans', label: '工作方案' }, { href: '/console/ledgers', label: '台账' }, { href: '/console/items', label: '政府信息' });
   if (reader) items.push({ href: '/console/ledger-dashboard', label: '台账总览' }, { href: '/console/assessment', label: '考核' }, { href: '/console/lookback', label: '回头看' }, { href: '/console/compliance', label: '公开合规' });
   if (admin) items.push({ href: '/console/collections', label: '特色主题' });
-  items.push({ href: '/console/notifications', label: '通知' });
+  items.push({ href: '/console/notifications', label: unread ? `通知（${unread}条未读）` : '通知' });
   if (reader) items.push({ href: '/console/units', label: '单位管理' }, { href: '/console/users', label: '用户管理' }, { href: '/console/audit', label: '审计日志' });
   return items;
 }
 
 export const ConsoleLayout = (p: { meta: PageMeta; children?: Child; extraNav?: NavItem[] }) => {
   const actor = p.meta.actor;
-  const nav = [...consoleNav(actor), ...(p.extraNav ?? [])];
+  const nav = [...consoleNav(actor, p.meta.unread), ...(p.extraNav ?? [])];
   return (
     <Doc meta={p.meta} bodyClass="gk-console">
       <header class="gk-header" role="banner">
