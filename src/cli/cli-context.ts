@@ -1,13 +1,15 @@
 // Shared plumbing for CLI commands: config, database, system actor, error reporting.
 import { loadConfig, ConfigError } from '../config/config.js';
-import { openDatabase, type DbHandle } from '../db/connect.js';
-import { migrateToLatest } from '../db/migrate.js';
+import type { DbHandle } from '../db/connect.js';
 import { systemActor, type Ctx } from '../lib/context.js';
 import { AppError } from '../lib/errors.js';
-import { ensureDefaultOrg } from '../org/org.service.js';
 
 export async function withDb<T>(fn: (ctx: Ctx, handle: DbHandle) => Promise<T>, label = '命令行'): Promise<T> {
   const config = loadConfig();
+  // Database code (Kysely, drivers, every migration) loads only for commands that use it.
+  const [{ openDatabase }, { migrateToLatest }, { ensureDefaultOrg }] = await Promise.all([
+    import('../db/connect.js'), import('../db/migrate.js'), import('../org/org.service.js'),
+  ]);
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(handle.db, handle.dialect);

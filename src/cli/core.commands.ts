@@ -2,8 +2,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { createApiToken } from '../auth/auth.service.js';
-import { createUser } from '../org/org.service.js';
 import { cliError, reportCliError, withDb } from './cli-context.js';
 
 export function registerCoreCommands(program: Command): void {
@@ -57,7 +55,7 @@ export function registerCoreCommands(program: Command): void {
           if (!u) throw cliError(`单位不存在：${o.unit}`);
           unitId = u.id;
         }
-        const r = await createUser(ctx, { username: o.name, displayName: o.displayName ?? o.name, role: o.role, unitId, password: o.password });
+        const r = await (await import('../org/org.service.js')).createUser(ctx, { username: o.name, displayName: o.displayName ?? o.name, role: o.role, unitId, password: o.password });
         console.log(`用户已创建：${o.name}（id ${r.id}）${o.password ? '' : `，初始密码：${r.password}`}`);
       });
     });
@@ -67,6 +65,6 @@ export function registerCoreCommands(program: Command): void {
     .requiredOption('--user <username>', '用户名')
     .option('--name <name>', '令牌用途', '脚本')
     .action(async (o: { user: string; name: string }) => {
-      await withDb(async (ctx) => console.log(await createApiToken(ctx, o.user, o.name)));
+      await withDb(async (ctx) => console.log(await (await import('../auth/auth.service.js')).createApiToken(ctx, o.user, o.name)));
     });
 }

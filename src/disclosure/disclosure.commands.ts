@@ -2,11 +2,9 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { cliError, withDb } from '../cli/cli-context.js';
-import { inspectAttachment, kindFromName } from './attachment-file.js';
-import { addItemFromCli } from './items-cli.service.js';
 import { PRIVACY_KIND_LABELS } from './labels.js';
 import { contextOf, scanPersonalData } from './pure/privacy-scan.js';
-import { expireNormativeDocuments } from './validity.service.js';
+// Services (and mammoth/exceljs behind attachment-file) load when a command runs, so the CLI starts faster.
 
 type AddOptions = {
   unit: string; title: string; body: string; attribute: string; basis?: string; reason?: string; formedOn?: string; type?: string;
@@ -28,6 +26,7 @@ async function fileText(path: string): Promise<string> {
   } catch (err) {
     throw cliError(`无法读取文件：${path}（${(err as NodeJS.ErrnoException).code ?? (err as Error).message}）`);
   }
+  const { inspectAttachment, kindFromName } = await import('./attachment-file.js');
   const kind = kindFromName(path);
   if (kind === 'docx' || kind === 'xlsx') return (await inspectAttachment(path, buf)).text;
   return buf.toString('utf8').replace(/^\ufeff/, '');
@@ -60,7 +59,7 @@ export function registerDisclosureCommands(program: Command): void {
       await withDb(async (ctx) => {
         const unit = await ctx.db.selectFrom('units').select(['id']).where('name', '=', o.unit).executeTakeFirst();
         if (!unit) throw cliError(`单位不存在：${o.unit}`);
-        const id = await addItemFromCli(ctx, {
+        const id = await (await import('./items-cli.service.js')).addItemFromCli(ctx, {
           unitId: unit.id, itemType: o.type, title: o.title, body: o.body, attribute: o.attribute, withheldBasis: o.basis, attributeReason: o.reason,
           formedOn: o.formedOn, categoryCode: o.category, topicCode: o.topic, docNumber: o.docNumber, writtenOn: o.writtenOn, validUntil: o.validUntil,
           policyItemId: o.policy, interpForm: o.type === 'interpretation' ? o.interpForm : undefined, needsInterpretation: Boolean(o.needsInterpretation),
@@ -71,7 +70,7 @@ export function registerDisclosureCommands(program: Command): void {
 
   items.command('expire-validity').description('将有效期已届满的规范性文件标记为已失效（定时任务每小时也会执行），输出处理件数')
     .action(async () => {
-      await withDb(async (ctx) => console.log(String(await expireNormativeDocuments(ctx))), '命令行管理员');
+      await withDb(async (ctx) => console.log(String(await (await import('./validity.service.js')).expireNormativeDocuments(ctx))), '命令行管理员');
     });
 
   const privacy = program.command('privacy').description('个人信息检查');

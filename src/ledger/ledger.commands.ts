@@ -4,11 +4,10 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { cliError, withDb } from '../cli/cli-context.js';
 import type { Ctx } from '../lib/context.js';
-import { actorArea } from '../org/org.service.js';
-import { exportAssessment } from './ledger-assessment.js';
-import { exportDistrict, exportLedger, importLedger } from './ledger-excel.js';
-import { runLedgerTracking } from './ledger-tracking.js';
-import { createAllLedgers, createLedger, resolvePlan } from './ledger.service.js';
+
+// Services are loaded when a command runs (exceljs and the ledger services are heavy), so the CLI starts faster.
+const svc = () => import('./ledger.service.js');
+const excel = () => import('./ledger-excel.js');
 
 const planOpt = (v?: string): number | null => {
   if (v === undefined) return null;
@@ -17,9 +16,9 @@ const planOpt = (v?: string): number | null => {
 };
 
 async function planAndUnit(ctx: Ctx, unitName: string, planId: number | null) {
-  const plan = await resolvePlan(ctx, planId);
+  const plan = await (await svc()).resolvePlan(ctx, planId);
   if (!plan) throw cliError('尚未导入工作方案');
-  const areaId = await actorArea(ctx);
+  const areaId = await (await import('../org/org.service.js')).actorArea(ctx);
   const unit = await ctx.db.selectFrom('units').select(['id', 'name']).where('area_id', '=', areaId).where('name', '=', unitName).executeTakeFirst();
   if (!unit) throw cliError(`单位不存在：${unitName}`);
   return { plan, unit };
@@ -45,13 +44,13 @@ export function registerLedgerCommands(program: Command): void {
       if (!o.unit === !o.all) throw cliError('请指定 --unit <单位名称> 或 --all 之一');
       await withDb(async (ctx) => {
         if (o.all) {
-          const r = await exportDistrict(ctx, planOpt(o.plan));
+          const r = await (await excel()).exportDistrict(ctx, planOpt(o.plan));
           console.log(`已导出全区台账（${r.sheets}个单位）：${writeOut(o.out, r.buffer, o.force)}`);
           return;
         }
         const { plan, unit } = await planAndUnit(ctx, o.unit!, planOpt(o.plan));
-        const id = await createLedger(ctx, { planId: plan.id, unitId: unit.id });
-        const r = await exportLedger(ctx, id);
+        const id = await (await svc()).createLedger(ctx, { planId: plan.id, unitId: unit.id });
+        const r = await (await excel()).exportLedger(ctx, id);
         console.log(`已导出${unit.name}台账：${writeOut(o.out, r.buffer, o.force)}`);
       }, '命令行：台账导出');
     });
@@ -65,8 +64,8 @@ export function registerLedgerCommands(program: Command): void {
       const buffer = readFileSync(path);
       await withDb(async (ctx) => {
         const { plan, unit } = await planAndUnit(ctx, o.unit, planOpt(o.plan));
-        const id = await createLedger(ctx, { planId: plan.id, unitId: unit.id });
-        const r = await importLedger(ctx, id, buffer);
+        const id = await (await svc()).createLedger(ctx, { planId: plan.id, unitId: unit.id });
+        const r = await (await excel()).importLedger(ctx, id, buffer);
         for (const w of r.warnings) console.error(`提示 ${w.sheet || '-'} 第${w.row || '-'}行 ${w.column || '-'}：${w.message}`);
         if (!r.ok) {
           for (const e of r.errors) console.error(`错误 ${e.sheet || '-'} 第${e.row || '-'}行 ${e.column || '-'}：${e.message}`);
@@ -81,9 +80,9 @@ export function registerLedgerCommands(program: Command): void {
     .option('--plan <id>', '工作方案编号（默认最新）')
     .action(async (o: { plan?: string }) => {
       await withDb(async (ctx) => {
-        const plan = await resolvePlan(ctx, planOpt(o.plan));
+        const plan = await (await svc()).resolvePlan(ctx, planOpt(o.plan));
         if (!plan) throw cliError('尚未导入工作方案');
-        console.log(`已生成 ${await createAllLedgers(ctx, plan.id)} 个台账`);
+        console.log(`已生成 ${await (await svc()).createAllLedgers(ctx, plan.id)} 个台账`);
       }, '命令行：生成台账');
     });
 
@@ -92,7 +91,7 @@ export function registerLedgerCommands(program: Command): void {
     .action(async (o: { date?: string }) => {
       if (o.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) throw cliError('日期格式应为 YYYY-MM-DD');
       await withDb(async (ctx) => {
-        const r = await runLedgerTracking(ctx, o.date);
+        const r = await (await import('./ledger-tracking.js')).runLedgerTracking(ctx, o.date);
         console.log(`标记逾期 ${r.markedOverdue} 项；新提醒：提前 ${r.reminders.before}，到期 ${r.reminders.due}，逾期 ${r.reminders.overdue}；通知 ${r.notified} 人次；邮件发送 ${r.mail.sent}，失败 ${r.mail.failed}`);
       }, '命令行：台账提醒');
     });
@@ -103,7 +102,7 @@ export function registerLedgerCommands(program: Command): void {
     .option('--force', '覆盖已存在的文件')
     .action(async (o: { out: string; plan?: string; force?: boolean }) => {
       await withDb(async (ctx) => {
-        const r = await exportAssessment(ctx, planOpt(o.plan));
+        const r = await (await import('./ledger-assessment.js')).exportAssessment(ctx, planOpt(o.plan));
         console.log(`已导出考核结果：${writeOut(o.out, r.buffer, o.force)}`);
       }, '命令行：台账考核');
     });

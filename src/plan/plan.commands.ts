@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { cliError, withDb } from '../cli/cli-context.js';
-import { importPlan, previewPlan, type PlanPreview } from './plan.service.js';
+import type { PlanPreview } from './plan.service.js';
 
 /** The JSON contract of `plan import --json` (field names are relied on by other tools). */
 export function planJson(p: PlanPreview) {
@@ -23,6 +23,7 @@ export function registerPlanCommands(program: Command): void {
     .action(async (file: string, o: { dryRun?: boolean; json?: boolean }) => {
       let buf: Buffer;
       try { buf = readFileSync(file); } catch { throw cliError(`无法读取文件：${file}`); }
+      const { importPlan, previewPlan } = await import('./plan.service.js'); // loaded when used: the CLI starts faster
       await withDb(async (ctx) => {
         const name = basename(file);
         if (o.dryRun) {
