@@ -7,6 +7,7 @@ import { invalid, notFound } from '../lib/errors.js';
 import { optionalText, parseInput, text } from '../lib/validate.js';
 import { actorArea } from '../org/org.service.js';
 import { ensureDefaultCategories, findCategory } from './categories.repo.js';
+import { bumpGeneration } from '../search/search.repo.js';
 
 const categoryInput = z.object({
   tree: z.enum(['catalog', 'topic'], { error: '请选择分类树' }),
@@ -28,6 +29,7 @@ export async function addCategory(ctx: Ctx, raw: unknown): Promise<void> {
     const row = { area_id: areaId, tree: input.tree, code: input.code, name: input.name, parent_code: input.parentCode ?? null, sort: Number(last?.m ?? 0) + 1 };
     await tx.insertInto('categories').values(row).execute();
     await writeAudit(tx, ctx, { action: 'category.create', entity: 'category', entityId: `${input.tree}:${input.code}`, after: row, areaId });
+    await bumpGeneration(tx); // the portal's catalog: its caches (on every node) key on this
   });
 }
 
@@ -40,5 +42,6 @@ export async function renameCategory(ctx: Ctx, raw: unknown): Promise<void> {
     if (!before) throw notFound('分类');
     await tx.updateTable('categories').set({ name: input.name }).where('id', '=', before.id).execute();
     await writeAudit(tx, ctx, { action: 'category.rename', entity: 'category', entityId: `${input.tree}:${input.code}`, before: { name: before.name }, after: { name: input.name }, areaId });
+    await bumpGeneration(tx);
   });
 }

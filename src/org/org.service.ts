@@ -10,6 +10,7 @@ import { parseInput } from '../lib/validate.js';
 import { CITY, DISTRICT, LINZI_UNITS } from './linzi-units.js';
 import * as repo from './org.repo.js';
 import { unitInput, userInput, userUpdateInput } from './org.schema.js';
+import { bumpGeneration } from '../search/search.repo.js';
 
 /** The area the actor works in; the system actor works in the first (default) area. */
 export async function actorArea(ctx: Ctx): Promise<number> {
@@ -60,6 +61,7 @@ export async function createUnit(ctx: Ctx, raw: unknown) {
     if (await tx.selectFrom('units').select('id').where('code', '=', input.code).executeTakeFirst()) throw invalid({ code: '单位代码已被使用' });
     const id = await repo.insertUnit(tx, { ...input, parent_id: areaId, area_id: areaId, sort: 999, created_at: nowIso() });
     await writeAudit(tx, ctx, { action: 'unit.create', entity: 'unit', entityId: id, after: input, areaId });
+    await bumpGeneration(tx); // the portal names units: its caches (on every node) key on this
     return id;
   });
 }
@@ -76,6 +78,7 @@ export async function updateUnit(ctx: Ctx, id: number, raw: unknown) {
     if (codeOwner && codeOwner.id !== id) throw invalid({ code: '单位代码已被使用' });
     await tx.updateTable('units').set(input).where('id', '=', id).execute();
     await writeAudit(tx, ctx, { action: 'unit.update', entity: 'unit', entityId: id, before: { name: before.name, code: before.code, kind: before.kind }, after: input, areaId: before.area_id });
+    await bumpGeneration(tx); // a renamed unit shows on the portal at once, on every node
   });
 }
 

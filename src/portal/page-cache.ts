@@ -11,7 +11,7 @@ import { elderOn, sendHtml } from '../web/http.js';
 type Entry = { generation: string; at: number; html: string; status: number };
 const MAX_ENTRIES = 2000;
 const MAX_HTML = 256 * 1024;
-/** Names of units and categories change without a generation bump: a minute at most. */
+/** A safety net only: unit and category changes bump the generation too (org and category services). */
 const TTL_MS = 60_000;
 const caches = new WeakMap<Db, Map<string, Entry>>();
 let enabled = true;

@@ -121,6 +121,16 @@ describe('public portal', () => {
     assert.match(u.body, /<h1>区住建局<\/h1>/);
     assert.match(u.body, /主动公开信息 3 条/);
     assert.equal((await anon.get('/units/999999')).statusCode, 404);
+    // Renaming a unit shows on the portal at once, cached pages included (and so on every node: the
+    // caches key on the generation stored in the database, which the rename bumps).
+    const admin = await h.login(USERS.admin.username);
+    await admin.get('/console/units');
+    const code = (await h.tdb.db.selectFrom('units').select('code').where('id', '=', unit).executeTakeFirstOrThrow()).code;
+    const renamed = await admin.request('POST', `/console/units/${unit}`, { form: { name: '区住房和城乡建设局', code, kind: '区直部门' } });
+    assert.ok([200, 303].includes(renamed.statusCode), renamed.body.slice(0, 300));
+    assert.match((await anon.get(`/units/${unit}`)).body, /<h1>区住房和城乡建设局<\/h1>/);
+    await admin.request('POST', `/console/units/${unit}`, { form: { name: '区住建局', code, kind: '区直部门' } });
+    assert.match((await anon.get(`/units/${unit}`)).body, /<h1>区住建局<\/h1>/);
   });
 
   test('themed collections: the admin curates them in the console (audited); the portal shows public items only', async () => {

@@ -23,7 +23,7 @@ export type RefData = {
 const memos = new WeakMap<Db, Map<string, { at: number; key: string; value: unknown }>>();
 const TTL_MS = 60_000;
 
-/** Per-database memo, refreshed when the public-content generation changes or after a minute. */
+/** Per-database memo, refreshed when the public-content generation changes (items, units, categories) or after a minute. */
 async function memo<T>(db: Db, name: string, key: string, compute: () => Promise<T>): Promise<T> {
   let m = memos.get(db);
   if (!m) memos.set(db, (m = new Map()));
