@@ -86,6 +86,25 @@ describe('public portal', () => {
     assert.equal((await anon.get('/catalog?year=abc')).statusCode, 400);
     const list = (await anon.get('/api/v1/public/items?category=zcwj-gfxwj')).json();
     assert.equal(list.data.total, 2);
+    // The admin renames and adds catalog categories in the console (audited); the portal, cached
+    // pages included, shows the change at once. Bad input gets field messages and writes nothing.
+    const admin = await h.login(USERS.admin.username);
+    await admin.get('/console/items/categories');
+    const renamed = await admin.request('POST', '/console/items/categories', { form: { tree: 'catalog', code: 'zcwj-gfxwj', name: '规范性文件（行政）' } });
+    assert.equal(renamed.statusCode, 303);
+    assert.match((await anon.get('/catalog')).body, /规范性文件（行政）（2）/);
+    const added = await admin.request('POST', '/console/items/categories', { form: { tree: 'catalog', code: 'zcwj-test', name: '试点政策', parentCode: 'zcwj' } });
+    assert.equal(added.statusCode, 303);
+    assert.match((await admin.get('/console/items/categories')).body, /试点政策/);
+    assert.doesNotMatch((await anon.get('/catalog')).body, /试点政策/, 'the portal lists categories that hold public items');
+    const bad = await admin.request('POST', '/console/items/categories', { form: { tree: 'catalog', code: 'Bad Code', name: '', parentCode: 'zcwj' } });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /代码只能包含小写字母、数字和连字符/);
+    assert.equal((await h.tdb.db.selectFrom('categories').select('id').where('code', '=', 'Bad Code').execute()).length, 0);
+    const audit = await h.tdb.db.selectFrom('audit_log').select('action').where('action', 'in', ['category.rename', 'category.create']).execute();
+    assert.deepEqual(audit.map((r) => r.action).sort(), ['category.create', 'category.rename']);
+    await admin.request('POST', '/console/items/categories', { form: { tree: 'catalog', code: 'zcwj-gfxwj', name: '行政规范性文件' } });
+    assert.match((await anon.get('/catalog')).body, /行政规范性文件（2）/);
   });
 
   test('normative library filterable by validity; interpretations list links the policy', async () => {
