@@ -7,6 +7,7 @@ import { notFound } from '../lib/errors.js';
 import { todayCst } from '../lib/time.js';
 import { sql } from 'kysely';
 import { ledgerIdsOfPlan, ledgerVersion } from './ledger.repo.js';
+import { readGeneration } from '../search/search.repo.js';
 import { ledgerFigures } from './ledger-stats.js';
 import { districtList, resolvePlan, type LedgerListEntry, type Plan } from './ledger.service.js';
 
@@ -42,7 +43,8 @@ export function submissionBuckets(list: readonly LedgerListEntry[]): SubmissionB
 
 /**
  * The figures depend only on the ledger data (versioned, see bumpLedgerVersion), the plan and the
- * day; they are kept per database for up to a minute (plan edits made elsewhere show within that).
+ * day; they are kept per database for up to a minute, keyed also on the public-content generation
+ * (which unit renames bump), so another node's changes show on the next request.
  */
 const figureCache = new WeakMap<object, Map<string, { at: number; value: Figures }>>();
 const FIGURES_TTL_MS = 60_000;
@@ -53,7 +55,8 @@ export async function dashboard(ctx: Ctx, planId?: number | null) {
   const plan = await resolvePlan(ctx, planId);
   if (!plan) return null;
   const today = todayCst();
-  const key = `${plan.id}:${plan.updated_at}:${today}:${await ledgerVersion(ctx.db)}`;
+  // The public-content generation is bumped by unit renames too, so names are never stale on any node.
+  const key = `${plan.id}:${plan.updated_at}:${today}:${await ledgerVersion(ctx.db)}:${await readGeneration(ctx.db)}`;
   let perDb = figureCache.get(ctx.db);
   if (!perDb) figureCache.set(ctx.db, perDb = new Map());
   const hit = perDb.get(key);

@@ -58,6 +58,13 @@ describe('dashboard, assessment, 回头看', () => {
     assert.deepEqual([fin.measures, fin.done, fin.overdue, fin.submission.label], [4, 1, 1, '按时报送']);
     const domain = api.byDomain.find((d: { domain: string }) => d.domain === '紧扣经济发展大局深化公开');
     assert.deepEqual([domain.total, domain.done, domain.overdue], [3, 1, 1]);
+    // A unit renamed (on any node) shows renamed on the next dashboard request, not after the cache's minute.
+    const zj = await h.unitId('区住建局');
+    const code = (await h.tdb.db.selectFrom('units').select('code').where('id', '=', zj).executeTakeFirstOrThrow()).code;
+    await admin.get('/console/units');
+    assert.equal((await admin.request('POST', `/console/units/${zj}`, { form: { name: '区住房和城乡建设局', code, kind: '区直部门' } })).statusCode, 303);
+    assert.match((await admin.get('/console/ledger-dashboard')).body, /逾期未报送：<\/strong>[^<]*区住房和城乡建设局/);
+    await admin.request('POST', `/console/units/${zj}`, { form: { name: '区住建局', code, kind: '区直部门' } });
     // Drill-down to a task: every unit's measures for it.
     const task2 = h.taskIds.get(2)!;
     assert.match(r.body, new RegExp(`/console/ledger-dashboard/tasks/${task2}`));
