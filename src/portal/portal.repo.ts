@@ -4,6 +4,7 @@
 // transaction by syncItemIndex — and the rows are then loaded from info_items with the check again.
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
+import { filteredDocs, type DocFilter } from '../search/search.repo.js';
 
 export const publicItems = (db: Db, areaId: number) =>
   db.selectFrom('info_items as i')
@@ -17,25 +18,7 @@ export const publicCheck = (areaId: number) =>
   sql<boolean>`i.area_id + 0 = ${areaId} AND i.status || '' = 'published' AND i.attribute || '' = 'proactive' AND i.published_on IS NOT NULL`;
 const publicBy = (db: Db, areaId: number) => db.selectFrom('info_items as i').where(publicCheck(areaId));
 
-export type ListFilter = {
-  categoryCodes?: string[];
-  unitId?: number;
-  topicCode?: string;
-  year?: number;
-  itemType?: string;
-  validity?: string;
-};
-
-const filtered = (db: Db, areaId: number, f: ListFilter) => {
-  let q = db.selectFrom('search_docs as d').where('d.area_id', '=', areaId);
-  if (f.categoryCodes?.length) q = q.where('d.category_code', 'in', f.categoryCodes);
-  if (f.unitId !== undefined) q = q.where('d.unit_id', '=', f.unitId);
-  if (f.topicCode !== undefined) q = q.where('d.topic_code', '=', f.topicCode);
-  if (f.year !== undefined) q = q.where('d.year', '=', f.year);
-  if (f.itemType !== undefined) q = q.where('d.item_type', '=', f.itemType);
-  if (f.validity !== undefined) q = q.where('d.validity', '=', f.validity);
-  return q;
-};
+export type ListFilter = DocFilter;
 
 const LIST_COLUMNS = ['i.id', 'i.title', 'i.doc_number', 'i.index_no', 'i.published_on', 'i.written_on', 'i.unit_id', 'i.item_type', 'i.validity', 'i.category_code', 'i.policy_item_id'] as const;
 
@@ -49,14 +32,14 @@ async function publicRows(db: Db, areaId: number, ids: number[]) {
 }
 
 export async function listPublic(db: Db, areaId: number, f: ListFilter, limit: number, offset: number) {
-  const ids = (await filtered(db, areaId, f).select('d.item_id').orderBy('d.published_on', 'desc').orderBy('d.item_id', 'desc')
+  const ids = (await filteredDocs(db, areaId, f).select('d.item_id').orderBy('d.published_on', 'desc').orderBy('d.item_id', 'desc')
     .limit(limit).offset(offset).execute()).map((r) => r.item_id);
   return publicRows(db, areaId, ids);
 }
 export type PublicListRow = Awaited<ReturnType<typeof listPublic>>[number];
 
 export const countPublic = async (db: Db, areaId: number, f: ListFilter) =>
-  Number((await filtered(db, areaId, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number((await filteredDocs(db, areaId, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
 /** Counts of public items per category, unit, topic and year (the catalog navigation). */
 export async function facetCounts(db: Db, areaId: number) {
@@ -158,7 +141,7 @@ export const listPublicIdsForSitemap = async (db: Db, areaId: number, limit: num
 
 /** Newest public items with their body text (feeds). */
 export async function listForFeed(db: Db, areaId: number, categoryCodes: string[] | null, limit: number) {
-  const ids = (await filtered(db, areaId, { categoryCodes: categoryCodes ?? undefined }).select('d.item_id')
+  const ids = (await filteredDocs(db, areaId, { categoryCodes: categoryCodes ?? undefined }).select('d.item_id')
     .orderBy('d.published_on', 'desc').orderBy('d.item_id', 'desc').limit(limit).execute()).map((r) => r.item_id);
   if (ids.length === 0) return [];
   const rows = await publicBy(db, areaId).innerJoin('units as u', 'u.id', 'i.unit_id')

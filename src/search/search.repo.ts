@@ -2,7 +2,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/schema.js';
 import { nowIso } from '../lib/time.js';
-import type { FtsQuery, IndexDoc } from './fts.js';
+import type { FtsQuery, IndexDoc, SearchFilters } from './fts.js';
 
 export const docRow = (d: IndexDoc, at = nowIso()) => ({
   item_id: d.itemId, area_id: d.areaId, unit_id: d.unitId, category_code: d.categoryCode, topic_code: d.topicCode,
@@ -10,7 +10,22 @@ export const docRow = (d: IndexDoc, at = nowIso()) => ({
   index_no: d.indexNo, indexed_at: at,
 });
 
-/** `d.area_id = ? AND …` for the search_docs alias `d`. */
+/** Metadata filters over the public index (search_docs), shared by search, exact lookups and the portal's lists. */
+export type DocFilter = SearchFilters & { topicCode?: string };
+
+/** search_docs rows (alias `d`) of an area passing the filters: every row is a public item. */
+export const filteredDocs = (db: Db, areaId: number, f: DocFilter) => {
+  let q = db.selectFrom('search_docs as d').where('d.area_id', '=', areaId);
+  if (f.categoryCodes?.length) q = q.where('d.category_code', 'in', f.categoryCodes);
+  if (f.unitId !== undefined) q = q.where('d.unit_id', '=', f.unitId);
+  if (f.topicCode !== undefined) q = q.where('d.topic_code', '=', f.topicCode);
+  if (f.year !== undefined) q = q.where('d.year', '=', f.year);
+  if (f.validity !== undefined) q = q.where('d.validity', '=', f.validity);
+  if (f.itemType !== undefined) q = q.where('d.item_type', '=', f.itemType);
+  return q;
+};
+
+/** `d.area_id = ? AND …` for the search_docs alias `d`, as raw SQL beside the FTS match. */
 export function filterSql(q: FtsQuery): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [sql`d.area_id = ${q.areaId}`];
   const f = q.filters;

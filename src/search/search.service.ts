@@ -5,7 +5,7 @@ import type { Ctx } from '../lib/context.js';
 import { parseInput } from '../lib/validate.js';
 import { currentRanking, ftsFor, type FtsHit, type SearchFilters } from './fts.js';
 import { cached } from './search.cache.js';
-import { readGeneration } from './search.repo.js';
+import { filteredDocs, readGeneration } from './search.repo.js';
 import { PAGE_SIZE, searchInput, type SearchInput } from './search.schema.js';
 import { highlight, isDocNumberLike, normalizeDocNumber, segmentQuery, type HighlightSegment } from './text/segment.js';
 
@@ -71,12 +71,7 @@ async function exactLookup(db: Db, areaId: number, q: string, filters: SearchFil
     const v = q.normalize('NFKC').replace(/\s+/g, '');
     values = [...new Set([v, v.toUpperCase()])];
   } else return null;
-  let sel = db.selectFrom('search_docs as d').where('d.area_id', '=', areaId).where(`d.${kind}`, 'in', values);
-  if (filters.categoryCodes?.length) sel = sel.where('d.category_code', 'in', filters.categoryCodes);
-  if (filters.unitId !== undefined) sel = sel.where('d.unit_id', '=', filters.unitId);
-  if (filters.year !== undefined) sel = sel.where('d.year', '=', filters.year);
-  if (filters.validity !== undefined) sel = sel.where('d.validity', '=', filters.validity);
-  if (filters.itemType !== undefined) sel = sel.where('d.item_type', '=', filters.itemType);
+  const sel = filteredDocs(db, areaId, filters).where(`d.${kind}`, 'in', values);
   const total = Number((await sel.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
   if (total === 0) return null;
   const rows = await sel.select('d.item_id').orderBy('d.published_on', 'desc').orderBy('d.item_id', 'desc').limit(limit).offset(offset).execute();
@@ -85,12 +80,7 @@ async function exactLookup(db: Db, areaId: number, q: string, filters: SearchFil
 
 /** Filter-only browsing (no query): newest first. */
 async function filteredList(db: Db, areaId: number, filters: SearchFilters, limit: number, offset: number) {
-  let base = db.selectFrom('search_docs as d').where('d.area_id', '=', areaId);
-  if (filters.categoryCodes?.length) base = base.where('d.category_code', 'in', filters.categoryCodes);
-  if (filters.unitId !== undefined) base = base.where('d.unit_id', '=', filters.unitId);
-  if (filters.year !== undefined) base = base.where('d.year', '=', filters.year);
-  if (filters.validity !== undefined) base = base.where('d.validity', '=', filters.validity);
-  if (filters.itemType !== undefined) base = base.where('d.item_type', '=', filters.itemType);
+  const base = filteredDocs(db, areaId, filters);
   const rows = await base.select('d.item_id').orderBy('d.published_on', 'desc').orderBy('d.item_id', 'desc').limit(limit).offset(offset).execute();
   const total = (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0;
   return { total: Number(total), hits: rows.map((r) => ({ itemId: r.item_id, score: 0 })) };
