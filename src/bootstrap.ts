@@ -1,14 +1,14 @@
 // First-start work: migrations, the default organisation, demo accounts (printed once).
 import type { DbHandle } from './db/connect.js';
-import { migrateToLatest } from './db/migrate.js';
+import { migrateToLatest } from './app/migrations.js';
 import { systemActor, type Ctx } from './lib/context.js';
 import { nowIso } from './lib/time.js';
-import { createUser, ensureDefaultOrg } from './org/org.service.js';
-import { ensureCalendarSeeded } from './calendar/calendar.repo.js';
-import { ensureDefaultCategories } from './disclosure/categories.repo.js';
+import { createUser, ensureDefaultOrg } from './org/public.js';
+import { ensureCalendarSeeded } from './calendar/public.js';
+import { ensureDefaultCategories } from './disclosure/public.js';
 import { readFileSync } from 'node:fs';
-import { importPlan } from './plan/plan.service.js';
-import { rebuildIndex } from './search/search.indexer.js';
+import { importPlan } from './plan/public.js';
+import { rebuildIndex } from './search/public.js';
 
 export const DEFAULT_PLAN_FILE = new URL('../data/plans/linzi-2022.txt', import.meta.url);
 

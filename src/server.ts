@@ -2,7 +2,8 @@
 import { loadConfig } from './config/config.js';
 import { openDatabase } from './db/connect.js';
 import { bootstrap, printDemoAccounts } from './bootstrap.js';
-import { buildApp } from './web/app.js';
+import { buildApp } from './app/app.js';
+import { allJobs } from './app/modules.js';
 import { startScheduler } from './jobs/jobs.js';
 
 export async function startServer(opts: { demo: boolean }): Promise<void> {
@@ -16,7 +17,7 @@ export async function startServer(opts: { demo: boolean }): Promise<void> {
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   console.log(`Gongkai 已启动：http://${config.host}:${port}/  （工作台 /console，数据库 ${handle.dialect}，启动用时 ${Math.round(performance.now() - t0)} ms）`);
   printDemoAccounts(demo);
-  const stopJobs = startScheduler(handle.db, handle.dialect, (l) => console.log(l));
+  const stopJobs = startScheduler(handle.db, handle.dialect, allJobs(), (l) => console.log(l));
   const stop = async () => {
     stopJobs();
     await app.close();

@@ -15,7 +15,7 @@ import { systemActor, type Ctx } from '../../src/lib/context.js';
 import { setNowForTests } from '../../src/lib/time.js';
 import { createUser } from '../../src/org/org.service.js';
 import { Agent } from '../../src/test-support/harness.js';
-import { buildApp } from '../../src/web/app.js';
+import { buildApp } from '../../src/app/app.js';
 import { seed, UNITS, TODAY } from './seed.js';
 import { exportDistrict } from '../../src/ledger/ledger-excel.js';
 import { runLedgerTracking } from '../../src/ledger/ledger-tracking.js';

@@ -7,7 +7,7 @@ import { openDatabase } from '../../src/db/connect.js';
 import { loadConfig } from '../../src/config/config.js';
 import { setPageCacheEnabled } from '../../src/portal/page-cache.js';
 import { setSearchCacheEnabled } from '../../src/search/search.cache.js';
-import { buildApp } from '../../src/web/app.js';
+import { buildApp } from '../../src/app/app.js';
 import { OUT } from '../search/bench-db.js';
 
 const target = process.argv[2]!;

@@ -1,13 +1,13 @@
 // Login / logout pages, the 长辈模式 preference, and the API's /me.
 import type { FastifyInstance } from 'fastify';
 import { login, logout } from './auth.service.js';
-import { me } from '../org/org.service.js';
+import { me } from '../org/public.js';
 import { AppError } from '../lib/errors.js';
 import { PortalLayout } from '../web/components/layout.js';
 import { ErrorSummary, Form, TextField, emptyForm, type FormState } from '../web/components/form.js';
 import { documentApi, formBody, pageMeta, sendHtml } from '../web/http.js';
-import { SESSION_COOKIE } from '../web/app.js';
-import type { AppDeps } from '../web/app.js';
+import { SESSION_COOKIE } from '../web/http.js';
+import type { AppDeps } from '../app/module.js';
 
 const LABELS = { username: '用户名', password: '密码' };
 const safeNext = (n: unknown) => (typeof n === 'string' && /^\/(?!\/)[^\s\\]*$/.test(n) ? n : '/console');

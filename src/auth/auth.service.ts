@@ -1,7 +1,7 @@
 // Login, DB-backed sessions (any server node can check them), lockout and API tokens.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/schema.js';
-import { writeAudit } from '../audit/audit.repo.js';
+import { writeAudit } from '../audit/public.js';
 import type { Actor, Ctx } from '../lib/context.js';
 import { AppError, notFound } from '../lib/errors.js';
 import { now, nowIso } from '../lib/time.js';

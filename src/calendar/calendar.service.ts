@@ -1,10 +1,10 @@
 // Calendar administration (import notices, local overrides) and deadline computation for the console, API and CLI.
-import { writeAudit } from '../audit/audit.repo.js';
+import { writeAudit } from '../audit/public.js';
 import { requireAdmin, requireUser } from '../auth/policy.js';
 import type { Ctx } from '../lib/context.js';
-import { AppError, invalid } from '../lib/errors.js';
+import { AppError, invalid, type ErrorCode } from '../lib/errors.js';
 import { nowIso, todayCst } from '../lib/time.js';
-import { actorArea } from '../org/org.service.js';
+import { actorArea } from '../org/public.js';
 import { CalendarError, CalendarFileError, LocalOverrideError } from './calendar-error.js';
 import { parseCalendarFile } from './calendar-file.js';
 import type { LocalOverride } from './calendar-types.js';
@@ -18,7 +18,7 @@ export function calendarToAppError(err: unknown): unknown {
     return new AppError('invalid', 'invalid_calendar_file', err.message, Object.fromEntries(err.problems.map((p, i) => [`line${p.line}_${i}`, `第${p.line}行：${p.message}`])));
   }
   if (err instanceof LocalOverrideError) return new AppError('invalid', 'invalid_local_override', err.message);
-  if (err instanceof CalendarError) return new AppError('invalid', err.code.toLowerCase(), err.message);
+  if (err instanceof CalendarError) return new AppError('invalid', err.code.toLowerCase() as ErrorCode, err.message);
   return err;
 }
 

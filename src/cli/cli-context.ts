@@ -7,9 +7,10 @@ import { AppError } from '../lib/errors.js';
 export async function withDb<T>(fn: (ctx: Ctx, handle: DbHandle) => Promise<T>, label = '命令行'): Promise<T> {
   const config = loadConfig();
   // Database code (Kysely, drivers, every migration) loads only for commands that use it.
-  const [{ openDatabase }, { migrateToLatest }, { ensureDefaultOrg }] = await Promise.all([
-    import('../db/connect.js'), import('../db/migrate.js'), import('../org/org.service.js'),
+  const [{ openDatabase }, { migrateToLatest }, { MODULES }, { ensureDefaultOrg }] = await Promise.all([
+    import('../db/connect.js'), import('../app/migrations.js'), import('../app/modules.js'), import('../org/public.js'),
   ]);
+  for (const m of MODULES) m.init?.(config);
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(handle.db, handle.dialect);

@@ -55,7 +55,7 @@ export function registerCoreCommands(program: Command): void {
           if (!u) throw cliError(`单位不存在：${o.unit}`);
           unitId = u.id;
         }
-        const r = await (await import('../org/org.service.js')).createUser(ctx, { username: o.name, displayName: o.displayName ?? o.name, role: o.role, unitId, password: o.password });
+        const r = await (await import('../org/public.js')).createUser(ctx, { username: o.name, displayName: o.displayName ?? o.name, role: o.role, unitId, password: o.password });
         console.log(`用户已创建：${o.name}（id ${r.id}）${o.password ? '' : `，初始密码：${r.password}`}`);
       });
     });
@@ -65,6 +65,6 @@ export function registerCoreCommands(program: Command): void {
     .requiredOption('--user <username>', '用户名')
     .option('--name <name>', '令牌用途', '脚本')
     .action(async (o: { user: string; name: string }) => {
-      await withDb(async (ctx) => console.log(await (await import('../auth/auth.service.js')).createApiToken(ctx, o.user, o.name)));
+      await withDb(async (ctx) => console.log(await (await import('../auth/public.js')).createApiToken(ctx, o.user, o.name)));
     });
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase, type DbHandle } from './connect.js';
-import { migrateToLatest } from './migrate.js';
+import { migrateToLatest } from '../app/migrations.js';
 
 export type TestDb = DbHandle & { dataDir: string; databaseUrl: string | null; destroy: () => Promise<void> };
 

@@ -3,7 +3,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../web/app.js';
+import type { AppDeps } from '../app/module.js';
 import { notFound } from '../lib/errors.js';
 import { openAttachment } from './attachments.service.js';
 import { idParam } from './route-helpers.js';

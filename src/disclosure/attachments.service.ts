@@ -1,5 +1,6 @@
 // Attachments: checked by content, stored under <data dir>/uploads/ with a random key, text kept for
 // search and the privacy scan. Unpublished items' attachments do not exist for anyone who cannot read the item.
+import { isPublicItem } from './public-rule.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -76,7 +77,7 @@ export async function openAttachment(ctx: Ctx, attachmentId: number, dataDir: st
   const att = await repo.findAttachment(ctx.db, attachmentId);
   const item = att ? await repo.findItem(ctx.db, att.item_id) : undefined;
   if (!att || !item) throw notFound('附件');
-  const isPublic = item.status === 'published' && item.attribute === 'proactive';
+  const isPublic = isPublicItem(item);
   if (!isPublic && !canReadItem(ctx.actor, item)) throw notFound('附件');
   return { attachment: att, path: join(uploadsDir(dataDir), att.storage_key) };
 }

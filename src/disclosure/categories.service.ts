@@ -1,13 +1,13 @@
 // The admin edits the catalog and topic trees (codes are permanent once items use them; names may change).
 import { z } from 'zod';
-import { writeAudit } from '../audit/audit.repo.js';
+import { writeAudit } from '../audit/public.js';
 import { requireAdmin } from '../auth/policy.js';
 import type { Ctx } from '../lib/context.js';
 import { invalid, notFound } from '../lib/errors.js';
 import { optionalText, parseInput, text } from '../lib/validate.js';
-import { actorArea } from '../org/org.service.js';
+import { actorArea } from '../org/public.js';
 import { ensureDefaultCategories, findCategory } from './categories.repo.js';
-import { bumpGeneration } from '../search/search.repo.js';
+import { bumpGeneration } from '../search/public.js';
 
 const categoryInput = z.object({
   tree: z.enum(['catalog', 'topic'], { error: '请选择分类树' }),

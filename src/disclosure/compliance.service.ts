@@ -3,7 +3,7 @@
 import { requireAreaReader } from '../auth/policy.js';
 import type { Ctx } from '../lib/context.js';
 import { todayCst } from '../lib/time.js';
-import { actorArea } from '../org/org.service.js';
+import { actorArea } from '../org/public.js';
 import { timeliness } from './item-rules.js';
 import { listAreaItems } from './items.repo.js';
 

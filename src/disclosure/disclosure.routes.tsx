@@ -1,8 +1,7 @@
 // Routes of the disclosure module: item console pages and API, review queue, compliance, categories,
-// gazette management, attachment downloads; loading this module also registers its background job.
+// gazette management, attachment downloads.
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../web/app.js';
-import './disclosure.jobs.js';
+import type { AppDeps } from '../app/module.js';
 import { attachmentRoutes } from './attachments.routes.js';
 import { disclosurePageRoutes } from './disclosure-pages.routes.js';
 import { gazetteRoutes } from './gazette.routes.js';

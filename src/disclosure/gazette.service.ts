@@ -1,13 +1,13 @@
 // 政府公报 (task 55): issues by year and number holding published documents, managed by the district office.
 // The portal renders published issues from the same tables.
 import { z } from 'zod';
-import { writeAudit } from '../audit/audit.repo.js';
+import { writeAudit } from '../audit/public.js';
 import { requireAdmin, requireAreaReader } from '../auth/policy.js';
 import type { Ctx } from '../lib/context.js';
 import { conflict, invalid, notFound } from '../lib/errors.js';
 import { todayCst } from '../lib/time.js';
 import { intId, parseInput, text } from '../lib/validate.js';
-import { actorArea } from '../org/org.service.js';
+import { actorArea } from '../org/public.js';
 import { optionalDate } from './disclosure.schema.js';
 import * as repo from './gazette.repo.js';
 

@@ -1,6 +1,6 @@
 // Turns validated item input into columns: unit, category, body sanitising, type-specific fields and the
 // due date. Runs inside the caller's transaction (reads only through `tx`).
-import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import type { WorkingCalendar } from '../calendar/public.js';
 import type { Db } from '../db/schema.js';
 import type { Ctx } from '../lib/context.js';
 import { forbidden, invalid } from '../lib/errors.js';

@@ -1,10 +1,10 @@
 // One call per change of an item: its history line, the audit record and the search index, all in the
 // caller's transaction (search.sync's contract: the index changes with the item, never later).
-import { writeAudit } from '../audit/audit.repo.js';
+import { writeAudit } from '../audit/public.js';
 import { actorLabel, type Ctx } from '../lib/context.js';
 import { nowIso } from '../lib/time.js';
 import type { Db } from '../db/schema.js';
-import { syncItemIndex } from '../search/search.sync.js';
+import { syncItemIndex } from '../search/public.js';
 import { insertHistory, type ItemRow } from './items.repo.js';
 
 /** The fields whose changes history shows (the body is in the audit log, not repeated per line). */

@@ -1,7 +1,7 @@
 // JSON API for information items: the same services and authorisation as the console pages.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { documentApi } from '../web/http.js';
-import type { AppDeps } from '../web/app.js';
+import type { AppDeps } from '../app/module.js';
 import * as attachments from './attachments.service.js';
 import { complianceByUnit } from './compliance.service.js';
 import { itemDetail } from './item-detail.service.js';

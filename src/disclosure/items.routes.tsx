@@ -5,7 +5,7 @@ import { AppError } from '../lib/errors.js';
 import { todayCst } from '../lib/time.js';
 import { emptyForm, type FormState } from '../web/components/form.js';
 import { formBody, pageMeta, sendHtml } from '../web/http.js';
-import type { AppDeps } from '../web/app.js';
+import type { AppDeps } from '../app/module.js';
 import * as attachments from './attachments.service.js';
 import { itemDetail, replacementCandidates } from './item-detail.service.js';
 import { ItemDetailView, type DetailState } from './item-detail.views.js';

@@ -1,12 +1,12 @@
 // Information items: drafting, editing, listing and reading, with authorisation first.
 import { requireUser } from '../auth/policy.js';
-import { getCalendar } from '../calendar/calendar.repo.js';
+import { getCalendar } from '../calendar/public.js';
 import type { Db } from '../db/schema.js';
 import type { Ctx } from '../lib/context.js';
 import { conflict, forbidden, invalid } from '../lib/errors.js';
 import { nowIso, todayCst } from '../lib/time.js';
 import { parseInput } from '../lib/validate.js';
-import { actorArea } from '../org/org.service.js';
+import { actorArea } from '../org/public.js';
 import { ensureDefaultCategories, listCategories, treeOrder, type CategoryTree } from './categories.repo.js';
 import { itemInput, listQuery, type ItemInput } from './disclosure.schema.js';
 import { itemColumns, resolveUnit, type Env } from './item-fields.js';

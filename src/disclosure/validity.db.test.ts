@@ -2,12 +2,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHarness, USERS, type Harness } from '../test-support/harness.js';
-import { listJobs, runJob } from '../jobs/jobs.js';
+import { runJob } from '../jobs/jobs.js';
+import { allJobs } from '../app/modules.js';
 import type { Ctx } from '../lib/context.js';
 import { AppError } from '../lib/errors.js';
 import { todayCst } from '../lib/time.js';
 import { complianceByUnit } from './compliance.service.js';
-import { VALIDITY_JOB } from './disclosure.jobs.js';
+import { VALIDITY_JOB } from './module.js';
 import { actorCtx, closeHarness, draftAs, submitAndPublish } from './items.fixtures.js';
 import { addYears } from './item-rules.js';
 import { changeValidity, setValidUntil } from './validity.service.js';
@@ -82,7 +83,7 @@ describe('normative document validity', () => {
     const admin = await actorCtx(h, USERS.admin.username);
     const before = (await complianceByUnit(admin)).find((u) => u.unitName === '区财政局')!;
     assert.ok(before.problems.some((p) => p.itemId === past && p.problem === 'validity_overdue'));
-    const job = listJobs().find((j) => j.name === VALIDITY_JOB)!;
+    const job = allJobs().find((j) => j.name === VALIDITY_JOB)!;
     assert.ok(job, 'job registered');
     const summary = await runJob(h.tdb.db, h.tdb.dialect, job);
     assert.match(summary!, /件规范性文件已标记为已失效/);

@@ -1,4 +1,4 @@
-// Background jobs (overdue marking, reminders, validity expiry). Several server nodes may run the
+// Background jobs (overdue marking, reminders, validity expiry); each module lists its own in module.ts. Several server nodes may run the
 // scheduler; a lock row in the database makes sure each run happens on one node only.
 import { randomUUID } from 'node:crypto';
 import type { Db, Dialect } from '../db/schema.js';
@@ -7,11 +7,6 @@ import { now } from '../lib/time.js';
 
 export type Job = { name: string; label: string; everyMinutes: number; run: (ctx: Ctx) => Promise<string> };
 
-const registry: Job[] = [];
-export const registerJob = (job: Job) => {
-  if (!registry.some((j) => j.name === job.name)) registry.push(job);
-};
-export const listJobs = (): readonly Job[] => registry;
 
 const NODE_ID = randomUUID();
 
@@ -47,8 +42,8 @@ export async function runJob(db: Db, dialect: Dialect, job: Job): Promise<string
 }
 
 /** Starts the in-process scheduler; returns a stop function. */
-export function startScheduler(db: Db, dialect: Dialect, log: (s: string) => void): () => void {
-  const timers = registry.map((job) => {
+export function startScheduler(db: Db, dialect: Dialect, jobs: readonly Job[], log: (s: string) => void): () => void {
+  const timers = jobs.map((job) => {
     const tick = () => runJob(db, dialect, job).then((r) => { if (r) log(`[${job.label}] ${r}`); }).catch((err) => log(`[${job.label}] 失败：${(err as Error).message}`));
     const first = setTimeout(tick, 5_000);
     const every = setInterval(tick, job.everyMinutes * 60_000);

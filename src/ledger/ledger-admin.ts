@@ -1,17 +1,17 @@
 // Settings of the ledger module (reminder lead time, lead-duty ↔ task mapping, e-mail addresses),
 // the outbox, and each user's notifications.
-import { writeAudit } from '../audit/audit.repo.js';
+import { writeAudit } from '../audit/public.js';
 import { requireAdmin, requireUser } from '../auth/policy.js';
 import type { Ctx } from '../lib/context.js';
 import { invalid, notFound } from '../lib/errors.js';
 import { nowIso } from '../lib/time.js';
 import { parseInput } from '../lib/validate.js';
-import { actorArea } from '../org/org.service.js';
+import { actorArea } from '../org/public.js';
 import { dutyMapForPlan } from './ledger.repo.js';
 import { contactInput, dutyOverrideInput, reminderDaysInput } from './ledger.schema.js';
 import { resolvePlan } from './ledger.service.js';
 import { reminderDays, setReminderDays } from './ledger-tracking.js';
-import { mailConfigured } from './notify.js';
+import { mailConfigured } from '../notify/public.js';
 
 export async function ledgerSettings(ctx: Ctx, planId?: number | null) {
   requireAdmin(ctx.actor);

@@ -1,9 +1,9 @@
 // 考核: per-unit facts from the ledgers, scored by the configurable scheme (assessment-score.ts),
 // ranked, traceable (the facts behind every score), exportable to .xlsx.
 import ExcelJS from 'exceljs';
-import { writeAudit } from '../audit/audit.repo.js';
+import { writeAudit } from '../audit/public.js';
 import { requireAdmin, requireAreaReader } from '../auth/policy.js';
-import { getCalendar } from '../calendar/calendar.repo.js';
+import { getCalendar } from '../calendar/public.js';
 import type { Ctx } from '../lib/context.js';
 import { notFound } from '../lib/errors.js';
 import { todayCst } from '../lib/time.js';
@@ -12,7 +12,7 @@ import { FACTOR_KEYS, FACTOR_LABELS, parseScheme, rankUnits, schemeFromInput, sc
 import { dutyMapForPlan, putSetting, settingValue, unitIdsOfPlan } from './ledger.repo.js';
 import { cstDate, resolvePlan, submissionState, type Plan } from './ledger.service.js';
 import { xlsxName } from './ledger-excel.js';
-import { complianceByUnit } from '../disclosure/compliance.service.js';
+import { complianceByUnit } from '../disclosure/public.js';
 
 const SCHEME_KEY = 'ledger.assessment_scheme';
 

@@ -7,7 +7,7 @@ import { notFound } from '../lib/errors.js';
 import { todayCst } from '../lib/time.js';
 import { sql } from 'kysely';
 import { ledgerIdsOfPlan, ledgerVersion } from './ledger.repo.js';
-import { readGeneration } from '../search/search.repo.js';
+import { readGeneration } from '../search/public.js';
 import { ledgerFigures } from './ledger-stats.js';
 import { districtList, resolvePlan, type LedgerListEntry, type Plan } from './ledger.service.js';
 

@@ -1,14 +1,14 @@
 // Ledgers ↔ .xlsx in the 附件3 layout: one unit, the whole district (a sheet per unit), and the
 // import of a filled workbook — every cell checked, errors by sheet/row/column, all or nothing.
-import { writeAudit } from '../audit/audit.repo.js';
-import { getCalendar } from '../calendar/calendar.repo.js';
-import { CalendarError } from '../calendar/calendar-error.js';
+import { writeAudit } from '../audit/public.js';
+import { getCalendar } from '../calendar/public.js';
+import { CalendarError } from '../calendar/public.js';
 import type { DueSource, MeasureStatus } from '../db/ledger.tables.js';
 import type { Ctx } from '../lib/context.js';
 import { AppError, forbidden, notFound } from '../lib/errors.js';
 import { nowIso, todayCst } from '../lib/time.js';
 import { actorId, actorLabel } from '../lib/context.js';
-import { findPlan, taskRolesForUnit } from '../plan/plan.repo.js';
+import { findPlan, taskRolesForUnit } from '../plan/public.js';
 import { DueError, MEASURE_STATUS_LABELS, computeDue, measureStatusFromLabel, parseRules, storedStatus } from './ledger-rules.js';
 import * as repo from './ledger.repo.js';
 import { accessFor, getLedger, resolvePlan, type LedgerView, type Plan } from './ledger.service.js';

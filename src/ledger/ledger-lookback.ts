@@ -1,5 +1,5 @@
 // 回头看: last year's unfinished measures, listed for rectification (整改) with their own status.
-import { writeAudit } from '../audit/audit.repo.js';
+import { writeAudit } from '../audit/public.js';
 import { requireUser } from '../auth/policy.js';
 import type { Ctx } from '../lib/context.js';
 import { forbidden, invalid, notFound } from '../lib/errors.js';

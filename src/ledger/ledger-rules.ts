@@ -1,8 +1,8 @@
 // Pure rules of the ledger: status codes and labels, how a measure's due date is obtained from
 // the task's deadline rules, the effective deadline around days off, and when reminders fall due.
-import type { DeadlineRule } from '../calendar/deadline-rule-types.js';
-import { resolveRule } from '../calendar/deadline-rules.js';
-import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import type { DeadlineRule } from '../calendar/public.js';
+import { resolveRule } from '../calendar/public.js';
+import type { WorkingCalendar } from '../calendar/public.js';
 import type { DueSource, LedgerStatus, MeasureStatus } from '../db/ledger.tables.js';
 
 export const MEASURE_STATUSES = ['not_started', 'in_progress', 'done', 'overdue'] as const satisfies readonly MeasureStatus[];

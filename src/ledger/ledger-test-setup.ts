@@ -2,7 +2,7 @@
 // users, and helpers to fill a ledger through the services.
 import { TEST_PASSWORD, createHarness, type Harness } from '../test-support/harness.js';
 import { systemActor, type Ctx } from '../lib/context.js';
-import { createUser } from '../org/org.service.js';
+import { createUser } from '../org/public.js';
 import { SMALL_PLAN, seedPlan, type FixturePlan } from './ledger-fixtures.js';
 import * as svc from './ledger.service.js';
 

@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { USERS } from '../test-support/harness.js';
 import { setNowForTests } from '../lib/time.js';
-import { runJob, listJobs } from '../jobs/jobs.js';
-import { configureMail } from './notify.js';
+import { runJob } from '../jobs/jobs.js';
+import { allJobs } from '../app/modules.js';
+import { configureMail } from '../notify/notify.js';
 import { runLedgerTracking } from './ledger-tracking.js';
 import * as svc from './ledger.service.js';
 import { createLedgerHarness, rowsOf, type LedgerHarness } from './ledger-test-setup.js';
@@ -133,7 +134,7 @@ describe('tracking job: overdue and reminders', () => {
 
   test('with SMTP configured the job delivers the outbox', async () => {
     configureMail({ host: '127.0.0.1', port: (smtp.address() as net.AddressInfo).port, from: 'gongkai@example.cn' });
-    const job = listJobs().find((j) => j.name === 'ledger-tracking');
+    const job = allJobs().find((j) => j.name === 'ledger-tracking');
     assert.ok(job, 'registered with the scheduler');
     const summary = await runJob(h.tdb.db, h.tdb.dialect, job);
     assert.match(summary ?? '', /邮件 发送4 失败0/);

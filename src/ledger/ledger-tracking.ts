@@ -2,16 +2,15 @@
 // and on the day to the unit's operators, and once overdue to the unit's reviewers and the
 // district office. Each (measure, rule, deadline) is recorded in ledger_reminders under a unique
 // key, so reruns (hourly, on several nodes, after a crash) never send a reminder twice.
-import { writeAudit } from '../audit/audit.repo.js';
-import { getCalendar } from '../calendar/calendar.repo.js';
-import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import { writeAudit } from '../audit/public.js';
+import { getCalendar } from '../calendar/public.js';
+import type { WorkingCalendar } from '../calendar/public.js';
 import type { Db } from '../db/schema.js';
 import type { Ctx } from '../lib/context.js';
 import { nowIso, todayCst } from '../lib/time.js';
-import { registerJob } from '../jobs/jobs.js';
 import { reminderFor, type ReminderRule } from './ledger-rules.js';
 import { putSetting, settingValue, touchLedger } from './ledger.repo.js';
-import { areaAdmins, deliverOutbox, notifyUsers, unitUsers } from './notify.js';
+import { areaAdmins, deliverOutbox, notifyUsers, unitUsers } from '../notify/public.js';
 
 export const REMINDER_DAYS_KEY = 'ledger.reminder_days';
 export const DEFAULT_REMINDER_DAYS = 3;
@@ -106,20 +105,4 @@ export async function runLedgerTracking(ctx: Ctx, today = todayCst()): Promise<T
   });
   result.mail = await deliverOutbox(ctx.db);
   return result;
-}
-
-let registered = false;
-export function registerLedgerJob(): void {
-  if (registered) return;
-  registered = true;
-  registerJob({
-    name: 'ledger-tracking',
-    label: '台账逾期标记与到期提醒',
-    // Hourly, so the first run after midnight (CST) happens soon; the unique keys make it daily in effect.
-    everyMinutes: 60,
-    run: async (ctx) => {
-      const r = await runLedgerTracking(ctx);
-      return `标记逾期 ${r.markedOverdue} 项；提醒 提前${r.reminders.before} 到期${r.reminders.due} 逾期${r.reminders.overdue}；通知 ${r.notified} 人次；邮件 发送${r.mail.sent} 失败${r.mail.failed}`;
-    },
-  });
 }

@@ -18,7 +18,7 @@ const planOpt = (v?: string): number | null => {
 async function planAndUnit(ctx: Ctx, unitName: string, planId: number | null) {
   const plan = await (await svc()).resolvePlan(ctx, planId);
   if (!plan) throw cliError('尚未导入工作方案');
-  const areaId = await (await import('../org/org.service.js')).actorArea(ctx);
+  const areaId = await (await import('../org/public.js')).actorArea(ctx);
   const unit = await ctx.db.selectFrom('units').select(['id', 'name']).where('area_id', '=', areaId).where('name', '=', unitName).executeTakeFirst();
   if (!unit) throw cliError(`单位不存在：${unitName}`);
   return { plan, unit };

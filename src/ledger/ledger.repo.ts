@@ -1,7 +1,7 @@
 // SQL for ledgers, their rows, measures, progress, evidence, versions and comments.
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
-import { GROUP_KINDS } from '../plan/plan.repo.js';
+import { GROUP_KINDS } from '../plan/public.js';
 import { dutyTaskMap } from './lead-duty-match.js';
 
 export const findLedger = (db: Db, id: number) => db.selectFrom('ledgers').selectAll().where('id', '=', id).executeTakeFirst();

@@ -6,13 +6,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../lib/errors.js';
 import { ErrorSummary, Form, SelectField, TextArea, TextField, emptyForm, type FormState } from '../web/components/form.js';
 import { documentApi, formBody, intParam, type ApiDoc } from '../web/http.js';
-import type { AppDeps } from '../web/app.js';
+import type { AppDeps } from '../app/module.js';
 import { LEDGER_STATUS_LABELS, parseRules, ruleDueDate, workingDaysRule } from './ledger-rules.js';
 import * as svc from './ledger.service.js';
 import * as excel from './ledger-excel.js';
-import { configureMail } from './notify.js';
 import { fieldErrors, id, planQuery, readMultipart, remap, renderPage, sendXlsx } from './ledger-http.js';
-import { registerLedgerJob } from './ledger-tracking.js';
 import { registerLedgerConsoleRoutes } from './ledger-console.routes.js';
 import {
   ActionForm, Comments, IssuesTable, LedgerSummary, MEASURE_LABELS, MeasureFields, MeasuresTable, Notice, RowHeading, StatusTag, SubmissionTag,
@@ -245,7 +243,7 @@ async function measurePage(req: Req, reply: Reply, ledgerId: number, measureId: 
 
 async function reviewPage(req: Req, reply: Reply, ledgerId: number, form: FormState | null, status = 200) {
   const v = await svc.getLedger(req.ctx, ledgerId);
-  if (!v.access.accept) throw new AppError('conflict', 'bad_state', v.access.mode === 'office' ? '台账不在待审核状态' : '只有政务公开办可以审核台账');
+  if (!v.access.accept) throw new AppError('conflict', 'wrong_status', v.access.mode === 'office' ? '台账不在待审核状态' : '只有政务公开办可以审核台账');
   const f = form ?? emptyForm();
   const page = await renderPage(req, reply, `审核台账：${v.unit.name}`, <>
     <ErrorSummary errors={f.errors} labels={{ comment: '总体意见', ...Object.fromEntries(v.rows.map((r) => [`row_${r.id}`, `序号${r.seq}的意见`])) }} />
@@ -324,8 +322,6 @@ async function importPage(req: Req, reply: Reply, ledgerId: number, result: exce
 const api = (d: ApiDoc) => documentApi(d);
 
 export async function ledgerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  configureMail(deps.config.smtp);
-  registerLedgerJob();
   const dataDir = deps.config.dataDir;
 
   app.get('/console/ledgers', (req, reply) => listPage(req, reply));

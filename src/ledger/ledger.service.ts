@@ -3,11 +3,11 @@
 import { randomUUID, createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
-import { writeAudit } from '../audit/audit.repo.js';
+import { writeAudit } from '../audit/public.js';
 import { requireUser } from '../auth/policy.js';
-import { CalendarError } from '../calendar/calendar-error.js';
-import { getCalendar } from '../calendar/calendar.repo.js';
-import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import { CalendarError } from '../calendar/public.js';
+import { getCalendar } from '../calendar/public.js';
+import type { WorkingCalendar } from '../calendar/public.js';
 import type { LedgerStatus, LedgersTable } from '../db/ledger.tables.js';
 import type { Db, Role } from '../db/schema.js';
 import { sql, type Selectable } from 'kysely';
@@ -16,15 +16,15 @@ import { actorId, actorLabel } from '../lib/context.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../lib/errors.js';
 import { nowIso, todayCst } from '../lib/time.js';
 import { parseInput } from '../lib/validate.js';
-import { actorArea } from '../org/org.service.js';
-import { findPlan, listPlans, taskRolesForUnit } from '../plan/plan.repo.js';
+import { actorArea } from '../org/public.js';
+import { findPlan, listPlans, taskRolesForUnit } from '../plan/public.js';
 import { DueError, computeDue, effectiveDeadline, parseRules, storedStatus, type DueResult } from './ledger-rules.js';
 import * as repo from './ledger.repo.js';
 import { ledgerFigures } from './ledger-stats.js';
 import {
   commentInput, createInput, evidenceInput, measureInput, measureStatusInput, optionalCommentInput, progressInput, requiredCommentInput,
 } from './ledger.schema.js';
-import { areaAdmins, notifyUsers, unitUsers } from './notify.js';
+import { areaAdmins, notifyUsers, unitUsers } from '../notify/public.js';
 
 export type Ledger = Selectable<LedgersTable>;
 export type Plan = NonNullable<Awaited<ReturnType<typeof findPlan>>>;
@@ -532,7 +532,7 @@ async function transition(ctx: Ctx, a: LedgerAccess, to: LedgerStatus, action: s
 export async function requestReview(ctx: Ctx, id: number): Promise<void> {
   const a = await accessFor(ctx, id);
   if (!a.unitWriter) throw forbidden('只能由本单位提请审核');
-  if (!a.requestReview) throw conflict('bad_state', `台账当前状态为“${STATUS_TEXT[a.ledger.status]}”，不能提请审核`);
+  if (!a.requestReview) throw conflict('wrong_status', `台账当前状态为“${STATUS_TEXT[a.ledger.status]}”，不能提请审核`);
   await requireComplete(ctx.db, id);
   const name = await unitName(ctx.db, a.ledger.unit_id);
   await transition(ctx, a, 'review', 'ledger.request_review', async () => ({}), {
@@ -544,7 +544,7 @@ export async function requestReview(ctx: Ctx, id: number): Promise<void> {
 export async function reviewerReturn(ctx: Ctx, id: number, raw: unknown): Promise<void> {
   const a = await accessFor(ctx, id);
   if (!a.unitWriter || (a.role !== 'unit_reviewer' && a.role !== 'system')) throw forbidden('只有本单位审核人可以退回修改');
-  if (!a.reviewerReturn) throw conflict('bad_state', '台账不在待审核状态');
+  if (!a.reviewerReturn) throw conflict('wrong_status', '台账不在待审核状态');
   const { comment } = parseInput(requiredCommentInput, raw);
   await transition(ctx, a, 'draft', 'ledger.reviewer_return', async (tx, at) => {
     await tx.insertInto('ledger_comments').values({ ledger_id: id, row_id: null, version: a.ledger.version, kind: 'unit', author_id: actorId(ctx.actor), author_label: actorLabel(ctx.actor), author_unit_id: a.ledger.unit_id, body: comment, created_at: at }).execute();
@@ -556,7 +556,7 @@ export async function reviewerReturn(ctx: Ctx, id: number, raw: unknown): Promis
 export async function submitLedger(ctx: Ctx, id: number, raw: unknown = {}): Promise<void> {
   const a = await accessFor(ctx, id);
   if (!a.unitWriter || (a.role !== 'unit_reviewer' && a.role !== 'system')) throw forbidden('只有本单位审核人可以审核并报送台账');
-  if (!a.submit) throw conflict('bad_state', `台账当前状态为“${STATUS_TEXT[a.ledger.status]}”，不能报送`);
+  if (!a.submit) throw conflict('wrong_status', `台账当前状态为“${STATUS_TEXT[a.ledger.status]}”，不能报送`);
   const { comment } = parseInput(optionalCommentInput, raw);
   await requireComplete(ctx.db, id);
   const snap = await snapshot(ctx.db, id);
@@ -571,7 +571,7 @@ export async function submitLedger(ctx: Ctx, id: number, raw: unknown = {}): Pro
 export async function acceptLedger(ctx: Ctx, id: number, raw: unknown = {}): Promise<void> {
   const a = await accessFor(ctx, id);
   if (a.mode !== 'office' && a.mode !== 'system') throw forbidden('只有政务公开办可以审核通过台账');
-  if (!a.accept) throw conflict('bad_state', '台账不在待审核状态');
+  if (!a.accept) throw conflict('wrong_status', '台账不在待审核状态');
   const { comment } = parseInput(optionalCommentInput, raw);
   await transition(ctx, a, 'accepted', 'ledger.accept', async (tx, at) => {
     await tx.updateTable('ledger_versions').set({ decision: 'accepted', decided_at: at, decided_by: actorLabel(ctx.actor), decision_comment: comment ?? null }).where('ledger_id', '=', id).where('version', '=', a.ledger.version).execute();
@@ -598,7 +598,7 @@ function rowComments(raw: unknown): Map<number, string> {
 export async function returnLedger(ctx: Ctx, id: number, raw: unknown): Promise<void> {
   const a = await accessFor(ctx, id);
   if (a.mode !== 'office' && a.mode !== 'system') throw forbidden('只有政务公开办可以退回台账');
-  if (!a.ret) throw conflict('bad_state', '台账不在待审核状态');
+  if (!a.ret) throw conflict('wrong_status', '台账不在待审核状态');
   const { comment } = parseInput(optionalCommentInput, raw);
   const perRow = rowComments(raw);
   const fields: Record<string, string> = {};
@@ -623,7 +623,7 @@ export async function returnLedger(ctx: Ctx, id: number, raw: unknown): Promise<
 export async function reopenLedger(ctx: Ctx, id: number, raw: unknown): Promise<void> {
   const a = await accessFor(ctx, id);
   if (!a.unitWriter || (a.role !== 'unit_reviewer' && a.role !== 'system')) throw forbidden('只有本单位审核人可以重新打开台账');
-  if (!a.reopen) throw conflict('bad_state', '只有已通过的台账可以重新打开');
+  if (!a.reopen) throw conflict('wrong_status', '只有已通过的台账可以重新打开');
   const { comment } = parseInput(requiredCommentInput, raw);
   const name = await unitName(ctx.db, a.ledger.unit_id);
   await transition(ctx, a, 'draft', 'ledger.reopen', async (tx, at) => {

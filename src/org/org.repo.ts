@@ -19,3 +19,15 @@ export const listUsersInArea = (db: Db, areaId: number) =>
     .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.unit_id', 'users.disabled', 'users.locked_until', 'users.created_at', 'units.name as unit_name'])
     .where((eb) => eb.or([eb('units.area_id', '=', areaId), eb('units.id', '=', areaId)]))
     .orderBy('users.id').execute();
+
+/** The unit and every unit below it (parent_id chain), in id order. */
+export async function unitsUnder(db: Db, unitId: number) {
+  const all = await db.selectFrom('units').selectAll().orderBy('id').execute();
+  const below = new Set<number>([unitId]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const u of all) if (u.parent_id !== null && below.has(u.parent_id) && !below.has(u.id)) { below.add(u.id); grew = true; }
+  }
+  return all.filter((u) => below.has(u.id));
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { intId, oneOf, optionalText, text } from '../lib/validate.js';
-import { PASSWORD_MIN } from '../auth/passwords.js';
+import { PASSWORD_MIN } from '../auth/public.js';
 
 export const UNIT_KINDS = ['区直部门', '镇', '街道', '其他'] as const;
 export const ROLES = ['admin', 'unit_operator', 'unit_reviewer', 'auditor'] as const;

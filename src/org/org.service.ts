@@ -1,7 +1,7 @@
 // Units and users: rules and authorisation. Every change is audited in its transaction.
 import type { Db, Role } from '../db/schema.js';
-import { writeAudit } from '../audit/audit.repo.js';
-import { generatePassword, hashPassword } from '../auth/passwords.js';
+import { writeAudit } from '../audit/public.js';
+import { generatePassword, hashPassword } from '../auth/public.js';
 import { canReadUnit, requireAdmin, requireAreaReader, requireUser } from '../auth/policy.js';
 import type { Ctx } from '../lib/context.js';
 import { conflict, invalid, notFound } from '../lib/errors.js';
@@ -10,7 +10,7 @@ import { parseInput } from '../lib/validate.js';
 import { CITY, DISTRICT, LINZI_UNITS } from './linzi-units.js';
 import * as repo from './org.repo.js';
 import { unitInput, userInput, userUpdateInput } from './org.schema.js';
-import { bumpGeneration } from '../search/search.repo.js';
+import { bumpGeneration } from '../search/public.js';
 
 /** The area the actor works in; the system actor works in the first (default) area. */
 export async function actorArea(ctx: Ctx): Promise<number> {

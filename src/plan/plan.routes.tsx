@@ -1,12 +1,12 @@
 // Plan pages: plans by year, import (upload → preview → confirm), decomposition, my tasks, lead duties, copy, group assignment.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppDeps } from '../web/app.js';
+import type { AppDeps } from '../app/module.js';
 import { AppError, invalid } from '../lib/errors.js';
 import { intId, parseInput } from '../lib/validate.js';
-import { writeAudit } from '../audit/audit.repo.js';
+import { writeAudit } from '../audit/public.js';
 import { requireAdmin } from '../auth/policy.js';
-import { actorArea, listUnits } from '../org/org.service.js';
+import { actorArea, listUnits } from '../org/public.js';
 import { ConsoleLayout } from '../web/components/layout.js';
 import { ErrorSummary, Form, SelectField, TextField, emptyForm, type FormState } from '../web/components/form.js';
 import { documentApi, formBody, intParam, pageMeta, sendHtml } from '../web/http.js';

@@ -1,13 +1,13 @@
 // Plan import (preview → confirm, all or nothing, re-import updates in place), copies to a new year, queries.
-import { writeAudit } from '../audit/audit.repo.js';
+import { writeAudit } from '../audit/public.js';
 import { requireAdmin, requireStaff } from '../auth/policy.js';
-import { parseTimeLimit, rulesForYear } from '../calendar/deadline-rules.js';
-import type { DeadlineRule } from '../calendar/deadline-rule-types.js';
+import { parseTimeLimit, rulesForYear } from '../calendar/public.js';
+import type { DeadlineRule } from '../calendar/public.js';
 import type { Db } from '../db/schema.js';
 import type { Ctx } from '../lib/context.js';
 import { AppError, invalid, notFound } from '../lib/errors.js';
 import { nowIso } from '../lib/time.js';
-import { actorArea } from '../org/org.service.js';
+import { actorArea } from '../org/public.js';
 import { decodeText, parsePlanFile } from './plan-file.js';
 import type { ParsedPlan, PlanWarning } from './plan-types.js';
 import * as repo from './plan.repo.js';

@@ -1,5 +1,5 @@
 // Pieces of the plan pages: rule labels, unit role labels, the task table.
-import type { DeadlineRule } from '../calendar/deadline-rule-types.js';
+import type { DeadlineRule } from '../calendar/public.js';
 
 export const ROLE_LABEL: Record<string, string> = { lead: '牵头', implementing: '落实', responsible: '负责' };
 

@@ -1,12 +1,12 @@
 // 特色主题 (themed collections, plan task 37): the admin curates them; every change is audited.
-import { writeAudit } from '../audit/audit.repo.js';
+import { writeAudit } from '../audit/public.js';
 import { requireAdmin } from '../auth/policy.js';
 import type { Db } from '../db/schema.js';
 import type { Ctx } from '../lib/context.js';
 import { invalid, notFound } from '../lib/errors.js';
 import { parseInput } from '../lib/validate.js';
-import { actorArea } from '../org/org.service.js';
-import { bumpGeneration } from '../search/search.repo.js';
+import { actorArea } from '../org/public.js';
+import { bumpGeneration } from '../search/public.js';
 import { collectionInput, collectionItemInput } from './collections.schema.js';
 
 const findCollection = (db: Db, areaId: number, id: number) =>

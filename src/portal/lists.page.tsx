@@ -1,7 +1,7 @@
 // List pages: normative documents by validity, interpretations, the gazette, unit pages, themed collections.
 import type { PageMeta } from '../web/components/layout.js';
 import { PortalLayout } from '../web/components/layout.js';
-import { VALIDITIES } from '../search/search.schema.js';
+import { VALIDITIES } from '../search/public.js';
 import type { collectionPage, collectionsIndex, gazetteIndex, gazetteIssue, interpretationsPage, normativePage, unitPage } from './portal.service.js';
 import { Breadcrumb, ItemList, Pager, ValidityTag, validityLabel } from './portal.views.js';
 

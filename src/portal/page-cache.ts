@@ -5,7 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SafeHtml } from '#jsx/jsx-runtime';
 import type { Db } from '../db/schema.js';
-import { publicVersion } from '../search/search.repo.js';
+import { publicVersion } from '../search/public.js';
 import { elderOn, sendHtml } from '../web/http.js';
 
 type Entry = { generation: string; at: number; html: string; status: number };

@@ -10,7 +10,7 @@ import { unpublishItem } from '../disclosure/workflow.service.js';
 import type { Ctx } from '../lib/context.js';
 import { insertAttachment, insertItem } from '../search/search.fixtures.js';
 import { createHarness, USERS, type Agent, type Harness } from '../test-support/harness.js';
-import { buildApp } from '../web/app.js';
+import { buildApp } from '../app/app.js';
 import { parseXml } from './xml-check.js';
 
 describe('public portal', () => {

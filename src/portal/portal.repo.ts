@@ -2,13 +2,14 @@
 // a publication date, in the portal's area (publicItems / publicCheck). Lists and counts are taken
 // from search_docs — the compact table of exactly the public items, kept in each item's own
 // transaction by syncItemIndex — and the rows are then loaded from info_items with the check again.
+import { publicItemWhere } from '../disclosure/public.js';
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
-import { filteredDocs, type DocFilter } from '../search/search.repo.js';
+import { filteredDocs, type DocFilter } from '../search/public.js';
 
 export const publicItems = (db: Db, areaId: number) =>
   db.selectFrom('info_items as i')
-    .where('i.area_id', '=', areaId).where('i.status', '=', 'published').where('i.attribute', '=', 'proactive').where('i.published_on', 'is not', null);
+    .where('i.area_id', '=', areaId).where(publicItemWhere('i'));
 
 /**
  * The same condition written so that no index is chosen for it: for lookups by a selective key

@@ -1,7 +1,7 @@
 // Routes of the public portal (政府信息公开专栏): anonymous pages, feeds, sitemap and
 // the public JSON API; plus the admin's console page for themed collections.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../web/app.js';
+import type { AppDeps } from '../app/module.js';
 import { intParam, pageMeta } from '../web/http.js';
 import { cachedPage } from './page-cache.js';
 import { CatalogPage } from './catalog.page.js';
@@ -13,7 +13,6 @@ import * as svc from './portal.service.js';
 import { publicApiRoutes } from './public-api.routes.js';
 import { searchRoutes } from './search.routes.js';
 import { feedRoutes } from './feed.routes.js';
-import '../search/search.jobs.js';
 
 const idOf = (req: FastifyRequest, name = 'id') => intParam((req.params as Record<string, string>)[name]);
 

@@ -1,6 +1,6 @@
 // Query-string input of the portal's list pages.
 import { z } from 'zod';
-import { ITEM_TYPES, VALIDITIES } from '../search/search.schema.js';
+import { ITEM_TYPES, VALIDITIES } from '../search/public.js';
 
 const first = (v: unknown) => {
   const x = Array.isArray(v) ? v[0] : v;

@@ -4,9 +4,9 @@ import type { Db } from '../db/schema.js';
 import type { Ctx } from '../lib/context.js';
 import { notFound } from '../lib/errors.js';
 import { parseInput } from '../lib/validate.js';
-import { DEFAULT_CATALOG, DEFAULT_TOPICS, flattenCategories } from '../disclosure/category-defaults.js';
-import { sanitizeBody } from '../disclosure/pure/sanitize.js';
-import { publicVersion, readGeneration } from '../search/search.repo.js';
+import { DEFAULT_CATALOG, DEFAULT_TOPICS, flattenCategories } from '../disclosure/public.js';
+import { sanitizeBody } from '../disclosure/public.js';
+import { publicVersion, readGeneration } from '../search/public.js';
 import * as repo from './portal.repo.js';
 import { LIST_PAGE_SIZE, listQuery, type ListQuery } from './portal.schema.js';
 

@@ -1,8 +1,8 @@
 // Building blocks of the portal's pages: item lists, the metadata table, pagination, highlighted text.
 import type { Child } from '#jsx/jsx-runtime';
 import type { ItemType, Validity } from '../db/disclosure.tables.js';
-import { TYPE_LABELS, VALIDITY_LABELS } from '../disclosure/labels.js';
-import type { HighlightSegment } from '../search/text/segment.js';
+import { TYPE_LABELS, VALIDITY_LABELS } from '../disclosure/public.js';
+import type { HighlightSegment } from '../search/public.js';
 
 export const typeLabel = (t: string) => TYPE_LABELS[t as ItemType] ?? t;
 export const validityLabel = (v: string | null) => (v ? VALIDITY_LABELS[v as Validity] ?? v : null);

@@ -1,8 +1,8 @@
 // The public JSON API (/api/v1/public/…, no login): search, item lists and single items. Published
 // proactive items only; anything else is the same 404 as an id that never existed.
 import type { FastifyInstance } from 'fastify';
-import { searchPublic } from '../search/search.service.js';
-import type { AppDeps } from '../web/app.js';
+import { searchPublic } from '../search/public.js';
+import type { AppDeps } from '../app/module.js';
 import { documentApi, intParam } from '../web/http.js';
 import * as svc from './portal.service.js';
 import { searchRateLimit } from './search.routes.js';

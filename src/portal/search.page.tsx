@@ -2,8 +2,8 @@
 import type { PageMeta } from '../web/components/layout.js';
 import { PortalLayout } from '../web/components/layout.js';
 import { ErrorSummary } from '../web/components/form.js';
-import { ITEM_TYPES, SEARCH_LABELS, VALIDITIES } from '../search/search.schema.js';
-import type { SearchOutcome } from '../search/search.service.js';
+import { ITEM_TYPES, SEARCH_LABELS, VALIDITIES } from '../search/public.js';
+import type { SearchOutcome } from '../search/public.js';
 import type { RefData } from './portal.service.js';
 import { Breadcrumb, Marked, Pager, ValidityTag, typeLabel, validityLabel } from './portal.views.js';
 

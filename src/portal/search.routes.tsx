@@ -1,8 +1,8 @@
 // /search (HTML) — rate-limited per IP (config.searchRateLimit a minute), like the login route.
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../lib/errors.js';
-import { searchPublic, type SearchOutcome } from '../search/search.service.js';
-import type { AppDeps } from '../web/app.js';
+import { searchPublic, type SearchOutcome } from '../search/public.js';
+import type { AppDeps } from '../app/module.js';
 import { pageMeta } from '../web/http.js';
 import { cachedPage } from './page-cache.js';
 import * as svc from './portal.service.js';

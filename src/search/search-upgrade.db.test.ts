@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { bootstrap } from '../bootstrap.js';
-import { migrateTo } from '../db/migrate.js';
+import { migrateTo } from '../app/migrations.js';
 import { createTestDb, type TestDb } from '../db/test-db.js';
 import { systemActor } from '../lib/context.js';
 import { ensureDefaultOrg } from '../org/org.service.js';

@@ -11,8 +11,8 @@ import { acquireLock, releaseLock } from '../jobs/jobs.js';
 import { EMPTY_MESSAGE, STOPWORDS_MESSAGE, searchPublic } from './search.service.js';
 import { syncItemIndex } from './search.sync.js';
 import { createSegmentPool } from './segment-pool.js';
-import { listJobs, runJob } from '../jobs/jobs.js';
-import './search.jobs.js';
+import { runJob } from '../jobs/jobs.js';
+import { allJobs } from '../app/modules.js';
 
 describe('search', () => {
   let h: Harness;
@@ -214,7 +214,7 @@ describe('search', () => {
     assert.equal(rebuilt.removed, rebuilt.indexed);
     assert.deepEqual((await search({ q: '河长制' })).hits.map((x) => x.id), before.hits.map((x) => x.id));
     assert.deepEqual(await reconcileIndex(h.tdb.db, h.tdb.dialect), { removed: [], added: [] });
-    const job = listJobs().find((j) => j.name === 'search.reconcile')!;
+    const job = allJobs().find((j) => j.name === 'search.reconcile')!;
     await h.tdb.db.updateTable('info_items').set({ attribute: 'withheld' }).where('id', '=', missing).execute(); // again without a sync
     assert.match((await runJob(h.tdb.db, h.tdb.dialect, job))!, new RegExp(`移除 1 条非公开信息（${missing}）`));
     assert.equal(await runJob(h.tdb.db, h.tdb.dialect, job), '索引与公开信息一致');

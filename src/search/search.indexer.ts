@@ -1,4 +1,5 @@
 // Turns information items into index documents (segmentation happens here) and (re)builds the index in bulk.
+import { isPublicItem } from '../disclosure/public.js';
 import { sql } from 'kysely';
 import type { Db, Dialect } from '../db/schema.js';
 import { normalizeDocNumber, segmentForIndex } from './text/segment.js';
@@ -23,8 +24,7 @@ const ITEM_COLUMNS = [
 ] as const;
 
 /** The rule of the whole portal: only published, proactive (主动公开) items are public. */
-export const isPublic = (i: { status: string; attribute: string; published_on: string | null }) =>
-  i.status === 'published' && i.attribute === 'proactive' && !!i.published_on;
+export const isPublic = isPublicItem;
 
 /** The text an item contributes to the body column: 文号, body and attachments (name and text), capped. */
 export const indexTextOf = (item: IndexableItem, attachments: readonly IndexableAttachment[]) =>

@@ -1,5 +1,6 @@
 // Public search: one entry point for pages and the JSON API. Only published, proactive items are
 // in the index (syncItemIndex keeps it so); hits are re-checked against info_items when loaded.
+import { publicItemWhere } from '../disclosure/public.js';
 import type { Db } from '../db/schema.js';
 import type { Ctx } from '../lib/context.js';
 import { parseInput } from '../lib/validate.js';
@@ -92,7 +93,7 @@ async function hydrate(db: Db, hits: readonly FtsHit[], terms: string[]): Promis
   const ids = hits.map((h) => h.itemId);
   const rows = await db.selectFrom('info_items as i').innerJoin('units as u', 'u.id', 'i.unit_id')
     .select(['i.id', 'i.title', 'i.body_text', 'i.unit_id', 'u.name as unit_name', 'i.doc_number', 'i.index_no', 'i.published_on', 'i.item_type', 'i.validity', 'i.category_code'])
-    .where('i.id', 'in', ids).where('i.status', '=', 'published').where('i.attribute', '=', 'proactive').where('i.published_on', 'is not', null)
+    .where('i.id', 'in', ids).where(publicItemWhere('i'))
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   const bodySnippets = new Map(rows.map((r) => [r.id, highlight(r.body_text, terms)]));

@@ -5,7 +5,7 @@ import { loadConfig } from '../config/config.js';
 import { createTestDb, type TestDb } from '../db/test-db.js';
 import { systemActor, type Ctx } from '../lib/context.js';
 import { createUser } from '../org/org.service.js';
-import { buildApp } from '../web/app.js';
+import { buildApp } from '../app/app.js';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 

@@ -1,4 +1,6 @@
 // OpenAPI 3.1 document built from the routes' own declarations (documentApi calls).
+import { ERROR_CODES } from '../lib/error-codes.js';
+import { ERROR_STATUS } from '../lib/errors.js';
 import type { FastifyInstance } from 'fastify';
 import { apiDocs } from './http.js';
 
@@ -28,7 +30,7 @@ export function openApiDocument() {
       schemas: {
         Error: {
           type: 'object',
-          properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, fields: { type: 'object', additionalProperties: { type: 'string' } } } } },
+          properties: { error: { type: 'object', properties: { code: { type: 'string', enum: Object.keys(ERROR_CODES), description: Object.entries(ERROR_CODES).map(([c, e]) => `${c}（HTTP ${ERROR_STATUS[e.kind]}）：${e.doc}`).join('\n') }, message: { type: 'string' }, fields: { type: 'object', additionalProperties: { type: 'string' } } } } },
         },
       },
     },

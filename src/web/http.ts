@@ -14,6 +14,8 @@ declare module 'fastify' {
   }
 }
 
+export const SESSION_COOKIE = 'gk_session';
+
 export const isApi = (req: FastifyRequest) => req.url.startsWith('/api/');
 export const elderOn = (req: FastifyRequest) => req.cookies?.gk_elder === '1';
 

@@ -3,6 +3,7 @@ import type { Child, SafeHtml } from '#jsx/jsx-runtime';
 import { raw } from '#jsx/jsx-runtime';
 import type { Actor } from '../../lib/context.js';
 import { ROLE_LABELS } from '../../auth/policy.js';
+import { consoleNav, type NavItem } from '../nav.js';
 
 export type PageMeta = { title: string; elder: boolean; path: string; actor: Actor; csrf?: string; siteName?: string; unread?: number };
 
@@ -57,20 +58,7 @@ export const PortalLayout = (p: { meta: PageMeta; children?: Child; head?: Child
   </Doc>
 );
 
-type NavItem = { href: string; label: string };
-
-export function consoleNav(actor: Actor, unread?: number): NavItem[] {
-  if (actor.kind !== 'user') return [];
-  const items: NavItem[] = [{ href: '/console', label: '工作台' }, { href: '/console/calendar', label: '工作日历' }];
-  const admin = actor.role === 'admin';
-  const reader = admin || actor.role === 'auditor';
-  items.push({ href: '/console/plans', label: '工作方案' }, { href: '/console/ledgers', label: '台账' }, { href: '/console/items', label: '政府信息' });
-  if (reader) items.push({ href: '/console/ledger-dashboard', label: '台账总览' }, { href: '/console/assessment', label: '考核' }, { href: '/console/lookback', label: '回头看' }, { href: '/console/compliance', label: '公开合规' });
-  if (admin) items.push({ href: '/console/collections', label: '特色主题' });
-  items.push({ href: '/console/notifications', label: unread ? `通知（${unread}条未读）` : '通知' });
-  if (reader) items.push({ href: '/console/units', label: '单位管理' }, { href: '/console/users', label: '用户管理' }, { href: '/console/audit', label: '审计日志' });
-  return items;
-}
+export { consoleNav } from '../nav.js';
 
 export const ConsoleLayout = (p: { meta: PageMeta; children?: Child; extraNav?: NavItem[] }) => {
   const actor = p.meta.actor;

@@ -42,6 +42,17 @@ export async function notifyUsers(tx: Db, userIds: readonly number[], n: Notice)
   return ids.length;
 }
 
+/**
+ * Sends a notice at most once per `key`, ever: the key is recorded in `notify_once` in the same
+ * transaction, so reruns (hourly jobs, several nodes, a crash and retry) never notify twice.
+ * Returns the number of users notified (0 when the key was already used).
+ */
+export async function notifyOnce(tx: Db, key: string, userIds: readonly number[], n: Notice): Promise<number> {
+  const r = await tx.insertInto('notify_once').values({ key, created_at: nowIso() }).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
+  if (Number(r.numInsertedOrUpdatedRows ?? 0n) !== 1) return 0;
+  return notifyUsers(tx, userIds, n);
+}
+
 /** Sends pending outbox mail when SMTP is configured; up to 3 attempts per message. */
 export async function deliverOutbox(db: Db, limit = 50, send = sendMail): Promise<{ sent: number; failed: number }> {
   if (!smtp) return { sent: 0, failed: 0 };

@@ -1,7 +1,9 @@
 /**
- * Public surface of the calendar module: pure, no I/O. The loader that reads the shipped
- * holiday file lives in ./default-calendar.js and is imported separately on purpose.
+ * Front door of the calendar module: the pure engine (no I/O), plus the database-backed
+ * calendar of an area (`getCalendar`). The loader that reads the shipped holiday file lives in
+ * ./default-calendar.js and is imported separately on purpose.
  */
+export { ensureCalendarSeeded, getCalendar } from './calendar.repo.js';
 export { CalendarError, CalendarFileError, LocalOverrideError } from './calendar-error.js';
 export type { CalendarErrorCode, CalendarProblem, OverrideProblem } from './calendar-error.js';
 export type { CalendarData, DayEntry, DayKind, LocalOverride, NoticeAmendment, YearNotice } from './calendar-types.js';

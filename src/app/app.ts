@@ -8,19 +8,28 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import type { Config } from '../config/config.js';
-import type { DbHandle } from '../db/connect.js';
-import { actorFromApiToken, actorFromSession } from '../auth/auth.service.js';
+import { actorFromApiToken, actorFromSession } from '../auth/public.js';
 import { anonymous } from '../lib/context.js';
 import { AppError } from '../lib/errors.js';
-import { calendarToAppError } from '../calendar/calendar.service.js';
 import { registerRoutes } from './routes.js';
-import { renderErrorPage } from './error-page.js';
-import { isApi } from './http.js';
-import { unreadCount } from '../ledger/notify.js';
+import { renderErrorPage } from '../web/error-page.js';
+import { isApi, SESSION_COOKIE } from '../web/http.js';
+import { setNavEntries } from '../web/nav.js';
+import { unreadCount } from '../notify/public.js';
+import type { AppDeps } from './module.js';
+import { allNavEntries, MODULES } from './modules.js';
 
-export const SESSION_COOKIE = 'gk_session';
-export type AppDeps = { config: Config; handle: DbHandle; logger?: boolean; extraRoutes?: (app: FastifyInstance) => void };
+export { SESSION_COOKIE } from '../web/http.js';
+export type { AppDeps } from './module.js';
+
+/** The first module error mapper that recognises the error wins; otherwise the error is unchanged. */
+function mapModuleError(err: unknown): unknown {
+  for (const m of MODULES) {
+    const e = m.errorMapper?.(err);
+    if (e) return e;
+  }
+  return err;
+}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 function decodeUtf8(body: Buffer): string {
@@ -33,6 +42,8 @@ function decodeUtf8(body: Buffer): string {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, handle } = deps;
+  for (const m of MODULES) m.init?.(config);
+  setNavEntries(allNavEntries());
   const app = Fastify({
     logger: deps.logger ? { level: 'info' } : false,
     bodyLimit: 1024 * 1024,
@@ -88,7 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 5, fields: 50 } });
   await app.register(fastifyStatic, {
-    root: fileURLToPath(new URL('./static/', import.meta.url)),
+    root: fileURLToPath(new URL('../web/static/', import.meta.url)),
     prefix: '/static/',
     maxAge: 3600_000,
   });
@@ -132,7 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((original: FastifyError | AppError, req, reply) => {
-    const err = calendarToAppError(original) as FastifyError | AppError;
+    const err = mapModuleError(original) as FastifyError | AppError;
     let e: AppError;
     if (err instanceof AppError) e = err;
     else if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.code === 'FST_REQ_FILE_TOO_LARGE' || err.statusCode === 413) e = new AppError('payload_too_large', 'payload_too_large', '提交的内容过大');

@@ -1,0 +1,2 @@
+// Front door of the audit module: every mutation writes its audit record through writeAudit, in the same transaction.
+export { writeAudit } from './audit.repo.js';

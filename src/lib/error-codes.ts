@@ -1,0 +1,79 @@
+// The closed set of error codes the platform answers with (`{ error: { code, message, fields } }`
+// in the API, the same message on pages). Each code has one kind (→ HTTP status) and a meaning.
+// Add a module's codes in its own section; throw them with `fail(code, message?, fields?)` from
+// errors.ts (or `new AppError(kind, code, …)` with the same kind). /api/docs lists them.
+// Codes named by an API contract (e.g. CONSULTATION_TOO_SHORT) are kept exactly as written there.
+import type { ErrorKind } from './errors.js';
+
+type Entry = { kind: ErrorKind; doc: string };
+
+export const ERROR_CODES = {
+  // ── core: requests, sessions, validation ──
+  validation_failed: { kind: 'invalid', doc: '提交的内容有误（fields 逐项说明）' },
+  bad_request: { kind: 'invalid', doc: '请求格式不正确' },
+  bad_json: { kind: 'invalid', doc: '请求内容不是有效的 JSON' },
+  bad_encoding: { kind: 'invalid', doc: '请求内容不是有效的 UTF-8 编码' },
+  no_file: { kind: 'invalid', doc: '没有上传文件' },
+  not_found: { kind: 'not_found', doc: '对象不存在或无权查看（不区分两者）' },
+  forbidden: { kind: 'forbidden', doc: '没有执行此操作的权限' },
+  csrf_invalid: { kind: 'forbidden', doc: '页面已过期或来源无效（CSRF 校验失败）' },
+  login_required: { kind: 'unauthorized', doc: '需要登录' },
+  login_failed: { kind: 'unauthorized', doc: '用户名或密码错误' },
+  bad_token: { kind: 'unauthorized', doc: '访问令牌无效或已撤销' },
+  account_locked: { kind: 'rate_limited', doc: '登录失败次数过多，账号临时锁定' },
+  rate_limited: { kind: 'rate_limited', doc: '请求过于频繁' },
+  payload_too_large: { kind: 'payload_too_large', doc: '提交的内容过大' },
+  unsupported_media_type: { kind: 'unsupported_media', doc: '不支持的内容类型' },
+  multipart_required: { kind: 'unsupported_media', doc: '需要以 multipart/form-data 上传' },
+  wrong_status: { kind: 'conflict', doc: '对象当前状态不允许此操作' },
+  internal_error: { kind: 'internal', doc: '服务器内部错误（附请求编号）' },
+  // ── org ──
+  area_unit: { kind: 'conflict', doc: '行政区划单位不能执行此操作' },
+  // ── calendar ──
+  invalid_calendar_file: { kind: 'invalid', doc: '日历文件有误（fields 按行说明）' },
+  invalid_local_override: { kind: 'invalid', doc: '本地调整有误' },
+  invalid_date: { kind: 'invalid', doc: '日期无效' },
+  invalid_day_count: { kind: 'invalid', doc: '工作日天数无效' },
+  invalid_year: { kind: 'invalid', doc: '年份无效' },
+  date_out_of_range: { kind: 'invalid', doc: '日期超出日历覆盖范围' },
+  clock_illegal_transition: { kind: 'invalid', doc: '期限计时不允许此操作' },
+  clock_date_order: { kind: 'invalid', doc: '日期早于上一事件' },
+  clock_overdue: { kind: 'invalid', doc: '已超过答复期限' },
+  clock_already_extended: { kind: 'invalid', doc: '已延期过一次' },
+  clock_already_restarted: { kind: 'invalid', doc: '已重新计时过一次' },
+  // ── plan ──
+  plan_empty: { kind: 'invalid', doc: '文件中没有识别出工作任务' },
+  plan_no_task_table: { kind: 'invalid', doc: '文件中没有任务表' },
+  plan_no_tasks: { kind: 'invalid', doc: '任务表中没有任务' },
+  plan_unsupported_file: { kind: 'unsupported_media', doc: '不支持的方案文件类型' },
+  plan_corrupt_file: { kind: 'invalid', doc: '方案文件已损坏或无法读取' },
+  no_tasks: { kind: 'conflict', doc: '方案没有任务' },
+  // ── ledger ──
+  ledger_incomplete: { kind: 'invalid', doc: '台账仍有任务未填写工作举措' },
+  ledger_changed: { kind: 'conflict', doc: '台账已被他人修改，请刷新后重试' },
+  ledger_locked: { kind: 'conflict', doc: '台账已锁定（审核中或已通过）' },
+  invalid_workbook: { kind: 'invalid', doc: 'Excel 文件有问题，未导入任何内容（issues 逐项说明）' },
+  // ── disclosure ──
+  not_editable: { kind: 'conflict', doc: '信息当前状态不可编辑' },
+  not_in_queue: { kind: 'conflict', doc: '信息不在审核队列中' },
+  privacy_blocked: { kind: 'conflict', doc: '隐私检查发现未处理的个人信息' },
+  stale_hit: { kind: 'conflict', doc: '隐私检查结果已过期，请重新检查' },
+  mask_failed: { kind: 'conflict', doc: '无法遮盖该处个人信息' },
+  interpretation_required: { kind: 'conflict', doc: '规范性文件须同步发布解读' },
+  no_interpretation_needed: { kind: 'conflict', doc: '此类信息不需要解读' },
+  policy_unpublished: { kind: 'conflict', doc: '被解读的文件尚未发布' },
+  not_normative: { kind: 'conflict', doc: '不是规范性文件' },
+  not_in_force: { kind: 'conflict', doc: '文件不在有效期内' },
+  empty: { kind: 'conflict', doc: '内容为空' },
+  too_many_attachments: { kind: 'conflict', doc: '附件数量超过上限' },
+  attachment_too_large: { kind: 'payload_too_large', doc: '附件过大' },
+  empty_attachment: { kind: 'invalid', doc: '附件为空' },
+  unsupported_attachment: { kind: 'unsupported_media', doc: '不支持的附件类型' },
+  issue_draft: { kind: 'conflict', doc: '公报期次仍为草稿' },
+  issue_empty: { kind: 'conflict', doc: '公报期次没有内容' },
+  issue_has_unpublished: { kind: 'conflict', doc: '公报期次含未发布的信息' },
+  issue_published: { kind: 'conflict', doc: '公报期次已发布' },
+} as const satisfies Record<string, Entry>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+export const isErrorCode = (c: string): c is ErrorCode => Object.hasOwn(ERROR_CODES, c);
