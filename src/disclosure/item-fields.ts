@@ -8,7 +8,7 @@ import type { ItemInput } from './disclosure.schema.js';
 import { findCategory } from './categories.repo.js';
 import { canReadItem } from './item-policy.js';
 import {
-  INTERPRETATION_DAYS, bodyInputToHtml, defaultCategory, defaultDisclosureDays,
+  INTERPRETATION_DAYS, bodyInputToHtml, defaultCategory, defaultDisclosureDays, statutoryDueDate,
 } from './item-rules.js';
 import { findItem, type ItemPatch, type ItemRow } from './items.repo.js';
 import { htmlToText } from './pure/sanitize.js';
@@ -46,7 +46,7 @@ export async function resolvePolicy(tx: Db, ctx: Ctx, env: Env, policyId: number
 
 /** Due date of an interpretation: 3 working days after its policy's publication, unknown until then. */
 export const interpretationDue = (env: Env, policy: ItemRow): string | null =>
-  policy.status === 'published' && policy.published_on ? env.cal.addWorkingDays(policy.published_on, INTERPRETATION_DAYS) : null;
+  statutoryDueDate(env.cal, { attribute: 'proactive', item_type: 'interpretation', formed_on: env.today, disclosure_days: INTERPRETATION_DAYS }, policy);
 
 /** Columns set from the form, shared by create and update. */
 export async function itemColumns(tx: Db, ctx: Ctx, env: Env, input: ItemInput, existing?: ItemRow): Promise<ItemPatch> {
@@ -68,8 +68,8 @@ export async function itemColumns(tx: Db, ctx: Ctx, env: Env, input: ItemInput, 
     policyId = policy.id;
     disclosureDays = INTERPRETATION_DAYS;
     dueDate = interpretationDue(env, policy);
-  } else if (input.attribute === 'proactive') {
-    dueDate = env.cal.addWorkingDays(formedOn, disclosureDays);
+  } else {
+    dueDate = statutoryDueDate(env.cal, { attribute: input.attribute, item_type: type, formed_on: formedOn, disclosure_days: disclosureDays });
   }
   return {
     item_type: type,

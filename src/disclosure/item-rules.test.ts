@@ -42,3 +42,14 @@ test('normative documents always need an interpretation; policy documents when f
   assert.equal(needsInterpretation({ item_type: 'policy', needs_interpretation: 0 }), false);
   assert.equal(needsInterpretation({ item_type: 'general', needs_interpretation: 1 }), false);
 });
+
+test('statutoryDueDate: the one due-date rule for proactive items, interpretations and non-proactive items', async () => {
+  const { statutoryDueDate } = await import('./item-rules.js');
+  const cal = { addWorkingDays: (from: string, days: number) => `${from}+${days}` };
+  assert.equal(statutoryDueDate(cal, { attribute: 'proactive', item_type: 'general', formed_on: '2022-03-01', disclosure_days: 20 }), '2022-03-01+20');
+  assert.equal(statutoryDueDate(cal, { attribute: 'proactive', item_type: 'penalty', formed_on: '2022-03-01', disclosure_days: 7 }), '2022-03-01+7');
+  assert.equal(statutoryDueDate(cal, { attribute: 'on_request', item_type: 'general', formed_on: '2022-03-01', disclosure_days: 20 }), null);
+  const interp = { attribute: 'proactive', item_type: 'interpretation', formed_on: '2022-03-01', disclosure_days: 3 } as const;
+  assert.equal(statutoryDueDate(cal, interp, { status: 'draft', published_on: null }), null);
+  assert.equal(statutoryDueDate(cal, interp, { status: 'published', published_on: '2022-04-06' }), '2022-04-06+3');
+});

@@ -24,6 +24,25 @@ export function defaultDisclosureDays(type: ItemType, categoryCode: string): num
   return type === 'penalty' || categoryCode === 'xzzf-cf' ? PENALTY_DISCLOSURE_DAYS : DEFAULT_DISCLOSURE_DAYS;
 }
 
+/**
+ * THE statutory due date of an item — the one place this rule is written. A proactive item is due
+ * `disclosure_days` working days after it was formed or changed (《条例》第二十六条: 20; 行政处罚 7); an
+ * interpretation is due 3 working days after its policy's publication, unknown until the policy is
+ * published. Items that are not proactive have no due date. Drafting, sign-off and the review queue's
+ * conversion to proactive all call this.
+ */
+export function statutoryDueDate(
+  cal: { addWorkingDays(from: string, days: number): string },
+  item: { attribute: DisclosureAttribute; item_type: ItemType; formed_on: string; disclosure_days: number },
+  policy?: { status: ItemStatus; published_on: string | null } | null,
+): string | null {
+  if (item.attribute !== 'proactive') return null;
+  if (item.item_type === 'interpretation') {
+    return policy && policy.status === 'published' && policy.published_on ? cal.addWorkingDays(policy.published_on, INTERPRETATION_DAYS) : null;
+  }
+  return cal.addWorkingDays(item.formed_on, item.disclosure_days);
+}
+
 /** The catalog entry used when none is chosen (the CLI, quick drafts). */
 export function defaultCategory(type: ItemType): string {
   return { general: 'qt', normative: 'zcwj-gfxwj', policy: 'zcwj-qtzcwj', interpretation: 'zcjd', penalty: 'xzzf-cf' }[type];

@@ -8,7 +8,7 @@ import { parseInput } from '../lib/validate.js';
 import { reasonInput, reviewKeepInput } from './disclosure.schema.js';
 import { recordChange, snapshot } from './item-history.js';
 import { requireItemReviewer, requireReadable } from './item-policy.js';
-import { addYears, REVIEW_INTERVAL_YEARS } from './item-rules.js';
+import { addYears, REVIEW_INTERVAL_YEARS, statutoryDueDate } from './item-rules.js';
 import { ATTRIBUTE_LABELS } from './labels.js';
 import { prepareEnv } from './items.service.js';
 import { assertNoBlockingHits } from './privacy.service.js';
@@ -64,7 +64,7 @@ export async function convertToProactive(ctx: Ctx, id: number, raw: unknown): Pr
     await assertNoBlockingHits(tx, item);
     await repo.updateItem(tx, id, {
       attribute: 'proactive', withheld_basis: null, attribute_reason: reason, next_review_on: null,
-      published_on: env.today, published_at: nowIso(), due_date: env.cal.addWorkingDays(env.today, item.disclosure_days), updated_at: nowIso(),
+      published_on: env.today, published_at: nowIso(), due_date: statutoryDueDate(env.cal, { ...item, attribute: 'proactive', formed_on: env.today }), updated_at: nowIso(),
     });
     const after = (await repo.findItem(tx, id))!;
     await recordChange(tx, ctx, after, {

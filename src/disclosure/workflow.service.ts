@@ -11,7 +11,7 @@ import { commentInput, reasonInput, signoffInput, type SignoffInput } from './di
 import { interpretationDue, type Env } from './item-fields.js';
 import { recordChange, snapshot } from './item-history.js';
 import { requireItemReviewer, requireItemWriter, requireReadable } from './item-policy.js';
-import { addYears, needsInterpretation, REVIEW_INTERVAL_YEARS } from './item-rules.js';
+import { addYears, needsInterpretation, REVIEW_INTERVAL_YEARS, statutoryDueDate } from './item-rules.js';
 import { ATTRIBUTE_LABELS } from './labels.js';
 import { assertNoBlockingHits } from './privacy.service.js';
 import { prepareEnv } from './items.service.js';
@@ -84,8 +84,8 @@ export async function publishTx(tx: Db, ctx: Ctx, env: Env, id: number, s: Signo
       throw conflict('policy_unpublished', '所解读的政策文件尚未公开发布：政策解读须在政策文件发布后发布');
     }
     due = interpretationDue(env, policy);
-  } else if (proactive) {
-    due = env.cal.addWorkingDays(item.formed_on, item.disclosure_days);
+  } else {
+    due = statutoryDueDate(env.cal, { ...item, attribute: s.attribute });
   }
   await repo.updateItem(tx, id, {
     status: 'published', attribute: s.attribute,
