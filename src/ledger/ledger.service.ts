@@ -419,6 +419,13 @@ const FILE_TYPES: Record<string, string> = {
 };
 export type UploadedFile = { fileName: string; mime: string; data: Buffer };
 
+/** The checks addEvidence makes, for routes to run before they read an upload body (no 19 MB read before a 404). */
+export async function requireEvidenceUpload(ctx: Ctx, ledgerId: number, measureId: number): Promise<void> {
+  const a = await accessFor(ctx, ledgerId);
+  requireProgressEdit(a);
+  if (!(await repo.findMeasure(ctx.db, ledgerId, measureId))) throw notFound('工作举措');
+}
+
 export async function addEvidence(ctx: Ctx, ledgerId: number, measureId: number, raw: unknown, file?: UploadedFile, dataDir?: string): Promise<number> {
   const a = await accessFor(ctx, ledgerId);
   requireProgressEdit(a);
