@@ -7,6 +7,7 @@ import { registerLedgerCommands } from '../ledger/ledger.commands.js';
 import { registerPlanCommands } from '../plan/plan.commands.js';
 import { registerSearchCommands } from '../search/search.commands.js';
 import { reportCliError } from './cli-context.js';
+import { registerAuditCommands } from '../audit/audit.commands.js';
 
 const program = new Command();
 program.name('gongkai').description('Gongkai 政务公开平台命令行').showHelpAfterError();
@@ -16,6 +17,7 @@ registerPlanCommands(program);
 registerLedgerCommands(program);
 registerDisclosureCommands(program);
 registerSearchCommands(program);
+registerAuditCommands(program);
 
 try {
   await program.parseAsync(process.argv);

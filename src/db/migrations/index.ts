@@ -5,7 +5,8 @@ import { foundation } from './20261128_0001_foundation.js';
 import { calendarAndPlans } from './20261128_0002_calendar_plans.js';
 import { disclosure } from './20261128_0100_disclosure.js';
 import type { MigrationDef } from './helpers.js';
+import { auditHashChain } from './20261201_1643_audit_hash_chain.js';
 import { LEDGER_MIGRATIONS } from '../../ledger/ledger.migrations.js';
 import { SEARCH_MIGRATIONS } from '../../search/search.migrations.js';
 
-export const MIGRATIONS: MigrationDef[] = [foundation, calendarAndPlans, disclosure, ...LEDGER_MIGRATIONS, ...SEARCH_MIGRATIONS];
+export const MIGRATIONS: MigrationDef[] = [foundation, calendarAndPlans, disclosure, ...LEDGER_MIGRATIONS, ...SEARCH_MIGRATIONS, auditHashChain];
