@@ -93,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     maxAge: 3600_000,
   });
 
+  app.decorate('publicBaseUrl', config.publicBaseUrl);
   app.decorateRequest('ctx', null as never);
   app.decorateRequest('authKind', 'none');
   app.decorateRequest('sessionToken', null);
