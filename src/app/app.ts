@@ -104,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     maxAge: 3600_000,
   });
 
+  app.decorate('publicBaseUrl', config.publicBaseUrl);
   app.decorateRequest('ctx', null as never);
   app.decorateRequest('authKind', 'none');
   app.decorateRequest('sessionToken', null);
@@ -111,7 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Who is asking: a bearer token (scripts) or the session cookie (people).
   app.addHook('onRequest', async (req) => {
-    req.ctx = { db: handle.db, dialect: handle.dialect, actor: anonymous, requestId: req.id };
+    req.ctx = { db: handle.db, dialect: handle.dialect, actor: anonymous, requestId: req.id, ip: req.ip ?? null, userAgent: (req.headers['user-agent'] ?? '').slice(0, 300) || null };
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
       const actor = await actorFromApiToken(handle.db, auth.slice(7).trim());

@@ -2,6 +2,7 @@
 import type { Db } from '../db/schema.js';
 import { actorId, actorLabel, type Ctx } from '../lib/context.js';
 import { nowIso } from '../lib/time.js';
+import { chainHead, rowHash } from './audit-chain.js';
 
 export type AuditEntry = {
   action: string;
@@ -16,7 +17,7 @@ const json = (v: unknown): string | null => (v === undefined || v === null ? nul
 
 /** Writes one audit record; call it with the transaction that made the change. */
 export async function writeAudit(tx: Db, ctx: Ctx, e: AuditEntry): Promise<void> {
-  await tx.insertInto('audit_log').values({
+  const row = {
     at: nowIso(),
     actor_id: actorId(ctx.actor),
     actor_label: actorLabel(ctx.actor),
@@ -27,7 +28,16 @@ export async function writeAudit(tx: Db, ctx: Ctx, e: AuditEntry): Promise<void>
     after_json: json(e.after),
     request_id: ctx.requestId ?? null,
     area_id: e.areaId ?? (ctx.actor.kind === 'user' ? ctx.actor.areaId : null),
-  }).execute();
+    ip: ctx.ip ?? null,
+    user_agent: ctx.userAgent ? ctx.userAgent.slice(0, 300) : null,
+  };
+  const append = async (t: Db) => {
+    const prev = await chainHead(t);
+    await t.insertInto('audit_log').values({ ...row, prev_hash: prev, hash: rowHash(prev, row) }).execute();
+  };
+  // The chain lock lives as long as the transaction: a call outside one gets its own.
+  if (tx.isTransaction) await append(tx);
+  else await tx.transaction().execute(append);
 }
 
 export type AuditFilter = { entity?: string; action?: string; actor?: string; from?: string; to?: string; areaId?: number | null; limit: number; offset: number };

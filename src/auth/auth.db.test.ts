@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHarness, USERS, type Harness } from '../test-support/harness.js';
+import { createHarness, TEST_PASSWORD, USERS, type Harness } from '../test-support/harness.js';
 import { MAX_FAILED_LOGINS } from './auth.service.js';
 
 describe('login, sessions, lockout, tokens', () => {
@@ -80,5 +80,32 @@ describe('login, sessions, lockout, tokens', () => {
     assert.equal(r.json().error.code, 'csrf_invalid');
     const count = await h.tdb.db.selectFrom('units').select('id').where('name', '=', '区无令牌局').execute();
     assert.equal(count.length, 0);
+  });
+});
+
+describe('lockout under concurrent attempts (finding 1)', () => {
+  let h: Harness;
+  before(async () => { h = await createHarness(); });
+  after(async () => { await h.close(); });
+
+  test('18 parallel wrong passwords lock the account (atomic increment-and-lock)', async () => {
+    const { login } = await import('./auth.service.js');
+    const results = await Promise.allSettled(Array.from({ length: 18 }, (_, i) => login(h.tdb.db, USERS.reviewer.username, `wrong-${i}`)));
+    assert.ok(results.every((r) => r.status === 'rejected'));
+    const u = await h.tdb.db.selectFrom('users').select(['failed_logins', 'locked_until']).where('username', '=', USERS.reviewer.username).executeTakeFirstOrThrow();
+    assert.ok(u.locked_until && u.locked_until > new Date().toISOString(), `expected a lock, got failed_logins=${u.failed_logins} locked_until=${u.locked_until}`);
+    await assert.rejects(login(h.tdb.db, USERS.reviewer.username, TEST_PASSWORD), (e: Error & { code?: string }) => e.code === 'account_locked');
+  });
+
+  test('parallel HTTP logins with the right password among many wrong ones do not get past a lock', async () => {
+    const attempts = Array.from({ length: 30 }, (_, i) => (async () => {
+      const a = h.agent();
+      return a.loginAs(USERS.otherReviewer.username, i === 29 ? TEST_PASSWORD : `wrong-${i}`);
+    })());
+    await Promise.all(attempts);
+    const u = await h.tdb.db.selectFrom('users').select(['locked_until']).where('username', '=', USERS.otherReviewer.username).executeTakeFirstOrThrow();
+    assert.ok(u.locked_until, 'the account is locked');
+    const after = await h.agent().loginAs(USERS.otherReviewer.username, TEST_PASSWORD);
+    assert.equal(after.statusCode, 429);
   });
 });

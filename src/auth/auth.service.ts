@@ -1,5 +1,6 @@
 // Login, DB-backed sessions (any server node can check them), lockout and API tokens.
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
 import { writeAudit } from '../audit/public.js';
 import type { Actor, Ctx } from '../lib/context.js';
@@ -25,6 +26,7 @@ async function actorForUserId(db: Db, userId: number): Promise<Actor | null> {
   };
 }
 
+const accountLocked = () => new AppError('rate_limited', 'account_locked', `登录失败次数过多，账号已临时锁定，请${LOCK_MINUTES}分钟后再试`, { password: '账号已临时锁定' });
 const loginFailed = () => new AppError('unauthorized', 'login_failed', '用户名或密码错误', { password: '用户名或密码错误' });
 
 /** Checks the password and opens a session; returns the cookie token. */
@@ -36,25 +38,36 @@ export async function login(db: Db, username: string, password: string, requestI
     await verifyPassword('$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$8ZFhxCzs0HtGhvQUjF1kaMvnSGaNETxaEv43R2yHQo0', password);
     throw loginFailed();
   }
-  if (user.locked_until && user.locked_until > nowIso()) {
-    throw new AppError('rate_limited', 'account_locked', `登录失败次数过多，账号已临时锁定，请${LOCK_MINUTES}分钟后再试`, { password: '账号已临时锁定' });
-  }
+  if (user.locked_until && user.locked_until > nowIso()) throw accountLocked();
   const ok = await verifyPassword(user.password_hash, password);
   if (!ok) {
-    const failed = user.failed_logins + 1;
-    const lock = failed >= MAX_FAILED_LOGINS ? new Date(now().getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
+    // One atomic statement increments the counter and sets the lock, so parallel guesses cannot
+    // each read the same old count (both engines evaluate SET expressions against the old row).
+    const lock = new Date(now().getTime() + LOCK_MINUTES * 60_000).toISOString();
+    const row = await db.updateTable('users')
+      .set({
+        failed_logins: sql<number>`CASE WHEN failed_logins + 1 >= ${MAX_FAILED_LOGINS} THEN 0 ELSE failed_logins + 1 END`,
+        locked_until: sql<string | null>`CASE WHEN failed_logins + 1 >= ${MAX_FAILED_LOGINS} THEN ${lock} ELSE locked_until END`,
+      })
+      .where('id', '=', user.id).returning(['locked_until']).executeTakeFirst();
+    const locked = row?.locked_until === lock;
     await db.transaction().execute(async (tx) => {
-      await tx.updateTable('users').set({ failed_logins: lock ? 0 : failed, locked_until: lock }).where('id', '=', user.id).execute();
-      await writeAudit(tx, sysCtx, { action: lock ? 'auth.locked' : 'auth.login_failed', entity: 'user', entityId: user.id });
+      await writeAudit(tx, sysCtx, { action: locked ? 'auth.locked' : 'auth.login_failed', entity: 'user', entityId: user.id });
     });
     throw loginFailed();
   }
+  // The password was right, but a parallel attempt may have locked the account meanwhile:
+  // clear the counter only if the account is still unlocked, in the same statement.
+  const still = await db.updateTable('users').set({ failed_logins: 0, locked_until: null })
+    .where('id', '=', user.id)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowIso())]))
+    .returning(['id']).executeTakeFirst();
+  if (!still) throw accountLocked();
   const token = randomBytes(32).toString('base64url');
   const at = nowIso();
   const actor = await actorForUserId(db, user.id);
   if (!actor) throw loginFailed();
   await db.transaction().execute(async (tx) => {
-    await tx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
     await tx.insertInto('sessions').values({
       id: sha256(token), user_id: user.id, created_at: at, last_seen_at: at,
       expires_at: new Date(now().getTime() + SESSION_HOURS * 3600_000).toISOString(),

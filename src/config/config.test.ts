@@ -33,3 +33,23 @@ test('bad values stop start-up with a bilingual message naming each variable', (
 test('postgres URLs are accepted', () => {
   assert.equal(loadConfig({ GONGKAI_DATA_DIR: dir(), DATABASE_URL: 'postgres://u:p@h/db' }).databaseUrl, 'postgres://u:p@h/db');
 });
+
+test('PUBLIC_BASE_URL: defaults to the local address, must be an http(s) origin, https turns on secure mode', () => {
+  const d = dir();
+  const c = loadConfig({ GONGKAI_DATA_DIR: d, PORT: '8080' });
+  assert.equal(c.publicBaseUrl, 'http://127.0.0.1:8080');
+  assert.equal(c.secure, false);
+  const s = loadConfig({ GONGKAI_DATA_DIR: d, PUBLIC_BASE_URL: 'https://gk.linzi.gov.cn/' });
+  assert.equal(s.publicBaseUrl, 'https://gk.linzi.gov.cn');
+  assert.equal(s.secure, true);
+  for (const bad of ['gk.linzi.gov.cn', 'ftp://x.cn', 'https://u:p@x.cn', 'https://x.cn/sub', 'https://x.cn/?a=1', 'javascript:alert(1)']) {
+    assert.throws(() => loadConfig({ GONGKAI_DATA_DIR: d, PUBLIC_BASE_URL: bad }), (e: unknown) => e instanceof ConfigError && /PUBLIC_BASE_URL/.test(e.message), bad);
+  }
+});
+
+test('security settings: defaults and the six-month floor for audit retention', () => {
+  const d = dir();
+  const c = loadConfig({ GONGKAI_DATA_DIR: d });
+  assert.deepEqual(c.security, { sessionIdleMinutes: 30, sessionMaxHours: 12, maxSessionsPerUser: 3, passwordMaxAgeDays: 0, loginIpMaxFailures: 30, auditRetentionDays: 365, requireTotp: false, separationOfDuties: true });
+  assert.throws(() => loadConfig({ GONGKAI_DATA_DIR: d, GONGKAI_AUDIT_RETENTION_DAYS: '30' }), ConfigError);
+});

@@ -14,6 +14,23 @@ export type Config = {
   trustProxy: boolean;
   searchRateLimit: number;
   loginRateLimit: number;
+  /** Origin for every absolute link (feeds, sitemap, robots.txt); never taken from the Host header. */
+  publicBaseUrl: string;
+  /** PUBLIC_BASE_URL is https: session cookies get Secure and responses HSTS. */
+  secure: boolean;
+  security: SecurityConfig;
+};
+
+/** Account, session and audit settings (issue 17, 等保2.0 三级); documented in docs/SECURITY.md. */
+export type SecurityConfig = {
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  maxSessionsPerUser: number;
+  passwordMaxAgeDays: number;
+  loginIpMaxFailures: number;
+  auditRetentionDays: number;
+  requireTotp: boolean;
+  separationOfDuties: boolean;
 };
 
 export class ConfigError extends Error {
@@ -40,7 +57,26 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   GONGKAI_SEARCH_RATE_LIMIT: intIn(1, 10_000_000).default(120),
   GONGKAI_LOGIN_RATE_LIMIT: intIn(1, 10_000_000).default(20),
+  PUBLIC_BASE_URL: z.string().optional(),
+  GONGKAI_SESSION_IDLE_MINUTES: intIn(1, 24 * 60).default(30),
+  GONGKAI_SESSION_MAX_HOURS: intIn(1, 24 * 30).default(12),
+  GONGKAI_MAX_SESSIONS: intIn(1, 100).default(3),
+  GONGKAI_PASSWORD_MAX_AGE_DAYS: intIn(0, 3650).default(0),
+  GONGKAI_LOGIN_IP_MAX_FAILURES: intIn(1, 1_000_000).default(30),
+  // 网络安全法 第二十一条: network logs are kept for at least six months.
+  GONGKAI_AUDIT_RETENTION_DAYS: intIn(180, 36500).default(365),
+  GONGKAI_REQUIRE_TOTP: z.enum(['true', 'false', '1', '0']).default('false'),
+  GONGKAI_SEPARATION_OF_DUTIES: z.enum(['true', 'false', '1', '0']).default('true'),
 });
+
+/** An http(s) origin without credentials, path, query or fragment; returned without a trailing slash. */
+export function parsePublicBaseUrl(raw: string): string | null {
+  let u: URL;
+  try { u = new URL(raw); } catch { return null; }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  if (u.username || u.password || u.search || u.hash || (u.pathname !== '/' && u.pathname !== '')) return null;
+  return u.origin;
+}
 
 const LABELS: Record<string, string> = {
   PORT: '端口 PORT',
@@ -50,6 +86,8 @@ const LABELS: Record<string, string> = {
   SESSION_SECRET: '会话密钥 SESSION_SECRET',
   SMTP_PORT: '邮件端口 SMTP_PORT',
   SMTP_FROM: '发件地址 SMTP_FROM',
+  PUBLIC_BASE_URL: '公开访问地址 PUBLIC_BASE_URL',
+  GONGKAI_AUDIT_RETENTION_DAYS: '审计日志保存天数 GONGKAI_AUDIT_RETENTION_DAYS',
 };
 
 /** Reads and validates the environment; creates the data dir and the session secret when absent. */
@@ -64,6 +102,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  const publicBaseUrl = e.PUBLIC_BASE_URL === undefined ? `http://127.0.0.1:${e.PORT}` : parsePublicBaseUrl(e.PUBLIC_BASE_URL);
+  if (publicBaseUrl === null) {
+    throw new ConfigError([`${LABELS.PUBLIC_BASE_URL} 取值无效 / invalid value for PUBLIC_BASE_URL: must be an http:// or https:// origin such as https://gk.linzi.gov.cn (no path, query or credentials)`]);
+  }
+  const flag = (v: string) => v === 'true' || v === '1';
   const dataDir = resolve(e.GONGKAI_DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   let sessionSecret = e.SESSION_SECRET;
@@ -79,8 +122,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL ?? null,
     sessionSecret,
     smtp: e.SMTP_HOST ? { host: e.SMTP_HOST, port: e.SMTP_PORT, user: e.SMTP_USER, pass: e.SMTP_PASS, from: e.SMTP_FROM } : null,
-    trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    trustProxy: flag(e.TRUST_PROXY),
     searchRateLimit: e.GONGKAI_SEARCH_RATE_LIMIT,
     loginRateLimit: e.GONGKAI_LOGIN_RATE_LIMIT,
+    publicBaseUrl,
+    secure: publicBaseUrl.startsWith('https:'),
+    security: {
+      sessionIdleMinutes: e.GONGKAI_SESSION_IDLE_MINUTES,
+      sessionMaxHours: e.GONGKAI_SESSION_MAX_HOURS,
+      maxSessionsPerUser: e.GONGKAI_MAX_SESSIONS,
+      passwordMaxAgeDays: e.GONGKAI_PASSWORD_MAX_AGE_DAYS,
+      loginIpMaxFailures: e.GONGKAI_LOGIN_IP_MAX_FAILURES,
+      auditRetentionDays: e.GONGKAI_AUDIT_RETENTION_DAYS,
+      requireTotp: flag(e.GONGKAI_REQUIRE_TOTP),
+      separationOfDuties: flag(e.GONGKAI_SEPARATION_OF_DUTIES),
+    },
   };
 }

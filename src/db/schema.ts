@@ -64,6 +64,12 @@ export interface AuditLogTable {
   after_json: string | null;
   request_id: string | null;
   area_id: number | null;
+  /** Source address and user agent of the request (null for CLI and jobs). */
+  ip: string | null;
+  user_agent: string | null;
+  /** Hash chain (src/audit/audit-chain.ts): the previous row's hash and sha256(prev_hash + this row). */
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 export interface SettingsTable {

@@ -3,10 +3,9 @@
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { AppError } from '../lib/errors.js';
+import { checkOfficeFile } from '../lib/office-file-limits.js';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
-/** Declared uncompressed size of a docx/xlsx: more than this is treated as a ZIP bomb. */
-const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
 /** Extracted text kept per attachment (search and scanning need no more). */
 const MAX_TEXT_CHARS = 2_000_000;
 
@@ -100,10 +99,8 @@ export async function inspectAttachment(fileName: string, buf: Buffer): Promise<
   if (!named) throw unsupported('只能上传 PDF、Word（docx）、Excel（xlsx）、文本（txt）、JPG 或 PNG 文件');
   const actual = sniffKind(buf);
   if (actual !== named) throw unsupported(`文件内容与扩展名不符：「${cleanFileName(fileName)}」不是有效的 ${named.toUpperCase()} 文件`);
-  if (named === 'docx' || named === 'xlsx') {
-    const total = (zipEntries(buf) ?? []).reduce((s, e) => s + e.size, 0);
-    if (total > MAX_UNZIPPED_BYTES) throw unsupported('文件解压后过大，无法处理');
-  }
+  // Size, ZIP-bomb, row/cell and time limits shared with every other office upload (src/lib/office-file-limits.ts).
+  if (named === 'docx' || named === 'xlsx') await checkOfficeFile(buf, named, { maxFileBytes: MAX_ATTACHMENT_BYTES });
   let text = '';
   try {
     text = await extractText(named, buf);

@@ -34,7 +34,8 @@ export async function itemDetail(ctx: Ctx, id: number) {
   const open = item.status === 'draft' || item.status === 'returned';
   const inForce = item.validity === 'valid' || item.validity === 'amended';
   return {
-    item, unit, today, history, replaces, policy, replacedBy, hits,
+    item, unit, today, history, policy, replacedBy, hits,
+    replaces: replaces.filter((r) => canReadItem(ctx.actor, r) || (r.status === 'published' && r.attribute === 'proactive')),
     interpretations: interpretations.filter((i) => canReadItem(ctx.actor, i)).map((i) => ({ ...i, timeliness: timeliness(i, today) })),
     attachments: attachments.map((a) => ({
       id: a.id, file_name: a.file_name, mime: a.mime, size: a.size, created_at: a.created_at, url: attachmentUrl(a),

@@ -81,7 +81,7 @@ const PrivacySection = (p: { d: ItemDetail; csrf: string; s: DetailState }) => {
               <td>{PRIVACY_KIND_LABELS[h.kind]}{h.severity === 'low' ? '（提示）' : ''}</td>
               <td>{h.context.clippedBefore ? '…' : ''}{h.context.before}<mark>{h.context.match}</mark>{h.context.after}{h.context.clippedAfter ? '…' : ''}</td>
               <td>
-                {h.kept ? <p>已由 {h.kept.by} 保留：{h.kept.reason}</p> : h.severity === 'low' ? <p>通常可公开（如机关办公电话、政府邮箱），不阻止发布</p> : <p><strong>须处理</strong></p>}
+                {h.kept ? <p>已由 {h.kept.by} 保留：{h.kept.reason}</p> : h.kind === 'id_card_suspect' ? <p>可能是写错一位的身份证号，请核对；不阻止发布</p> : h.severity === 'low' ? <p>通常可公开（如机关办公电话、政府邮箱），不阻止发布</p> : <p><strong>须处理</strong></p>}
                 {p.d.can.mask && h.maskable && !h.kept ? (
                   <form method="post" action={`/console/items/${p.d.item.id}/privacy/mask`} class="gk-inline">
                     <CsrfField token={p.csrf} />

@@ -66,7 +66,7 @@ export const countLiveInterpretations = async (db: Db, policyId: number) =>
 
 /** Items this one replaced (amended or repealed). */
 export const listReplaced = (db: Db, newId: number) =>
-  db.selectFrom('info_items').select(['id', 'index_no', 'title', 'doc_number', 'validity']).where('replaced_by_id', '=', newId).orderBy('id').execute();
+  db.selectFrom('info_items').select(['id', 'index_no', 'title', 'doc_number', 'validity', 'area_id', 'unit_id', 'status', 'attribute']).where('replaced_by_id', '=', newId).orderBy('id').execute();
 
 export const insertHistory = (tx: Db, v: { item_id: number; at: string; actor_label: string; action: string; note: string | null; snapshot_json: string | null }) =>
   tx.insertInto('item_history').values(v).execute();

@@ -19,6 +19,7 @@ export const VALIDITY_LABELS: Record<Validity, string> = { valid: '有效', amen
 export const INTERP_FORM_LABELS: Record<InterpForm, string> = { text: '文字', graphic: '图解', video: '视频', qa: '问答' };
 export const PRIVACY_KIND_LABELS: Record<PrivacyKind, string> = {
   id_card: '居民身份证号', mobile: '手机号码', bank_card: '银行卡号', email: '电子邮箱', landline: '固定电话', passport: '护照号码',
+  id_card_suspect: '疑似身份证号（校验位不符）',
 };
 export const BASIS_LABELS: Record<string, string> = Object.fromEntries(WITHHELD_BASES.map((b) => [b.code, `${b.article}：${b.label}`]));
 

@@ -5,3 +5,5 @@ export { DEFAULT_CATALOG, DEFAULT_TOPICS, flattenCategories } from './category-d
 export { ensureDefaultCategories } from './categories.repo.js';
 export { TYPE_LABELS, VALIDITY_LABELS } from './labels.js';
 export { sanitizeBody } from './pure/sanitize.js';
+export { canReadItem } from './item-policy.js';
+export { WITHHELD_BASES, WITHHELD_BASIS_CODES, withheldBasis, type WithheldBasisCode } from './pure/legal-basis.js';

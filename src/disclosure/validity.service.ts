@@ -7,7 +7,7 @@ import { nowIso, todayCst } from '../lib/time.js';
 import { parseInput } from '../lib/validate.js';
 import { validityInput, validUntilInput } from './disclosure.schema.js';
 import { recordChange, snapshot } from './item-history.js';
-import { requireItemReviewer, requireReadable } from './item-policy.js';
+import { canReadItem, requireItemReviewer, requireReadable } from './item-policy.js';
 import * as repo from './items.repo.js';
 
 const IN_FORCE = ['valid', 'amended'] as const;
@@ -16,6 +16,14 @@ const inForce = (v: string | null) => (IN_FORCE as readonly string[]).includes(v
 function requirePublishedNormative(item: repo.ItemRow) {
   if (item.item_type !== 'normative') throw conflict('not_normative', '只有行政规范性文件有有效性');
   if (item.status !== 'published') throw conflict('wrong_status', '只有已发布的规范性文件可以变更有效性');
+}
+
+/**
+ * Whether everyone who may read `reader`'s history may also read `named` (so naming its title there leaks
+ * nothing): a public document, or one of the same unit.
+ */
+function visibleToReadersOf(named: repo.ItemRow, reader: repo.ItemRow): boolean {
+  return (named.status === 'published' && named.attribute === 'proactive') || named.unit_id === reader.unit_id;
 }
 
 /** The old document is amended (已修改) or repealed (已废止), by a newer published document or (repeal only) by decision. */
@@ -30,8 +38,8 @@ export async function changeValidity(ctx: Ctx, oldId: number, raw: unknown): Pro
     let by: repo.ItemRow | undefined;
     if (input.byItemId) {
       by = await repo.findItem(tx, input.byItemId);
-      if (!by || by.area_id !== old.area_id || by.id === old.id) throw invalid({ byItemId: '新文件不存在' });
-      requireReadable(ctx.actor, by);
+      // A missing id and one the actor may not read get the same answer (no existence oracle).
+      if (!by || by.area_id !== old.area_id || by.id === old.id || !canReadItem(ctx.actor, by)) throw invalid({ byItemId: '新文件不存在' });
       if (by.status !== 'published') throw invalid({ byItemId: '新文件须已发布' });
     }
     const validity = input.action === 'amend' ? 'amended' : 'repealed';
@@ -40,9 +48,14 @@ export async function changeValidity(ctx: Ctx, oldId: number, raw: unknown): Pro
     const how = input.action === 'amend' ? '修改' : '废止';
     await recordChange(tx, ctx, after, {
       action: `validity.${input.action}`, before: snapshot(old),
-      note: by ? `被《${by.title}》（${by.doc_number || by.index_no}）${how}：${input.reason}` : `${how}：${input.reason}`,
+      note: by ? (visibleToReadersOf(by, old) ? `被《${by.title}》（${by.doc_number || by.index_no}）${how}：${input.reason}` : `被其他单位的一份文件${how}：${input.reason}`) : `${how}：${input.reason}`,
     });
-    if (by) await recordChange(tx, ctx, by, { action: 'validity.replaces', note: `${how}《${old.title}》（${old.doc_number || old.index_no}）` });
+    if (by) {
+      await recordChange(tx, ctx, by, {
+        action: 'validity.replaces',
+        note: visibleToReadersOf(old, by) ? `${how}《${old.title}》（${old.doc_number || old.index_no}）` : `${how}其他单位的一份文件`,
+      });
+    }
   });
 }
 

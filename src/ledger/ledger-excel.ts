@@ -13,6 +13,7 @@ import { DueError, MEASURE_STATUS_LABELS, computeDue, measureStatusFromLabel, pa
 import * as repo from './ledger.repo.js';
 import { accessFor, getLedger, resolvePlan, type LedgerView, type Plan } from './ledger.service.js';
 import { columnLabel, type ImportIssue } from './xlsx/import-issues.js';
+import { checkOfficeFile, OfficeFileLimitError } from '../lib/office-file-limits.js';
 import { exportLedgerWorkbook, exportLedgerWorkbookStreamed } from './xlsx/ledger-export.js';
 import { importLedgerWorkbook, sheetSource } from './xlsx/ledger-import.js';
 import { columnHeader, type ColumnKey, type LedgerMeasureRow, type LedgerSheet, type LedgerStatus as XlsxStatus } from './xlsx/ledger-layout.js';
@@ -122,14 +123,28 @@ const LIMITS: Partial<Record<ColumnKey, number>> = { measure: 2000, timeLimit: 5
  * position, so evidence and progress stay with a measure whose wording changed); tasks not in the
  * file stay as they are. Nothing is written unless every cell is valid.
  */
-export async function importLedger(ctx: Ctx, ledgerId: number, buffer: Buffer): Promise<ImportOutcome> {
+/** Who may import into the ledger: checked by routes before they read the upload, and again by importLedger. */
+export async function requireLedgerImport(ctx: Ctx, ledgerId: number) {
   const a = await accessFor(ctx, ledgerId);
   if (!a.unitWriter) throw forbidden('只能由本单位导入台账');
   if (!a.editContent) throw new AppError('conflict', 'ledger_locked', '台账已报送或已通过，不能导入；如需修改，请由单位审核人退回或重新打开');
+  return a;
+}
+
+export async function importLedger(ctx: Ctx, ledgerId: number, buffer: Buffer): Promise<ImportOutcome> {
+  const a = await requireLedgerImport(ctx, ledgerId);
   const ledger = a.ledger;
   const plan = (await findPlan(ctx.db, ledger.plan_id))!;
   const unit = await ctx.db.selectFrom('units').select('name').where('id', '=', ledger.unit_id).executeTakeFirstOrThrow();
   const planTasks = await ctx.db.selectFrom('plan_tasks').select(['seq', 'requirement']).where('plan_id', '=', plan.id).execute();
+  // The shared upload limits first (size, ZIP bomb, rows/cells, time); "not a workbook" is left to the
+  // importer, whose messages say what a 附件3 file should be.
+  try {
+    await checkOfficeFile(buffer, 'xlsx');
+  } catch (err) {
+    if (!(err instanceof OfficeFileLimitError)) throw err;
+    if (err.code !== 'office_not_zip' && err.code !== 'office_corrupt') return { ok: false, errors: [{ sheet: '', row: 0, column: '', message: err.message }], warnings: [] };
+  }
   const parsed = await importLedgerWorkbook(buffer, { unitName: unit.name, knownTaskSeqs: new Map(planTasks.map((t) => [t.seq, t.requirement])) });
   if (!parsed.ok) return parsed;
   const errors: ImportIssue[] = [];

@@ -410,6 +410,7 @@ export async function ledgerRoutes(app: FastifyInstance, deps: AppDeps): Promise
   });
   app.post('/console/ledgers/:id/measures/:mid/evidence-file', async (req, reply) => {
     const [lid, mid] = [id(req), id(req, 'mid')];
+    await svc.requireEvidenceUpload(req.ctx, lid, mid);
     const { fields, file } = await readMultipart(req);
     try {
       if (!file) throw new AppError('invalid', 'validation_failed', '请选择要上传的文件', { file: '请选择要上传的文件' });
@@ -489,6 +490,7 @@ export async function ledgerRoutes(app: FastifyInstance, deps: AppDeps): Promise
 
   app.get('/console/ledgers/:id/import', (req, reply) => importPage(req, reply, id(req), null));
   app.post('/console/ledgers/:id/import', async (req, reply) => {
+    await excel.requireLedgerImport(req.ctx, id(req));
     const { file } = await readMultipart(req);
     if (!file) return importPage(req, reply, id(req), null, 400, '请选择要导入的 Excel 文件');
     const r = await excel.importLedger(req.ctx, id(req), file.data);
@@ -536,6 +538,7 @@ export async function ledgerRoutes(app: FastifyInstance, deps: AppDeps): Promise
   api({ method: 'POST', url: '/api/v1/ledgers/{id}/measures/{measureId}/evidence', summary: '添加佐证材料：JSON {kind:"item",itemId} 或 {kind:"url",url}；或 multipart 上传文件（字段 file、label）', roles: '本单位 unit_operator, unit_reviewer', body: { kind: 'item|url', itemId: 'integer?', url: 'string?', label: 'string?' } });
   app.post('/api/v1/ledgers/:id/measures/:mid/evidence', async (req, reply) => {
     if (req.isMultipart()) {
+      await svc.requireEvidenceUpload(req.ctx, id(req), id(req, 'mid'));
       const { fields, file } = await readMultipart(req);
       if (!file) throw new AppError('invalid', 'validation_failed', '请选择要上传的文件', { file: '请选择要上传的文件' });
       return reply.status(201).send(ok({ id: await svc.addEvidence(req.ctx, id(req), id(req, 'mid'), { label: fields.label }, file, dataDir) }));
@@ -562,6 +565,7 @@ export async function ledgerRoutes(app: FastifyInstance, deps: AppDeps): Promise
   app.get('/api/v1/ledgers/:id/export.xlsx', async (req, reply) => sendXlsx(reply, await excel.exportLedger(req.ctx, id(req))));
   api({ method: 'POST', url: '/api/v1/ledgers/{id}/import', summary: '导入填写好的附件3台账（multipart，字段 file）。有任何错误则不写入，返回 400 与按工作表/行/列列出的错误', roles: '本单位 unit_operator, unit_reviewer（草稿或已退回时）' });
   app.post('/api/v1/ledgers/:id/import', async (req, reply) => {
+    await excel.requireLedgerImport(req.ctx, id(req));
     const { file } = await readMultipart(req);
     if (!file) throw new AppError('invalid', 'validation_failed', '请选择要导入的 Excel 文件', { file: '请选择要导入的 Excel 文件' });
     const r = await excel.importLedger(req.ctx, id(req), file.data);

@@ -5,6 +5,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { writeAudit } from '../audit/public.js';
 import { requireUser } from '../auth/policy.js';
+import { canReadItem } from '../disclosure/public.js';
 import { CalendarError } from '../calendar/public.js';
 import { getCalendar } from '../calendar/public.js';
 import type { WorkingCalendar } from '../calendar/public.js';
@@ -418,6 +419,13 @@ const FILE_TYPES: Record<string, string> = {
 };
 export type UploadedFile = { fileName: string; mime: string; data: Buffer };
 
+/** The checks addEvidence makes, for routes to run before they read an upload body (no 19 MB read before a 404). */
+export async function requireEvidenceUpload(ctx: Ctx, ledgerId: number, measureId: number): Promise<void> {
+  const a = await accessFor(ctx, ledgerId);
+  requireProgressEdit(a);
+  if (!(await repo.findMeasure(ctx.db, ledgerId, measureId))) throw notFound('工作举措');
+}
+
 export async function addEvidence(ctx: Ctx, ledgerId: number, measureId: number, raw: unknown, file?: UploadedFile, dataDir?: string): Promise<number> {
   const a = await accessFor(ctx, ledgerId);
   requireProgressEdit(a);
@@ -441,8 +449,12 @@ export async function addEvidence(ctx: Ctx, ledgerId: number, measureId: number,
   } else {
     const input = parseInput(evidenceInput, raw);
     if (input.kind === 'item') {
-      const item = await ctx.db.selectFrom('info_items').select(['id', 'title', 'status', 'area_id']).where('id', '=', input.itemId).executeTakeFirst();
-      if (!item || item.area_id !== a.ledger.area_id || item.status !== 'published') throw invalid({ itemId: '未找到该编号的已发布政府信息' });
+      const item = await ctx.db.selectFrom('info_items').select(['id', 'title', 'status', 'area_id', 'unit_id', 'attribute']).where('id', '=', input.itemId).executeTakeFirst();
+      // Only an item the actor may read (or a public one) may be cited, and every refusal reads the same,
+      // so the answer tells nothing about whether another unit's id exists or is published.
+      const citable = item && item.area_id === a.ledger.area_id && item.status === 'published'
+        && (item.attribute === 'proactive' || canReadItem(ctx.actor, item));
+      if (!item || !citable) throw invalid({ itemId: '未找到该编号的已发布政府信息' });
       values = { kind: 'item', item_id: item.id, url: null, file_name: null, storage_key: null, mime: null, size: null, sha256: null, label: input.label ?? item.title };
     } else {
       values = { kind: 'url', item_id: null, url: input.url, file_name: null, storage_key: null, mime: null, size: null, sha256: null, label: input.label ?? input.url };

@@ -17,6 +17,9 @@ export type Ctx = {
   dialect: Dialect;
   actor: Actor;
   requestId?: string;
+  /** Where the request came from (recorded in the audit log). */
+  ip?: string | null;
+  userAgent?: string | null;
 };
 
 export const systemActor = (label = 'system'): Actor => ({ kind: 'system', label, areaId: null });

@@ -27,6 +27,15 @@ export const ERROR_CODES = {
   multipart_required: { kind: 'unsupported_media', doc: '需要以 multipart/form-data 上传' },
   wrong_status: { kind: 'conflict', doc: '对象当前状态不允许此操作' },
   internal_error: { kind: 'internal', doc: '服务器内部错误（附请求编号）' },
+  // ── uploaded office files (.xlsx/.docx), every path that opens one ──
+  office_not_zip: { kind: 'invalid', doc: '文件不是有效的 Office（zip）文件' },
+  office_too_large: { kind: 'invalid', doc: '文件解压后过大' },
+  office_zip_bomb: { kind: 'invalid', doc: '文件压缩比异常（疑似压缩炸弹）' },
+  office_too_many_entries: { kind: 'invalid', doc: '文件内部条目过多' },
+  office_too_many_rows: { kind: 'invalid', doc: '表格行数超过上限' },
+  office_too_many_cells: { kind: 'invalid', doc: '表格单元格数超过上限' },
+  office_time_budget: { kind: 'invalid', doc: '文件处理超时' },
+  office_corrupt: { kind: 'invalid', doc: '文件已损坏或无法读取' },
   // ── org ──
   area_unit: { kind: 'conflict', doc: '行政区划单位不能执行此操作' },
   // ── calendar ──

@@ -8,6 +8,7 @@ import { parsePlanText } from './plan-text-parser.js';
 import type { ParsedPlan } from './plan-types.js';
 import { parsePlanXlsx } from './plan-xlsx.js';
 import { isZip, zipEntryNames } from './zip-entries.js';
+import { checkOfficeFile } from '../lib/office-file-limits.js';
 
 export type PlanFileKind = 'docx' | 'xlsx' | 'text' | 'corrupt' | 'unsupported';
 
@@ -60,6 +61,9 @@ export const sniffPlanFile = (buf: Buffer): PlanFileKind => {
   return decodeText(buf) === null ? 'unsupported' : 'text';
 };
 
+/** A plan is a few hundred tasks: far tighter than the shared defaults. */
+const PLAN_OFFICE_LIMITS = { maxDeclaredBytes: 32 * 1024 * 1024, maxUncompressedBytes: 32 * 1024 * 1024, maxRows: 20_000, maxCells: 100_000 };
+
 /**
  * Parses an uploaded plan: .txt/.md text, .docx or a task-table .xlsx.
  * Throws PlanParseError for anything else or for a file without a task table.
@@ -67,8 +71,10 @@ export const sniffPlanFile = (buf: Buffer): PlanFileKind => {
 export const parsePlanFile = async (buffer: Buffer, filename: string): Promise<ParsedPlan> => {
   switch (sniffPlanFile(buffer)) {
     case 'docx':
+      await checkOfficeFile(buffer, 'docx', PLAN_OFFICE_LIMITS);
       return parsePlanText(await docxToPlanText(buffer));
     case 'xlsx':
+      await checkOfficeFile(buffer, 'xlsx', PLAN_OFFICE_LIMITS);
       return parsePlanXlsx(buffer);
     case 'text':
       return parsePlanText(decodeText(buffer) ?? '');

@@ -5,8 +5,11 @@ import { nowIso } from '../lib/time.js';
 import { publishedInstant, renderRss, renderSitemap, summaryOf, type SitemapUrl } from './feeds.js';
 import * as svc from './portal.service.js';
 
-/** Absolute URLs need the origin the client used. */
-export const originOf = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
+/**
+ * Absolute URLs use the configured PUBLIC_BASE_URL, never the request's Host header: these answers are
+ * publicly cacheable, so a forged Host would otherwise be served to everyone (issue 17 finding 6).
+ */
+export const originOf = (req: FastifyRequest) => req.server.publicBaseUrl;
 
 async function feed(req: FastifyRequest, code: string | null) {
   const data = await svc.feedData(req.ctx, code);

@@ -5,6 +5,10 @@ import type { Ctx } from '../lib/context.js';
 import type { PageMeta } from './components/layout.js';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** PUBLIC_BASE_URL: the origin of every absolute link the app writes. */
+    publicBaseUrl: string;
+  }
   interface FastifyRequest {
     ctx: Ctx;
     authKind: 'session' | 'bearer' | 'none';

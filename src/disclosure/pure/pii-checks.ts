@@ -57,6 +57,12 @@ export function isValidIdCard18(id: string, maxYear: number = new Date().getFull
   return idCardCheckDigit(id.slice(0, 17)) === id[17].toUpperCase();
 }
 
+/** 18 characters with a plausible region and birth date but (any) check character: a typo of a real ID. */
+export function isIdCard18Typo(id: string, maxYear: number = new Date().getFullYear()): boolean {
+  if (!/^\d{17}[\dXx]$/.test(id) || !isPlausibleRegion(id.slice(0, 6))) return false;
+  return isValidBirthDate(Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14)), maxYear);
+}
+
 /**
  * 15-digit numbers issued before 1999 carry no check digit, so region and YYMMDD (19YY) are all
  * we can test; callers should add context checks for 15-digit 注册号 and similar.

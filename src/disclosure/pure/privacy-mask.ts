@@ -2,14 +2,17 @@ import { foldWidth } from './fold-width.js';
 import type { PrivacyHit, PrivacyKind } from './privacy-types.js';
 
 // Full-width digits count too: the scanner finds １３８… through width folding.
-const isMaskable = (c: string): boolean => /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]/.test(c);
+// Other compatibility digits (NFKC → ASCII) count as well, since the scanner normalises with NFKC.
+const isMaskable = (c: string): boolean => /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]/.test(c) || /^[0-9A-Za-z]$/.test(c.normalize('NFKC'));
+// Invisible format characters inside a hit (U+200B …) are dropped from the masked value.
+const FORMAT_CHARS = /\p{Cf}/gu;
 
 /** Replaces the maskable characters (digits/letters) whose index among them is not kept. */
 function maskPositions(value: string, keep: (index: number, count: number) => boolean): string {
-  const count = [...value].filter(isMaskable).length;
+  const count = [...value.replace(FORMAT_CHARS, '')].filter(isMaskable).length;
   let index = 0;
   let out = '';
-  for (const c of value) {
+  for (const c of value.replace(FORMAT_CHARS, '')) {
     if (!isMaskable(c)) {
       out += c;
       continue;
@@ -30,6 +33,7 @@ function maskPositions(value: string, keep: (index: number, count: number) => bo
 export function maskValue(kind: PrivacyKind, value: string): string {
   switch (kind) {
     case 'id_card':
+    case 'id_card_suspect':
       return maskPositions(value, (i, n) => i < 6 || i >= n - 4);
     case 'mobile': {
       // The national number is the last 11 digits; a +86 prefix stays readable.

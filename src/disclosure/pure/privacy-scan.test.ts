@@ -44,17 +44,19 @@ test('id card: 18-digit with X, grouped, and 15-digit', () => {
   const x = '11010519491231002X';
   assert.deepEqual(brief(`证件号码${x}，`), [`id_card:${x}`]);
   assert.deepEqual(brief(`证件号码${x.toLowerCase()}`), [`id_card:${x.toLowerCase()}`]);
-  assert.deepEqual(brief('370305 19491231 002X'), []); // wrong check digit for that region
+  // Wrong check digit for that region: only a low-severity typo hint since issue 17 (not a block).
+  assert.deepEqual(brief('370305 19491231 002X'), ['id_card_suspect:370305 19491231 002X']);
   const g = `${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}`;
   assert.deepEqual(brief(`号码 ${g} 。`), [`id_card:${g}`]);
   assert.deepEqual(brief('老证号370305620814123'), ['id_card:370305620814123']);
 });
 
-test('id card: wrong check digit, impossible date or embedded in a longer run is not reported', () => {
+test('id card: a wrong check digit is only a low hint; impossible date or embedded in a longer run is not reported', () => {
   const first17 = '37030519900101123';
   const right = idCardCheckDigit(first17);
   const wrong = right === '0' ? '1' : '0';
-  assert.deepEqual(brief(`身份证号${first17}${wrong}`), []);
+  assert.deepEqual(brief(`身份证号${first17}${wrong}`), [`id_card_suspect:${first17}${wrong}`]);
+  assert.deepEqual(scan(`身份证号${first17}${wrong}`).map((h) => h.severity), ['low']);
   assert.deepEqual(brief(`身份证号${first17}${right}`), [`id_card:${first17}${right}`]);
   assert.deepEqual(brief(`1${first17}${right}`), []);
   assert.deepEqual(brief(`${first17}${right}0`), []);
@@ -205,4 +207,41 @@ test('a long 公示 list: every row found, header far above', () => {
   const hits = scan(text);
   assert.equal(hits.length, 1500);
   assert.ok(hits.every((h) => h.kind === 'mobile'));
+});
+
+// Issue 17 finding 4: invisible characters and compatibility digits cannot hide a number.
+const ZW = ['\u200b', '\u200c', '\u2060', '\ufeff', '\u00ad'];
+
+test('format characters between the digits do not hide an ID or mobile number; masking works on the original text', () => {
+  const id = idNo('37030519751102003');
+  for (const z of ZW) {
+    const hidden = [...id].join(z);
+    const text = `身份证号：${hidden}，联系电话：138${z}1234${z}5678。`;
+    const hits = scan(text);
+    assertWellFormed(text, hits);
+    assert.deepEqual(hits.map((h) => [h.kind, h.severity, h.text]), [['id_card', 'high', hidden], ['mobile', 'high', `138${z}1234${z}5678`]], JSON.stringify(z));
+    const masked = maskAll(text, hits);
+    assert.equal(masked, `身份证号：${id.slice(0, 6)}********${id.slice(14)}，联系电话：138****5678。`);
+    assert.deepEqual(scan(masked).filter((h) => h.severity === 'high'), []);
+  }
+});
+
+test('full-width and other NFKC digits are found and masked in place', () => {
+  const mobile = '１３８１２３４５６７８';
+  assert.deepEqual(brief(`手机${mobile}`), [`mobile:${mobile}`]);
+  const math = '𝟏𝟑𝟖𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖'; // MATHEMATICAL BOLD DIGITs, two UTF-16 units each
+  const text = `手机：${math}。`;
+  const hits = scan(text);
+  assertWellFormed(text, hits);
+  assert.deepEqual(hits.map((h) => h.kind), ['mobile']);
+  assert.equal(maskAll(text, hits), '手机：𝟏𝟑𝟖****𝟓𝟔𝟕𝟖。');
+});
+
+test('the wrong-check-digit hint stays silent for 文号 / 档案编号 look-alikes and impossible dates', () => {
+  const first17 = '37030519900101123';
+  const wrong = idCardCheckDigit(first17) === '0' ? '1' : '0';
+  for (const label of ['档案编号', '文号', '编号', '统一社会信用代码', '报表编号 ']) assert.deepEqual(brief(`${label}${first17}${wrong}`), [], label);
+  assert.deepEqual(brief('身份证号码：370305199013011230'), []); // month 13
+  assert.deepEqual(brief('身份证号码：990305199001011230'), []); // province 99
+  for (const text of LOOK_ALIKES) assert.deepEqual(brief(text), [], text);
 });

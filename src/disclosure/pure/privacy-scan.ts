@@ -1,5 +1,5 @@
 import { foldWidth } from './fold-width.js';
-import { isPlausibleIdCard15, isValidIdCard18, luhnValid } from './pii-checks.js';
+import { isIdCard18Typo, isPlausibleIdCard15, isValidIdCard18, luhnValid } from './pii-checks.js';
 import type { PrivacyHit, PrivacyKind, PrivacySeverity } from './privacy-types.js';
 import { indexTables, isQuantityHeader, type TableIndex } from './table-context.js';
 
@@ -30,6 +30,7 @@ interface Candidate {
 /** When two candidates overlap, the longer wins; on equal length, the higher priority. */
 const PRIORITY: Record<PrivacyKind, number> = {
   id_card: 6,
+  id_card_suspect: 0,
   bank_card: 5,
   passport: 4,
   mobile: 3,
@@ -46,16 +47,54 @@ const PRIORITY: Record<PrivacyKind, number> = {
  * @example scanPersonalData('联系电话：138-1234-5678') // [{ kind: 'mobile', text: '138-1234-5678', … }]
  */
 export function scanPersonalData(text: string, options: ScanOptions = {}): PrivacyHit[] {
-  const s = foldWidth(text);
+  const { s, from, to } = normaliseForScan(text);
   const ctx: Ctx = { s, year: options.currentYear ?? new Date().getFullYear(), tables: indexTables(s) };
   const candidates = [...idCards(ctx), ...bankCards(ctx), ...mobiles(ctx), ...emails(s), ...landlines(ctx), ...passports(ctx)];
-  return resolveOverlaps(candidates, text.length).map((c) => ({
-    kind: c.kind,
-    severity: c.severity,
-    text: text.slice(c.start, c.end),
-    start: c.start,
-    end: c.end,
-  }));
+  // Offsets found in the normalised copy are mapped back, so hits (and masks) are in the original text.
+  return resolveOverlaps(candidates, s.length).map((c) => {
+    const start = from[c.start]!;
+    const end = to[c.end - 1]!;
+    return { kind: c.kind, severity: c.severity, text: text.slice(start, end), start, end };
+  });
+}
+
+// Invisible format characters (U+200B ZWSP, U+200C/D, U+2060 word joiner, U+FEFF, U+00AD soft hyphen,
+// bidi marks …): dropped before scanning so they cannot split a number into harmless-looking pieces.
+const FORMAT_CHAR = /^\p{Cf}$/u;
+
+/**
+ * The text the detectors read: NFKC per character (full-width and other compatibility digits become
+ * ASCII), dashes folded to '-', format characters dropped. `from[i]`/`to[i]` give the original
+ * start/end offsets of normalised unit i.
+ */
+export function normaliseForScan(text: string): { s: string; from: Uint32Array; to: Uint32Array } {
+  const from = new Uint32Array(text.length + 1);
+  const to = new Uint32Array(text.length + 1);
+  let s = '';
+  let n = 0;
+  const push = (piece: string, start: number, end: number) => {
+    for (let k = 0; k < piece.length; k++) {
+      if (n >= from.length) return; // NFKC expansions beyond the original length are cut (never digits)
+      from[n] = start;
+      to[n] = end;
+      n++;
+    }
+    s += piece;
+  };
+  for (let i = 0; i < text.length;) {
+    const cp = text.codePointAt(i)!;
+    const len = cp > 0xffff ? 2 : 1;
+    if (cp < 0x80 || (cp >= 0x4e00 && cp <= 0x9fff)) push(text[i]!, i, i + 1);
+    else {
+      const ch = text.slice(i, i + len);
+      if (FORMAT_CHAR.test(ch)) { i += len; continue; }
+      const folded = foldWidth(ch);
+      push(folded !== ch ? folded : ch.normalize('NFKC'), i, i + len);
+    }
+    i += len;
+  }
+  // Keep `s` and the maps the same length even if an expansion was cut above.
+  return { s: s.slice(0, n), from, to };
 }
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
@@ -140,6 +179,14 @@ function* idCards(ctx: Ctx): Generator<Candidate> {
   for (const [start, end] of matches(ctx.s, /\d{6}( ?)\d{8}\1\d{3}[\dXx]/g, (m) =>
     isValidIdCard18(m[0].replace(/ /g, ''), ctx.year) && numericOk(ctx, m.index, m.index + m[0].length))) {
     yield { kind: 'id_card', severity: 'high', start, end };
+  }
+  // A valid region and birth date with the wrong check character: most likely a mistyped real number.
+  // Only a hint (not a block); labelled codes (文号, 档案编号 …) stay silent through numericOk.
+  for (const [start, end] of matches(ctx.s, /\d{6}( ?)\d{8}\1\d{3}[\dXx]/g, (m) => {
+    const id = m[0].replace(/ /g, '');
+    return !isValidIdCard18(id, ctx.year) && isIdCard18Typo(id, ctx.year) && numericOk(ctx, m.index, m.index + m[0].length);
+  })) {
+    yield { kind: 'id_card_suspect', severity: 'low', start, end };
   }
   for (const [start, end] of matches(ctx.s, /\d{15}/g, (m) =>
     isPlausibleIdCard15(m[0]) && numericOk(ctx, m.index, m.index + 15))) {

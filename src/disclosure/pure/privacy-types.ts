@@ -1,5 +1,7 @@
 /** Kinds of personal data the scanner reports. */
-export type PrivacyKind = 'id_card' | 'mobile' | 'bank_card' | 'email' | 'landline' | 'passport';
+export type PrivacyKind = 'id_card' | 'mobile' | 'bank_card' | 'email' | 'landline' | 'passport'
+  /** 18 digits with a valid region and birth date but a wrong check digit (a likely typo): a low hint. */
+  | 'id_card_suspect';
 
 /**
  * `low` marks data that is usually fine to publish (government office landlines, *.gov.cn
