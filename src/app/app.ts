@@ -14,6 +14,7 @@ import { AppError } from '../lib/errors.js';
 import { registerRoutes } from './routes.js';
 import { renderErrorPage } from '../web/error-page.js';
 import { isApi, SESSION_COOKIE } from '../web/http.js';
+import { storageFault } from '../web/db-errors.js';
 import { setNavEntries } from '../web/nav.js';
 import { unreadCount } from '../notify/public.js';
 import type { AppDeps } from './module.js';
@@ -152,7 +153,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     else if (err.code?.startsWith('FST_CSRF')) e = new AppError('forbidden', 'csrf_invalid', '页面已过期或来源无效，请刷新页面后重试');
     else if (err.statusCode === 429) e = new AppError('rate_limited', 'rate_limited', '请求过于频繁，请稍后再试');
     else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) e = new AppError('invalid', 'bad_request', '请求格式不正确');
-    else {
+    else if (storageFault(err)) {
+      // Disk full, database down or restarting: say so (503, retry later) and log the real error.
+      const f = storageFault(err)!;
+      req.log.error({ err, reqId: req.id }, f.logLine);
+      if (!deps.logger) console.error(`[${req.id}] ${f.logLine}`);
+      reply.header('retry-after', '30');
+      if (isApi(req)) return reply.status(503).send({ error: { code: f.code, message: f.message, requestId: req.id, fields: {} } });
+      return reply.status(503).type('text/html; charset=utf-8').send(renderErrorPage(req, 503, f.code === 'storage_full' ? '存储空间已满' : '服务暂时不可用', `${f.message}请求编号：${req.id}`).html);
+    } else {
       req.log.error({ err, reqId: req.id }, 'unhandled error');
       if (!deps.logger) console.error(`[${req.id}]`, err);
       const body = { error: { code: 'internal_error', message: '服务器内部错误，请稍后重试', requestId: req.id, fields: {} } };

@@ -8,7 +8,7 @@ import { now } from '../lib/time.js';
 export type Job = { name: string; label: string; everyMinutes: number; run: (ctx: Ctx) => Promise<string> };
 
 
-const NODE_ID = randomUUID();
+const NODE_ID: string = randomUUID();
 
 /** Takes the named lock if free or expired. Returns false when another node holds it. */
 export async function acquireLock(db: Db, name: string, ttlMs: number, owner = NODE_ID): Promise<boolean> {
@@ -31,14 +31,51 @@ export async function releaseLock(db: Db, name: string, owner = NODE_ID): Promis
   await db.deleteFrom('job_locks').where('name', '=', name).where('owner', '=', owner).execute();
 }
 
+/**
+ * Lease of a held lock: short, renewed by a heartbeat while the holder lives. A holder killed with
+ * -9 stops renewing, so its lock expires within one lease instead of hours. GONGKAI_LOCK_TTL_MS
+ * shortens it (fault scripts, tests).
+ */
+export const lockTtlMs = (): number => Number(process.env.GONGKAI_LOCK_TTL_MS) || 60_000;
+
+/** Extends the lease of a lock this owner holds; false when it is no longer ours. */
+export async function renewLock(db: Db, name: string, owner: string, ttlMs = lockTtlMs()): Promise<boolean> {
+  const r = await db.updateTable('job_locks').set({ expires_at: new Date(now().getTime() + ttlMs).toISOString() })
+    .where('name', '=', name).where('owner', '=', owner).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * Runs `fn` while holding the named lock, renewing its lease every third of it. Returns
+ * `{ ran: false }` when another holder has it (after waiting up to `waitMs`, polling).
+ * Each call is its own owner, so two callers in one process exclude each other too.
+ */
+export async function withLock<T>(db: Db, name: string, fn: () => Promise<T>, opts: { waitMs?: number; ttlMs?: number } = {}): Promise<{ ran: true; value: T } | { ran: false }> {
+  const ttl = opts.ttlMs ?? lockTtlMs();
+  const owner = `${NODE_ID}:${randomUUID()}`;
+  const deadline = Date.now() + (opts.waitMs ?? 0);
+  while (!(await acquireLock(db, name, ttl, owner))) {
+    if (Date.now() >= deadline) return { ran: false };
+    await new Promise((r) => setTimeout(r, Math.min(250, Math.max(20, ttl / 10))));
+  }
+  let beat: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    beat = renewLock(db, name, owner, ttl).catch(() => false);
+  }, Math.max(10, Math.floor(ttl / 3)));
+  timer.unref();
+  try {
+    return { ran: true, value: await fn() };
+  } finally {
+    clearInterval(timer);
+    await beat;
+    await releaseLock(db, name, owner).catch(() => {});
+  }
+}
+
 /** Runs one job under its lock; returns its summary, or null when another node is running it. */
 export async function runJob(db: Db, dialect: Dialect, job: Job): Promise<string | null> {
-  if (!(await acquireLock(db, `job:${job.name}`, 10 * 60_000))) return null;
-  try {
-    return await job.run({ db, dialect, actor: systemActor(`定时任务：${job.label}`) });
-  } finally {
-    await releaseLock(db, `job:${job.name}`);
-  }
+  const r = await withLock(db, `job:${job.name}`, () => job.run({ db, dialect, actor: systemActor(`定时任务：${job.label}`) }));
+  return r.ran ? r.value : null;
 }
 
 /** Starts the in-process scheduler; returns a stop function. */

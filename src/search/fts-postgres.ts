@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
 import { nowIso } from '../lib/time.js';
-import { currentRanking, type FtsHit, type FtsIndex, type FtsQuery, type IndexDoc } from './fts.js';
+import { currentRanking, LIVE, type FtsHit, type FtsIndex, type FtsQuery, type IndexDoc } from './fts.js';
 import { docRow, filterSql, orderSql } from './search.repo.js';
 
 /**
@@ -21,7 +21,7 @@ const tsvector = (d: IndexDoc) =>
 const tsquery = (terms: readonly string[]) => sql`plainto_tsquery('simple', ${terms.join(' ')})`;
 
 export const ftsPostgres: FtsIndex = {
-  async insert(tx, docs) {
+  async insert(tx, docs, target = LIVE) {
     const at = nowIso();
     for (let i = 0; i < docs.length; i += BATCH) {
       const batch = docs.slice(i, i + BATCH);
@@ -29,13 +29,13 @@ export const ftsPostgres: FtsIndex = {
         const r = docRow(d, at);
         return sql`(${r.item_id}, ${r.area_id}, ${r.unit_id}, ${r.category_code}, ${r.topic_code}, ${r.item_type}, ${r.validity}, ${r.year}, ${r.published_on}, ${r.doc_number}, ${r.index_no}, ${r.indexed_at}, ${tsvector(d)}, to_tsvector('simple', ${d.titleSeg}))`;
       });
-      await sql`INSERT INTO search_docs (item_id, area_id, unit_id, category_code, topic_code, item_type, validity, year, published_on, doc_number, index_no, indexed_at, tsv, tsv_title)
+      await sql`INSERT INTO ${sql.table(target.docs)} (item_id, area_id, unit_id, category_code, topic_code, item_type, validity, year, published_on, doc_number, index_no, indexed_at, tsv, tsv_title)
         VALUES ${sql.join(values)}`.execute(tx);
     }
   },
 
-  async remove(tx, itemId) {
-    const r = await tx.deleteFrom('search_docs').where('item_id', '=', itemId).executeTakeFirst();
+  async remove(tx, itemId, target = LIVE) {
+    const r = await tx.deleteFrom(target.docs as 'search_docs').where('item_id', '=', itemId).executeTakeFirst();
     return Number(r.numDeletedRows) > 0;
   },
 

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
 import { nowIso } from '../lib/time.js';
-import { currentRanking, type FtsHit, type FtsIndex, type FtsQuery, type IndexDoc } from './fts.js';
+import { currentRanking, LIVE, type FtsHit, type FtsIndex, type FtsQuery, type IndexDoc } from './fts.js';
 import { docRow, filterSql, orderSql, readGeneration } from './search.repo.js';
 
 /** bm25 column weights (title, body): a term in the title counts as much as ten in the body. */
@@ -21,19 +21,19 @@ const BATCH = 200;
 export const matchExpression = (terms: readonly string[], prefix = '') => terms.map((t) => `"${prefix}${t.replace(/"/g, '""')}"`).join(' AND ');
 
 export const ftsSqlite: FtsIndex = {
-  async insert(tx, docs) {
+  async insert(tx, docs, target = LIVE) {
     const at = nowIso();
     for (let i = 0; i < docs.length; i += BATCH) {
       const batch = docs.slice(i, i + BATCH);
-      await tx.insertInto('search_docs').values(batch.map((d) => docRow(d, at))).execute();
-      await sql`INSERT INTO search_fts (rowid, title, body, title_terms) VALUES ${sql.join(batch.map((d: IndexDoc) => sql`(${d.itemId}, ${d.titleSeg}, ${d.bodySeg}, ${titleTerms(d.titleSeg)})`))}`.execute(tx);
+      await tx.insertInto(target.docs as 'search_docs').values(batch.map((d) => docRow(d, at))).execute();
+      await sql`INSERT INTO ${sql.table(target.fts)} (rowid, title, body, title_terms) VALUES ${sql.join(batch.map((d: IndexDoc) => sql`(${d.itemId}, ${d.titleSeg}, ${d.bodySeg}, ${titleTerms(d.titleSeg)})`))}`.execute(tx);
     }
   },
 
-  async remove(tx, itemId) {
-    const r = await tx.deleteFrom('search_docs').where('item_id', '=', itemId).executeTakeFirst();
+  async remove(tx, itemId, target = LIVE) {
+    const r = await tx.deleteFrom(target.docs as 'search_docs').where('item_id', '=', itemId).executeTakeFirst();
     if (Number(r.numDeletedRows) === 0) return false;
-    await sql`DELETE FROM search_fts WHERE rowid = ${itemId}`.execute(tx);
+    await sql`DELETE FROM ${sql.table(target.fts)} WHERE rowid = ${itemId}`.execute(tx);
     return true;
   },
 

@@ -41,11 +41,19 @@ export type FtsQuery = {
 
 export type FtsHit = { itemId: number; score: number };
 
+/**
+ * The tables an index write goes to: the live index, or the shadow a rebuild fills before it is
+ * swapped in (search.indexer.ts). Queries always read the live one.
+ */
+export type IndexTarget = { docs: string; fts: string };
+export const LIVE: IndexTarget = { docs: 'search_docs', fts: 'search_fts' };
+export const SHADOW: IndexTarget = { docs: 'search_docs_shadow', fts: 'search_fts_shadow' };
+
 export interface FtsIndex {
   /** Adds documents whose item ids are not in the index (remove them first). */
-  insert(tx: Db, docs: readonly IndexDoc[]): Promise<void>;
+  insert(tx: Db, docs: readonly IndexDoc[], target?: IndexTarget): Promise<void>;
   /** Removes an item from the index; false when it was not there. */
-  remove(tx: Db, itemId: number): Promise<boolean>;
+  remove(tx: Db, itemId: number, target?: IndexTarget): Promise<boolean>;
   /** Matching items, best first (relevance with a title boost, newest first on ties), and their total. */
   search(db: Db, q: FtsQuery): Promise<{ total: number; hits: FtsHit[] }>;
   /** Bytes used by the full-text structures (for the benchmark), when the engine can tell. */

@@ -24,6 +24,7 @@ export function registerSearchCommands(program: Command): void {
           process.exitCode = 3;
           return;
         }
+        if (r.shadowDropped) console.log('已清除中断的重建留下的临时索引');
         console.log(`移除 ${r.removed.length} 条，补充 ${r.added.length} 条`);
       });
     });
