@@ -18,6 +18,7 @@ import { registerRoutes } from './routes.js';
 import { renderErrorPage } from './error-page.js';
 import { isApi } from './http.js';
 import { unreadCount } from '../ledger/notify.js';
+import { deferMultipartCsrf } from './multipart-csrf.js';
 
 export const SESSION_COOKIE = 'gk_session';
 export type AppDeps = { config: Config; handle: DbHandle; logger?: boolean; extraRoutes?: (app: FastifyInstance) => void };
@@ -128,6 +129,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // CSRF on every state-changing request made with cookies (bearer-token scripts are not exposed to CSRF).
   app.addHook('preHandler', (req, reply, done) => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' || req.authKind === 'bearer') return done();
+    // Upload forms may carry the token in the multipart body; those routes verify it themselves.
+    if (deferMultipartCsrf(req)) return done();
     app.csrfProtection(req, reply, done);
   });
 
