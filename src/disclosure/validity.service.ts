@@ -33,6 +33,7 @@ export async function changeValidity(ctx: Ctx, oldId: number, raw: unknown): Pro
       if (!by || by.area_id !== old.area_id || by.id === old.id) throw invalid({ byItemId: '新文件不存在' });
       requireReadable(ctx.actor, by);
       if (by.status !== 'published') throw invalid({ byItemId: '新文件须已发布' });
+      if (by.item_type !== 'normative') throw invalid({ byItemId: '作出修改或废止的新文件须为行政规范性文件' });
     }
     const validity = input.action === 'amend' ? 'amended' : 'repealed';
     await repo.updateItem(tx, oldId, { validity, replaced_by_id: by?.id ?? old.replaced_by_id ?? null, updated_at: nowIso() });
