@@ -16,6 +16,7 @@ import { renderErrorPage } from '../web/error-page.js';
 import { isApi, SESSION_COOKIE } from '../web/http.js';
 import { storageFault } from '../web/db-errors.js';
 import { setNavEntries } from '../web/nav.js';
+import { deferMultipartCsrf } from '../web/multipart-csrf.js';
 import { unreadCount } from '../notify/public.js';
 import type { AppDeps } from './module.js';
 import { allNavEntries, MODULES } from './modules.js';
@@ -141,6 +142,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // CSRF on every state-changing request made with cookies (bearer-token scripts are not exposed to CSRF).
   app.addHook('preHandler', (req, reply, done) => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' || req.authKind === 'bearer') return done();
+    // Upload forms may carry the token in the multipart body; those routes verify it themselves.
+    if (deferMultipartCsrf(req)) return done();
     app.csrfProtection(req, reply, done);
   });
 

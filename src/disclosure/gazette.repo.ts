@@ -15,5 +15,5 @@ export const findIssueByNumber = (db: Db, areaId: number, year: number, number: 
 export const listEntries = (db: Db, issueId: number) =>
   db.selectFrom('gazette_entries').innerJoin('info_items', 'info_items.id', 'gazette_entries.item_id').innerJoin('units', 'units.id', 'info_items.unit_id')
     .select(['gazette_entries.item_id', 'gazette_entries.sort', 'info_items.title', 'info_items.doc_number', 'info_items.index_no',
-      'info_items.published_on', 'info_items.status', 'info_items.attribute', 'units.name as unit_name'])
+      'info_items.published_on', 'info_items.status', 'info_items.attribute', 'info_items.item_type', 'info_items.validity', 'info_items.valid_until', 'units.name as unit_name'])
     .where('gazette_entries.issue_id', '=', issueId).orderBy('gazette_entries.sort').orderBy('gazette_entries.item_id').execute();

@@ -6,6 +6,8 @@ import { CsrfField, ErrorSummary, Form, TextField, emptyForm, type FormState } f
 import { documentApi, formBody, pageMeta, sendHtml } from '../web/http.js';
 import * as gazette from './gazette.service.js';
 import { idParam, invalidFields } from './route-helpers.js';
+import { redirectWithFlash, takeFlash } from '../web/flash.js';
+import { validityToday } from './validity-display.js';
 
 const LABELS = { year: '年份', number: '期号', title: '标题', itemRef: '政府信息', publishedOn: '出版日期' };
 const isAdmin = (req: FastifyRequest) => req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
@@ -41,6 +43,8 @@ async function issuePage(req: FastifyRequest, reply: FastifyReply, id: number, s
   const meta = pageMeta(req, reply, `${issue.year}年第${issue.number}期：${issue.title}`);
   const editable = isAdmin(req) && issue.status === 'draft';
   const form = s.form ?? emptyForm();
+  const flash = takeFlash(req, reply);
+  const warnings = entries.map((e) => gazette.notInForceWarning(e)).filter((w): w is string => w !== null);
   const Post = (p: { action: string; label: string; hidden?: Record<string, string> }) => (
     <form method="post" action={p.action} class="gk-inline">
       <CsrfField token={meta.csrf!} />
@@ -51,6 +55,8 @@ async function issuePage(req: FastifyRequest, reply: FastifyReply, id: number, s
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
       {s.alert ? <div class="gk-error-summary" role="alert" tabindex="-1"><h2>操作未完成</h2><p>{s.alert}</p></div> : null}
+      {flash ? <div class="gk-warning" role="status">{flash}</div> : null}
+      {editable && warnings.length ? <div class="gk-warning"><strong>目录中有不再有效的文件：</strong><ul class="gk-list">{warnings.map((w) => <li>{w}</li>)}</ul></div> : null}
       <p><a href="/console/gazette">返回公报列表</a></p>
       <p>状态：{issue.status === 'published' ? `已出版（${issue.published_on}）` : '编辑中'}</p>
       <table class="gk-table">
@@ -58,7 +64,7 @@ async function issuePage(req: FastifyRequest, reply: FastifyReply, id: number, s
         <thead><tr><th scope="col">序号</th><th scope="col">标题</th><th scope="col">文号</th><th scope="col">发布机构</th><th scope="col">发布日期</th>{editable ? <th scope="col">操作</th> : null}</tr></thead>
         <tbody>{entries.map((e, i) => (
           <tr>
-            <td>{i + 1}</td><td><a href={`/console/items/${e.item_id}`}>{e.title}</a>{e.status !== 'published' || e.attribute !== 'proactive' ? <> <span class="gk-tag gk-tag--late">已不再公开</span></> : null}</td>
+            <td>{i + 1}</td><td><a href={`/console/items/${e.item_id}`}>{e.title}</a>{e.status !== 'published' || e.attribute !== 'proactive' ? <> <span class="gk-tag gk-tag--late">已不再公开</span></> : null}{gazette.notInForceWarning(e) ? <> <span class="gk-tag gk-tag--late">{validityToday(e.validity, e.valid_until) === 'repealed' ? '已废止' : '已失效'}</span></> : null}</td>
             <td>{e.doc_number || '—'}</td><td>{e.unit_name}</td><td>{e.published_on ?? '—'}</td>
             {editable ? <td>
               <Post action={`/console/gazette/${id}/move`} label={`上移《${e.title}》`} hidden={{ itemId: String(e.item_id), direction: 'up' }} />{' '}
@@ -98,12 +104,14 @@ export async function gazetteRoutes(app: FastifyInstance) {
     }
   });
   app.get('/console/gazette/:id', (req, reply) => issuePage(req, reply, idParam(req)));
-  const act = (path: string, run: (req: FastifyRequest, id: number, body: Record<string, string>) => Promise<void>) =>
+  const act = (path: string, run: (req: FastifyRequest, id: number, body: Record<string, string>) => Promise<unknown>) =>
     app.post(`/console/gazette/:id${path}`, async (req, reply) => {
       const id = idParam(req);
       const body = formBody(req);
       try {
-        await run(req, id, body);
+        const r = await run(req, id, body);
+        const warning = r && typeof r === 'object' && 'warning' in r ? (r as { warning: string | null }).warning : null;
+        if (warning) return redirectWithFlash(reply, `/console/gazette/${id}`, `已收录。注意：${warning}`);
         return reply.redirect(`/console/gazette/${id}`, 303);
       } catch (err) {
         const fields = invalidFields(err);

@@ -10,6 +10,7 @@ import { intId, parseInput, text } from '../lib/validate.js';
 import { actorArea } from '../org/public.js';
 import { optionalDate } from './disclosure.schema.js';
 import * as repo from './gazette.repo.js';
+import { validityToday } from './validity-display.js';
 
 const issueInput = z.object({
   year: z.coerce.number({ error: '年份必须是数字' }).int('年份必须是整数').min(2000, '年份应在2000年至2099年之间').max(2099, '年份应在2000年至2099年之间'),
@@ -54,11 +55,19 @@ const requireDraftIssue = (issue: { status: string }) => {
   if (issue.status !== 'draft') throw conflict('issue_published', '已出版的公报不能修改目录，请先撤回出版');
 };
 
-export async function addEntry(ctx: Ctx, issueId: number, raw: unknown): Promise<void> {
+/** A warning for a document no longer in force (已废止 / 已失效 as of today), or null. */
+export function notInForceWarning(e: { title: string; item_type: string; validity: string | null; valid_until: string | null }): string | null {
+  if (e.item_type !== 'normative') return null;
+  const v = validityToday(e.validity, e.valid_until);
+  return v === 'repealed' || v === 'expired' ? `《${e.title}》${v === 'repealed' ? '已废止' : '已失效'}，收录前请确认确有必要（公报一般只刊登现行有效的文件）` : null;
+}
+
+/** Adds a published proactive document to a draft issue; returns a warning when it is no longer in force. */
+export async function addEntry(ctx: Ctx, issueId: number, raw: unknown): Promise<{ warning: string | null }> {
   requireAdmin(ctx.actor);
   const issue = await loadIssue(ctx, issueId);
   const { itemRef } = parseInput(entryInput, raw);
-  await ctx.db.transaction().execute(async (tx) => {
+  return ctx.db.transaction().execute(async (tx) => {
     requireDraftIssue((await repo.findIssue(tx, issueId))!);
     const item = await tx.selectFrom('info_items').selectAll().where('area_id', '=', issue.area_id)
       .where((eb) => (/^\d+$/.test(itemRef) ? eb.or([eb('id', '=', Number(itemRef)), eb('index_no', '=', itemRef)]) : eb('index_no', '=', itemRef)))
@@ -69,7 +78,9 @@ export async function addEntry(ctx: Ctx, issueId: number, raw: unknown): Promise
     if (existing.some((e) => e.item_id === item.id)) throw invalid({ itemRef: '该信息已在本期目录中' });
     const sort = existing.reduce((m, e) => Math.max(m, e.sort), 0) + 1;
     await tx.insertInto('gazette_entries').values({ issue_id: issueId, item_id: item.id, sort }).execute();
-    await writeAudit(tx, ctx, { action: 'gazette.entry.add', entity: 'gazette_issue', entityId: issueId, after: { itemId: item.id, indexNo: item.index_no, sort }, areaId: issue.area_id });
+    const warning = notInForceWarning(item);
+    await writeAudit(tx, ctx, { action: 'gazette.entry.add', entity: 'gazette_issue', entityId: issueId, after: { itemId: item.id, indexNo: item.index_no, sort, ...(warning ? { warning } : {}) }, areaId: issue.area_id });
+    return { warning };
   });
 }
 

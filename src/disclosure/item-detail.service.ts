@@ -9,6 +9,7 @@ import { canReadItem, isReviewerOf, isWriterOf, requireReadable } from './item-p
 import { needsInterpretation, timeliness } from './item-rules.js';
 import { itemHits } from './privacy.service.js';
 import * as repo from './items.repo.js';
+import { withValidityToday } from './validity-display.js';
 
 export async function itemDetail(ctx: Ctx, id: number) {
   const item = requireReadable(ctx.actor, await repo.findItem(ctx.db, id));
@@ -34,7 +35,8 @@ export async function itemDetail(ctx: Ctx, id: number) {
   const open = item.status === 'draft' || item.status === 'returned';
   const inForce = item.validity === 'valid' || item.validity === 'amended';
   return {
-    item, unit, today, history, policy, replacedBy, hits,
+    // Shown validity is today's (有效期至 passed → 已失效); actions still go by the stored state.
+    item: withValidityToday(item, today), unit, today, history, policy, replacedBy, hits,
     replaces: replaces.filter((r) => canReadItem(ctx.actor, r) || (r.status === 'published' && r.attribute === 'proactive')),
     interpretations: interpretations.filter((i) => canReadItem(ctx.actor, i)).map((i) => ({ ...i, timeliness: timeliness(i, today) })),
     attachments: attachments.map((a) => ({
@@ -67,7 +69,7 @@ export type ItemDetail = Awaited<ReturnType<typeof itemDetail>>;
 /** Published documents that may amend or repeal this one (chosen on the old document's page). */
 export async function replacementCandidates(ctx: Ctx, areaId: number, exceptId: number) {
   const rows = await ctx.db.selectFrom('info_items').select(['id', 'title', 'doc_number', 'index_no', 'unit_id', 'area_id', 'item_type'])
-    .where('area_id', '=', areaId).where('status', '=', 'published').where('item_type', '!=', 'interpretation')
+    .where('area_id', '=', areaId).where('status', '=', 'published').where('item_type', '=', 'normative')
     .where('id', '!=', exceptId).orderBy('id', 'desc').limit(500).execute();
   return rows.filter((r) => canReadItem(ctx.actor, r));
 }

@@ -7,3 +7,4 @@ export { TYPE_LABELS, VALIDITY_LABELS } from './labels.js';
 export { sanitizeBody } from './pure/sanitize.js';
 export { canReadItem } from './item-policy.js';
 export { WITHHELD_BASES, WITHHELD_BASIS_CODES, withheldBasis, type WithheldBasisCode } from './pure/legal-basis.js';
+export { withValidityToday } from './validity-display.js';

@@ -1,6 +1,7 @@
 // Small helpers shared by the disclosure routes.
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../lib/errors.js';
+import { formatDateTime } from '../lib/time.js';
 import { intParam } from '../web/http.js';
 
 export const idParam = (req: FastifyRequest, name = 'id'): number => intParam((req.params as Record<string, string>)[name]);
@@ -21,4 +22,5 @@ export function prefixFields(fields: Record<string, string>, prefix: string): Re
 }
 
 /** ISO timestamp → China Standard Time, to the second. */
-export const cst = (iso: string): string => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+/** Beijing time for display (the one helper in src/lib/time.ts). */
+export const cst = (iso: string): string => formatDateTime(iso, { seconds: true });

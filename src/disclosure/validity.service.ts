@@ -41,6 +41,7 @@ export async function changeValidity(ctx: Ctx, oldId: number, raw: unknown): Pro
       // A missing id and one the actor may not read get the same answer (no existence oracle).
       if (!by || by.area_id !== old.area_id || by.id === old.id || !canReadItem(ctx.actor, by)) throw invalid({ byItemId: '新文件不存在' });
       if (by.status !== 'published') throw invalid({ byItemId: '新文件须已发布' });
+      if (by.item_type !== 'normative') throw invalid({ byItemId: '作出修改或废止的新文件须为行政规范性文件' });
     }
     const validity = input.action === 'amend' ? 'amended' : 'repealed';
     await repo.updateItem(tx, oldId, { validity, replaced_by_id: by?.id ?? old.replaced_by_id ?? null, updated_at: nowIso() });

@@ -16,6 +16,7 @@ import { ATTRIBUTE_LABELS } from './labels.js';
 import { assertNoBlockingHits } from './privacy.service.js';
 import { prepareEnv } from './items.service.js';
 import * as repo from './items.repo.js';
+import { areaAdmins, notifyUsers, unitUsers } from '../notify/public.js';
 
 const requireStatus = (item: repo.ItemRow, allowed: repo.ItemRow['status'][], what: string) => {
   if (!allowed.includes(item.status)) throw conflict('wrong_status', `当前状态不能${what}`);
@@ -57,6 +58,13 @@ export async function submitTx(tx: Db, ctx: Ctx, id: number): Promise<repo.ItemR
   await repo.updateItem(tx, id, { status: 'submitted', updated_at: nowIso() });
   const after = (await repo.findItem(tx, id))!;
   await recordChange(tx, ctx, after, { action: 'submit', before: snapshot(item) });
+  // Tell the reviewers (the unit's reviewers; the district office when the unit has none) at once.
+  let reviewers = await unitUsers(tx, item.unit_id, ['unit_reviewer']);
+  if (!reviewers.length) reviewers = await areaAdmins(tx, item.area_id);
+  await notifyUsers(tx, reviewers.filter((u) => ctx.actor.kind !== 'user' || u !== ctx.actor.userId), {
+    kind: 'item.submitted', title: `待您审核：《${item.title}》`, body: `${item.title} 已提交保密审查和发布审核，请及时签发或退回。`,
+    link: `/console/items/${id}`, areaId: item.area_id,
+  });
   return after;
 }
 

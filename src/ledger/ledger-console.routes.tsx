@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { raw } from '#jsx/jsx-runtime';
 import { AppError } from '../lib/errors.js';
+import { formatDate, formatDateTime } from '../lib/time.js';
 import { ErrorSummary, Form, SelectField, TextArea, TextField, emptyForm, type FormState } from '../web/components/form.js';
 import { documentApi, formBody, intParam, type ApiDoc } from '../web/http.js';
 import { FACTOR_KEYS, FACTOR_LABELS } from './assessment-score.js';
@@ -11,7 +12,10 @@ import * as assess from './ledger-assessment.js';
 import { dashboard, rate, taskDrillDown } from './ledger-dashboard.js';
 import * as lookback from './ledger-lookback.js';
 import { LEDGER_STATUS_LABELS, MEASURE_STATUS_LABELS, ROLE_LABELS_TASK } from './ledger-rules.js';
-import { fieldErrors, planQuery, renderPage, sendXlsx } from './ledger-http.js';
+import { fieldErrors, planQuery, redirectWithFlash, renderPage, sendXlsx } from './ledger-http.js';
+
+/** The query string of a request (kept across a redirect, e.g. ?plan=3). */
+const qs = (req: FastifyRequest) => { const i = req.url.indexOf('?'); return i >= 0 ? req.url.slice(i) : ''; };
 import { ActionForm, Notice, StatusTag, SubmissionTag } from './ledger.views.js';
 
 type Req = FastifyRequest;
@@ -168,7 +172,7 @@ async function assessmentUnitPage(req: Req, reply: Reply) {
       <table class="gk-table">
         <caption>牵头内容涉及的其他单位任务行</caption>
         <thead><tr><th scope="col">单位</th><th scope="col">序号</th><th scope="col">指导意见</th></tr></thead>
-        <tbody>{d.guidance.map((g) => <tr><td><a href={`/console/ledgers/${g.ledgerId}`}>{g.unitName}</a></td><td>{g.seq}</td><td>{g.comments.length ? g.comments.map((c) => `${c.created_at.slice(0, 10)}：${c.body}`).join('；') : '无'}</td></tr>)}</tbody>
+        <tbody>{d.guidance.map((g) => <tr><td><a href={`/console/ledgers/${g.ledgerId}`}>{g.unitName}</a></td><td>{g.seq}</td><td>{g.comments.length ? g.comments.map((c) => `${formatDate(c.created_at)}：${c.body}`).join('；') : '无'}</td></tr>)}</tbody>
       </table>
     </> : null}
   </>);
@@ -245,7 +249,7 @@ async function notificationsPage(req: Req, reply: Reply, notice?: string) {
     {n.rows.length ? <table class="gk-table">
       <caption class="visually-hidden">最近的通知</caption>
       <thead><tr><th scope="col">时间</th><th scope="col">通知</th><th scope="col">内容</th><th scope="col">状态</th></tr></thead>
-      <tbody>{n.rows.map((x) => <tr><td>{x.created_at.slice(0, 16).replace('T', ' ')}</td><td>{x.link ? <a href={x.link}>{x.title}</a> : x.title}</td>
+      <tbody>{n.rows.map((x) => <tr><td>{formatDateTime(x.created_at)}</td><td>{x.link ? <a href={x.link}>{x.title}</a> : x.title}</td>
         <td>{x.body.split('\n').map((line, i) => <>{i ? <br /> : null}{line}</>)}</td><td>{x.read_at ? '已读' : <strong>未读</strong>}</td></tr>)}</tbody>
     </table> : <p>暂无通知。</p>}
   </>);
@@ -261,7 +265,7 @@ async function outboxPage(req: Req, reply: Reply, form: FormState | null = null,
     <table class="gk-table">
       <caption>最近的邮件</caption>
       <thead><tr><th scope="col">时间</th><th scope="col">收件人</th><th scope="col">主题</th><th scope="col">状态</th><th scope="col">错误</th></tr></thead>
-      <tbody>{o.rows.length ? o.rows.map((m) => <tr><td>{m.created_at.slice(0, 16).replace('T', ' ')}</td><td>{m.to_addr}</td><td>{m.subject}</td>
+      <tbody>{o.rows.length ? o.rows.map((m) => <tr><td>{formatDateTime(m.created_at)}</td><td>{m.to_addr}</td><td>{m.subject}</td>
         <td>{m.status === 'sent' ? '已发送' : m.status === 'failed' ? '发送失败' : '待发送'}</td><td>{m.last_error ?? '—'}</td></tr>) : <tr><td colspan="5">暂无邮件</td></tr>}</tbody>
     </table>
     <h2>收件邮箱</h2>
@@ -287,7 +291,7 @@ export async function registerLedgerConsoleRoutes(app: FastifyInstance): Promise
     const body = formBody(req);
     try {
       await assess.saveScheme(req.ctx, body);
-      return assessmentPage(req, reply, null, 200, '评分方案已保存');
+      return redirectWithFlash(reply, req.url.replace('/assessment/scheme', '/assessment'), '评分方案已保存');
     } catch (err) {
       const fields = fieldErrors(err);
       if (fields) return assessmentPage(req, reply, { values: body, errors: fields }, 400);
@@ -300,14 +304,14 @@ export async function registerLedgerConsoleRoutes(app: FastifyInstance): Promise
   app.get('/console/lookback', (req, reply) => lookbackPage(req, reply));
   app.post('/console/lookback/generate', async (req, reply) => {
     const r = await lookback.generateRectifications(req.ctx, planQuery(req));
-    return lookbackPage(req, reply, r.source ? `从“${r.source}”新增整改事项 ${r.added} 项` : '没有找到上一年度的工作方案');
+    return redirectWithFlash(reply, req.url.replace('/lookback/generate', '/lookback'), r.source ? `从“${r.source}”新增整改事项 ${r.added} 项` : '没有找到上一年度的工作方案');
   });
   app.post('/console/lookback/:id', async (req, reply) => {
     const body = formBody(req);
     const rid = id(req);
     try {
       await lookback.updateRectification(req.ctx, rid, { status: body[`status_${rid}`], note: body[`note_${rid}`], completedOn: body[`completedOn_${rid}`] });
-      return lookbackPage(req, reply, '整改情况已保存');
+      return redirectWithFlash(reply, `/console/lookback${qs(req)}`, '整改情况已保存');
     } catch (err) {
       const fields = fieldErrors(err);
       if (fields) return lookbackPage(req, reply, undefined, Object.fromEntries(Object.entries(fields).map(([k, v]) => [`${k}_${rid}`, v])), { ...body, id: String(rid) }, 400);
@@ -320,7 +324,7 @@ export async function registerLedgerConsoleRoutes(app: FastifyInstance): Promise
     const body = formBody(req);
     try {
       const n = await adminSvc.saveReminderDays(req.ctx, body);
-      return settingsPage(req, reply, { notice: `已保存：到期前 ${n} 个工作日提醒` });
+      return redirectWithFlash(reply, `/console/ledger-settings${qs(req)}`, `已保存：到期前 ${n} 个工作日提醒`);
     } catch (err) {
       const fields = fieldErrors(err);
       if (fields) return settingsPage(req, reply, { days: { values: body, errors: fields } }, 400);
@@ -334,7 +338,7 @@ export async function registerLedgerConsoleRoutes(app: FastifyInstance): Promise
       const s = await adminSvc.ledgerSettings(req.ctx, plan);
       if (!s.plan) throw new AppError('not_found', 'not_found', '工作方案不存在');
       await adminSvc.saveDutyOverride(req.ctx, s.plan.id, body);
-      return settingsPage(req, reply, { notice: '对应关系已保存' });
+      return redirectWithFlash(reply, `/console/ledger-settings${qs(req)}`, '对应关系已保存');
     } catch (err) {
       const fields = fieldErrors(err);
       if (fields) return settingsPage(req, reply, { duty: { values: body, errors: fields } }, 400);
@@ -345,14 +349,14 @@ export async function registerLedgerConsoleRoutes(app: FastifyInstance): Promise
   app.get('/console/notifications', (req, reply) => notificationsPage(req, reply));
   app.post('/console/notifications/read', async (req, reply) => {
     const n = await adminSvc.markRead(req.ctx, 'all');
-    return notificationsPage(req, reply, `已将 ${n} 条通知标为已读`);
+    return redirectWithFlash(reply, '/console/notifications', `已将 ${n} 条通知标为已读`);
   });
   app.get('/console/outbox', (req, reply) => outboxPage(req, reply));
   app.post('/console/outbox/contacts', async (req, reply) => {
     const body = formBody(req);
     try {
       await adminSvc.saveContact(req.ctx, body);
-      return outboxPage(req, reply, null, 200, '邮箱已保存');
+      return redirectWithFlash(reply, '/console/outbox', '邮箱已保存');
     } catch (err) {
       const fields = fieldErrors(err);
       if (fields) return outboxPage(req, reply, { values: body, errors: fields }, 400);

@@ -36,8 +36,9 @@ export function submissionBuckets(list: readonly LedgerListEntry[]): SubmissionB
     b('accepted', '已通过', (e) => e.ledger?.status === 'accepted'),
     b('submitted', '已报送待审核', (e) => e.ledger?.status === 'submitted'),
     b('returned', '已退回', (e) => e.ledger?.status === 'returned'),
-    b('drafting', '填报中', (e) => e.ledger?.status === 'draft' || e.ledger?.status === 'review'),
-    b('none', '未开始填报', (e) => !e.ledger),
+    // A ledger that exists but holds no measure yet (e.g. generated for every unit) has not been started.
+    b('drafting', '填报中', (e) => (e.ledger?.status === 'draft' || e.ledger?.status === 'review') && e.measures > 0),
+    b('none', '未开始填报', (e) => !e.ledger || (e.ledger.status === 'draft' && e.measures === 0)),
   ];
 }
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { USERS, type Agent } from '../test-support/harness.js';
 import { setNowForTests } from '../lib/time.js';
 import * as svc from './ledger.service.js';
-import { LEAD_USERS, createLedgerHarness, multipart, rowsOf, type LedgerHarness } from './ledger-test-setup.js';
+import { LEAD_USERS, createLedgerHarness, multipart, rowsOf, type LedgerHarness, followRedirect } from './ledger-test-setup.js';
 
 describe('ledger evidence', () => {
   let h: LedgerHarness;
@@ -45,19 +45,25 @@ describe('ledger evidence', () => {
     const bad = await op.request('POST', `${page}${ledgerId}/measures/${measureId}/evidence`, { form: { kind: 'item', itemId: String(draft) } });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /未找到该编号的已发布政府信息/);
-    const ok = await op.request('POST', `${page}${ledgerId}/measures/${measureId}/evidence`, { form: { kind: 'item', itemId: String(published) } });
+    const ok = await followRedirect(op, await op.request('POST', `${page}${ledgerId}/measures/${measureId}/evidence`, { form: { kind: 'item', itemId: String(published) } }));
     assert.equal(ok.statusCode, 200);
     assert.match(ok.body, /抽查计划（published）（370305005-2022-1）/);
   });
 
   test('files are stored under the data dir and served to the unit, the office and the auditor only', async () => {
     await op.get(`${page}${ledgerId}/measures/${measureId}`);
-    const exe = multipart('setup.exe', Buffer.from('MZ'), { fileLabel: '程序' });
-    const refused = await op.request('POST', `${page}${ledgerId}/measures/${measureId}/evidence-file?_csrf=${encodeURIComponent(op.csrf)}`, { payload: exe.payload, headers: exe.headers });
+    // The upload form carries its CSRF token in the multipart body, not in the URL.
+    assert.doesNotMatch((await op.get(`${page}${ledgerId}/measures/${measureId}`)).body, /evidence-file\?_csrf=/);
+    const exe = multipart('setup.exe', Buffer.from('MZ'), { _csrf: op.csrf, fileLabel: '程序' });
+    const refused = await op.request('POST', `${page}${ledgerId}/measures/${measureId}/evidence-file`, { payload: exe.payload, headers: exe.headers });
     assert.equal(refused.statusCode, 400);
     assert.match(refused.body, /不支持的文件类型.exe/);
+    const forged = multipart('抽查计划.pdf', Buffer.from('%PDF-1.4 test'), { _csrf: 'forged-token', fileLabel: '抽查计划文件' });
+    assert.equal((await op.request('POST', `${page}${ledgerId}/measures/${measureId}/evidence-file`, { payload: forged.payload, headers: forged.headers })).statusCode, 403, 'a wrong body token is refused');
+    assert.equal((await h.tdb.db.selectFrom('ledger_evidence').select('id').where('kind', '=', 'file').execute()).length, 0, 'and nothing stored');
+    const withToken = multipart('抽查计划.pdf', Buffer.from('%PDF-1.4 test'), { _csrf: op.csrf, fileLabel: '抽查计划文件' });
+    const up = await followRedirect(op, await op.request('POST', `${page}${ledgerId}/measures/${measureId}/evidence-file`, { payload: withToken.payload, headers: withToken.headers }));
     const pdf = multipart('抽查计划.pdf', Buffer.from('%PDF-1.4 test'), { fileLabel: '抽查计划文件' });
-    const up = await op.request('POST', `${page}${ledgerId}/measures/${measureId}/evidence-file?_csrf=${encodeURIComponent(op.csrf)}`, { payload: pdf.payload, headers: pdf.headers });
     assert.equal(up.statusCode, 200, up.body.slice(0, 500));
     assert.match(up.body, /已上传佐证材料/);
     const ev = await h.tdb.db.selectFrom('ledger_evidence').selectAll().where('kind', '=', 'file').executeTakeFirstOrThrow();

@@ -10,7 +10,7 @@ import { USERS, type Agent } from '../test-support/harness.js';
 import type { TestDb } from '../db/test-db.js';
 import { setNowForTests } from '../lib/time.js';
 import * as svc from './ledger.service.js';
-import { createLedgerHarness, multipart, rowsOf, type LedgerHarness } from './ledger-test-setup.js';
+import { createLedgerHarness, followRedirect, multipart, rowsOf, type LedgerHarness } from './ledger-test-setup.js';
 import { buildWorkbook, ledgerRows } from './xlsx/ledger-fixtures.js';
 
 /** Same as runCli in src/cli/cli.db.test.ts (importing a test file would run its tests here too). */
@@ -36,7 +36,9 @@ describe('ledger Excel export and import', () => {
   const upload = async (agent: Agent, buf: Buffer, name = '台账.xlsx') => {
     await agent.get(`/console/ledgers/${ledgerId}/import`);
     const mp = multipart(name, buf);
-    return agent.request('POST', `/console/ledgers/${ledgerId}/import`, { payload: mp.payload, headers: { ...mp.headers, 'x-csrf-token': agent.csrf } });
+    const r = await agent.request('POST', `/console/ledgers/${ledgerId}/import`, { payload: mp.payload, headers: { ...mp.headers, 'x-csrf-token': agent.csrf } });
+    // A successful import redirects (303) to the ledger page with the summary as a one-time message.
+    return r.statusCode === 303 ? followRedirect(agent, r) : r;
   };
 
   before(async () => {

@@ -8,7 +8,7 @@ import { setNowForTests } from '../lib/time.js';
 import { SMALL_PLAN, seedPlan } from './ledger-fixtures.js';
 import * as svc from './ledger.service.js';
 import { insertItem } from '../search/search.fixtures.js';
-import { LEAD_USERS, createLedgerHarness, fillLedger, rowsOf, type LedgerHarness } from './ledger-test-setup.js';
+import { LEAD_USERS, createLedgerHarness, fillLedger, followRedirect, rowsOf, type LedgerHarness } from './ledger-test-setup.js';
 
 describe('dashboard, assessment, 回头看', () => {
   let h: LedgerHarness;
@@ -110,8 +110,9 @@ describe('dashboard, assessment, 回头看', () => {
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /权重不能全部为0/);
     assert.match(bad.body, /每项逾期扣分比例应在0到1之间/);
-    const ok = await admin.request('POST', '/console/assessment/scheme', { form: { timely: '0', completion: '100', overdue: '0', evidence: '0', guidance: '0', latePartial: '0.5', overduePenalty: '0.2' } });
+    const ok = await followRedirect(admin, await admin.request('POST', '/console/assessment/scheme', { form: { timely: '0', completion: '100', overdue: '0', evidence: '0', guidance: '0', latePartial: '0.5', overduePenalty: '0.2' } }));
     assert.equal(ok.statusCode, 200);
+    assert.match(ok.body, /评分方案已保存/);
     const again = (await admin.get('/api/v1/ledgers/assessment')).json().data;
     assert.equal(again.scores.find((s: { unitName: string }) => s.unitName === '区财政局').total, 50);
     const auditor = await h.login(USERS.auditor.username);
@@ -142,7 +143,7 @@ describe('dashboard, assessment, 回头看', () => {
     const bad = await admin.request('POST', `/console/ledger-settings/lead-duties?plan=${h.planId}`, { form: { dutyId: String(duty.id), taskSeq: '77', mode: 'add' } });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /没有序号为 77 的任务/);
-    const add = await admin.request('POST', `/console/ledger-settings/lead-duties?plan=${h.planId}`, { form: { dutyId: String(duty.id), taskSeq: '2', mode: 'add' } });
+    const add = await followRedirect(admin, await admin.request('POST', `/console/ledger-settings/lead-duties?plan=${h.planId}`, { form: { dutyId: String(duty.id), taskSeq: '2', mode: 'add' } }));
     assert.equal(add.statusCode, 200);
     assert.match(add.body, /2（人工）/);
     const view = await justice.get(`/api/v1/ledgers/${finance}`);
@@ -154,10 +155,10 @@ describe('dashboard, assessment, 回头看', () => {
 
   test('回头看: last year’s unfinished measures become rectification items with their own status', async () => {
     await admin.get('/console/lookback');
-    const gen = await admin.request('POST', `/console/lookback/generate?plan=${h.planId}`, { form: {} });
+    const gen = await followRedirect(admin, await admin.request('POST', `/console/lookback/generate?plan=${h.planId}`, { form: {} }));
     assert.equal(gen.statusCode, 200);
     assert.match(gen.body, /新增整改事项 1 项/);
-    assert.match((await admin.request('POST', `/console/lookback/generate?plan=${h.planId}`, { form: {} })).body, /新增整改事项 0 项/, 'idempotent');
+    assert.match((await followRedirect(admin, await admin.request('POST', `/console/lookback/generate?plan=${h.planId}`, { form: {} }))).body, /新增整改事项 0 项/, 'idempotent');
     const item = await h.tdb.db.selectFrom('ledger_rectifications').selectAll().executeTakeFirstOrThrow();
     assert.equal(item.measure_text, '2021年未完成的举措：公开资金分配结果');
     assert.equal(item.source_deadline, '2021-09-30');
@@ -173,7 +174,7 @@ describe('dashboard, assessment, 回头看', () => {
     const noNote = await op.request('POST', `/console/lookback/${item.id}`, { form: { [`status_${item.id}`]: 'done', [`note_${item.id}`]: '' } });
     assert.equal(noNote.statusCode, 400);
     assert.match(noNote.body, /整改完成时请填写整改情况/);
-    const done = await op.request('POST', `/console/lookback/${item.id}`, { form: { [`status_${item.id}`]: 'done', [`note_${item.id}`]: '已在专栏补充公开2021年资金分配结果' } });
+    const done = await followRedirect(op, await op.request('POST', `/console/lookback/${item.id}`, { form: { [`status_${item.id}`]: 'done', [`note_${item.id}`]: '已在专栏补充公开2021年资金分配结果' } }));
     assert.equal(done.statusCode, 200);
     const after = await h.tdb.db.selectFrom('ledger_rectifications').selectAll().where('id', '=', item.id).executeTakeFirstOrThrow();
     assert.deepEqual([after.status, after.completed_on], ['done', '2022-07-05']);

@@ -53,3 +53,9 @@ export function multipart(fileName: string, data: Buffer, fields: Record<string,
   parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`), data, Buffer.from(`\r\n--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
+
+/** A successful console form POST answers 303 (Post/Redirect/Get): follow it like a browser and return the GET page. */
+export async function followRedirect(agent: { get: (url: string) => Promise<{ statusCode: number; body: string }> }, res: { statusCode: number; body: string; headers: Record<string, unknown> }) {
+  if (res.statusCode !== 303) throw new Error(`expected 303 after a successful POST, got ${res.statusCode}: ${res.body.slice(0, 300)}`);
+  return agent.get(String(res.headers.location));
+}

@@ -10,7 +10,7 @@ import { allJobs } from '../app/modules.js';
 import { configureMail } from '../notify/notify.js';
 import { runLedgerTracking } from './ledger-tracking.js';
 import * as svc from './ledger.service.js';
-import { createLedgerHarness, rowsOf, type LedgerHarness } from './ledger-test-setup.js';
+import { createLedgerHarness, rowsOf, type LedgerHarness, followRedirect } from './ledger-test-setup.js';
 
 describe('tracking job: overdue and reminders', () => {
   let h: LedgerHarness;
@@ -126,7 +126,7 @@ describe('tracking job: overdue and reminders', () => {
     }
     const list = await zj.get('/console/notifications');
     assert.match(list.body, /通知（4条未读）/);
-    const read = await zj.request('POST', '/console/notifications/read', { form: { all: '1' } });
+    const read = await followRedirect(zj, await zj.request('POST', '/console/notifications/read', { form: { all: '1' } }));
     assert.match(read.body, /已将 4 条通知标为已读/);
     assert.match(read.body, /通知（0条未读）/);
     assert.doesNotMatch((await zj.get('/console/items')).body, /条未读/);
@@ -148,7 +148,7 @@ describe('tracking job: overdue and reminders', () => {
     const bad = await admin.request('POST', '/console/ledger-settings/reminders', { form: { reminderDays: '-2' } });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /提前提醒天数不能为负数/);
-    assert.equal((await admin.request('POST', '/console/ledger-settings/reminders', { form: { reminderDays: '0' } })).statusCode, 200);
+    assert.equal((await admin.request('POST', '/console/ledger-settings/reminders', { form: { reminderDays: '0' } })).statusCode, 303);
     const [, r3] = await rowsOf(h, ledgerId);
     setNowForTests(new Date('2022-10-10T01:00:00Z'));
     await svc.addMeasure(h.sys, ledgerId, r3!.id, { content: '新举措', dueDate: '2022-09-30' });

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { USERS, type Agent } from '../test-support/harness.js';
 import { setNowForTests } from '../lib/time.js';
-import { LEAD_USERS, createLedgerHarness, rowsOf, type LedgerHarness } from './ledger-test-setup.js';
+import { LEAD_USERS, createLedgerHarness, followRedirect, rowsOf, type LedgerHarness } from './ledger-test-setup.js';
 
 describe('ledger workflow and permissions', () => {
   let h: LedgerHarness;
@@ -165,7 +165,7 @@ describe('ledger workflow and permissions', () => {
     assert.equal(await count(), before, 'nothing written');
     // Lead guidance on a row in its content area.
     await agents.market!.get(`/console/ledgers/${finance}`);
-    const g = await agents.market!.request('POST', `/console/ledgers/${finance}/rows/${fr1!.id}/guidance`, { form: { [`guidance_${fr1!.id}`]: '请同步公开抽查结果' } });
+    const g = await followRedirect(agents.market!, await agents.market!.request('POST', `/console/ledgers/${finance}/rows/${fr1!.id}/guidance`, { form: { [`guidance_${fr1!.id}`]: '请同步公开抽查结果' } }));
     assert.equal(g.statusCode, 200, g.body);
     assert.match(g.body, /指导意见已提交/);
     const own = await agents.operator!.get(`/console/ledgers/${finance}`);
@@ -188,7 +188,7 @@ describe('ledger workflow and permissions', () => {
     await op.request('POST', `/api/v1/ledgers/${finance}/rows/${r4!.id}/measures`, { json: { content: '组织全员政务公开培训', leader: '王副局长', section: '办公室' } });
 
     await op.get(`/console/ledgers/${finance}`);
-    const rr = await op.request('POST', `/console/ledgers/${finance}/request-review`, { form: {} });
+    const rr = await followRedirect(op, await op.request('POST', `/console/ledgers/${finance}/request-review`, { form: {} }));
     assert.equal(rr.statusCode, 200);
     assert.match(rr.body, /已提请单位审核人审核/);
     assert.ok((await h.tdb.db.selectFrom('notifications').innerJoin('users', 'users.id', 'notifications.user_id').select('title').where('users.username', '=', USERS.reviewer.username).execute()).some((n) => /待您审核/.test(n.title)));
@@ -198,9 +198,9 @@ describe('ledger workflow and permissions', () => {
     const noComment = await rv.request('POST', `/console/ledgers/${finance}/reviewer-return`, { form: { returnComment: '' } });
     assert.equal(noComment.statusCode, 400);
     assert.match(noComment.body, /请填写意见/);
-    assert.equal((await rv.request('POST', `/console/ledgers/${finance}/reviewer-return`, { form: { returnComment: '请补充责任科室' } })).statusCode, 200);
+    assert.equal((await followRedirect(rv, await rv.request('POST', `/console/ledgers/${finance}/reviewer-return`, { form: { returnComment: '请补充责任科室' } }))).statusCode, 200);
     assert.equal((await h.tdb.db.selectFrom('ledgers').select('status').where('id', '=', finance).executeTakeFirstOrThrow()).status, 'draft');
-    const sub = await rv.request('POST', `/console/ledgers/${finance}/submit`, { form: { submitComment: '经审核无误' } });
+    const sub = await followRedirect(rv, await rv.request('POST', `/console/ledgers/${finance}/submit`, { form: { submitComment: '经审核无误' } }));
     assert.equal(sub.statusCode, 200, sub.body);
     let l = await h.tdb.db.selectFrom('ledgers').selectAll().where('id', '=', finance).executeTakeFirstOrThrow();
     assert.equal(l.status, 'submitted');
@@ -221,7 +221,7 @@ describe('ledger workflow and permissions', () => {
     const empty = await admin.request('POST', `/console/ledgers/${finance}/return`, { form: { comment: '' } });
     assert.equal(empty.statusCode, 400);
     assert.match(empty.body, /至少一项任务的意见/);
-    const ret = await admin.request('POST', `/console/ledgers/${finance}/return`, { form: { comment: '', [`row_${r1!.id}`]: '举措过于笼统，请写明公开的栏目和时间' } });
+    const ret = await followRedirect(admin, await admin.request('POST', `/console/ledgers/${finance}/return`, { form: { comment: '', [`row_${r1!.id}`]: '举措过于笼统，请写明公开的栏目和时间' } }));
     assert.equal(ret.statusCode, 200, ret.body);
     l = await h.tdb.db.selectFrom('ledgers').selectAll().where('id', '=', finance).executeTakeFirstOrThrow();
     assert.equal(l.status, 'returned');
@@ -245,7 +245,7 @@ describe('ledger workflow and permissions', () => {
 
     // Accept.
     await admin.get(`/console/ledgers/${finance}/review`);
-    const acc = await admin.request('POST', `/console/ledgers/${finance}/accept`, { form: { comment: '同意' } });
+    const acc = await followRedirect(admin, await admin.request('POST', `/console/ledgers/${finance}/accept`, { form: { comment: '同意' } }));
     assert.equal(acc.statusCode, 200);
     assert.equal((await h.tdb.db.selectFrom('ledgers').select('status').where('id', '=', finance).executeTakeFirstOrThrow()).status, 'accepted');
     // After acceptance: status updates still allowed, content not; the reviewer may reopen.

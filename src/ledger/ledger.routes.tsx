@@ -4,13 +4,14 @@ import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../lib/errors.js';
+import { formatDate, formatDateTime } from '../lib/time.js';
 import { ErrorSummary, Form, SelectField, TextArea, TextField, emptyForm, type FormState } from '../web/components/form.js';
 import { documentApi, formBody, intParam, type ApiDoc } from '../web/http.js';
 import type { AppDeps } from '../app/module.js';
 import { LEDGER_STATUS_LABELS, parseRules, ruleDueDate, workingDaysRule } from './ledger-rules.js';
 import * as svc from './ledger.service.js';
 import * as excel from './ledger-excel.js';
-import { fieldErrors, id, planQuery, readMultipart, remap, renderPage, sendXlsx } from './ledger-http.js';
+import { fieldErrors, id, planQuery, readMultipart, redirectWithFlash, remap, renderPage, sendXlsx } from './ledger-http.js';
 import { registerLedgerConsoleRoutes } from './ledger-console.routes.js';
 import {
   ActionForm, Comments, IssuesTable, LedgerSummary, MEASURE_LABELS, MeasureFields, MeasuresTable, Notice, RowHeading, StatusTag, SubmissionTag,
@@ -107,6 +108,10 @@ async function ledgerPage(req: Req, reply: Reply, ledgerId: number, o: LedgerPag
   const a = v.access;
   const f: FormState = { values: o.values ?? {}, errors: o.errors ?? {} };
   const base = `/console/ledgers/${v.ledger.id}`;
+  // An accepted ledger shows the approval (its comment), not the 退回意见 of versions it replaced.
+  const approval = v.ledger.status === 'accepted' ? v.versions.find((x) => x.version === v.ledger.version && x.decision === 'accepted') ?? null : null;
+  const ledgerComments = approval ? [] : v.ledgerComments;
+  const rows = approval ? v.rows.map((r) => ({ ...r, comments: r.comments.filter((c) => c.kind !== 'return') })) : v.rows;
   const page = await renderPage(req, reply, `${v.unit.name}台账`, <>
     <Notice text={o.notice} />
     <ErrorSummary errors={f.errors} labels={{ ...MEASURE_LABELS, submitComment: '报送意见', returnComment: '退回意见', reopenComment: '重新打开的原因', ...Object.fromEntries(v.rows.map((r) => [`guidance_${r.id}`, `序号${r.seq}的指导意见`])) }} />
@@ -133,8 +138,11 @@ async function ledgerPage(req: Req, reply: Reply, ledgerId: number, o: LedgerPag
         <TextArea name="reopenComment" label="重新打开的原因" form={f} rows={2} required />
       </ActionForm> : null}
     </section> : null}
-    {v.ledgerComments.length ? <section aria-labelledby="cm"><h2 id="cm">审核意见</h2><Comments comments={v.ledgerComments} /></section> : null}
-    {v.rows.map((r) => (
+    {approval ? <section aria-labelledby="cm"><h2 id="cm">审核意见</h2>
+      <p><strong>政务公开办审核通过</strong>（第{approval.version}版，{approval.decided_by ?? ''}，{formatDate(approval.decided_at)}）：{approval.decision_comment || '审核通过。'}</p>
+      <p class="gk-hint">此前各版的退回意见见<a href={`${base}/history`}>报送历史</a>。</p>
+    </section> : ledgerComments.length ? <section aria-labelledby="cm"><h2 id="cm">审核意见</h2><Comments comments={ledgerComments} /></section> : null}
+    {rows.map((r) => (
       <section aria-labelledby={`row-${r.id}`}>
         <RowHeading row={r} />
         <p><strong>工作任务：</strong>{r.requirement}</p>
@@ -213,7 +221,7 @@ async function measurePage(req: Req, reply: Reply, ledgerId: number, measureId: 
     </section>
     <section aria-labelledby="evidence"><h2 id="evidence">佐证材料</h2>
       {m.evidence.length ? <ul class="gk-list">{m.evidence.map((e) => (
-        <li><EvidenceLink ledgerId={ledgerId} e={e} />（{e.author_label}，{e.created_at.slice(0, 10)}）
+        <li><EvidenceLink ledgerId={ledgerId} e={e} />（{e.author_label}，{formatDate(e.created_at)}）
           {a.unitWriter ? <form method="post" action={`/console/ledgers/${ledgerId}/evidence/${e.id}/delete`} class="gk-inline"><input type="hidden" name="_csrf" value={csrf} />
             <button type="submit" class="gk-button gk-button--link">删除<span class="visually-hidden">佐证材料{e.label}</span></button></form> : null}</li>
       ))}</ul> : <p>暂无佐证材料。</p>}
@@ -231,7 +239,7 @@ async function measurePage(req: Req, reply: Reply, ledgerId: number, measureId: 
           <TextField name="urlLabel" label="说明（可不填）" form={forms.url ?? emptyForm()} maxlength={200} />
         </Form>
         <h3>上传文件</h3>
-        <Form action={`${base}/evidence-file?_csrf=${encodeURIComponent(csrf)}`} csrf={csrf} submit="上传" enctype="multipart/form-data">
+        <Form action={`${base}/evidence-file`} csrf={csrf} submit="上传" enctype="multipart/form-data">
           <TextField name="file" label="文件" type="file" form={forms.file ?? emptyForm()} required hint="PDF、OFD、Word、Excel、图片、文本或 ZIP，不超过 20 MB" />
           <TextField name="fileLabel" label="说明（可不填）" form={forms.file ?? emptyForm()} maxlength={200} />
         </Form>
@@ -280,7 +288,7 @@ async function historyPage(req: Req, reply: Reply, ledgerId: number) {
       <section aria-labelledby={`v-${ver.version}`}>
         <h2 id={`v-${ver.version}`}>第{ver.version}版</h2>
         <dl class="gk-meta">
-          <dt>报送</dt><dd>{ver.submitted_at.slice(0, 16).replace('T', ' ')}（UTC），{ver.submitted_by}</dd>
+          <dt>报送</dt><dd>{formatDateTime(ver.submitted_at)}（北京时间），{ver.submitted_by}</dd>
           <dt>审核结果</dt><dd>{ver.decision === 'accepted' ? '通过' : ver.decision === 'returned' ? '退回' : '待审核'}{ver.decided_by ? `，${ver.decided_by}` : ''}{ver.decision_comment ? `：${ver.decision_comment}` : ''}</dd>
         </dl>
         {h.comments.filter((c) => c.version === ver.version && c.kind === 'return' && c.row_id !== null).length ? (
@@ -310,7 +318,7 @@ async function importPage(req: Req, reply: Reply, ledgerId: number, result: exce
   return page.send((csrf) => <>
     {result && !result.ok ? <IssuesTable caption="错误" issues={result.errors} /> : null}
     {result && result.warnings.length ? <IssuesTable caption="提示" issues={result.warnings} /> : null}
-    <Form action={`/console/ledgers/${ledgerId}/import?_csrf=${encodeURIComponent(csrf)}`} csrf={csrf} submit="导入" enctype="multipart/form-data">
+    <Form action={`/console/ledgers/${ledgerId}/import`} csrf={csrf} submit="导入" enctype="multipart/form-data">
       <TextField name="file" label="Excel文件（.xlsx）" type="file" form={{ values: {}, errors }} required />
     </Form>
     <p><a href={`/console/ledgers/${ledgerId}/export.xlsx`}>先导出当前台账作为模板</a> · <a href={`/console/ledgers/${ledgerId}`}>返回台账</a></p>
@@ -340,7 +348,7 @@ export async function ledgerRoutes(app: FastifyInstance, deps: AppDeps): Promise
     const plan = await svc.resolvePlan(req.ctx, planQuery(req));
     if (!plan) throw new AppError('not_found', 'not_found', '工作方案不存在');
     const n = await svc.createAllLedgers(req.ctx, plan.id);
-    return listPage(req, reply, `已为 ${n} 个单位生成台账`);
+    return redirectWithFlash(reply, `/console/ledgers?plan=${plan.id}`, `已为 ${n} 个单位生成台账`);
   });
   app.get('/console/ledgers/export.xlsx', async (req, reply) => sendXlsx(reply, await excel.exportDistrict(req.ctx, planQuery(req))));
 
@@ -369,7 +377,7 @@ export async function ledgerRoutes(app: FastifyInstance, deps: AppDeps): Promise
       const a = await svc.accessFor(req.ctx, lid);
       if (a.editContent) await svc.updateMeasure(req.ctx, lid, mid, body);
       else await svc.updateMeasureStatus(req.ctx, lid, mid, body);
-      return measurePage(req, reply, lid, mid, { notice: '已保存' });
+      return redirectWithFlash(reply, `/console/ledgers/${lid}/measures/${mid}`, '已保存');
     } catch (err) {
       const fields = fieldErrors(err);
       if (fields) return measurePage(req, reply, lid, mid, { measure: { values: body, errors: fields } }, 400);
@@ -385,7 +393,7 @@ export async function ledgerRoutes(app: FastifyInstance, deps: AppDeps): Promise
     const [lid, mid] = [id(req), id(req, 'mid')];
     try {
       await svc.addProgress(req.ctx, lid, mid, body);
-      return measurePage(req, reply, lid, mid, { notice: '已添加进展' });
+      return redirectWithFlash(reply, `/console/ledgers/${lid}/measures/${mid}#progress`, '已添加进展');
     } catch (err) {
       const fields = fieldErrors(err);
       if (fields) return measurePage(req, reply, lid, mid, { progress: { values: body, errors: fields } }, 400);
@@ -398,7 +406,7 @@ export async function ledgerRoutes(app: FastifyInstance, deps: AppDeps): Promise
     const kind = body.kind === 'url' ? 'url' : 'item';
     try {
       await svc.addEvidence(req.ctx, lid, mid, { kind, itemId: body.itemId, url: body.url, label: kind === 'url' ? body.urlLabel : body.itemLabel });
-      return measurePage(req, reply, lid, mid, { notice: '已添加佐证材料' });
+      return redirectWithFlash(reply, `/console/ledgers/${lid}/measures/${mid}#evidence`, '已添加佐证材料');
     } catch (err) {
       const fields = fieldErrors(err);
       if (fields) {
@@ -408,14 +416,14 @@ export async function ledgerRoutes(app: FastifyInstance, deps: AppDeps): Promise
       throw err;
     }
   });
-  app.post('/console/ledgers/:id/measures/:mid/evidence-file', async (req, reply) => {
+  app.post('/console/ledgers/:id/measures/:mid/evidence-file', { config: { csrfInBody: true } }, async (req, reply) => {
     const [lid, mid] = [id(req), id(req, 'mid')];
     await svc.requireEvidenceUpload(req.ctx, lid, mid);
-    const { fields, file } = await readMultipart(req);
+    const { fields, file } = await readMultipart(req, reply);
     try {
       if (!file) throw new AppError('invalid', 'validation_failed', '请选择要上传的文件', { file: '请选择要上传的文件' });
       await svc.addEvidence(req.ctx, lid, mid, { label: fields.fileLabel }, file, dataDir);
-      return measurePage(req, reply, lid, mid, { notice: '已上传佐证材料' });
+      return redirectWithFlash(reply, `/console/ledgers/${lid}/measures/${mid}#evidence`, '已上传佐证材料');
     } catch (err) {
       const errs = fieldErrors(err);
       if (errs) return measurePage(req, reply, lid, mid, { file: { values: { fileLabel: fields.fileLabel ?? '' }, errors: errs } }, 400);
@@ -440,7 +448,7 @@ export async function ledgerRoutes(app: FastifyInstance, deps: AppDeps): Promise
       const body = formBody(req);
       try {
         await run(req, body);
-        return ledgerPage(req, reply, id(req), { notice });
+        return redirectWithFlash(reply, `/console/ledgers/${id(req)}`, notice);
       } catch (err) {
         const fields = fieldErrors(err);
         if (fields) return ledgerPage(req, reply, id(req), { errors: remap(fields, fieldMap), values: body, status: 400 });
@@ -457,7 +465,7 @@ export async function ledgerRoutes(app: FastifyInstance, deps: AppDeps): Promise
     const rowId = id(req, 'rowId');
     try {
       await svc.addGuidance(req.ctx, id(req), rowId, { body: body[`guidance_${rowId}`] });
-      return ledgerPage(req, reply, id(req), { notice: '指导意见已提交' });
+      return redirectWithFlash(reply, `/console/ledgers/${id(req)}#row-${rowId}`, '指导意见已提交');
     } catch (err) {
       const fields = fieldErrors(err);
       if (fields) return ledgerPage(req, reply, id(req), { errors: remap(fields, { body: `guidance_${rowId}` }), values: body, status: 400 });
@@ -469,7 +477,7 @@ export async function ledgerRoutes(app: FastifyInstance, deps: AppDeps): Promise
     const body = formBody(req);
     try {
       await svc.acceptLedger(req.ctx, id(req), body);
-      return ledgerPage(req, reply, id(req), { notice: '台账已审核通过' });
+      return redirectWithFlash(reply, `/console/ledgers/${id(req)}`, '台账已审核通过');
     } catch (err) {
       const fields = fieldErrors(err);
       if (fields) return reviewPage(req, reply, id(req), { values: body, errors: fields }, 400);
@@ -480,7 +488,7 @@ export async function ledgerRoutes(app: FastifyInstance, deps: AppDeps): Promise
     const body = formBody(req);
     try {
       await svc.returnLedger(req.ctx, id(req), body);
-      return ledgerPage(req, reply, id(req), { notice: '台账已退回，单位将收到通知' });
+      return redirectWithFlash(reply, `/console/ledgers/${id(req)}`, '台账已退回，单位将收到通知');
     } catch (err) {
       const fields = fieldErrors(err);
       if (fields) return reviewPage(req, reply, id(req), { values: body, errors: fields }, 400);
@@ -489,12 +497,15 @@ export async function ledgerRoutes(app: FastifyInstance, deps: AppDeps): Promise
   });
 
   app.get('/console/ledgers/:id/import', (req, reply) => importPage(req, reply, id(req), null));
-  app.post('/console/ledgers/:id/import', async (req, reply) => {
+  app.post('/console/ledgers/:id/import', { config: { csrfInBody: true } }, async (req, reply) => {
     await excel.requireLedgerImport(req.ctx, id(req));
-    const { file } = await readMultipart(req);
+    const { file } = await readMultipart(req, reply);
     if (!file) return importPage(req, reply, id(req), null, 400, '请选择要导入的 Excel 文件');
     const r = await excel.importLedger(req.ctx, id(req), file.data);
-    return importPage(req, reply, id(req), r, r.ok ? 200 : 400);
+    if (!r.ok) return importPage(req, reply, id(req), r, 400);
+    const sm = r.summary;
+    const warn = r.warnings.length ? `；另有${r.warnings.length}条提示：${r.warnings.slice(0, 3).map((w) => w.message).join('；')}` : '';
+    return redirectWithFlash(reply, `/console/ledgers/${id(req)}`, `导入完成：涉及${sm.rows}项任务，新增${sm.added}条、修改${sm.updated}条、删除${sm.removed}条、未变${sm.unchanged}条举措，新增进展${sm.progressNotes}条${warn}。`);
   });
 
   // ---------------------------------------------------------------- JSON API

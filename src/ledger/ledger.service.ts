@@ -15,7 +15,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Ctx } from '../lib/context.js';
 import { actorId, actorLabel } from '../lib/context.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../lib/errors.js';
-import { nowIso, todayCst } from '../lib/time.js';
+import { formatDate, nowIso, todayCst } from '../lib/time.js';
 import { parseInput } from '../lib/validate.js';
 import { actorArea } from '../org/public.js';
 import { findPlan, listPlans, taskRolesForUnit } from '../plan/public.js';
@@ -33,7 +33,7 @@ export type Plan = NonNullable<Awaited<ReturnType<typeof findPlan>>>;
 const EDITABLE: LedgerStatus[] = ['draft', 'returned'];
 
 /** A day in China Standard Time from an ISO timestamp. */
-export const cstDate = (iso: string): string => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
+export const cstDate = (iso: string): string => formatDate(iso);
 
 // ---------------------------------------------------------------- plans
 

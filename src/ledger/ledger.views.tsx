@@ -1,6 +1,7 @@
 // Server-rendered pieces of the ledger pages. Everything works without JavaScript.
 import type { Child } from '#jsx/jsx-runtime';
 import type { MeasureStatus } from '../db/ledger.tables.js';
+import { formatDate } from '../lib/time.js';
 import { SelectField, TextArea, TextField, type FormState } from '../web/components/form.js';
 import { LEDGER_STATUS_LABELS, MEASURE_STATUS_LABELS, ROLE_LABELS_TASK, SETTABLE_STATUSES } from './ledger-rules.js';
 import type { LedgerView, SubmissionState } from './ledger.service.js';
@@ -71,7 +72,7 @@ export const Comments = (p: { comments: LedgerView['ledgerComments'] }) => (
   p.comments.length ? (
     <ul class="gk-list">{p.comments.map((c) => (
       <li><strong>{c.kind === 'return' ? '政务公开办退回意见' : c.kind === 'guidance' ? `牵头部门（${c.author_unit_name ?? ''}）指导意见` : '单位审核意见'}</strong>
-        （第{c.version}版，{c.author_label}，{c.created_at.slice(0, 10)}）：{c.body}</li>
+        （第{c.version}版，{c.author_label}，{formatDate(c.created_at)}）：{c.body}</li>
     ))}</ul>
   ) : null
 );

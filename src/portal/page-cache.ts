@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SafeHtml } from '#jsx/jsx-runtime';
 import type { Db } from '../db/schema.js';
 import { publicVersion } from '../search/public.js';
+import { todayCst } from '../lib/time.js';
 import { elderOn, sendHtml } from '../web/http.js';
 
 type Entry = { generation: string; at: number; html: string; status: number };
@@ -36,7 +37,8 @@ export const cachedPage = (render: (req: FastifyRequest, reply: FastifyReply) =>
     const generation = await publicVersion(req.ctx.db);
     let cache = caches.get(req.ctx.db);
     if (!cache) caches.set(req.ctx.db, (cache = new Map()));
-    const key = `${elderOn(req) ? 1 : 0}|${req.url}`;
+    // Today is part of the key: what a page shows (e.g. validity) can change at midnight.
+    const key = `${todayCst()}|${elderOn(req) ? 1 : 0}|${req.url}`;
     const hit = cache.get(key);
     if (hit && hit.generation === generation && Date.now() - hit.at < TTL_MS) {
       return reply.status(hit.status).type('text/html; charset=utf-8').send(hit.html);

@@ -6,6 +6,8 @@ import { publicItemWhere } from '../disclosure/public.js';
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
 import { filteredDocs, type DocFilter } from '../search/public.js';
+import { todayCst } from '../lib/time.js';
+import { withValidityToday } from '../disclosure/public.js';
 
 export const publicItems = (db: Db, areaId: number) =>
   db.selectFrom('info_items as i')
@@ -26,9 +28,11 @@ const LIST_COLUMNS = ['i.id', 'i.title', 'i.doc_number', 'i.index_no', 'i.publis
 /** Public items by id, in the given order (ids that are not public are dropped). */
 async function publicRows(db: Db, areaId: number, ids: number[]) {
   if (ids.length === 0) return [];
-  const rows = await publicBy(db, areaId).innerJoin('units as u', 'u.id', 'i.unit_id').select([...LIST_COLUMNS, 'u.name as unit_name'])
+  const rows = await publicBy(db, areaId).innerJoin('units as u', 'u.id', 'i.unit_id').select([...LIST_COLUMNS, 'i.valid_until', 'u.name as unit_name'])
     .where('i.id', 'in', ids).execute();
-  const byId = new Map(rows.map((r) => [r.id, { ...r, published_on: r.published_on! }]));
+  // Validity is shown as of today (有效期至 passed → 已失效), not as last stored by the expiry job.
+  const today = todayCst();
+  const byId = new Map(rows.map((r) => [r.id, { ...withValidityToday(r, today), published_on: r.published_on! }]));
   return ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
 }
 
@@ -64,7 +68,7 @@ export const findPublicItem = (db: Db, areaId: number, id: number) =>
     .select(['i.id', 'i.title', 'i.doc_number', 'i.index_no', 'i.published_on', 'i.written_on', 'i.unit_id', 'i.item_type', 'i.validity',
       'i.valid_until', 'i.category_code', 'i.topic_code', 'i.body_html', 'i.body_text', 'i.policy_item_id', 'i.replaced_by_id', 'i.interp_form',
       'i.updated_at', 'u.name as unit_name'])
-    .where('i.id', '=', id).executeTakeFirst();
+    .where('i.id', '=', id).executeTakeFirst().then((r) => (r ? withValidityToday(r) : r));
 
 /** Published proactive interpretations of a policy. */
 export const listPublicInterpretations = (db: Db, areaId: number, policyId: number) =>
