@@ -8,6 +8,7 @@ import { registerPlanCommands } from '../plan/plan.commands.js';
 import { registerSearchCommands } from '../search/search.commands.js';
 import { reportCliError } from './cli-context.js';
 import { registerAuditCommands } from '../audit/audit.commands.js';
+import { registerAuthCommands } from '../auth/auth.commands.js';
 
 const program = new Command();
 program.name('gongkai').description('Gongkai 政务公开平台命令行').showHelpAfterError();
@@ -18,6 +19,7 @@ registerLedgerCommands(program);
 registerDisclosureCommands(program);
 registerSearchCommands(program);
 registerAuditCommands(program);
+registerAuthCommands(program);
 
 try {
   await program.parseAsync(process.argv);

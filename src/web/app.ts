@@ -11,12 +11,13 @@ import fastifyStatic from '@fastify/static';
 import type { Config } from '../config/config.js';
 import type { DbHandle } from '../db/connect.js';
 import { actorFromApiToken, actorFromSession } from '../auth/auth.service.js';
+import { setSecuritySettings } from '../auth/security-settings.js';
 import { anonymous } from '../lib/context.js';
 import { AppError } from '../lib/errors.js';
 import { calendarToAppError } from '../calendar/calendar.service.js';
 import { registerRoutes } from './routes.js';
 import { renderErrorPage } from './error-page.js';
-import { isApi } from './http.js';
+import { decodedPath, isApi } from './http.js';
 import { unreadCount } from '../ledger/notify.js';
 
 export const SESSION_COOKIE = 'gk_session';
@@ -46,6 +47,7 @@ const MAX_URL_LENGTH = 2048;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, handle } = deps;
+  setSecuritySettings(config.security);
   const app = Fastify({
     logger: deps.logger ? { level: 'info' } : false,
     bodyLimit: 1024 * 1024,
@@ -93,12 +95,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         formAction: ["'self'"], frameAncestors: ["'none'"], objectSrc: ["'none'"], upgradeInsecureRequests: null,
       },
     },
-    hsts: false,
+    // HSTS only when the site is really served over https (PUBLIC_BASE_URL): never pin plain-http installs.
+    hsts: config.secure ? { maxAge: 31_536_000, includeSubDomains: false } : false,
   });
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(csrf, {
     cookieKey: 'gk_csrf',
-    cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure: 'auto' },
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure: config.secure ? true : 'auto' },
     getToken: (req) => {
       const b = req.body as Record<string, unknown> | undefined;
       const q = req.query as Record<string, unknown> | undefined;
@@ -126,8 +129,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     req.ctx = { db: handle.db, dialect: handle.dialect, actor: anonymous, requestId: req.id, ip: req.ip ?? null, userAgent: (req.headers['user-agent'] ?? '').slice(0, 300) || null };
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
-      const actor = await actorFromApiToken(handle.db, auth.slice(7).trim());
-      if (!actor) throw new AppError('unauthorized', 'bad_token', '访问令牌无效或已撤销');
+      const actor = await actorFromApiToken(handle.db, auth.slice(7).trim(), req.method, decodedPath(req));
+      if (actor instanceof AppError) throw actor;
       req.ctx.actor = actor;
       req.authKind = 'bearer';
       return;
@@ -146,6 +149,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         }
       }
     }
+  });
+
+  // Staff pages, the login pages and the non-public API are never stored by browsers or proxies.
+  app.addHook('onSend', async (req, reply, payload) => {
+    const p = decodedPath(req);
+    const staff = p === '/console' || p.startsWith('/console/') || p.startsWith('/login') || p === '/logout'
+      || (p.startsWith('/api/') && !p.startsWith('/api/v1/public/') && p !== '/api/docs' && !p.startsWith('/api/docs/'));
+    if (staff) {
+      reply.header('cache-control', 'no-store');
+      reply.header('pragma', 'no-cache');
+    }
+    return payload;
   });
 
   // CSRF on every state-changing request made with cookies (bearer-token scripts are not exposed to CSRF).

@@ -4,6 +4,7 @@ import { AppError } from '../lib/errors.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { calendarRoutes } from '../calendar/calendar.routes.js';
 import { authRoutes } from '../auth/auth.routes.js';
+import { accountRoutes } from '../auth/account.routes.js';
 import { orgRoutes } from '../org/org.routes.js';
 import type { AppDeps } from './app.js';
 import { apiDocsRoutes } from './api-docs.js';
@@ -15,13 +16,29 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   // Staff pages and the API need a user; the public portal does not.
   // The check uses the route the router matched (and the decoded path), never the raw URL:
   // `/%61pi/v1/users` reaches the /api/v1/users handler, so it must meet the same guard.
-  app.addHook('preHandler', async (req) => {
+  app.addHook('preHandler', async (req, reply) => {
     const paths = [req.routeOptions.url ?? '', decodedPath(req), req.url.split('?')[0] ?? ''];
     const staff = paths.some((p) => p === '/console' || p.startsWith('/console/'));
     const api = paths.some((p) => p.startsWith('/api/v1/') && !p.startsWith('/api/v1/public/'));
     if ((staff || api) && req.ctx.actor.kind !== 'user') throw new AppError('unauthorized', 'login_required', '请先登录');
+    // A forced password change (first login, admin reset, expiry) or a required second-factor enrolment
+    // comes first: until then only the account page (and /api/v1/me) may be used.
+    const a = req.ctx.actor;
+    if ((staff || api) && a.kind === 'user' && (a.mustChangePassword || a.mustEnrolTotp)) {
+      const open = paths.some((p) => p === '/console/account' || p.startsWith('/console/account/') || p === '/api/v1/me');
+      if (!open) {
+        const what = a.mustChangePassword ? 'password' : 'totp';
+        if (api) {
+          throw a.mustChangePassword
+            ? new AppError('forbidden', 'password_change_required', '请先在账号页面修改密码')
+            : new AppError('forbidden', 'totp_enrolment_required', '请先在账号页面启用双因素认证');
+        }
+        return reply.redirect(`/console/account?required=${what}`, 303);
+      }
+    }
   });
   await authRoutes(app, deps);
+  await accountRoutes(app);
   await consoleHomeRoutes(app);
   await orgRoutes(app);
   await auditRoutes(app);
