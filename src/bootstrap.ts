@@ -36,7 +36,8 @@ export async function bootstrap(handle: DbHandle, opts: { demo: boolean; plan?: 
         { username: 'auditor', displayName: '审计员', role: 'auditor', unitId: areaId, unit: '临淄区' },
       ];
       for (const s of specs) {
-        const { password } = await createUser(ctx, s);
+        // Demo accounts print their (policy-compliant) password once and need no first-login change.
+        const { password } = await createUser(ctx, { ...s, mustChangePassword: false });
         demo.push({ username: s.username, role: s.role, unit: s.unit, password });
       }
       await handle.db.insertInto('settings').values({ key: 'demo_accounts_created', value: nowIso() }).execute();

@@ -1,7 +1,7 @@
 // Builds the Fastify application: plugins, authentication, CSRF, error pages, and every module's routes.
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import helmet from '@fastify/helmet';
@@ -13,7 +13,7 @@ import { anonymous } from '../lib/context.js';
 import { AppError } from '../lib/errors.js';
 import { registerRoutes } from './routes.js';
 import { renderErrorPage } from '../web/error-page.js';
-import { isApi, SESSION_COOKIE } from '../web/http.js';
+import { decodedPath, isApi, SESSION_COOKIE } from '../web/http.js';
 import { storageFault } from '../web/db-errors.js';
 import { setNavEntries } from '../web/nav.js';
 import { deferMultipartCsrf } from '../web/multipart-csrf.js';
@@ -42,6 +42,19 @@ function decodeUtf8(body: Buffer): string {
   }
 }
 
+/** What helmet sends, for the few answers produced before its hook runs (router errors). */
+const FALLBACK_SECURITY_HEADERS = {
+  'content-security-policy': "default-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;form-action 'self';frame-ancestors 'none';object-src 'none';base-uri 'self'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'SAMEORIGIN',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'cache-control': 'no-store',
+};
+/** Longer URLs than any page needs are refused early (the central 414 page). */
+const MAX_URL_LENGTH = 2048;
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, handle } = deps;
   for (const m of MODULES) m.init?.(config);
@@ -52,6 +65,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 200 },
+    // Malformed URLs (bad percent-escapes) fail in the router, before any hook: answer with the central
+    // error page / JSON and the same security headers as every other response.
+    frameworkErrors: (_err, req, res) => {
+      const reply = res as unknown as FastifyReply;
+      reply.headers(FALLBACK_SECURITY_HEADERS);
+      if (isApi(req)) return reply.status(400).send({ error: { code: 'bad_url', message: '请求地址格式不正确', fields: {} } });
+      return reply.status(400).type('text/html; charset=utf-8').send(renderErrorPage(req, 400, '请求地址有误', '您访问的地址格式不正确，请检查后重试。').html);
+    },
   });
 
   // Bodies: strict UTF-8 for JSON and forms, so broken input is refused rather than silently mangled.
@@ -85,12 +106,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         formAction: ["'self'"], frameAncestors: ["'none'"], objectSrc: ["'none'"], upgradeInsecureRequests: null,
       },
     },
-    hsts: false,
+    // HSTS only when the site is really served over https (PUBLIC_BASE_URL): never pin plain-http installs.
+    hsts: config.secure ? { maxAge: 31_536_000, includeSubDomains: false } : false,
   });
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(csrf, {
     cookieKey: 'gk_csrf',
-    cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure: 'auto' },
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure: config.secure ? true : 'auto' },
     getToken: (req) => {
       const b = req.body as Record<string, unknown> | undefined;
       const q = req.query as Record<string, unknown> | undefined;
@@ -114,11 +136,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Who is asking: a bearer token (scripts) or the session cookie (people).
   app.addHook('onRequest', async (req) => {
+    if (req.url.length > MAX_URL_LENGTH) throw new AppError('invalid', 'url_too_long', '请求地址过长');
     req.ctx = { db: handle.db, dialect: handle.dialect, actor: anonymous, requestId: req.id, ip: req.ip ?? null, userAgent: (req.headers['user-agent'] ?? '').slice(0, 300) || null };
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
-      const actor = await actorFromApiToken(handle.db, auth.slice(7).trim());
-      if (!actor) throw new AppError('unauthorized', 'bad_token', '访问令牌无效或已撤销');
+      const actor = await actorFromApiToken(handle.db, auth.slice(7).trim(), req.method, decodedPath(req));
+      if (actor instanceof AppError) throw actor;
       req.ctx.actor = actor;
       req.authKind = 'bearer';
       return;
@@ -137,6 +160,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         }
       }
     }
+  });
+
+  // Staff pages, the login pages and the non-public API are never stored by browsers or proxies.
+  app.addHook('onSend', async (req, reply, payload) => {
+    const p = decodedPath(req);
+    const staff = p === '/console' || p.startsWith('/console/') || p.startsWith('/login') || p === '/logout'
+      || (p.startsWith('/api/') && !p.startsWith('/api/v1/public/') && p !== '/api/docs' && !p.startsWith('/api/docs/'));
+    if (staff) {
+      reply.header('cache-control', 'no-store');
+      reply.header('pragma', 'no-cache');
+    }
+    return payload;
   });
 
   // CSRF on every state-changing request made with cookies (bearer-token scripts are not exposed to CSRF).

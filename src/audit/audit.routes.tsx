@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireAreaReader } from '../auth/policy.js';
 import type { Ctx } from '../lib/context.js';
-import { parseInput } from '../lib/validate.js';
+import { isoDate, parseInput, strictNumberInput } from '../lib/validate.js';
 import { ConsoleLayout } from '../web/components/layout.js';
 import { documentApi, pageMeta, sendHtml } from '../web/http.js';
 import { listAudit } from './audit.repo.js';
@@ -13,9 +13,9 @@ const filterInput = z.object({
   entity: z.string().max(40).optional().transform((s) => s || undefined),
   action: z.string().max(60).optional().transform((s) => s || undefined),
   actor: z.string().max(60).optional().transform((s) => s || undefined),
-  from: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, '开始日期格式应为 YYYY-MM-DD').optional().transform((s) => s || undefined),
-  to: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, '结束日期格式应为 YYYY-MM-DD').optional().transform((s) => s || undefined),
-  page: z.coerce.number().int().min(1).max(100000).optional().default(1),
+  from: z.preprocess((v) => (v === '' ? undefined : v), isoDate('开始日期').optional()),
+  to: z.preprocess((v) => (v === '' ? undefined : v), isoDate('结束日期').optional()),
+  page: z.preprocess((v) => (v === undefined || v === '' ? 1 : strictNumberInput(v)), z.number({ error: '页码无效' }).int('页码无效').min(1, '页码无效').max(100000, '页码无效')),
 });
 
 async function query(ctx: Ctx, raw: unknown) {

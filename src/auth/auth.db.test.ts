@@ -20,7 +20,7 @@ describe('login, sessions, lockout, tokens', () => {
 
   test('login sets a HttpOnly SameSite session cookie; logout ends the session', async () => {
     const a = h.agent();
-    const r = await a.loginAs(USERS.admin.username, 'correct-horse-battery');
+    const r = await a.loginAs(USERS.admin.username, TEST_PASSWORD);
     assert.equal(r.statusCode, 303);
     const setCookie = ([] as string[]).concat(r.headers['set-cookie'] as string[]).find((c) => c.startsWith('gk_session='))!;
     assert.match(setCookie, /HttpOnly/);
@@ -45,7 +45,7 @@ describe('login, sessions, lockout, tokens', () => {
   test('posting the login form without a CSRF token is refused', async () => {
     const a = h.agent();
     await a.get('/login');
-    const r = await a.request('POST', '/login', { form: { username: USERS.admin.username, password: 'correct-horse-battery' }, withCsrf: false });
+    const r = await a.request('POST', '/login', { form: { username: USERS.admin.username, password: TEST_PASSWORD }, withCsrf: false });
     assert.equal(r.statusCode, 403);
     assert.match(r.body, /页面已过期/);
   });
@@ -53,7 +53,7 @@ describe('login, sessions, lockout, tokens', () => {
   test('repeated failures lock the account, even for the right password', async () => {
     const a = h.agent();
     for (let i = 0; i < MAX_FAILED_LOGINS; i++) await a.loginAs(USERS.auditor.username, `bad-${i}`);
-    const r = await a.loginAs(USERS.auditor.username, 'correct-horse-battery');
+    const r = await a.loginAs(USERS.auditor.username, TEST_PASSWORD);
     assert.equal(r.statusCode, 429);
     assert.match(r.body, /锁定/);
     const audit = await h.tdb.db.selectFrom('audit_log').select('action').where('action', '=', 'auth.locked').execute();

@@ -64,7 +64,11 @@ export function registerCoreCommands(program: Command): void {
   token.command('create').description('为用户创建 API 令牌（只显示一次）')
     .requiredOption('--user <username>', '用户名')
     .option('--name <name>', '令牌用途', '脚本')
-    .action(async (o: { user: string; name: string }) => {
-      await withDb(async (ctx) => console.log(await (await import('../auth/public.js')).createApiToken(ctx, o.user, o.name)));
+    .option('--scope <scope>', 'read（只读）| read_write（读写）', 'read_write')
+    .option('--module <module>', '只允许访问一个模块（/api/v1/<module>/…）')
+    .option('--expires-days <days>', '有效期天数（1–366）', '90')
+    .action(async (o: { user: string; name: string; scope: string; module?: string; expiresDays: string }) => {
+      if (!/^\d{1,3}$/.test(o.expiresDays)) throw cliError('有效期天数应为1至366');
+      await withDb(async (ctx) => console.log((await (await import('../auth/public.js')).issueApiToken(ctx, { username: o.user, name: o.name, scope: o.scope, module: o.module ?? null, expiresDays: Number(o.expiresDays) })).token));
     });
 }

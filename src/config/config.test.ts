@@ -53,3 +53,15 @@ test('security settings: defaults and the six-month floor for audit retention', 
   assert.deepEqual(c.security, { sessionIdleMinutes: 30, sessionMaxHours: 12, maxSessionsPerUser: 3, passwordMaxAgeDays: 0, loginIpMaxFailures: 30, auditRetentionDays: 365, requireTotp: false, separationOfDuties: true });
   assert.throws(() => loadConfig({ GONGKAI_DATA_DIR: d, GONGKAI_AUDIT_RETENTION_DAYS: '30' }), ConfigError);
 });
+
+test('the data folder is 0700, the session secret 0600, and files created later are private', async () => {
+  const { statSync, writeFileSync: write, mkdirSync: mk } = await import('node:fs');
+  const d = join(dir(), 'data');
+  loadConfig({ GONGKAI_DATA_DIR: d });
+  assert.equal(statSync(d).mode & 0o777, 0o700);
+  assert.equal(statSync(join(d, 'session-secret')).mode & 0o777, 0o600);
+  write(join(d, 'later.sqlite'), 'x');
+  mk(join(d, 'uploads'));
+  assert.equal(statSync(join(d, 'later.sqlite')).mode & 0o777, 0o600);
+  assert.equal(statSync(join(d, 'uploads')).mode & 0o777, 0o700);
+});

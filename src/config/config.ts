@@ -1,6 +1,6 @@
 // Configuration from environment variables, validated once at start-up.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -108,11 +108,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const flag = (v: string) => v === 'true' || v === '1';
   const dataDir = resolve(e.GONGKAI_DATA_DIR);
-  mkdirSync(dataDir, { recursive: true });
+  // Everything the platform writes (database files, uploads, backups, the session secret) is for its
+  // own user only: files 0600, folders 0700, whoever creates them later in this process.
+  process.umask(0o077);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  try { chmodSync(dataDir, 0o700); } catch { /* not our folder (e.g. a mounted volume): leave its mode */ }
   let sessionSecret = e.SESSION_SECRET;
   if (!sessionSecret) {
     const file = join(dataDir, 'session-secret');
     if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+    try { chmodSync(file, 0o600); } catch { /* read-only volume: leave it */ }
     sessionSecret = readFileSync(file, 'utf8').trim();
   }
   return {

@@ -32,6 +32,16 @@ export interface UsersTable {
   locked_until: string | null;
   disabled: number;
   created_at: string;
+  /** 1 after creation or an admin reset: the next login must set a new password. */
+  must_change_password: Generated<number>;
+  password_changed_at: string | null;
+  /** Base32 TOTP secret (RFC 6238); enabled once the user confirmed a code. */
+  totp_secret: string | null;
+  totp_enabled: Generated<number>;
+  /** Last accepted TOTP time step: a code is accepted once. */
+  totp_last_step: number | null;
+  /** sha256 hashes of unused recovery codes. */
+  recovery_codes_json: string | null;
 }
 
 export interface SessionsTable {
@@ -40,6 +50,18 @@ export interface SessionsTable {
   created_at: string;
   expires_at: string;
   last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+  /** 1: password accepted, second factor still due (not a login). */
+  mfa_pending: Generated<number>;
+}
+
+export interface LoginThrottleTable {
+  /** `user:<lower-case username>` (known or not) or `ip:<address>`. */
+  key: string;
+  failures: number;
+  window_start: string;
+  locked_until: string | null;
 }
 
 export interface ApiTokensTable {
@@ -50,6 +72,11 @@ export interface ApiTokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** 'read' (GET/HEAD only) or 'read_write'. */
+  scope: Generated<string>;
+  /** Optional: the one API module (/api/v1/<module>/…) the token may call. */
+  module: string | null;
+  expires_at: string | null;
 }
 
 export interface AuditLogTable {
@@ -151,6 +178,7 @@ export interface DB extends DisclosureTables, LedgerTables, SearchTables, Notify
   audit_log: AuditLogTable;
   settings: SettingsTable;
   job_locks: JobLocksTable;
+  login_throttle: LoginThrottleTable;
 }
 
 export type Db = Kysely<DB>;

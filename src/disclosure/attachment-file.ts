@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { AppError } from '../lib/errors.js';
 import { checkOfficeFile } from '../lib/office-file-limits.js';
+import { fileNameProblem } from '../lib/validate.js';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 /** Extracted text kept per attachment (search and scanning need no more). */
@@ -72,11 +73,25 @@ function decodeText(buf: Buffer): string | null {
   return null;
 }
 
+// Markup a browser would run if it ever rendered the bytes as HTML/SVG.
+const MARKUP = /<(?:!doctype\s+html|html|head|body|script|iframe|svg|object|embed|meta|img|a\s)[\s>/]/i;
+
+/**
+ * A PDF by structure, not just its magic: the header at the very start and no HTML/SVG markup in
+ * the readable head or tail (an HTML page with "%PDF-" inside is a polyglot, not a document).
+ */
+function looksLikePdf(buf: Buffer): boolean {
+  if (!buf.subarray(0, 5).equals(Buffer.from('%PDF-'))) return false;
+  const head = buf.subarray(0, 64 * 1024).toString('latin1');
+  const tail = buf.subarray(Math.max(0, buf.length - 4096)).toString('latin1');
+  return !MARKUP.test(head) && !MARKUP.test(tail);
+}
+
 /** The kind the bytes really are, or null. */
 export function sniffKind(buf: Buffer): AttachmentKind | null {
   // Executables never pass as documents, whatever else they contain.
   if (buf.length >= 2 && ((buf[0] === 0x4d && buf[1] === 0x5a) || buf.subarray(0, 4).equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46])))) return null;
-  if (buf.subarray(0, 1024).includes('%PDF-')) return 'pdf';
+  if (buf.subarray(0, 1024).includes('%PDF-')) return looksLikePdf(buf) ? 'pdf' : null;
   if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
   if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'jpg';
   const zip = zipEntries(buf);
@@ -95,6 +110,8 @@ export function sniffKind(buf: Buffer): AttachmentKind | null {
 export async function inspectAttachment(fileName: string, buf: Buffer): Promise<{ kind: AttachmentKind; mime: string; text: string }> {
   if (buf.length > MAX_ATTACHMENT_BYTES) throw new AppError('payload_too_large', 'attachment_too_large', '附件不能超过 20 MB');
   if (buf.length === 0) throw new AppError('invalid', 'empty_attachment', '附件是空文件', { file: '附件是空文件' });
+  const badName = fileNameProblem(fileName);
+  if (badName) throw new AppError('invalid', 'bad_file_name', badName, { file: badName });
   const named = kindFromName(fileName);
   if (!named) throw unsupported('只能上传 PDF、Word（docx）、Excel（xlsx）、文本（txt）、JPG 或 PNG 文件');
   const actual = sniffKind(buf);
@@ -105,7 +122,10 @@ export async function inspectAttachment(fileName: string, buf: Buffer): Promise<
   try {
     text = await extractText(named, buf);
   } catch (err) {
-    throw unsupported(`无法读取「${cleanFileName(fileName)}」：文件可能已损坏（${(err as Error).message.slice(0, 80)}）`);
+    // The parser's own message ("[xmldom error] …") is English internals: log it, never show it.
+    if (err instanceof AppError) throw err;
+    console.error('attachment text extraction failed:', (err as Error).message?.slice(0, 300));
+    throw unsupported(`无法读取「${cleanFileName(fileName)}」：文件可能已损坏，请用 Office 或 WPS 打开后另存再上传`);
   }
   return { kind: named, mime: MIME[named], text: text.slice(0, MAX_TEXT_CHARS) };
 }

@@ -8,8 +8,6 @@ import { notFound } from '../lib/errors.js';
 import { openAttachment } from './attachments.service.js';
 import { idParam } from './route-helpers.js';
 
-const INLINE = new Set(['application/pdf', 'image/jpeg', 'image/png']);
-
 export async function attachmentRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/attachments/:id', async (req, reply) => {
     const { attachment, path } = await openAttachment(req.ctx, idParam(req), deps.config.dataDir);
@@ -17,7 +15,8 @@ export async function attachmentRoutes(app: FastifyInstance, deps: AppDeps) {
       if (err.code === 'ENOENT') throw notFound('附件');
       throw err;
     });
-    const disposition = INLINE.has(attachment.mime) ? 'inline' : 'attachment';
+    // Always a download, never rendered in the site's origin (a crafted file cannot run as a page).
+    const disposition = 'attachment';
     return reply
       .header('content-type', attachment.mime)
       .header('content-length', String(st.size))

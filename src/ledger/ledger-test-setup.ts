@@ -22,7 +22,7 @@ export async function createLedgerHarness(plan: FixturePlan = SMALL_PLAN, opts: 
       ({ planId, taskIds } = await seedPlan(ctx.db, areaId, plan));
       for (const u of Object.values(LEAD_USERS)) {
         const unit = await ctx.db.selectFrom('units').select('id').where('name', '=', u.unit).executeTakeFirstOrThrow();
-        await createUser(ctx, { username: u.username, displayName: u.username, role: 'unit_operator', unitId: unit.id, password: TEST_PASSWORD });
+        await createUser(ctx, { username: u.username, displayName: u.username, role: 'unit_operator', unitId: unit.id, password: TEST_PASSWORD, mustChangePassword: false });
       }
       await opts.extraSetup?.(ctx, areaId);
     },

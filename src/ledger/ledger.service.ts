@@ -16,7 +16,9 @@ import type { Ctx } from '../lib/context.js';
 import { actorId, actorLabel } from '../lib/context.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../lib/errors.js';
 import { formatDate, nowIso, todayCst } from '../lib/time.js';
-import { parseInput } from '../lib/validate.js';
+import { fileNameProblem, optionalText, parseInput } from '../lib/validate.js';
+import { z } from 'zod';
+import { sniffKind, type AttachmentKind } from '../disclosure/public.js';
 import { actorArea } from '../org/public.js';
 import { findPlan, listPlans, taskRolesForUnit } from '../plan/public.js';
 import { DueError, computeDue, effectiveDeadline, parseRules, storedStatus, type DueResult } from './ledger-rules.js';
@@ -419,6 +421,18 @@ const FILE_TYPES: Record<string, string> = {
 };
 export type UploadedFile = { fileName: string; mime: string; data: Buffer };
 
+const fileLabelInput = z.object({ label: optionalText('说明', 200) });
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** Whether an evidence file's bytes match its extension: sniffed for the kinds we know, magic bytes otherwise. */
+function evidenceContentMatches(ext: string, data: Buffer): boolean {
+  const sniffable: Record<string, AttachmentKind> = { '.pdf': 'pdf', '.docx': 'docx', '.xlsx': 'xlsx', '.jpg': 'jpg', '.jpeg': 'jpg', '.png': 'png', '.txt': 'txt' };
+  if (sniffable[ext]) return sniffKind(data) === sniffable[ext];
+  if (ext === '.doc' || ext === '.xls' || ext === '.wps' || ext === '.et') return data.subarray(0, 8).equals(OLE);
+  if (ext === '.ofd' || ext === '.zip') return data.length >= 4 && data.readUInt32LE(0) === 0x04034b50;
+  return false;
+}
+
 /** The checks addEvidence makes, for routes to run before they read an upload body (no 19 MB read before a 404). */
 export async function requireEvidenceUpload(ctx: Ctx, ledgerId: number, measureId: number): Promise<void> {
   const a = await accessFor(ctx, ledgerId);
@@ -435,11 +449,15 @@ export async function addEvidence(ctx: Ctx, ledgerId: number, measureId: number,
   let written: string | null = null;
   if (file) {
     if (!dataDir) throw new Error('addEvidence: dataDir is required for files');
-    const name = file.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(-120);
+    const badName = fileNameProblem(file.fileName);
+    if (badName) throw invalid({ file: badName });
+    const name = file.fileName.replace(/[\\/]/g, '_').slice(-120);
     const ext = extname(name).toLowerCase();
     if (!name || file.data.length === 0) throw invalid({ file: '请选择要上传的文件' });
     if (!FILE_TYPES[ext]) throw invalid({ file: `不支持的文件类型${ext || ''}，请上传 PDF、OFD、Word、Excel、图片、文本或 ZIP 文件` });
-    const label = typeof (raw as Record<string, unknown> | null)?.label === 'string' ? String((raw as Record<string, unknown>).label).trim().slice(0, 200) : '';
+    // The bytes must be what the extension says (an HTML page named .pdf is refused).
+    if (!evidenceContentMatches(ext, file.data)) throw invalid({ file: `文件内容与扩展名${ext}不符，请上传原始文件` });
+    const label = parseInput(fileLabelInput, { label: (raw as Record<string, unknown> | null)?.label }).label ?? '';
     const key = join('uploads', 'ledger', todayCst().slice(0, 4), `${randomUUID()}${ext}`);
     const path = join(dataDir, key);
     mkdirSync(dirname(path), { recursive: true });

@@ -10,6 +10,9 @@ export type Actor = {
   unitId: number;
   /** The administrative area this user works in (units of kind 区/市). */
   areaId: number;
+  /** Set by the session/token check: only the account page may be used until this is done. */
+  mustChangePassword?: boolean;
+  mustEnrolTotp?: boolean;
 } | { kind: 'system'; label: string; areaId: null } | { kind: 'anonymous'; areaId: null };
 
 export type Ctx = {

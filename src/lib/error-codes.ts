@@ -36,6 +36,16 @@ export const ERROR_CODES = {
   office_too_many_cells: { kind: 'invalid', doc: '表格单元格数超过上限' },
   office_time_budget: { kind: 'invalid', doc: '文件处理超时' },
   office_corrupt: { kind: 'invalid', doc: '文件已损坏或无法读取' },
+  // ── auth and security ──
+  bad_url: { kind: 'invalid', doc: '请求地址格式不正确' },
+  url_too_long: { kind: 'invalid', doc: '请求地址过长' },
+  bad_file_name: { kind: 'invalid', doc: '文件名含控制字符、方向控制符或无效编码' },
+  login_throttled: { kind: 'rate_limited', doc: '同一来源登录失败过多，请稍后再试' },
+  password_change_required: { kind: 'forbidden', doc: '须先在账号页面修改密码' },
+  totp_enrolment_required: { kind: 'forbidden', doc: '须先在账号页面启用双因素认证' },
+  totp_required: { kind: 'forbidden', doc: '需要双因素认证码' },
+  totp_invalid: { kind: 'unauthorized', doc: '双因素认证码不正确' },
+  token_scope: { kind: 'forbidden', doc: '访问令牌的权限范围不允许此操作' },
   // ── org ──
   area_unit: { kind: 'conflict', doc: '行政区划单位不能执行此操作' },
   // ── calendar ──

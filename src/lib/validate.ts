@@ -2,8 +2,32 @@
 import { z } from 'zod';
 import { invalid } from './errors.js';
 
-// Control characters (except tab/newline) and U+FFFD (what broken UTF-8 decodes to) are never legitimate input.
-const BAD_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/;
+// Control characters (except tab/newline), U+FFFD (what broken UTF-8 decodes to) and the bidi embedding/
+// override/isolate controls (U+202A–202E, U+2066–2069, U+061C: "report\u202Efdp.exe" shows as "reportexe.pdf")
+// are never legitimate input.
+const BAD_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd\u202a-\u202e\u2066-\u2069\u061c]/;
+
+/** Whether a text (a label, a file name …) holds characters no field accepts. */
+export const hasBadChars = (s: string): boolean => BAD_CHARS.test(s);
+
+/** Why an uploaded file name is refused (control characters, bidi overrides, broken UTF-8, newlines), or null. */
+export function fileNameProblem(name: string): string | null {
+  if (BAD_CHARS.test(name) || /[\r\n\t]/.test(name)) return '文件名包含无效字符（控制字符、方向控制符或编码错误），请改名后重新上传';
+  return null;
+}
+
+/**
+ * Strict numbers: a JSON number, or a string of plain decimal digits (optionally signed, with a decimal
+ * part when `decimals`). z.coerce would read `[1]` as 1, "0x10" as 16, "1e1" as 10 and " 1" as 1.
+ */
+export function strictNumberInput(v: unknown, decimals = false): unknown {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && (decimals ? /^-?\d{1,15}(\.\d{1,10})?$/ : /^-?\d{1,15}$/).test(v)) return Number(v);
+  return Number.NaN;
+}
+
+/** An integer field parsed strictly (see strictNumberInput). */
+export const strictInt = (message: string) => z.preprocess((v) => strictNumberInput(v), z.number({ error: message }).int(message));
 
 /** A required (or optional) text field with Chinese messages. */
 export function text(label: string, opts: { min?: number; max?: number; multiline?: boolean } = {}) {
@@ -25,7 +49,8 @@ export const optionalText = (label: string, max = 200) =>
   z.preprocess((v) => (v === '' || v === null ? undefined : v), text(label, { max }).optional());
 
 export function intId(label: string) {
-  return z.coerce.number({ error: `${label}无效` }).int(`${label}无效`).positive(`请选择${label}`).max(2_147_483_647, `${label}无效`);
+  // An empty selection ('') still reads "请选择…" as before.
+  return z.preprocess((v) => (v === '' ? 0 : strictNumberInput(v)), z.number({ error: `${label}无效` }).int(`${label}无效`).positive(`请选择${label}`).max(2_147_483_647, `${label}无效`));
 }
 
 export function oneOf<T extends string>(label: string, values: readonly [T, ...T[]]) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { intId, oneOf, optionalText, text } from '../lib/validate.js';
-import { PASSWORD_MIN } from '../auth/public.js';
+import { passwordProblem } from '../auth/public.js';
 
 export const UNIT_KINDS = ['区直部门', '镇', '街道', '其他'] as const;
 export const ROLES = ['admin', 'unit_operator', 'unit_reviewer', 'auditor'] as const;
@@ -16,7 +16,12 @@ export const userInput = z.object({
   displayName: text('姓名', { max: 40 }),
   role: oneOf('角色', ROLES),
   unitId: intId('所属单位'),
-  password: optionalText('初始密码', 200).refine((s) => s === undefined || s.length >= PASSWORD_MIN, `初始密码至少需要${PASSWORD_MIN}个字符`),
+  password: optionalText('初始密码', 200),
+  /** Only the system actor (CLI set-up, tests, demo accounts) may create a user without a forced first change. */
+  mustChangePassword: z.boolean().optional(),
+}).superRefine((v, ctx) => {
+  const problem = v.password === undefined ? null : passwordProblem(v.password, v.username);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
 });
 
 export const userUpdateInput = z.object({

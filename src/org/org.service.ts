@@ -1,7 +1,7 @@
 // Units and users: rules and authorisation. Every change is audited in its transaction.
 import type { Db, Role } from '../db/schema.js';
 import { writeAudit } from '../audit/public.js';
-import { generatePassword, hashPassword } from '../auth/public.js';
+import { generatePassword, hashPassword, revokeUserTokens } from '../auth/public.js';
 import { canReadUnit, requireAdmin, requireAreaReader, requireUser } from '../auth/policy.js';
 import type { Ctx } from '../lib/context.js';
 import { conflict, invalid, notFound } from '../lib/errors.js';
@@ -109,6 +109,8 @@ export async function createUser(ctx: Ctx, raw: unknown): Promise<{ id: number; 
     const row = await tx.insertInto('users').values({
       username: input.username, display_name: input.displayName, role: input.role, unit_id: input.unitId,
       password_hash: passwordHash, failed_logins: 0, locked_until: null, disabled: 0, created_at: nowIso(),
+      // The first login must set an own password, unless the system actor set this one up on purpose.
+      must_change_password: input.mustChangePassword === false && ctx.actor.kind === 'system' ? 0 : 1, password_changed_at: nowIso(),
     }).returning('id').executeTakeFirstOrThrow();
     await writeAudit(tx, ctx, { action: 'user.create', entity: 'user', entityId: row.id, after: { username: input.username, displayName: input.displayName, role: input.role, unit: unit.name }, areaId: unit.area_id });
     return row.id;
@@ -128,7 +130,10 @@ export async function updateUser(ctx: Ctx, id: number, raw: unknown) {
       throw invalid({ role: '不能取消自己的管理员权限或停用自己' });
     }
     await tx.updateTable('users').set({ display_name: input.displayName, role: input.role, unit_id: input.unitId, disabled: input.disabled ? 1 : 0, failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
-    if (input.disabled) await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    if (input.disabled) {
+      await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
+      await revokeUserTokens(tx, id);
+    }
     await writeAudit(tx, ctx, {
       action: 'user.update', entity: 'user', entityId: id,
       before: { displayName: before.display_name, role: before.role, unitId: before.unit_id, disabled: before.disabled === 1 },
@@ -144,9 +149,11 @@ export async function resetPassword(ctx: Ctx, id: number): Promise<string> {
   const password = generatePassword();
   const h = await hashPassword(password);
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.updateTable('users').set({ password_hash: h, failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
+    await tx.updateTable('users').set({ password_hash: h, failed_logins: 0, locked_until: null, must_change_password: 1, password_changed_at: nowIso() }).where('id', '=', id).execute();
     await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
-    await writeAudit(tx, ctx, { action: 'user.reset_password', entity: 'user', entityId: id });
+    // A reset means the account may be in the wrong hands: its API tokens stop working too.
+    const revoked = await revokeUserTokens(tx, id);
+    await writeAudit(tx, ctx, { action: 'user.reset_password', entity: 'user', entityId: id, after: { mustChangePassword: true, tokensRevoked: revoked } });
   });
   return password;
 }

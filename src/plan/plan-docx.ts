@@ -13,8 +13,9 @@ export const docxToPlanText = async (buffer: Buffer): Promise<string> => {
   try {
     html = (await mammoth.convertToHtml({ buffer }, { convertImage: dropImages })).value;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new PlanParseError('plan_corrupt_file', `无法读取 .docx 文件（文件可能已损坏）：${reason}`);
+    // The parser's message ("[xmldom error] …") is logged, never shown to users.
+    console.error('plan .docx could not be read:', (error instanceof Error ? error.message : String(error)).slice(0, 300));
+    throw new PlanParseError('plan_corrupt_file', '无法读取 .docx 文件（文件可能已损坏），请用 Word 或 WPS 打开后另存再上传');
   }
   return htmlToPlanText(html);
 };

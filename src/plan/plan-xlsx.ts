@@ -53,8 +53,9 @@ export const xlsxToPlanText = async (buffer: Buffer): Promise<{ text: string; wa
     // exceljs types its input as an ArrayBuffer; copy out exactly this buffer's bytes.
     await wb.xlsx.load(new Uint8Array(buffer).buffer);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new PlanParseError('plan_corrupt_file', `无法读取 .xlsx 文件（文件可能已损坏）：${reason}`);
+    // The parser's message is logged, never shown to users.
+    console.error('plan .xlsx could not be read:', (error instanceof Error ? error.message : String(error)).slice(0, 300));
+    throw new PlanParseError('plan_corrupt_file', '无法读取 .xlsx 文件（文件可能已损坏），请用 Excel 或 WPS 打开后另存再上传');
   }
   for (const ws of wb.worksheets) {
     const header = findHeader(ws);

@@ -7,7 +7,8 @@ import { systemActor, type Ctx } from '../lib/context.js';
 import { createUser } from '../org/org.service.js';
 import { buildApp } from '../app/app.js';
 
-export const TEST_PASSWORD = 'correct-horse-battery';
+/** Meets the password policy (src/auth/password-policy.ts); test users need no first-login change. */
+export const TEST_PASSWORD = 'Correct-Horse-Battery-42';
 
 export type Harness = {
   app: FastifyInstance;
@@ -37,7 +38,7 @@ export async function createHarness(opts: { extraSetup?: (ctx: Ctx, areaId: numb
   const ctx: Ctx = { db: tdb.db, dialect: tdb.dialect, actor: systemActor('测试') };
   const unitId = async (name: string) => (await tdb.db.selectFrom('units').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
   for (const u of Object.values(USERS)) {
-    await createUser(ctx, { username: u.username, displayName: u.username, role: u.role, unitId: u.unit ? await unitId(u.unit) : areaId, password: TEST_PASSWORD });
+    await createUser(ctx, { username: u.username, displayName: u.username, role: u.role, unitId: u.unit ? await unitId(u.unit) : areaId, password: TEST_PASSWORD, mustChangePassword: false });
   }
   if (opts.extraSetup) await opts.extraSetup(ctx, areaId);
   const app = await buildApp({ config, handle: tdb, extraRoutes: opts.extraRoutes });

@@ -20,7 +20,16 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'gk_session';
 
-export const isApi = (req: FastifyRequest) => req.url.startsWith('/api/');
+/** The request path with percent-escapes decoded, as the router sees it (`/%61pi/…` is `/api/…`). */
+export function decodedPath(req: FastifyRequest): string {
+  const raw = req.url.split('?')[0] ?? '';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+export const isApi = (req: FastifyRequest) => decodedPath(req).startsWith('/api/');
 export const elderOn = (req: FastifyRequest) => req.cookies?.gk_elder === '1';
 
 export function pageMeta(req: FastifyRequest, reply: FastifyReply, title: string): PageMeta {

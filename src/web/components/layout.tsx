@@ -70,6 +70,7 @@ export const ConsoleLayout = (p: { meta: PageMeta; children?: Child; extraNav?: 
           <a class="gk-brand" href="/console">政务公开工作平台</a>
           <div class="gk-user">
             {actor.kind === 'user' ? <span>{actor.name}（{ROLE_LABELS[actor.role]}）</span> : null}
+            {actor.kind === 'user' ? <a href="/console/account">我的账号</a> : null}
             <ElderToggle meta={p.meta} />
             <form method="post" action="/logout" class="gk-inline">
               <input type="hidden" name="_csrf" value={p.meta.csrf ?? ''} />
