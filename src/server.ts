@@ -9,13 +9,14 @@ export async function startServer(opts: { demo: boolean }): Promise<void> {
   const t0 = performance.now();
   const config = loadConfig();
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const { demo } = await bootstrap(handle, { demo: opts.demo, plan: opts.demo, log: (l) => console.log(l) });
+  const { demo, notes } = await bootstrap(handle, { demo: opts.demo, plan: opts.demo, log: (l) => console.log(l) });
   const app = await buildApp({ config, handle });
   await app.listen({ port: config.port, host: config.host });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   console.log(`Gongkai 已启动：http://${config.host}:${port}/  （工作台 /console，数据库 ${handle.dialect}，启动用时 ${Math.round(performance.now() - t0)} ms）`);
   printDemoAccounts(demo);
+  for (const n of notes) console.log(n);
   const stopJobs = startScheduler(handle.db, handle.dialect, (l) => console.log(l));
   const stop = async () => {
     stopJobs();
