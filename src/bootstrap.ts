@@ -75,6 +75,17 @@ const setting = async (handle: DbHandle, key: string) =>
 const markSetting = (handle: DbHandle, key: string, value: string) =>
   handle.db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doNothing()).execute();
 
+/**
+ * The cookie signing secret every node uses when SESSION_SECRET is not set: kept in the database
+ * (settings.session_secret), created once by whichever node comes first (insert-if-absent, so a race
+ * has one winner), seeded with this node's generated file secret so a single-node install keeps
+ * its sessions across the upgrade.
+ */
+export async function sharedSessionSecret(handle: DbHandle, seed: string): Promise<string> {
+  await handle.db.insertInto('settings').values({ key: 'session_secret', value: seed }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  return (await handle.db.selectFrom('settings').select('value').where('key', '=', 'session_secret').executeTakeFirstOrThrow()).value;
+}
+
 export function printDemoAccounts(demo: DemoAccount[], print: (s: string) => void = console.log): void {
   if (!demo.length) return;
   print('\n演示账号（密码只显示这一次，请妥善保存） / demo accounts (passwords shown once):');

@@ -1,15 +1,17 @@
 // Starts one server process: config → database → bootstrap → HTTP.
 import { loadConfig } from './config/config.js';
 import { openDatabase } from './db/connect.js';
-import { bootstrap, printDemoAccounts } from './bootstrap.js';
+import { bootstrap, printDemoAccounts, sharedSessionSecret } from './bootstrap.js';
 import { buildApp } from './web/app.js';
 import { startScheduler } from './jobs/jobs.js';
 
 export async function startServer(opts: { demo: boolean }): Promise<void> {
   const t0 = performance.now();
-  const config = loadConfig();
+  let config = loadConfig();
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const { demo, notes } = await bootstrap(handle, { demo: opts.demo, plan: opts.demo, log: (l) => console.log(l) });
+  // Without SESSION_SECRET, every node behind the load balancer must sign cookies alike: the secret is in the database.
+  if (!process.env.SESSION_SECRET) config = { ...config, sessionSecret: await sharedSessionSecret(handle, config.sessionSecret) };
   const app = await buildApp({ config, handle });
   await app.listen({ port: config.port, host: config.host });
   const addr = app.server.address();
