@@ -40,10 +40,21 @@ class ImmediateSqliteDialect extends SqliteDialect {
 export function openDatabase(opts: { databaseUrl: string | null; dataDir: string }): DbHandle {
   const url = opts.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
-    // An idle client can be cut off by the server (restart, failover, DROP DATABASE in tests); without a
-    // listener pg would crash the process. Log it; the pool replaces the client on next use.
-    pool.on('error', (err) => console.error(`PostgreSQL 连接中断 / pool client error: ${err.message}`));
+    // connectionTimeoutMillis: while the server is down, a request fails fast (503) instead of hanging.
+    const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+    // A client can be cut off by the server (restart, failover, DROP DATABASE in tests) while idle in
+    // the pool ('error' on the pool) or while checked out between two queries of a transaction
+    // ('error' on the client, which the pool does not listen to then). Without a listener pg crashes
+    // the process. Log it; the query in flight fails (503), the pool discards the dead client and
+    // connects anew on next use, so the node recovers when the database returns.
+    let lastLog = 0;
+    const onError = (err: Error) => {
+      if (Date.now() - lastLog < 1000) return;
+      lastLog = Date.now();
+      console.error(`PostgreSQL 连接中断 / connection lost: ${err.message}`);
+    };
+    pool.on('error', onError);
+    pool.on('connect', (client) => client.on('error', onError));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
