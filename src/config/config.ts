@@ -65,12 +65,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const dataDir = resolve(e.GONGKAI_DATA_DIR);
-  mkdirSync(dataDir, { recursive: true });
   let sessionSecret = e.SESSION_SECRET;
-  if (!sessionSecret) {
-    const file = join(dataDir, 'session-secret');
-    if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-    sessionSecret = readFileSync(file, 'utf8').trim();
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    if (!sessionSecret) {
+      const file = join(dataDir, 'session-secret');
+      if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+      sessionSecret = readFileSync(file, 'utf8').trim();
+    }
+  } catch (err) {
+    throw dataDirError(dataDir, err);
   }
   return {
     port: e.PORT,
@@ -83,4 +87,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     searchRateLimit: e.GONGKAI_SEARCH_RATE_LIMIT,
     loginRateLimit: e.GONGKAI_LOGIN_RATE_LIMIT,
   };
+}
+
+/** A data dir the process cannot use (read-only, wrong owner, read-only file system): what is wrong and where, in both languages. */
+export function dataDirError(dataDir: string, err: unknown): ConfigError {
+  const code = (err as { code?: string } | null)?.code ?? 'error';
+  return new ConfigError([
+    `数据目录不可写：${dataDir}（${code}）。请检查该目录及其中文件的权限和所有者（运行服务的用户需要读写权限），或用 GONGKAI_DATA_DIR 指定其他目录。`,
+    `The data directory is not writable: ${dataDir} (${code}). Check the permissions and owner of the directory and its files (the service user needs read and write access), or set GONGKAI_DATA_DIR to another directory.`,
+  ]);
 }

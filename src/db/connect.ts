@@ -1,5 +1,7 @@
 // Opens the database: embedded SQLite under the data dir, or PostgreSQL when DATABASE_URL is postgres://.
-import { join } from 'node:path';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { dataDirError } from '../config/config.js';
 import Database from 'better-sqlite3';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type DatabaseConnection, type Driver } from 'kysely';
 import pg from 'pg';
@@ -59,11 +61,36 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : join(opts.dataDir, 'gongkai.sqlite');
-  const sqlite = new Database(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
+  const sqlite = openSqliteFile(file);
   const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect(sqlite) });
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+const UNUSABLE = /^(SQLITE_CANTOPEN|SQLITE_READONLY|SQLITE_PERM|SQLITE_AUTH|EACCES|EPERM|EROFS)/;
+
+/**
+ * Opens the SQLite file in WAL mode. A directory or file the process may not write (WAL needs the
+ * -wal and -shm files beside it) stops start-up with a message saying what and where, not a stack trace.
+ */
+function openSqliteFile(file: string): Database.Database {
+  const dir = dirname(file);
+  try {
+    accessSync(dir, constants.W_OK);
+    if (existsSync(file)) accessSync(file, constants.W_OK);
+    const sqlite = new Database(file);
+    try {
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('foreign_keys = ON');
+      sqlite.pragma('busy_timeout = 5000');
+      sqlite.pragma('synchronous = NORMAL');
+    } catch (err) {
+      sqlite.close();
+      throw err;
+    }
+    return sqlite;
+  } catch (err) {
+    const code = (err as { code?: string } | null)?.code ?? '';
+    if (UNUSABLE.test(code)) throw dataDirError(dir, err);
+    throw err;
+  }
 }
