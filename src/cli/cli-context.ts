@@ -15,10 +15,20 @@ export async function withDb<T>(fn: (ctx: Ctx, handle: DbHandle) => Promise<T>, 
   try {
     await migrateToLatest(handle.db, handle.dialect);
     await ensureDefaultOrg(handle.db);
-    return await fn({ db: handle.db, dialect: handle.dialect, actor: systemActor(label) }, handle);
+    const result = await fn({ db: handle.db, dialect: handle.dialect, actor: systemActor(label) }, handle);
+    await sendMailNow(handle, config);
+    return result;
   } finally {
     await handle.close();
   }
+}
+
+/** Mail the command queued (notifications) goes out now, not at a server's next hourly job. */
+async function sendMailNow(handle: DbHandle, config: ReturnType<typeof loadConfig>): Promise<void> {
+  if (!config.smtp) return;
+  const { deliverOutbox } = await import('../notify/public.js');
+  const r = await deliverOutbox(handle.db);
+  if (r.sent || r.failed) console.error(`通知邮件：已发送 ${r.sent} 封${r.failed ? `，失败 ${r.failed} 封（稍后重试）` : ''}`);
 }
 
 /** Prints an error the way an operator needs it (no stack traces for known errors) and sets the exit code. */

@@ -108,17 +108,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const flag = (v: string) => v === 'true' || v === '1';
   const dataDir = resolve(e.GONGKAI_DATA_DIR);
-  // Everything the platform writes (database files, uploads, backups, the session secret) is for its
-  // own user only: files 0600, folders 0700, whoever creates them later in this process.
-  process.umask(0o077);
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  try { chmodSync(dataDir, 0o700); } catch { /* not our folder (e.g. a mounted volume): leave its mode */ }
   let sessionSecret = e.SESSION_SECRET;
-  if (!sessionSecret) {
-    const file = join(dataDir, 'session-secret');
-    if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-    try { chmodSync(file, 0o600); } catch { /* read-only volume: leave it */ }
-    sessionSecret = readFileSync(file, 'utf8').trim();
+  try {
+    // Everything the platform writes (database files, uploads, backups, the session secret) is for its
+    // own user only: files 0600, folders 0700, whoever creates them later in this process.
+    process.umask(0o077);
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    try { chmodSync(dataDir, 0o700); } catch { /* not our folder (e.g. a mounted volume): leave its mode */ }
+    if (!sessionSecret) {
+      const file = join(dataDir, 'session-secret');
+      if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+      try { chmodSync(file, 0o600); } catch { /* read-only volume: leave it */ }
+      sessionSecret = readFileSync(file, 'utf8').trim();
+    }
+  } catch (err) {
+    throw dataDirError(dataDir, err);
   }
   return {
     port: e.PORT,
@@ -143,4 +147,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       separationOfDuties: flag(e.GONGKAI_SEPARATION_OF_DUTIES),
     },
   };
+}
+
+/** A data dir the process cannot use (read-only, wrong owner, read-only file system): what is wrong and where, in both languages. */
+export function dataDirError(dataDir: string, err: unknown): ConfigError {
+  const code = (err as { code?: string } | null)?.code ?? 'error';
+  return new ConfigError([
+    `数据目录不可写：${dataDir}（${code}）。请检查该目录及其中文件的权限和所有者（运行服务的用户需要读写权限），或用 GONGKAI_DATA_DIR 指定其他目录。`,
+    `The data directory is not writable: ${dataDir} (${code}). Check the permissions and owner of the directory and its files (the service user needs read and write access), or set GONGKAI_DATA_DIR to another directory.`,
+  ]);
 }

@@ -3,6 +3,7 @@
 import type { Db } from '../db/schema.js';
 import { nowIso } from '../lib/time.js';
 import { sendMail, type SmtpConfig } from './smtp.js';
+import { withLock } from '../jobs/jobs.js';
 
 export type Notice = { kind: string; title: string; body: string; link: string | null; areaId: number | null };
 
@@ -53,10 +54,17 @@ export async function notifyOnce(tx: Db, key: string, userIds: readonly number[]
   return notifyUsers(tx, userIds, n);
 }
 
-/** Sends pending outbox mail when SMTP is configured; up to 3 attempts per message. */
+/**
+ * Sends pending outbox mail when SMTP is configured; up to 3 attempts per message. One deliverer at
+ * a time across processes (the server's job, a CLI run): a message is never sent twice by two of them.
+ */
 export async function deliverOutbox(db: Db, limit = 50, send = sendMail): Promise<{ sent: number; failed: number }> {
   if (!smtp) return { sent: 0, failed: 0 };
-  const cfg = smtp;
+  const r = await withLock(db, 'outbox:deliver', () => deliverNow(db, smtp!, limit, send), { waitMs: 30_000 });
+  return r.ran ? r.value : { sent: 0, failed: 0 };
+}
+
+async function deliverNow(db: Db, cfg: SmtpConfig, limit: number, send: typeof sendMail): Promise<{ sent: number; failed: number }> {
   const rows = await db.selectFrom('outbox').selectAll().where('status', '=', 'pending').orderBy('id').limit(limit).execute();
   let sent = 0;
   let failed = 0;
