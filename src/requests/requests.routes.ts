@@ -6,4 +6,5 @@ import { requestsApiRoutes } from './requests.api.js';
 export async function requestsRoutes(app: FastifyInstance, _deps: AppDeps) {
   await requestsApiRoutes(app);
   await (await import('./appeals.routes.js')).appealsConsoleRoutes(app);
+  await (await import('./fee.routes.js')).feeRoutes(app);
 }

@@ -65,7 +65,7 @@ async function resolveUnit(ctx: Ctx, areaId: number, unit: number | string) {
 }
 
 /** Office staff (admin) work on every request of the area; unit staff on their unit's (addressed or handling). */
-function requireWriter(ctx: Ctx, areaId: number, unitIds: (number | null)[]): void {
+export function requireWriter(ctx: Ctx, areaId: number, unitIds: (number | null)[]): void {
   const a = ctx.actor;
   if (a.kind === 'system') return;
   if (a.kind !== 'user') throw new AppError('unauthorized', 'login_required', '请先登录');
@@ -86,11 +86,11 @@ export async function loadEvents(db: Db, requestId: number) {
   return db.selectFrom('info_request_events').selectAll().where('request_id', '=', requestId).orderBy('seq').execute();
 }
 
-const toStored = (e: { type: string; on_date: string; days: number | null; outcome: string | null }): StoredEvent =>
+export const toStored = (e: { type: string; on_date: string; days: number | null; outcome: string | null }): StoredEvent =>
   ({ type: e.type, on: e.on_date, days: e.days, outcome: e.outcome });
 
 /** The cache columns of a request row, from a replay. */
-function cacheColumns(calendar: WorkingCalendar, r: ClockReplay) {
+export function cacheColumns(calendar: WorkingCalendar, r: ClockReplay) {
   return {
     state: r.state,
     received_on: r.receivedOn,
