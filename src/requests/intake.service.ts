@@ -17,7 +17,7 @@ import { actorArea, listUnitsInArea } from '../org/public.js';
 import { creditCodeProblem, normaliseId, residentIdProblem } from './identity.js';
 import { replayClock, STATE_LABELS, type RequestState } from './request-events.js';
 import { toStored } from './requests.service.js';
-import { decisionRow, type DecisionCode } from './table3.js';
+import { decisionLabel } from './labels.js';
 
 export const ORG_TYPES = ['commercial', 'research', 'social', 'legal_service', 'other_org'] as const;
 export const ORG_TYPE_LABELS: Record<(typeof ORG_TYPES)[number], string> = {
@@ -191,7 +191,7 @@ export async function statusByCode(db: Db, code: string): Promise<PublicStatus |
   return {
     number: row.number, unitName: bodies.find((b) => b.id === row.unit_id)?.name ?? '', submittedOn: row.submitted_on, receivedOn: row.received_on,
     state: r.state, stateLabel: STATE_LABELS[r.state], due: r.due, decidedOn: row.decided_on,
-    resultLabel: row.decision ? decisionRow(row.decision as DecisionCode).split('/').map((s) => s.replace(/^[（(][一二三四五六七][）)]|^\d+\./, '')).join('：') : null,
+    resultLabel: row.decision ? decisionLabel(row.decision) : null,
     steps: events.filter((e) => STEP_LABELS[e.type]).map((e) => ({ on: e.on_date, label: STEP_LABELS[e.type]! })),
   };
 }

@@ -8,4 +8,5 @@ export async function requestsRoutes(app: FastifyInstance, deps: AppDeps) {
   await (await import('./intake.routes.js')).intakeRoutes(app, deps);
   await (await import('./appeals.routes.js')).appealsConsoleRoutes(app);
   await (await import('./fee.routes.js')).feeRoutes(app);
+  await (await import('./console.routes.js')).consoleRoutes(app, deps);
 }
