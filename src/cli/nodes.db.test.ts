@@ -11,7 +11,7 @@ import { bootstrap } from '../bootstrap.js';
 import { systemActor } from '../lib/context.js';
 import { createUser } from '../org/org.service.js';
 
-const PASSWORD = 'correct-horse-battery';
+const PASSWORD = 'Correct-Horse-Battery-9';
 
 async function startNode(tdb: TestDb, dataDir: string, procs: ChildProcess[]): Promise<number> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', GONGKAI_DATA_DIR: dataDir, DATABASE_URL: tdb.databaseUrl ?? `sqlite:${join(tdb.dataDir, 'gongkai.sqlite')}` };
@@ -35,7 +35,7 @@ describe('two nodes, no SESSION_SECRET', () => {
   before(async () => {
     tdb = await createTestDb();
     const { areaId } = await bootstrap(tdb, { demo: false });
-    await createUser({ db: tdb.db, dialect: tdb.dialect, actor: systemActor('测试') }, { username: 'n_admin', displayName: '管理员', role: 'admin', unitId: areaId, password: PASSWORD });
+    await createUser({ db: tdb.db, dialect: tdb.dialect, actor: systemActor('测试') }, { username: 'n_admin', displayName: '管理员', role: 'admin', unitId: areaId, password: PASSWORD, mustChangePassword: false });
   });
   after(async () => {
     for (const p of procs) p.kill('SIGKILL');

@@ -18,6 +18,8 @@ export type Config = {
   publicBaseUrl: string;
   /** PUBLIC_BASE_URL is https: session cookies get Secure and responses HSTS. */
   secure: boolean;
+  /** Online information requests (/requests/new) per IP per hour. */
+  requestSubmitRateLimit: number;
   security: SecurityConfig;
 };
 
@@ -67,6 +69,7 @@ const envSchema = z.object({
   GONGKAI_AUDIT_RETENTION_DAYS: intIn(180, 36500).default(365),
   GONGKAI_REQUIRE_TOTP: z.enum(['true', 'false', '1', '0']).default('false'),
   GONGKAI_SEPARATION_OF_DUTIES: z.enum(['true', 'false', '1', '0']).default('true'),
+  GONGKAI_REQUEST_RATE_LIMIT: intIn(1, 10_000_000).default(10),
 });
 
 /** An http(s) origin without credentials, path, query or fragment; returned without a trailing slash. */
@@ -146,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requireTotp: flag(e.GONGKAI_REQUIRE_TOTP),
       separationOfDuties: flag(e.GONGKAI_SEPARATION_OF_DUTIES),
     },
+    requestSubmitRateLimit: e.GONGKAI_REQUEST_RATE_LIMIT,
   };
 }
 

@@ -35,7 +35,7 @@ describe('PostgreSQL restart under load', () => {
     const setup = openDatabase({ databaseUrl: cluster.url, dataDir });
     const { areaId } = await bootstrap(setup, { demo: false });
     const sys = { db: setup.db, dialect: setup.dialect, actor: systemActor('测试') };
-    await createUser(sys, { username: 'r_admin', displayName: '管理员', role: 'admin', unitId: areaId, password: 'correct-horse-battery' });
+    await createUser(sys, { username: 'r_admin', displayName: '管理员', role: 'admin', unitId: areaId, password: 'Correct-Horse-Battery-9', mustChangePassword: false });
     const token = await createApiToken(sys, 'r_admin', '压测');
     const unitId = (await setup.db.selectFrom('units').select('id').where('name', '=', '区财政局').executeTakeFirstOrThrow()).id;
     await setup.close();

@@ -8,4 +8,4 @@ export { sanitizeBody } from './pure/sanitize.js';
 export { canReadItem } from './item-policy.js';
 export { WITHHELD_BASES, WITHHELD_BASIS_CODES, withheldBasis, type WithheldBasisCode } from './pure/legal-basis.js';
 export { withValidityToday } from './validity-display.js';
-export { sniffKind, type AttachmentKind } from './attachment-file.js';
+export { cleanFileName, inspectAttachment, sniffKind, type AttachmentKind } from './attachment-file.js';
