@@ -41,6 +41,10 @@ export interface ReportAnnualTable {
   first_published_on: string | null;
   created_at: string;
   updated_at: string;
+  /** The last check run: FAILs, and UNCERTAINs without a written explanation. */
+  check_fails: Generated<number>;
+  check_unexplained: Generated<number>;
+  checked_at: string | null;
 }
 
 /** Every published version, frozen: the public page and JSON show the newest, older ones stay readable. */
@@ -69,6 +73,8 @@ export interface ReportPriorFiguresTable {
   normative_in_force: number;
   rules_in_force: number;
   source: string;
+  /** Last year's 第五部分 (for the similarity check), '' if not entered. */
+  problems_text: Generated<string>;
   entered_by: string;
   created_at: string;
 }

@@ -5,3 +5,4 @@ export { DEFAULT_CATALOG, DEFAULT_TOPICS, flattenCategories } from './category-d
 export { ensureDefaultCategories } from './categories.repo.js';
 export { TYPE_LABELS, VALIDITY_LABELS } from './labels.js';
 export { sanitizeBody } from './pure/sanitize.js';
+export { gazetteIssuesForYear, interpretationsForYear, normativeCountsForYear, publishedItemsForYear, type NormativeYear } from './report-figures.js';

@@ -61,4 +61,15 @@ const reportTables: MigrationDef = {
   },
 };
 
-export const REPORT_MIGRATIONS: MigrationDef[] = [reportTables];
+const checkSummary: MigrationDef = {
+  name: '20261201_1649_report_check_summary',
+  reason: 'the outcome of the last check run per report (FAIL count, UNCERTAIN without explanation) for the inbox and the dashboard; last year\'s 第五部分 for years before the platform',
+  async up(db) {
+    await db.schema.alterTable('report_annual').addColumn('check_fails', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema.alterTable('report_annual').addColumn('check_unexplained', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema.alterTable('report_annual').addColumn('checked_at', 'text').execute();
+    await db.schema.alterTable('report_prior_figures').addColumn('problems_text', 'text', (c) => c.notNull().defaultTo('')).execute();
+  },
+};
+
+export const REPORT_MIGRATIONS: MigrationDef[] = [reportTables, checkSummary];
