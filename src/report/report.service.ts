@@ -12,7 +12,7 @@ import { AppError, fail, forbidden, invalid, notFound } from '../lib/errors.js';
 import { nowIso, todayCst } from '../lib/time.js';
 import { optionalText, parseInput } from '../lib/validate.js';
 import { ledgerProgress } from '../ledger/public.js';
-import { actorArea, findUnit, unitByName, unitsUnder } from '../org/public.js';
+import { actorArea, findUnit, listUnitsInArea, unitByName, unitsUnder } from '../org/public.js';
 import type { Selectable } from 'kysely';
 import { blockers, runChecks, type Check } from './report-checks.js';
 import { parseFeeWan, T3_CARRY_OUT, TABLE3_COLUMNS, type ReportScope, type Table3Column } from './report-format.js';
@@ -110,12 +110,12 @@ const feeE4 = (s: string) => {
 const feeFromE4 = (n: number) => parseFeeWan(`${Math.floor(n / 10_000)}.${String(n % 10_000).padStart(4, '0')}`)!;
 
 /** 汇总: the entered table-2 figures are the sums of the units' 本级 reports; a unit without a figure leaves the sum blank. */
-async function summedEntered(db: Db, unitIds: number[], year: number): Promise<ReportInput['entered'] & { missing: string[] }> {
-  const rows = await db.selectFrom('report_annual').innerJoin('units', 'units.id', 'report_annual.unit_id')
-    .select(['report_annual.unit_id', 'units.name', 'permits', 'penalties', 'coercions', 'fees_wan'])
+async function summedEntered(db: Db, areaId: number, unitIds: number[], year: number): Promise<ReportInput['entered'] & { missing: string[] }> {
+  const rows = await db.selectFrom('report_annual')
+    .select(['unit_id', 'permits', 'penalties', 'coercions', 'fees_wan'])
     .where('year', '=', year).where('scope', '=', '本级').where('unit_id', 'in', unitIds).execute();
   const byUnit = new Map(rows.map((r) => [r.unit_id, r]));
-  const names = new Map((await db.selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).execute()).map((u) => [u.id, u.name]));
+  const names = new Map((await listUnitsInArea(db, areaId)).map((u) => [u.id, u.name]));
   const missing: string[] = [];
   let permits: number | null = 0, penalties: number | null = 0, coercions: number | null = 0, fees: number | null = 0;
   for (const id of unitIds) {
@@ -150,7 +150,7 @@ export async function compose(db: Db, areaId: number, body: Unit, year: number, 
     throw fail('report_no_data', `${body.name}${year}年没有任何依申请公开、主动公开、规范性文件或工作台账数据，无法生成年度报告`);
   }
   const entered = scope === '汇总'
-    ? await summedEntered(db, unitIds, year)
+    ? await summedEntered(db, areaId, unitIds, year)
     : { permits: stored?.permits ?? null, penalties: stored?.penalties ?? null, coercions: stored?.coercions ?? null, feesWan: stored?.fees_wan ?? null, source: stored?.figures_source ?? '' };
   const explanations = JSON.parse(stored?.explanations_json ?? '{}') as Record<string, string>;
   const input: ReportInput = {
@@ -405,10 +405,12 @@ async function loadPublished(db: Db, row: ReportRow, body: Unit, version?: unkno
 /** Every published report of the area (newest year first), for the 专栏 column. */
 export async function listPublished(ctx: Ctx) {
   const areaId = await actorArea(ctx);
-  return ctx.db.selectFrom('report_annual').innerJoin('units', 'units.id', 'report_annual.unit_id')
-    .select(['report_annual.id', 'report_annual.year', 'report_annual.scope', 'report_annual.version', 'report_annual.first_published_on', 'report_annual.published_at', 'units.name as unit_name', 'units.kind as unit_kind', 'units.sort'])
-    .where('report_annual.area_id', '=', areaId).where('report_annual.first_published_on', 'is not', null)
-    .orderBy('report_annual.year', 'desc').orderBy('units.sort').orderBy('report_annual.id').execute();
+  const units = new Map((await listUnitsInArea(ctx.db, areaId)).map((u) => [u.id, u]));
+  const rows = await ctx.db.selectFrom('report_annual')
+    .select(['id', 'unit_id', 'year', 'scope', 'version', 'first_published_on', 'published_at'])
+    .where('area_id', '=', areaId).where('first_published_on', 'is not', null).orderBy('year', 'desc').orderBy('id').execute();
+  return rows.map((r) => ({ ...r, unit_name: units.get(r.unit_id)?.name ?? '', unit_kind: units.get(r.unit_id)?.kind ?? '', sort: units.get(r.unit_id)?.sort ?? 0 }))
+    .sort((a, b) => b.year - a.year || a.sort - b.sort || a.id - b.id);
 }
 
 /** The JSON of the API contract (labels exactly as the 2021 format). */
