@@ -11,6 +11,7 @@ import { notifyModule } from '../notify/module.js';
 import { orgModule } from '../org/module.js';
 import { planModule } from '../plan/module.js';
 import { portalModule } from '../portal/module.js';
+import { requestsModule } from '../requests/module.js';
 import { searchModule } from '../search/module.js';
 import { reportModule } from '../report/module.js';
 
@@ -26,6 +27,7 @@ export const MODULES: readonly GongkaiModule[] = [
   searchModule,
   portalModule,
   reportModule,
+  requestsModule,
 ];
 
 export const allJobs = (): Job[] => MODULES.flatMap((m) => m.jobs ?? []);

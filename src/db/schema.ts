@@ -5,6 +5,7 @@ import type { DisclosureTables } from './disclosure.tables.js';
 import type { LedgerTables } from './ledger.tables.js';
 import type { NotifyTables } from './notify.tables.js';
 import type { ReportTables } from './report.tables.js';
+import type { RequestsTables } from './requests.tables.js';
 import type { SearchTables } from './search.tables.js';
 
 export type UnitKind = '市' | '区' | '区直部门' | '镇' | '街道' | '其他';
@@ -131,7 +132,7 @@ export interface PlanLeadDutiesTable {
   requirement: string;
 }
 
-export interface DB extends DisclosureTables, LedgerTables, SearchTables, NotifyTables, ReportTables {
+export interface DB extends DisclosureTables, LedgerTables, SearchTables, NotifyTables, RequestsTables, ReportTables {
   calendar_years: CalendarYearsTable;
   calendar_days: CalendarDaysTable;
   plans: PlansTable;

@@ -79,6 +79,16 @@ export const ERROR_CODES = {
   report_unexplained: { kind: 'conflict', doc: '年度报告有待说明的校验（UNCERTAIN）尚未作出书面说明' },
   report_prior_exists: { kind: 'conflict', doc: '上年已公开数据已录入，不能重复录入' },
   report_requests_unavailable: { kind: 'unavailable', doc: '依申请公开数据暂不可用' },
+  // ── requests (依申请公开): the clock refuses an event → 409, nothing written ──
+  request_event_date_order: { kind: 'conflict', doc: '事件日期早于上一办理事件' },
+  request_already_extended: { kind: 'conflict', doc: '答复期限只能延长一次' },
+  request_already_corrected: { kind: 'conflict', doc: '补正只能一次性告知' },
+  request_overdue: { kind: 'conflict', doc: '已超过答复期限，不能再暂停计时、延期或告知补正' },
+  request_illegal_transition: { kind: 'conflict', doc: '申请当前状态不允许此办理事件' },
+  request_closed: { kind: 'conflict', doc: '申请已办结' },
+  request_extension_too_long: { kind: 'conflict', doc: '延长期限须为 1 到 20 个工作日' },
+  request_not_confirmed: { kind: 'conflict', doc: '申请尚未确认收到（待确认）' },
+  unknown_unit: { kind: 'invalid', doc: '单位不存在（按名称或编号）' },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

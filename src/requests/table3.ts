@@ -1,7 +1,7 @@
 // The labels of table 3 of the annual report (国办公开办函〔2021〕30号, shared/docs/annual-report-format.json)
 // and how a request's applicant type and decision code map onto them. Pure data: the requests
 // module counts into these cells (requestsYear), the report module prints them.
-import { WITHHELD_BASIS_CODES, type WithheldBasisCode } from '../disclosure/pure/legal-basis.js';
+import { WITHHELD_BASIS_CODES, type WithheldBasisCode } from '../disclosure/public.js';
 
 /** Applicant types of the API contract and the table-3 columns they count in. */
 export const APPLICANT_TYPES = ['natural', 'commercial', 'research', 'social', 'legal_service', 'other_org'] as const;

@@ -1,0 +1,114 @@
+// Tables of the requests module (依申请公开, src/requests). Created by its migrations
+// (src/requests/requests.migrations.ts). The clock's truth is `info_request_events`; the
+// `due_on`, `state`, `on_time` and `working_days` columns of `info_requests` are a cache that
+// every event write recomputes from the whole event list (so lists and dashboards can filter).
+import type { Generated } from 'kysely';
+
+export interface InfoRequestsTable {
+  id: Generated<number>;
+  area_id: number;
+  /** The body the request is addressed to (the district government or a unit): it reports it in table 3. */
+  unit_id: number;
+  /** The unit handling it (assigned by the office); null until assigned. */
+  handling_unit_id: number | null;
+  /** 申请编号, e.g. 临淄依申〔2022〕0001号; null while waiting for confirmation. */
+  number: string | null;
+  /** online | in_person | post | fax | email | oral */
+  channel: string;
+  /** pending_confirmation | running | awaiting_correction | paused | closed (cache of the event list). */
+  state: string;
+  applicant_type: string;
+  applicant_name: string;
+  applicant_id_type: string | null;
+  applicant_id_number: string | null;
+  applicant_contact: string | null;
+  applicant_phone: string | null;
+  applicant_email: string | null;
+  applicant_address: string | null;
+  description: string;
+  purpose: string | null;
+  /** paper | electronic */
+  format: string | null;
+  /** post | email | pickup | online */
+  delivery: string | null;
+  /** The day the request arrived (before art. 31 confirmation). */
+  submitted_on: string;
+  /** 收到申请日期 (art. 31); null while waiting for confirmation. */
+  received_on: string | null;
+  due_on: string | null;
+  /** While consulting (paused): the 15th working day, when the clock resumes without an answer. */
+  consultation_until: string | null;
+  decision: string | null;
+  decided_on: string | null;
+  on_time: number | null;
+  /** Working days from receipt to the reply (calendar of the area), cached at close. */
+  working_days: number | null;
+  query_code_hash: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InfoRequestEventsTable {
+  id: Generated<number>;
+  request_id: number;
+  seq: number;
+  /** received | correction_requested | correction_received | consultation_started | consultation_ended | extended | replied | … */
+  type: string;
+  on_date: string;
+  days: number | null;
+  outcome: string | null;
+  note: string | null;
+  data_json: string | null;
+  actor_label: string;
+  created_at: string;
+}
+
+/** 申请编号 series: one row per area and year; `template` e.g. `临淄依申〔{year}〕{seq:4}号`. */
+export interface InfoRequestSeriesTable {
+  area_id: number;
+  year: number;
+  template: string;
+  last_seq: number;
+}
+
+/** 信息处理费 notices (art. 42). */
+export interface InfoRequestFeesTable {
+  id: Generated<number>;
+  request_id: number;
+  /** per_request | per_volume */
+  method: string;
+  quantity: number;
+  amount_yuan: number;
+  noticed_on: string;
+  pay_by: string;
+  paid_on: string | null;
+  created_at: string;
+}
+
+/** 行政复议 / 行政诉讼 register (the source of table 4). */
+export interface InfoRequestAppealsTable {
+  id: Generated<number>;
+  area_id: number;
+  /** The respondent body (counted in its table 4). */
+  unit_id: number;
+  request_id: number | null;
+  /** review | litigation_direct | litigation_after_review */
+  kind: string;
+  filed_on: string;
+  /** upheld | corrected | other | pending */
+  result: string;
+  concluded_on: string | null;
+  case_number: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RequestsTables {
+  info_requests: InfoRequestsTable;
+  info_request_events: InfoRequestEventsTable;
+  info_request_series: InfoRequestSeriesTable;
+  info_request_fees: InfoRequestFeesTable;
+  info_request_appeals: InfoRequestAppealsTable;
+}

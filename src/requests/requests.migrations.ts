@@ -1,0 +1,98 @@
+// Migrations of the requests module (依申请公开).
+import { withId, type MigrationDef } from '../db/migrations/helpers.js';
+
+const tables: MigrationDef = {
+  name: '20261201_1643_requests_tables',
+  reason: 'information requests (依申请公开): requests with applicant data, the clock event list, 申请编号 series, 信息处理费 notices, 行政复议/诉讼 register',
+  async up(db, dialect) {
+    await withId(db.schema.createTable('info_requests'), dialect)
+      .addColumn('area_id', 'integer', (c) => c.notNull().references('units.id'))
+      .addColumn('unit_id', 'integer', (c) => c.notNull().references('units.id'))
+      .addColumn('handling_unit_id', 'integer', (c) => c.references('units.id'))
+      .addColumn('number', 'varchar(80)')
+      .addColumn('channel', 'varchar(20)', (c) => c.notNull())
+      .addColumn('state', 'varchar(30)', (c) => c.notNull())
+      .addColumn('applicant_type', 'varchar(20)', (c) => c.notNull())
+      .addColumn('applicant_name', 'text', (c) => c.notNull())
+      .addColumn('applicant_id_type', 'text')
+      .addColumn('applicant_id_number', 'text')
+      .addColumn('applicant_contact', 'text')
+      .addColumn('applicant_phone', 'text')
+      .addColumn('applicant_email', 'text')
+      .addColumn('applicant_address', 'text')
+      .addColumn('description', 'text', (c) => c.notNull())
+      .addColumn('purpose', 'text')
+      .addColumn('format', 'varchar(20)')
+      .addColumn('delivery', 'varchar(20)')
+      .addColumn('submitted_on', 'varchar(10)', (c) => c.notNull())
+      .addColumn('received_on', 'varchar(10)')
+      .addColumn('due_on', 'varchar(10)')
+      .addColumn('consultation_until', 'varchar(10)')
+      .addColumn('decision', 'varchar(60)')
+      .addColumn('decided_on', 'varchar(10)')
+      .addColumn('on_time', 'integer')
+      .addColumn('working_days', 'integer')
+      .addColumn('query_code_hash', 'varchar(64)')
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('info_requests_number').on('info_requests').column('number').unique().execute();
+    await db.schema.createIndex('info_requests_query_code').on('info_requests').column('query_code_hash').unique().execute();
+    await db.schema.createIndex('info_requests_area_state_due').on('info_requests').columns(['area_id', 'state', 'due_on']).execute();
+    await db.schema.createIndex('info_requests_unit_received').on('info_requests').columns(['unit_id', 'received_on']).execute();
+    await db.schema.createIndex('info_requests_unit_decided').on('info_requests').columns(['unit_id', 'decided_on']).execute();
+    await db.schema.createIndex('info_requests_handling_state_due').on('info_requests').columns(['handling_unit_id', 'state', 'due_on']).execute();
+
+    await withId(db.schema.createTable('info_request_events'), dialect)
+      .addColumn('request_id', 'integer', (c) => c.notNull().references('info_requests.id'))
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('type', 'varchar(40)', (c) => c.notNull())
+      .addColumn('on_date', 'varchar(10)', (c) => c.notNull())
+      .addColumn('days', 'integer')
+      .addColumn('outcome', 'varchar(60)')
+      .addColumn('note', 'text')
+      .addColumn('data_json', 'text')
+      .addColumn('actor_label', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('info_request_events_seq').on('info_request_events').columns(['request_id', 'seq']).unique().execute();
+
+    await db.schema.createTable('info_request_series')
+      .addColumn('area_id', 'integer', (c) => c.notNull().references('units.id'))
+      .addColumn('year', 'integer', (c) => c.notNull())
+      .addColumn('template', 'text', (c) => c.notNull())
+      .addColumn('last_seq', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('info_request_series_pk', ['area_id', 'year'])
+      .execute();
+
+    await withId(db.schema.createTable('info_request_fees'), dialect)
+      .addColumn('request_id', 'integer', (c) => c.notNull().references('info_requests.id'))
+      .addColumn('method', 'varchar(20)', (c) => c.notNull())
+      .addColumn('quantity', 'integer', (c) => c.notNull())
+      .addColumn('amount_yuan', 'integer', (c) => c.notNull())
+      .addColumn('noticed_on', 'varchar(10)', (c) => c.notNull())
+      .addColumn('pay_by', 'varchar(10)', (c) => c.notNull())
+      .addColumn('paid_on', 'varchar(10)')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('info_request_fees_request').on('info_request_fees').column('request_id').execute();
+
+    await withId(db.schema.createTable('info_request_appeals'), dialect)
+      .addColumn('area_id', 'integer', (c) => c.notNull().references('units.id'))
+      .addColumn('unit_id', 'integer', (c) => c.notNull().references('units.id'))
+      .addColumn('request_id', 'integer', (c) => c.references('info_requests.id'))
+      .addColumn('kind', 'varchar(30)', (c) => c.notNull())
+      .addColumn('filed_on', 'varchar(10)', (c) => c.notNull())
+      .addColumn('result', 'varchar(20)', (c) => c.notNull())
+      .addColumn('concluded_on', 'varchar(10)')
+      .addColumn('case_number', 'text')
+      .addColumn('note', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('info_request_appeals_unit_filed').on('info_request_appeals').columns(['unit_id', 'filed_on']).execute();
+  },
+};
+
+export const REQUESTS_MIGRATIONS: MigrationDef[] = [tables];
