@@ -78,7 +78,6 @@ export const ERROR_CODES = {
   report_checks_failed: { kind: 'conflict', doc: '年度报告有未通过的校验（FAIL），不能备案或公开' },
   report_unexplained: { kind: 'conflict', doc: '年度报告有待说明的校验（UNCERTAIN）尚未作出书面说明' },
   report_prior_exists: { kind: 'conflict', doc: '上年已公开数据已录入，不能重复录入' },
-  report_requests_unavailable: { kind: 'unavailable', doc: '依申请公开数据暂不可用' },
   // ── requests (依申请公开): the clock refuses an event → 409, nothing written ──
   request_event_date_order: { kind: 'conflict', doc: '事件日期早于上一办理事件' },
   request_already_extended: { kind: 'conflict', doc: '答复期限只能延长一次' },

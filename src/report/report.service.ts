@@ -264,10 +264,10 @@ export async function saveReport(ctx: Ctx, q: ReportQuery, raw: Record<string, u
   const year = parseYear(q.year);
   const scope = parseScope(q.scope, body);
   const areaId = await actorArea(ctx);
-  const explanations = raw.explanations && typeof raw.explanations === 'object' ? raw.explanations : explanationsFromForm(raw);
-  const input = parseInput(saveInput, { ...raw, explanations });
   const existing = (await findReport(ctx.db, body.id, year, scope)) ?? null;
   if (existing && existing.status !== 'draft') throw fail('wrong_status', `报告当前为“${STATUS_LABELS[existing.status]}”，不能修改${existing.status === 'published' ? '（已公开的报告只能通过发布更正版本修改）' : '（请先退回草稿）'}`);
+  const explanations = raw.explanations && typeof raw.explanations === 'object' ? raw.explanations : explanationsFromForm(raw);
+  const input = parseInput(saveInput, { ...raw, explanations });
   if (scope === '汇总' && (input.permits !== null || input.penalties !== null || input.coercions !== null || input.feesWan !== null)) {
     throw invalid({ permits: '汇总报告的表二填报数据由各单位报告汇总生成，不能直接填写' });
   }
