@@ -233,3 +233,24 @@ describe('report helpers', () => {
     assert.deepEqual(diffTables(a, b), [{ cell: '（一）予以公开｜自然人', a: 2, b: 3 }]);
   });
 });
+
+describe('annual report .docx', () => {
+  test('the .docx holds the same tables with merged headers (gridSpan / vMerge) and the format labels', async () => {
+    const { reportDocx } = await import('./report-docx.js');
+    const JSZip = (await import('jszip')).default;
+    const doc = buildReport(goodInput());
+    const buf = await reportDocx(doc);
+    const xml = await (await JSZip.loadAsync(buf)).file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    for (const t of [...SECTION_TITLES, '申请人情况', '法人或其他组织', '1.属于国家秘密', '（七）总计', '四、结转下年度继续办理', '未经复议直接起诉', '复议后起诉', '本年收费金额（单位：万元）', doc.title]) {
+      assert.ok(text.includes(t), t);
+    }
+    assert.match(xml, /<w:gridSpan w:val="7"\/>[\s\S]*?申请人情况/);
+    assert.match(xml, /<w:gridSpan w:val="5"\/>[\s\S]*?法人或其他组织/);
+    assert.match(xml, /<w:gridSpan w:val="10"\/>[\s\S]*?行政诉讼/);
+    assert.ok((xml.match(/<w:vMerge w:val="restart"\/>/g) ?? []).length >= 8, 'row-spanning header cells');
+    assert.match(xml, /<w:tblHeader\/>/, 'header rows repeat on each page');
+    assert.match(xml, /w:w="11906" w:h="16838"/, 'A4');
+    assert.ok(text.includes('12.3456'));
+  });
+});
