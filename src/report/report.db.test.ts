@@ -318,6 +318,16 @@ describe('annual report (政府信息公开工作年度报告)', () => {
       assert.equal(hc.state, 'published_late', 'published in 2026, due 2023-01-31');
       assert.equal(t.find((x) => x.unitName === FIN)!.state, 'overdue');
       assert.equal(t.find((x) => x.unitName === '临淄区')!.state, 'open', 'district due 31 March');
+      // The 考核 counts it: a 2022 plan with ledgers of both units.
+      const at = new Date().toISOString();
+      const plan = await h.tdb.db.insertInto('plans').values({ area_id: h.areaId, year: Y, doc_number: '临政办字〔2022〕1号', title: '2022年政务公开工作方案', issuer: '区政府办公室', issued_on: '2022-03-01', submission_due: '2022-06-30', ledger_columns_json: '[]', copied_from_plan_id: null, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+      for (const u of [HC, FIN]) await h.tdb.db.insertInto('ledgers').values({ plan_id: plan.id, unit_id: await h.unitId(u), area_id: h.areaId, status: 'draft', version: 1, revision: 0, first_submitted_at: null, submitted_at: null, accepted_at: null, returned_at: null, created_at: at, updated_at: at }).execute();
+      const { assessment } = await import('../ledger/ledger-assessment.js');
+      const a = (await assessment(ctx, plan.id))!;
+      const factor = (name: string) => a.scores.find((s) => s.unitName === name)!.factors.find((f) => f.key === 'annualReport')!;
+      assert.deepEqual([factor(HC).applies, factor(HC).score], [true, 0.5]);
+      assert.match(factor(HC).explanation, /晚于法定期限2023-01-31/);
+      assert.deepEqual([factor(FIN).applies, factor(FIN).score], [true, 0]);
     } finally { setNowForTests(null); }
     const page = await admin.get(`/console/reports?year=${Y}`);
     assert.match(page.body, /逾期公开/);
