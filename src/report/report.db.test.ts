@@ -328,6 +328,16 @@ describe('annual report (政府信息公开工作年度报告)', () => {
       assert.deepEqual([factor(HC).applies, factor(HC).score], [true, 0.5]);
       assert.match(factor(HC).explanation, /晚于法定期限2023-01-31/);
       assert.deepEqual([factor(FIN).applies, factor(FIN).score], [true, 0]);
+      // 工作台 inbox and the self-inspection indicator.
+      const { annualOnTimeCheck, reportInbox } = await import('./report-inbox.js');
+      const mine = await reportInbox(finOp);
+      assert.ok(mine.some((e) => e.label.includes('2022年度政府信息公开工作年度报告待完成') && e.urgent), JSON.stringify(mine));
+      const office = await reportInbox(await actorCtx(h, USERS.admin.username));
+      assert.ok(office.some((e) => e.label.includes('逾期未公开') && e.count >= 1));
+      const sc = await annualOnTimeCheck(ctx, h.areaId);
+      assert.equal(sc.status, 'FAIL');
+      assert.ok(sc.findings.some((f) => f.message.startsWith(`${FIN}：`)));
+      assert.ok(sc.findings.some((f) => f.message.startsWith(`${HC}：`) && f.message.includes('晚于')));
     } finally { setNowForTests(null); }
     const page = await admin.get(`/console/reports?year=${Y}`);
     assert.match(page.body, /逾期公开/);
