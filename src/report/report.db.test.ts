@@ -175,6 +175,40 @@ describe('annual report (政府信息公开工作年度报告)', () => {
     assert.deepEqual([await count('report_annual'), await audits()], before);
   });
 
+  test('表二 figures imported from the .xlsx template; a bad file writes nothing', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const { multipartBody } = await import('../test-support/multipart.js');
+    const op = await h.login(USERS.otherOperator.username);
+    const page = `/console/reports/annual?${q(HC)}`;
+    await op.get(page);
+    const tpl = await op.get(`/console/reports/annual/figures.xlsx?${q(HC)}`);
+    assert.equal(tpl.statusCode, 200);
+    const fill = async (values: (string | number)[]) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(new Uint8Array(tpl.rawPayload).buffer as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      values.forEach((v, i) => { ws.getCell(`B${i + 3}`).value = v; });
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const upload = async (content: Buffer) => {
+      const m = multipartBody({}, { field: 'file', filename: '表二.xlsx', content });
+      return op.request('POST', `/console/reports/annual/import?${q(HC)}&_csrf=${encodeURIComponent(op.csrf)}`, { payload: m.payload, headers: { 'content-type': m.contentType } });
+    };
+    const before = await count('report_annual');
+    const bad = await upload(await fill([5, -1, 0, '1.123456', '执法台账']));
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /行政处罚决定数量不能为负数/);
+    assert.match(bad.body, /最多保留4位小数/);
+    const junk = await upload(Buffer.from('not a workbook'));
+    assert.equal(junk.statusCode, 400);
+    assert.match(junk.body, /不是有效的 Excel/);
+    assert.equal(await count('report_annual'), before);
+    const ok = await upload(await fill([5, 2, 0, '3.25', '执法台账（导入）']));
+    assert.equal(ok.statusCode, 303, ok.body.slice(0, 300));
+    const row = await h.tdb.db.selectFrom('report_annual').selectAll().where('year', '=', Y).executeTakeFirstOrThrow();
+    assert.deepEqual([row.permits, row.penalties, row.coercions, row.fees_wan, row.figures_source], [5, 2, 0, '3.25', '执法台账（导入）']);
+  });
+
   test('workflow: FAIL blocks filing, UNCERTAIN needs an explanation printed in 六; publication; correction by a new version', async () => {
     const op = await h.login(USERS.otherOperator.username);
     const page = `/console/reports/annual?${q(HC)}`;

@@ -9,10 +9,11 @@ import { TABLE3_COLUMNS } from './report-format.js';
 import { docxName, reportDocx } from './report-docx.js';
 import { dashboard, lastReportYear, requireYear, rollup, saveDeadlines, STATE_LABELS } from './report-deadlines.js';
 import {
-  CHECK_TITLES, contractJson, enterPriorFigures, FIELD_LABELS, getReport, listPublished, priorFiguresOf, publishedReport, publishedReportById,
+  CHECK_TITLES, contractJson, enterPriorFigures, FIELD_LABELS, getReport, importFigures, listPublished, priorFiguresOf, publishedReport, publishedReportById,
   saveReport, STATUS_LABELS, transition, TRANSITION_LABELS, versionsOf, type Composed, type Transition,
 } from './report.service.js';
 import { ChecksTable, ReportDocument } from './report.views.js';
+import { figuresTemplate } from './report-xlsx.js';
 
 const CSS = <link rel="stylesheet" href="/static/report.css" />;
 const overrides = new WeakMap<FastifyRequest, Record<string, string>>();
@@ -35,7 +36,8 @@ function formValues(c: Composed): Record<string, unknown> {
 async function editorPage(req: FastifyRequest, reply: FastifyReply, s: { form?: FormState; alert?: string; prior?: FormState } = {}, status = 200) {
   const c = await getReport(req.ctx, q(req));
   const meta = pageMeta(req, reply, `${c.doc.title}（${c.scope}）`);
-  const form = s.form ?? emptyForm(formValues(c));
+  // An import error keeps what is saved in the fields (the file itself cannot be kept).
+  const form = s.form ? { values: Object.keys(s.form.values).length ? s.form.values : formValues(c), errors: s.form.errors } : emptyForm(formValues(c));
   const row = c.row;
   const editable = !row || row.status === 'draft';
   const uncertain = c.checks.filter((x) => x.status === 'UNCERTAIN');
@@ -77,6 +79,7 @@ async function editorPage(req: FastifyRequest, reply: FastifyReply, s: { form?: 
             <TextField name="coercions" label="行政强制 本年处理决定数量" form={form} />
             <TextField name="feesWan" label="行政事业性收费 本年收费金额（万元）" form={form} hint="单位：万元，最多4位小数，没有的填0" />
             <TextField name="figuresSource" label="数据来源说明" form={form} maxlength={300} hint="如：本局执法台账（2023年1月5日导出）" />
+            <p><a href={`/console/reports/annual/figures.xlsx?year=${c.year}&unit=${c.body.id}&scope=${encodeURIComponent(c.scope)}`}>下载表二填报模板（.xlsx）</a>，填好后可在下方导入。</p>
           </fieldset> : <p>汇总报告表二的行政许可、处罚、强制和收费数据由各单位报告汇总生成：{c.input.entered.source}</p>}
           <TextArea name="overviewText" label="一、总体情况：本单位补充说明（生成的数字之后）" form={form} rows={5} />
           <TextArea name="problemsText" label="五、存在的主要问题及改进情况" form={form} rows={6} required hint="须如实填写；不能为空、不能只写“无”，也不能与上年报告基本相同" />
@@ -87,6 +90,17 @@ async function editorPage(req: FastifyRequest, reply: FastifyReply, s: { form?: 
           {row && row.version > 1 ? <TextArea name="changeNote" label="更正说明" form={form} rows={3} required /> : null}
         </Form>
       </> : <p>报告当前为“{row ? STATUS_LABELS[row.status] : ''}”，不能修改{row?.status !== 'published' ? '（可退回草稿后修改）' : ''}。</p>}
+      {editable && c.scope === '本级' ? <>
+        <h2>从 Excel 导入表二数据</h2>
+        <form method="post" action={`/console/reports/annual/import?year=${c.year}&unit=${c.body.id}&scope=${encodeURIComponent(c.scope)}&_csrf=${encodeURIComponent(meta.csrf!)}`} enctype="multipart/form-data" class="gk-form">
+          <div class={`gk-field${form.errors.file ? ' gk-field--error' : ''}`}>
+            <label for="f-file">表二填报文件（.xlsx）</label>
+            {form.errors.file ? <p class="gk-field-error" id="e-file">{form.errors.file}</p> : null}
+            <input id="f-file" name="file" type="file" accept=".xlsx" required aria-describedby={form.errors.file ? 'e-file' : undefined} />
+          </div>
+          <button type="submit" class="gk-button">导入</button>
+        </form>
+      </> : null}
       <h2>校验</h2>
       <ChecksTable checks={c.checks} showCells />
       {!prior && c.input.prior?.source !== 'published' && editable ? <>
@@ -241,6 +255,26 @@ export async function reportRoutes(app: FastifyInstance) {
     } catch (err) {
       const fields = invalidFields(err);
       if (fields && !fields.year && !fields.unit) return editorPage(req, reply, { form: { values: body, errors: fields } }, 400);
+      if (err instanceof AppError && err.kind === 'conflict') return editorPage(req, reply, { alert: err.message }, 409);
+      throw err;
+    }
+  });
+  app.get('/console/reports/annual/figures.xlsx', async (req, reply) => {
+    const c = await getReport(req.ctx, q(req));
+    const buf = await figuresTemplate(c.doc.title, formValues(c));
+    return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="figures.xlsx"; filename*=UTF-8''${encodeURIComponent(`${c.doc.title}-表二填报.xlsx`)}`).send(buf);
+  });
+  app.post('/console/reports/annual/import', async (req, reply) => {
+    const file = await req.file().catch(() => undefined);
+    if (!file) return editorPage(req, reply, { form: { values: {}, errors: { file: '请选择要导入的 .xlsx 文件' } } }, 400);
+    const buf = await file.toBuffer();
+    try {
+      const c = await importFigures(req.ctx, q(req), buf);
+      return reply.redirect(editorUrl(c), 303);
+    } catch (err) {
+      const fields = invalidFields(err);
+      if (fields && !fields.year && !fields.unit) return editorPage(req, reply, { form: { values: {}, errors: fields } }, 400);
       if (err instanceof AppError && err.kind === 'conflict') return editorPage(req, reply, { alert: err.message }, 409);
       throw err;
     }

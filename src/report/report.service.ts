@@ -232,7 +232,7 @@ const longText = (label: string) => z.preprocess((v) => (v === undefined || v ==
 export const FIELD_LABELS: Record<string, string> = {
   year: '年份', unit: '单位', scope: '统计范围', permits: '行政许可决定数量', penalties: '行政处罚决定数量', coercions: '行政强制决定数量',
   feesWan: '行政事业性收费（万元）', figuresSource: '数据来源说明', overviewText: '总体情况（本单位补充）', problemsText: '存在的主要问题及改进情况',
-  otherText: '其他需要报告的事项', changeNote: '更正说明',
+  otherText: '其他需要报告的事项', changeNote: '更正说明', file: '表二填报文件',
 };
 
 const saveInput = z.object({
@@ -303,6 +303,19 @@ export async function saveReport(ctx: Ctx, q: ReportQuery, raw: Record<string, u
     return rid;
   });
   return compose(ctx.db, areaId, body, year, scope, (await ctx.db.selectFrom('report_annual').selectAll().where('id', '=', id).executeTakeFirst()) ?? null);
+}
+
+/** 表二 figures from the unit's .xlsx (the template); the texts stay as saved. Any error writes nothing. */
+export async function importFigures(ctx: Ctx, q: ReportQuery, buf: Buffer): Promise<Composed> {
+  const { parseFiguresWorkbook } = await import('./report-xlsx.js');
+  const figures = await parseFiguresWorkbook(buf);
+  const body = await resolveBody(ctx, q.unit as string);
+  const row = (await findReport(ctx.db, body.id, parseYear(q.year), parseScope(q.scope, body))) ?? null;
+  return saveReport(ctx, q, {
+    overviewText: row?.overview_text ?? '', problemsText: row?.problems_text ?? '', otherText: row?.other_text ?? '', changeNote: row?.change_note ?? '',
+    explanations: JSON.parse(row?.explanations_json ?? '{}') as Record<string, string>,
+    ...figures,
+  });
 }
 
 // ── workflow ──
