@@ -318,6 +318,12 @@ describe('annual report (政府信息公开工作年度报告)', () => {
     let r = await admin.get(`/console/reports/rollup?year=${Y}`);
     assert.equal(r.statusCode, 200);
     assert.match(r.body, /完全一致/);
+    // The 汇总's table-2 figures are the units' sums; a unit that has not entered them leaves the sum blank and is named.
+    const d = (await api(`/api/v1/reports/annual?${q(String(h.areaId))}`)).json();
+    assert.equal(d.unit, '临淄区');
+    assert.deepEqual(d.table2.行政许可, { 本年处理决定数量: null });
+    assert.ok(d.table2Notes.some((n: string) => n.includes('尚未填报') && n.includes(FIN) && !n.includes('临淄区、')), d.table2Notes.join(' '));
+    assert.equal(d.checks.find((c: { id: string }) => c.id === 't2.cells').status, 'FAIL');
     // A late-entered 2022 request of 区住建局 changes today's figures but not its published report.
     await request(HC, 'natural', '2022-10-10', { on: '2022-10-12', outcome: 'disclosed' });
     r = await admin.get(`/console/reports/rollup?year=${Y}`);

@@ -310,25 +310,25 @@ export async function reportRoutes(app: FastifyInstance) {
     }
   });
 
-  documentApi({ method: 'GET', url: '/api/v1/reports/annual?year=&unit=&scope=', summary: '年度报告（生成的表二、表三、表四、校验；单位名称或编号）', roles: 'admin, auditor, 本单位' });
+  documentApi({ method: 'GET', url: '/api/v1/reports/annual', summary: '年度报告：?year=2022&unit=<单位名称或编号>[&scope=本级|汇总] → { year, unit, scope, table2, table3, table4, checks:[{id,status,message,cells}] }（标签与国办公开办函〔2021〕30号格式一致）', roles: 'admin, auditor, 本单位' });
   app.get('/api/v1/reports/annual', async (req) => {
     const c = await getReport(req.ctx, q(req));
     return contractJson(c.doc, c.checks, { id: c.row?.id ?? null, status: c.row?.status ?? 'draft', firstPublishedOn: c.row?.first_published_on ?? null });
   });
-  documentApi({ method: 'POST', url: '/api/v1/reports/annual?year=&unit=&scope=', summary: '保存年度报告草稿（表二填报数据、各部分文字、待核实项说明）', roles: 'admin, 本单位',
+  documentApi({ method: 'POST', url: '/api/v1/reports/annual', summary: '?year=&unit=&scope= 保存年度报告草稿（表二填报数据、各部分文字、待核实项说明）', roles: 'admin, 本单位',
     body: { permits: 'integer?', penalties: 'integer?', coercions: 'integer?', feesWan: 'string (万元, ≤4位小数)?', figuresSource: 'string?', overviewText: 'string?', problemsText: 'string?', otherText: 'string?', explanations: '{checkId: string}?', changeNote: 'string?' } });
   app.post('/api/v1/reports/annual', async (req) => {
     const c = await saveReport(req.ctx, q(req), (req.body ?? {}) as Record<string, unknown>);
     return contractJson(c.doc, c.checks, { id: c.row?.id ?? null, status: c.row?.status ?? 'draft' });
   });
-  documentApi({ method: 'POST', url: '/api/v1/reports/annual/{id}/{sign-off|file|publish|reopen|correct}', summary: '年度报告流程：审签、备案、公开、退回草稿、发布更正版本（FAIL 或未说明的 UNCERTAIN 不能备案、公开）', roles: 'admin, 本单位审核人', body: { changeNote: 'string (correct)' } });
+  documentApi({ method: 'POST', url: '/api/v1/reports/annual/{id}/{action}', summary: 'action = sign-off | file | publish | reopen | correct。年度报告流程：审签、备案、公开、退回草稿、发布更正版本（FAIL 或未说明的 UNCERTAIN 不能备案、公开）', roles: 'admin, 本单位审核人', body: { changeNote: 'string (correct)' } });
   app.post('/api/v1/reports/annual/:id/:action', async (req, reply) => {
     const action = String((req.params as { action: string }).action).replace('-', '_') as Transition;
     if (!TRANSITIONS.includes(action)) return reply.callNotFound();
     const row = await transition(req.ctx, intParam((req.params as { id: string }).id), action, (req.body ?? {}) as Record<string, unknown>);
     return { data: { id: row.id, status: row.status, version: row.version, firstPublishedOn: row.first_published_on } };
   });
-  documentApi({ method: 'GET', url: '/api/v1/reports/annual/deadlines?year=', summary: '各单位年度报告进度与时限', roles: 'admin, auditor' });
+  documentApi({ method: 'GET', url: '/api/v1/reports/annual/deadlines', summary: '?year= 各单位年度报告进度与时限', roles: 'admin, auditor' });
   app.get('/api/v1/reports/annual/deadlines', async (req) => {
     const year = q(req).year ? requireYear(q(req).year) : lastReportYear();
     const d = await dashboard(req.ctx, year);
@@ -336,7 +336,7 @@ export async function reportRoutes(app: FastifyInstance) {
   });
 
   // Public: only published versions.
-  documentApi({ method: 'GET', url: '/api/v1/public/reports/annual?year=&unit=&scope=&version=', summary: '已公开的年度报告（每个单元格的 JSON）', roles: '公开' });
+  documentApi({ method: 'GET', url: '/api/v1/public/reports/annual', summary: '?year=&unit=&scope=&version= 已公开的年度报告（每个单元格的 JSON；未公开 404）', roles: '公开' });
   app.get('/api/v1/public/reports/annual', async (req) => {
     const p = await publishedReport(req.ctx, q(req));
     return contractJson(p.snapshot.doc, p.snapshot.checks, { publishedOn: p.version.published_on, versions: p.versions });

@@ -110,7 +110,7 @@ const feeE4 = (s: string) => {
 const feeFromE4 = (n: number) => parseFeeWan(`${Math.floor(n / 10_000)}.${String(n % 10_000).padStart(4, '0')}`)!;
 
 /** 汇总: the entered table-2 figures are the sums of the units' 本级 reports; a unit without a figure leaves the sum blank. */
-async function summedEntered(db: Db, areaId: number, unitIds: number[], year: number): Promise<ReportInput['entered'] & { missing: string[] }> {
+async function summedEntered(db: Db, areaId: number, bodyId: number, unitIds: number[], year: number): Promise<ReportInput['entered'] & { missing: string[] }> {
   const rows = await db.selectFrom('report_annual')
     .select(['unit_id', 'permits', 'penalties', 'coercions', 'fees_wan'])
     .where('year', '=', year).where('scope', '=', '本级').where('unit_id', 'in', unitIds).execute();
@@ -120,6 +120,8 @@ async function summedEntered(db: Db, areaId: number, unitIds: number[], year: nu
   let permits: number | null = 0, penalties: number | null = 0, coercions: number | null = 0, fees: number | null = 0;
   for (const id of unitIds) {
     const r = byUnit.get(id);
+    // The body itself (e.g. the district government) counts only if it keeps a 本级 report of its own.
+    if (!r && id === bodyId) continue;
     if (!r || r.permits === null || r.penalties === null || r.coercions === null || r.fees_wan === null) missing.push(names.get(id) ?? String(id));
     permits = r?.permits === null || r?.permits === undefined || permits === null ? null : permits + r.permits;
     penalties = r?.penalties === null || r?.penalties === undefined || penalties === null ? null : penalties + r.penalties;
@@ -128,7 +130,7 @@ async function summedEntered(db: Db, areaId: number, unitIds: number[], year: nu
   }
   return {
     permits, penalties, coercions, feesWan: fees === null ? null : feeFromE4(fees), missing,
-    source: `各单位填报数据汇总（${unitIds.length}个单位${missing.length ? `，尚未填报：${missing.join('、')}` : ''}）`,
+    source: `各单位填报数据汇总（${rows.length}个单位已填报${missing.length ? `，尚未填报：${missing.join('、')}` : ''}）`,
   };
 }
 
@@ -150,7 +152,7 @@ export async function compose(db: Db, areaId: number, body: Unit, year: number, 
     throw fail('report_no_data', `${body.name}${year}年没有任何依申请公开、主动公开、规范性文件或工作台账数据，无法生成年度报告`);
   }
   const entered = scope === '汇总'
-    ? await summedEntered(db, areaId, unitIds, year)
+    ? await summedEntered(db, areaId, body.id, unitIds, year)
     : { permits: stored?.permits ?? null, penalties: stored?.penalties ?? null, coercions: stored?.coercions ?? null, feesWan: stored?.fees_wan ?? null, source: stored?.figures_source ?? '' };
   const explanations = JSON.parse(stored?.explanations_json ?? '{}') as Record<string, string>;
   const input: ReportInput = {
