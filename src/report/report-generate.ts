@@ -105,28 +105,29 @@ export function buildTable2(i: Pick<ReportInput, 'normative' | 'rules' | 'entere
 }
 
 /** 三: the narrative, every figure taken from table 3. */
-export function narrativeTable3(year: number, t: Table3): string[] {
+export function narrativeTable3(year: number, t: Table3, subject = '本机关'): string[] {
   const tot = (r: keyof Table3) => t[r].总计;
   const sumOf = (prefix: string) => TABLE3_RESULT_ROWS.filter((r) => r.startsWith(prefix)).reduce((a, r) => a + t[r].总计, 0);
-  const p1 = `${year}年，本机关新收政府信息公开申请${tot(T3_NEW)}件（其中自然人${t[T3_NEW].自然人}件，法人或其他组织${tot(T3_NEW) - t[T3_NEW].自然人}件），上年结转${tot(T3_CARRIED_IN)}件。`;
+  const p1 = `${year}年，${subject}新收政府信息公开申请${tot(T3_NEW)}件（其中自然人${t[T3_NEW].自然人}件，法人或其他组织${tot(T3_NEW) - t[T3_NEW].自然人}件），上年结转${tot(T3_CARRIED_IN)}件。`;
   const p2 = `本年度办结${tot(T3_TOTAL)}件，其中予以公开${sumOf('（一）')}件，部分公开${sumOf('（二）')}件，不予公开${sumOf('（三）')}件，无法提供${sumOf('（四）')}件，不予处理${sumOf('（五）')}件，其他处理${sumOf('（六）')}件；结转下年度继续办理${tot(T3_CARRY_OUT)}件。`;
   return [p1, p2];
 }
 
 /** 四: the narrative, every figure taken from table 4. */
-export function narrativeTable4(year: number, t: Table4): string[] {
+export function narrativeTable4(year: number, t: Table4, subject = '本机关'): string[] {
   const [fy, direct, after] = TABLE4_ROWS;
   const r = t[fy];
   const lit = t[direct].总计 + t[after].总计;
   const m = (k: '结果维持' | '结果纠正' | '其他结果' | '尚未审结') => t[direct][k] + t[after][k];
   return [
-    `${year}年，因政府信息公开申请引起行政复议${r.总计}件，其中结果维持${r.结果维持}件，结果纠正${r.结果纠正}件，其他结果${r.其他结果}件，尚未审结${r.尚未审结}件。`,
+    `${year}年，${subject}因政府信息公开申请引起行政复议${r.总计}件，其中结果维持${r.结果维持}件，结果纠正${r.结果纠正}件，其他结果${r.其他结果}件，尚未审结${r.尚未审结}件。`,
     `因政府信息公开引起行政诉讼${lit}件（未经复议直接起诉${t[direct].总计}件，复议后起诉${t[after].总计}件），其中结果维持${m('结果维持')}件，结果纠正${m('结果纠正')}件，其他结果${m('其他结果')}件，尚未审结${m('尚未审结')}件。`,
   ];
 }
 
 export function buildReport(i: ReportInput): AnnualReportDoc {
   const table2 = buildTable2(i);
+  const subject = i.scope === '汇总' ? '全区' : '本机关';
   const o = i.overview;
   const s1 = [
     scopeNote(i.unitName, i.scope),
@@ -168,8 +169,8 @@ export function buildReport(i: ReportInput): AnnualReportDoc {
     sections: [
       { title: SECTION_TITLES[0], paragraphs: s1 },
       { title: SECTION_TITLES[1], paragraphs: s2 },
-      { title: SECTION_TITLES[2], paragraphs: narrativeTable3(i.year, i.table3) },
-      { title: SECTION_TITLES[3], paragraphs: narrativeTable4(i.year, i.table4) },
+      { title: SECTION_TITLES[2], paragraphs: narrativeTable3(i.year, i.table3, subject) },
+      { title: SECTION_TITLES[3], paragraphs: narrativeTable4(i.year, i.table4, subject) },
       { title: SECTION_TITLES[4], paragraphs: paragraphs(i.texts.problems) },
       { title: SECTION_TITLES[5], paragraphs: s6 },
     ],

@@ -184,7 +184,7 @@ describe('annual report generator', () => {
     i.table3['（一）予以公开'].总计 = 9;
     assert.match(buildReport(i).sections[2]!.paragraphs.join(''), /予以公开9件/);
     const s4 = doc.sections[3]!.paragraphs.join('');
-    assert.match(s4, /行政复议2件，其中结果维持1件，结果纠正0件，其他结果0件，尚未审结1件/);
+    assert.match(s4, /本机关因政府信息公开申请引起行政复议2件，其中结果维持1件，结果纠正0件，其他结果0件，尚未审结1件/);
     assert.match(s4, /行政诉讼1件（未经复议直接起诉1件，复议后起诉0件）/);
   });
 
@@ -195,7 +195,9 @@ describe('annual report generator', () => {
     assert.equal(doc.table2.行政事业性收费!['本年收费金额（单位：万元）'], 12.3456);
     assert.ok(doc.table2Notes.some((n) => n.includes('无规章制定权')));
     assert.match(doc.sections[0]!.paragraphs[0]!, /统计范围为区住建局本级/);
-    assert.match(buildReport(goodInput({ scope: '汇总', unitName: '临淄区' })).sections[0]!.paragraphs[0]!, /汇总/);
+    const sum = buildReport(goodInput({ scope: '汇总', unitName: '临淄区' }));
+    assert.match(sum.sections[0]!.paragraphs[0]!, /汇总/);
+    assert.match(sum.sections[2]!.paragraphs[0]!, /^2022年，全区新收/);
     assert.equal(doc.title, '区住建局2022年政府信息公开工作年度报告');
   });
 
