@@ -81,7 +81,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   notifications: 'notify', outbox: 'notify', user_contacts: 'notify', notify_once: 'notify',
   search_docs: 'search', search_state: 'search',
   collections: 'portal', collection_items: 'portal',
-  info_requests: 'requests', info_request_events: 'requests', info_request_series: 'requests', info_request_fees: 'requests', info_request_appeals: 'requests',
+  info_requests: 'requests', info_request_events: 'requests', info_request_series: 'requests', info_request_fees: 'requests', info_request_appeals: 'requests', info_request_files: 'requests',
 };
 /** Tables every module may read and write: settings (key/value) and job locks. */
 export const SHARED_TABLES = new Set(['settings', 'job_locks']);

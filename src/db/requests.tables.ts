@@ -22,6 +22,8 @@ export interface InfoRequestsTable {
   applicant_id_type: string | null;
   applicant_id_number: string | null;
   applicant_contact: string | null;
+  /** 法定代表人 of an organisation applicant. */
+  applicant_legal_rep: string | null;
   applicant_phone: string | null;
   applicant_email: string | null;
   applicant_address: string | null;
@@ -105,7 +107,22 @@ export interface InfoRequestAppealsTable {
   updated_at: string;
 }
 
+/** Files of a request: `application` (the applicant's attachments), `reply` (released with the reply). */
+export interface InfoRequestFilesTable {
+  id: Generated<number>;
+  request_id: number;
+  role: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  storage_key: string;
+  sha256: string;
+  text: string | null;
+  created_at: string;
+}
+
 export interface RequestsTables {
+  info_request_files: InfoRequestFilesTable;
   info_requests: InfoRequestsTable;
   info_request_events: InfoRequestEventsTable;
   info_request_series: InfoRequestSeriesTable;

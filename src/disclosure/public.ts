@@ -7,3 +7,4 @@ export { TYPE_LABELS, VALIDITY_LABELS } from './labels.js';
 export { sanitizeBody } from './pure/sanitize.js';
 export { gazetteIssuesForYear, interpretationsForYear, normativeCountsForYear, publishedItemsForYear, type NormativeYear } from './report-figures.js';
 export { WITHHELD_BASIS_CODES, type WithheldBasisCode } from './pure/legal-basis.js';
+export { cleanFileName, inspectAttachment } from './attachment-file.js';

@@ -87,6 +87,8 @@ export const ERROR_CODES = {
   request_closed: { kind: 'conflict', doc: '申请已办结' },
   request_extension_too_long: { kind: 'conflict', doc: '延长期限须为 1 到 20 个工作日' },
   request_not_confirmed: { kind: 'conflict', doc: '申请尚未确认收到（待确认）' },
+  request_fee_already_noticed: { kind: 'conflict', doc: '本申请已发出过收费通知' },
+  request_fee_lapsed: { kind: 'conflict', doc: '缴费期限已过，申请视为放弃' },
   unknown_unit: { kind: 'invalid', doc: '单位不存在（按名称或编号）' },
 } as const satisfies Record<string, Entry>;
 

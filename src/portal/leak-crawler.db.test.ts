@@ -22,6 +22,9 @@ describe('no unpublished information reaches anonymous users (crawler)', () => {
   const attachmentIds: number[] = [];
   const markers = new Map<Kind, string[]>();
   let draftIssueMarker = '';
+  // 依申请公开: applicant data (name, ID number, phone, address, e-mail) and the request's description and files.
+  const requestMarkers = ['lkqreqnamemark', '370305198807070011', '13987654321', 'lkqreqaddrmark', 'lkqreqmail@example.com', 'lkqreqdescmark', 'lkqreqfilemark'];
+  let requestId = 0;
   const visited = new Map<string, { status: number; body: string }>();
 
   before(async () => {
@@ -68,10 +71,23 @@ describe('no unpublished information reaches anonymous users (crawler)', () => {
     const col = await db.insertInto('collections').values({ area_id: h.areaId, slug: 'crawl', name: '住房保障专题', description: '专题', sort: 1 }).returning('id').executeTakeFirstOrThrow();
     await db.insertInto('collection_items').values(KINDS.map((k, i) => ({ collection_id: col.id, item_id: ids.get(k)!, sort: i }))).execute();
     await db.transaction().execute((tx) => syncItemIndex(tx, d, pub)); // bump the public generation after the direct inserts
+    const [rName, rId, rPhone, rAddr, rMail, rDesc, rFile] = requestMarkers;
+    const at = '2023-06-01T00:00:00.000Z';
+    requestId = (await db.insertInto('info_requests').values({
+      area_id: h.areaId, unit_id: unit, handling_unit_id: unit, number: '临淄依申〔2023〕0001号', channel: 'online', state: 'running',
+      applicant_type: 'natural', applicant_name: `申请人 ${rName}`, applicant_id_type: '居民身份证', applicant_id_number: rId!, applicant_phone: rPhone!,
+      applicant_address: `临淄区 ${rAddr}`, applicant_email: rMail!, applicant_contact: null, applicant_legal_rep: null,
+      description: `申请公开 ${rDesc} 的审批材料`, purpose: null, format: 'electronic', delivery: 'online', submitted_on: '2023-06-01', received_on: '2023-06-01',
+      due_on: '2023-06-29', consultation_until: null, decision: null, decided_on: null, on_time: null, working_days: null, query_code_hash: 'x'.repeat(64),
+      created_by: '网上申请', created_at: at, updated_at: at,
+    }).returning('id').executeTakeFirstOrThrow()).id;
+    await db.insertInto('info_request_events').values({ request_id: requestId, seq: 1, type: 'received', on_date: '2023-06-01', days: null, outcome: null, note: null, data_json: null, actor_label: '测试', created_at: at }).execute();
+    writeFileSync(join(uploads, 'crawler-request'), `申请附件 ${rFile}`);
+    await db.insertInto('info_request_files').values({ request_id: requestId, role: 'application', file_name: `${rFile}.txt`, mime: 'text/plain; charset=utf-8', size: 20, storage_key: 'crawler-request', sha256: '0'.repeat(64), text: `申请附件 ${rFile}`, created_at: at }).execute();
   });
   after(async () => { await h.close(); });
 
-  const hidden = () => [...KINDS.filter((k) => k !== 'public').flatMap((k) => markers.get(k)!), draftIssueMarker];
+  const hidden = () => [...KINDS.filter((k) => k !== 'public').flatMap((k) => markers.get(k)!), draftIssueMarker, ...requestMarkers];
 
   async function fetch(url: string) {
     if (visited.has(url)) return visited.get(url)!;
@@ -102,7 +118,7 @@ describe('no unpublished information reaches anonymous users (crawler)', () => {
   };
 
   test('breadth-first crawl from /, the sitemap and the feeds finds only public content', async () => {
-    const queue = ['/', '/sitemap.xml', '/feed.xml', '/robots.txt', '/collections/crawl', '/gazette/2023/6', '/gazette/2023/7'];
+    const queue = ['/', '/sitemap.xml', '/feed.xml', '/robots.txt', '/collections/crawl', '/gazette/2023/6', '/gazette/2023/7', '/requests/new', '/requests/status'];
     const seen = new Set(queue);
     while (queue.length && seen.size < 3000) {
       const url = queue.shift()!;
@@ -238,6 +254,31 @@ describe('no unpublished information reaches anonymous users (crawler)', () => {
       const r = await h.agent().get(url);
       clean(url, r.body);
       assert.ok(r.statusCode === 404 || r.statusCode === 401, `${url}: ${r.statusCode}`);
+    }
+  });
+
+  test('requests: applicant name, ID number, phone, address, e-mail, description and files are on no public page, search or API', async () => {
+    assert.ok(visited.has('/requests/new') && visited.get('/requests/new')!.status === 200, 'the form was crawled');
+    for (const m of requestMarkers) {
+      for (const url of [`/search?q=${encodeURIComponent(m)}`, `/api/v1/public/search?q=${encodeURIComponent(m)}`]) {
+        const r = await fetch(url);
+        assertClean(url, r.body, m);
+      }
+    }
+    for (const url of [`/api/v1/requests/${requestId}`, `/api/v1/requests/${requestId}/events`, '/api/v1/requests/appeals', `/console/requests/${requestId}/fee`, `/console/requests/${requestId}/fee-notice/1`]) {
+      const r = await fetch(url);
+      assert.ok(r.status === 401 || r.status === 303 || r.status === 404, `${url}: ${r.status}`);
+      assertClean(url, r.body);
+    }
+    // The status page with a wrong code, and the receipt without one, show nothing of the request.
+    const a = h.agent();
+    await a.get('/requests/status');
+    for (const code of ['xxxxx-xxxxx', '', requestMarkers[0]!]) {
+      for (const url of ['/requests/status', '/requests/status/receipt']) {
+        const r = await a.request('POST', url, { form: { code } });
+        assert.equal(r.statusCode, 400, `${url} ${code}`);
+        assertClean(url, r.body, code || undefined);
+      }
     }
   });
 });

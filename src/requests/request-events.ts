@@ -5,6 +5,7 @@ import {
   CalendarError, closeClock, extendClock, MAX_EXTENSION_DAYS, pauseClock, restartClock, resumeClock, startClock,
   type ClockOutcome, type RequestClockState, type WorkingCalendar,
 } from '../calendar/public.js';
+import { FEE_PAY_DAYS } from './fee.js';
 import { DECISION_CODES, type DecisionCode } from './table3.js';
 
 /** Events an outside system (API) may post; `received` is written by intake/confirmation. */
@@ -12,14 +13,16 @@ export const API_EVENT_TYPES = [
   'correction_requested', 'correction_received', 'consultation_started', 'consultation_ended', 'extended', 'replied',
 ] as const;
 export type ApiEventType = (typeof API_EVENT_TYPES)[number];
-export type ClockEventKind = 'received' | ApiEventType;
-const CLOCK_TYPES: ReadonlySet<string> = new Set<string>(['received', ...API_EVENT_TYPES]);
+/** 收费通知 pauses the clock until payment (国办函〔2020〕109号: notice and payment time are not counted). */
+export const FEE_EVENT_TYPES = ['fee_notice', 'fee_paid'] as const;
+export type ClockEventKind = 'received' | ApiEventType | (typeof FEE_EVENT_TYPES)[number];
+const CLOCK_TYPES: ReadonlySet<string> = new Set<string>(['received', ...API_EVENT_TYPES, ...FEE_EVENT_TYPES]);
 export const isClockEvent = (type: string) => CLOCK_TYPES.has(type);
 
-export const REQUEST_STATES = ['pending_confirmation', 'running', 'awaiting_correction', 'paused', 'closed'] as const;
+export const REQUEST_STATES = ['pending_confirmation', 'running', 'awaiting_correction', 'paused', 'awaiting_fee', 'closed'] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 export const STATE_LABELS: Record<RequestState, string> = {
-  pending_confirmation: '待确认', running: '办理中', awaiting_correction: '待补正', paused: '征求意见（暂停计时）', closed: '已办结',
+  pending_confirmation: '待确认', running: '办理中', awaiting_correction: '待补正', paused: '征求意见（暂停计时）', awaiting_fee: '待缴费（暂停计时）', closed: '已办结',
 };
 
 /** 补正 notice due within 7 working days of receipt (art. 30). */
@@ -31,7 +34,8 @@ export type StoredEvent = { type: string; on: string; days?: number | null; outc
 
 export type RefusalCode =
   | 'request_event_date_order' | 'request_already_extended' | 'request_already_corrected' | 'request_overdue'
-  | 'request_illegal_transition' | 'request_closed' | 'request_extension_too_long' | 'request_not_confirmed';
+  | 'request_illegal_transition' | 'request_closed' | 'request_extension_too_long' | 'request_not_confirmed'
+  | 'request_fee_already_noticed' | 'request_fee_lapsed';
 
 export class RequestEventRefused extends Error {
   readonly code: RefusalCode;
@@ -53,6 +57,7 @@ export type ClockReplay = {
   correction: { requestedOn: string; lateNotice: boolean; noticeDue: string; receivedOn: string | null } | null;
   /** While consulting: the day the clock resumes by itself if nobody answers (15th working day). */
   consultationUntil: string | null;
+  fee: { noticedOn: string; payBy: string; paidOn: string | null } | null;
   /** Human notes on how the clock moved (implicit resumptions), in Chinese. */
   notes: string[];
 };
@@ -82,7 +87,7 @@ function translate(err: unknown): never {
 export function replayClock(calendar: WorkingCalendar, events: readonly StoredEvent[], asOf?: string): ClockReplay {
   const r: ClockReplay = {
     state: 'pending_confirmation', due: null, onTime: null, decision: null, decidedOn: null, receivedOn: null,
-    clock: null, correction: null, consultationUntil: null, notes: [],
+    clock: null, correction: null, consultationUntil: null, fee: null, notes: [],
   };
   let lastOn: string | null = null;
   const resumeIfLapsed = (on: string, inclusive: boolean) => {
@@ -153,10 +158,29 @@ export function replayClock(calendar: WorkingCalendar, events: readonly StoredEv
         r.clock = wrap(() => extendClock(calendar, r.clock!, e.on, days));
         break;
       }
+      case 'fee_notice': {
+        if (r.fee) throw new RequestEventRefused('request_fee_already_noticed', '本申请已发出过收费通知');
+        if (r.state !== 'running') throw new RequestEventRefused('request_illegal_transition', `当前状态为「${STATE_LABELS[r.state]}」，不能发出收费通知`);
+        r.clock = wrap(() => pauseClock(calendar, r.clock!, e.on));
+        r.fee = { noticedOn: e.on, payBy: calendar.addWorkingDays(e.on, FEE_PAY_DAYS), paidOn: null };
+        r.state = 'awaiting_fee';
+        break;
+      }
+      case 'fee_paid': {
+        if (r.state !== 'awaiting_fee' || !r.fee) throw new RequestEventRefused('request_illegal_transition', '没有待缴纳的信息处理费');
+        if (e.on > r.fee.payBy) throw new RequestEventRefused('request_fee_lapsed', `缴费期限 ${r.fee.payBy} 已过，申请视为放弃`);
+        r.clock = wrap(() => resumeClock(calendar, r.clock!, e.on));
+        r.fee.paidOn = e.on;
+        r.state = 'running';
+        break;
+      }
       case 'replied': {
         const outcome = e.outcome ?? '';
         if (!isDecisionCode(outcome)) throw new RequestEventRefused('request_illegal_transition', `无效的办理结果：${outcome}`);
         const waitingForCorrection = r.state === 'awaiting_correction';
+        if (outcome === 'other_fee_unpaid' && r.fee && !r.fee.paidOn && e.on <= r.fee.payBy) {
+          throw new RequestEventRefused('request_illegal_transition', `缴费期限 ${r.fee.payBy} 尚未届满，不能按逾期未缴费终止`);
+        }
         r.clock = wrap(() => closeClock(calendar, r.clock!, e.on, CLOSE_OUTCOME[outcome] ?? 'replied'));
         // Closed while waiting for the applicant (no correction) cannot be late: the office was not the one waiting.
         r.onTime = waitingForCorrection ? true : r.clock.onTime;

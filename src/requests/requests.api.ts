@@ -2,6 +2,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { documentApi, intParam } from '../web/http.js';
 import { APPEAL_KINDS, APPEAL_RESULTS, concludeAppeal, createAppeal, listAppeals } from './appeals.js';
+import { dashboard, listRequests, parseFilter } from './console.service.js';
+import { setNumberTemplate } from './numbering.service.js';
 import { API_EVENT_TYPES } from './request-events.js';
 import { CHANNELS, addEvent, confirmRequest, createRequest, requestDetail } from './requests.service.js';
 import { APPLICANT_TYPES, DECISION_CODES } from './table3.js';
@@ -46,6 +48,19 @@ export async function requestsApiRoutes(app: FastifyInstance) {
     const d = (await requestDetail(req.ctx, idOf(req))).json;
     return { ...d, data: d };
   });
+
+  documentApi({ method: 'PUT', url: '/api/v1/requests/number-template', roles: 'admin', summary: '设置申请编号规则（如 {area}依申〔{year}〕{seq:4}号）', body: { template: 'string，须含 {seq} 或 {seq:N}' } });
+  app.put('/api/v1/requests/number-template', async (req) => {
+    await setNumberTemplate(req.ctx, req.body);
+    return { data: { ok: true } };
+  });
+  documentApi({ method: 'GET', url: '/api/v1/requests', roles: '已登录（单位用户只见本单位）', summary: '申请登记列表：筛选 state、due=today|week|overdue、unit、year、q、page' });
+  app.get('/api/v1/requests', async (req) => {
+    const r = await listRequests(req.ctx, parseFilter(req.query));
+    return { data: r.rows, meta: { total: r.total, page: r.page, pageSize: r.pageSize } };
+  });
+  documentApi({ method: 'GET', url: '/api/v1/requests/dashboard', roles: '已登录', summary: '办理看板：各单位今天到期、本周到期、已逾期、暂停、待确认件数' });
+  app.get('/api/v1/requests/dashboard', async (req) => ({ data: await dashboard(req.ctx) }));
 
   documentApi({ method: 'GET', url: '/api/v1/requests/appeals', roles: 'admin, auditor', summary: '行政复议、行政诉讼台账（?year= 按立案年份）' });
   app.get('/api/v1/requests/appeals', async (req) => {

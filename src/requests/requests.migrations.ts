@@ -95,4 +95,24 @@ const tables: MigrationDef = {
   },
 };
 
-export const REQUESTS_MIGRATIONS: MigrationDef[] = [tables];
+const files: MigrationDef = {
+  name: '20261201_1657_requests_files',
+  reason: 'files of a request (applicant attachments, released files of a reply); the organisation applicant\'s 法定代表人',
+  async up(db, dialect) {
+    await withId(db.schema.createTable('info_request_files'), dialect)
+      .addColumn('request_id', 'integer', (c) => c.notNull().references('info_requests.id'))
+      .addColumn('role', 'varchar(20)', (c) => c.notNull())
+      .addColumn('file_name', 'text', (c) => c.notNull())
+      .addColumn('mime', 'text', (c) => c.notNull())
+      .addColumn('size', 'integer', (c) => c.notNull())
+      .addColumn('storage_key', 'varchar(64)', (c) => c.notNull())
+      .addColumn('sha256', 'varchar(64)', (c) => c.notNull())
+      .addColumn('text', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('info_request_files_request').on('info_request_files').columns(['request_id', 'role']).execute();
+    await db.schema.alterTable('info_requests').addColumn('applicant_legal_rep', 'text').execute();
+  },
+};
+
+export const REQUESTS_MIGRATIONS: MigrationDef[] = [tables, files];

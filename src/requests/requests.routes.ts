@@ -3,7 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app/module.js';
 import { requestsApiRoutes } from './requests.api.js';
 
-export async function requestsRoutes(app: FastifyInstance, _deps: AppDeps) {
+export async function requestsRoutes(app: FastifyInstance, deps: AppDeps) {
   await requestsApiRoutes(app);
+  await (await import('./intake.routes.js')).intakeRoutes(app, deps);
   await (await import('./appeals.routes.js')).appealsConsoleRoutes(app);
+  await (await import('./fee.routes.js')).feeRoutes(app);
+  await (await import('./console.routes.js')).consoleRoutes(app, deps);
 }

@@ -12,6 +12,7 @@ import { nowIso, todayCst } from '../lib/time.js';
 import { isoDate, oneOf, optionalText, parseInput, text } from '../lib/validate.js';
 import { actorArea, findUnit, unitByName } from '../org/public.js';
 import type { Selectable } from 'kysely';
+import { creditCodeProblem, residentIdProblem } from './identity.js';
 import { nextRequestNumber } from './numbering.js';
 import {
   API_EVENT_TYPES, isDecisionCode, replayClock, RequestEventRefused, type ClockReplay, type RequestState, type StoredEvent,
@@ -42,6 +43,9 @@ const applicantSchema = z.object({
   phone: optionalText('联系电话', 40),
   email: optionalText('电子邮箱', 120),
   address: optionalText('通信地址', 200),
+}).superRefine((v, c) => {
+  if (v.idType === '居民身份证' && v.idNumber) { const p = residentIdProblem(v.idNumber); if (p) c.addIssue({ code: 'custom', path: ['idNumber'], message: p }); }
+  if (v.idType === '统一社会信用代码' && v.idNumber) { const p = creditCodeProblem(v.idNumber); if (p) c.addIssue({ code: 'custom', path: ['idNumber'], message: p }); }
 });
 
 const createSchema = z.object({
@@ -65,7 +69,7 @@ async function resolveUnit(ctx: Ctx, areaId: number, unit: number | string) {
 }
 
 /** Office staff (admin) work on every request of the area; unit staff on their unit's (addressed or handling). */
-function requireWriter(ctx: Ctx, areaId: number, unitIds: (number | null)[]): void {
+export function requireWriter(ctx: Ctx, areaId: number, unitIds: (number | null)[]): void {
   const a = ctx.actor;
   if (a.kind === 'system') return;
   if (a.kind !== 'user') throw new AppError('unauthorized', 'login_required', '请先登录');
@@ -86,11 +90,11 @@ export async function loadEvents(db: Db, requestId: number) {
   return db.selectFrom('info_request_events').selectAll().where('request_id', '=', requestId).orderBy('seq').execute();
 }
 
-const toStored = (e: { type: string; on_date: string; days: number | null; outcome: string | null }): StoredEvent =>
+export const toStored = (e: { type: string; on_date: string; days: number | null; outcome: string | null }): StoredEvent =>
   ({ type: e.type, on: e.on_date, days: e.days, outcome: e.outcome });
 
 /** The cache columns of a request row, from a replay. */
-function cacheColumns(calendar: WorkingCalendar, r: ClockReplay) {
+export function cacheColumns(calendar: WorkingCalendar, r: ClockReplay) {
   return {
     state: r.state,
     received_on: r.receivedOn,
@@ -164,6 +168,11 @@ const eventSchema = z.object({
   days: z.number({ error: '延长天数必须是整数' }).int('延长天数必须是整数').optional(),
   outcome: z.string({ error: '请填写办理结果' }).optional(),
   note: optionalText('说明', 1000),
+  approver: optionalText('批准延期的负责人', 60),
+  party: optionalText('征求意见对象', 200),
+  what: optionalText('需要补正的事项', 2000),
+  periodDays: z.number({ error: '补正期限必须是整数' }).int('补正期限必须是整数').min(1, '补正期限至少1个工作日').max(60, '补正期限不能超过60个工作日').optional(),
+  consequence: optionalText('逾期不补正的后果', 500),
 }).superRefine((v, c) => {
   if (v.type === 'replied' && (!v.outcome || !isDecisionCode(v.outcome))) {
     c.addIssue({ code: 'custom', path: ['outcome'], message: `请填写有效的办理结果（${DECISION_CODES.join('、')}）` });
@@ -171,6 +180,19 @@ const eventSchema = z.object({
   if (v.type === 'extended' && v.days === undefined) c.addIssue({ code: 'custom', path: ['days'], message: '请填写延长的工作日天数' });
 });
 export type EventInput = z.input<typeof eventSchema>;
+
+/** The details an event carries beyond the clock (approver, consulted party, what to correct). */
+function eventData(v: z.output<typeof eventSchema>): string | null {
+  const d: Record<string, unknown> = {};
+  if (v.type === 'extended' && v.approver) d.approver = v.approver;
+  if (v.type === 'consultation_started' && v.party) d.party = v.party;
+  if (v.type === 'correction_requested') {
+    if (v.what) d.what = v.what;
+    if (v.periodDays) d.periodDays = v.periodDays;
+    if (v.consequence) d.consequence = v.consequence;
+  }
+  return Object.keys(d).length ? JSON.stringify(d) : null;
+}
 
 export async function findRequest(ctx: Ctx, id: number): Promise<RequestRow> {
   const row = id > 0 ? await ctx.db.selectFrom('info_requests').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
@@ -197,7 +219,7 @@ export async function addEvent(ctx: Ctx, id: number, input: unknown): Promise<{ 
     const seq = (stored.at(-1)?.seq ?? 0) + 1;
     await tx.insertInto('info_request_events').values({
       request_id: id, seq, type: event.type, on_date: event.on, days: event.days ?? null, outcome: event.outcome ?? null,
-      note: v.note ?? null, data_json: null, actor_label: actorLabel(ctx.actor), created_at: at,
+      note: v.note ?? null, data_json: eventData(v), actor_label: actorLabel(ctx.actor), created_at: at,
     }).execute();
     await tx.updateTable('info_requests').set({ ...cacheColumns(calendar, replay), updated_at: at }).where('id', '=', id).execute();
     await writeAudit(tx, ctx, {

@@ -1,7 +1,7 @@
 // Test harness: a real database (SQLite file or PostgreSQL database), the real app, and a cookie-keeping agent.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { bootstrap } from '../bootstrap.js';
-import { loadConfig } from '../config/config.js';
+import { loadConfig, type Config } from '../config/config.js';
 import { createTestDb, type TestDb } from '../db/test-db.js';
 import { systemActor, type Ctx } from '../lib/context.js';
 import { createUser } from '../org/org.service.js';
@@ -30,9 +30,9 @@ export const USERS = {
   otherReviewer: { username: 't_other_reviewer', role: 'unit_reviewer', unit: '区住建局' },
 } as const;
 
-export async function createHarness(opts: { extraSetup?: (ctx: Ctx, areaId: number) => Promise<void>; extraRoutes?: (app: FastifyInstance) => void } = {}): Promise<Harness> {
+export async function createHarness(opts: { extraSetup?: (ctx: Ctx, areaId: number) => Promise<void>; extraRoutes?: (app: FastifyInstance) => void; config?: Partial<Config> } = {}): Promise<Harness> {
   const tdb = await createTestDb();
-  const config = { ...loadConfig({ GONGKAI_DATA_DIR: tdb.dataDir, SESSION_SECRET: 'x'.repeat(40) }), databaseUrl: tdb.databaseUrl, loginRateLimit: 1000, searchRateLimit: 100000 };
+  const config = { ...loadConfig({ GONGKAI_DATA_DIR: tdb.dataDir, SESSION_SECRET: 'x'.repeat(40) }), databaseUrl: tdb.databaseUrl, loginRateLimit: 1000, searchRateLimit: 100000, requestSubmitRateLimit: 1000, ...opts.config };
   const { areaId } = await bootstrap(tdb, { demo: false });
   const ctx: Ctx = { db: tdb.db, dialect: tdb.dialect, actor: systemActor('测试') };
   const unitId = async (name: string) => (await tdb.db.selectFrom('units').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
