@@ -3,6 +3,8 @@
 // the workflow blocks on FAIL and unexplained UNCERTAIN; published versions, corrections, roll-up,
 // deadlines and reminders; the CLI.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createApiToken } from '../auth/auth.service.js';
 import { changeValidity } from '../disclosure/validity.service.js';
@@ -386,6 +388,15 @@ describe('annual report (政府信息公开工作年度报告)', () => {
     const j = JSON.parse(cli.out);
     assert.equal(j.table3['（一）予以公开']['总计'], 4, 'live data, including the late-entered request');
     assert.deepEqual(Object.keys(j.table3['（七）总计']), [...TABLE3_COLUMNS]);
+    const out = join(h.tdb.dataDir, '报告.docx');
+    const docx = runCli(h.tdb, ['report', 'annual', '--year', String(Y), '--unit', HC, '--out', out]);
+    assert.equal(docx.code, 0, docx.err);
+    assert.equal(readFileSync(out).subarray(0, 2).toString(), 'PK');
+    assert.match(docx.err, /校验：通过\d+项/);
+    const text = runCli(h.tdb, ['report', 'annual', '--year', String(Y)]);
+    assert.equal(text.code, 0, text.err);
+    assert.match(text.out, /临淄区2022年政府信息公开工作年度报告/);
+    assert.match(text.out, /统计范围：临淄区汇总/);
     const none = runCli(h.tdb, ['report', 'annual', '--year', '2021', '--unit', '区档案馆']);
     assert.equal(none.code, 2);
     assert.match(none.err, /report_no_data/);
