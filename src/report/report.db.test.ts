@@ -277,6 +277,8 @@ describe('annual report (政府信息公开工作年度报告)', () => {
     assert.equal((await rev.request('POST', `/console/reports/annual/${row.id}/sign-off`, { form: {} })).statusCode, 303);
     assert.equal((await rev.request('POST', `/console/reports/annual/${row.id}/file`, { form: {} })).statusCode, 403, 'only the office files');
     assert.equal((await post(`/api/v1/reports/annual/${row.id}/file`, {})).statusCode, 200);
+    await op.get(page);
+    assert.equal((await op.request('POST', `/console/reports/annual/${row.id}/reopen`, { form: {} })).statusCode, 403, 'only the office undoes a 备案');
     assert.equal((await post(`/api/v1/reports/annual/${row.id}/publish`, {})).json().data.status, 'published');
     const pub = await h.agent().get(`/api/v1/public/reports/annual?${q(HC)}`);
     assert.equal(pub.statusCode, 200);

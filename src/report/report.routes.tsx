@@ -22,6 +22,12 @@ const editorUrl = (c: { year: number; body: { id: number }; scope: string }) => 
 const invalidFields = (err: unknown) => (err instanceof AppError && err.kind === 'invalid' ? err.fields : null);
 const isAdmin = (req: FastifyRequest) => req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
 const TRANSITIONS: Transition[] = ['sign_off', 'file', 'publish', 'reopen', 'correct'];
+/** The unit's reviewer signs off its report; the office signs off the district government's. */
+const canSignOff = (req: FastifyRequest, body: { id: number; kind: string }) => {
+  const a = req.ctx.actor;
+  if (a.kind !== 'user') return false;
+  return body.kind === '区' || body.kind === '市' ? a.role === 'admin' && a.areaId === body.id : a.role === 'unit_reviewer' && a.unitId === body.id;
+};
 
 function formValues(c: Composed): Record<string, unknown> {
   const r = c.row;
@@ -57,8 +63,8 @@ async function editorPage(req: FastifyRequest, reply: FastifyReply, s: { form?: 
         ? <p class="gk-check--FAIL">不能备案或公开：{c.blocking.fails.length}项校验不通过，{c.blocking.unexplained.length}项待核实的校验尚未书面说明。</p>
         : <p class="gk-check--PASS">校验均已通过或已作书面说明，可以备案和公开。</p>}
       {row ? <div class="gk-actions">{TRANSITIONS.map((a) => (
-        (a === 'sign_off' && row.status === 'draft') || (a === 'file' && row.status === 'signed_off' && isAdmin(req)) || (a === 'publish' && row.status === 'filed' && isAdmin(req))
-          || (a === 'reopen' && (row.status === 'signed_off' || row.status === 'filed')) ? (
+        (a === 'sign_off' && row.status === 'draft' && canSignOff(req, c.body)) || (a === 'file' && row.status === 'signed_off' && isAdmin(req)) || (a === 'publish' && row.status === 'filed' && isAdmin(req))
+          || (a === 'reopen' && (row.status === 'signed_off' || (row.status === 'filed' && isAdmin(req)))) ? (
           <form method="post" action={action(a)} class="gk-inline"><CsrfField token={meta.csrf!} /><button type="submit" class="gk-button">{TRANSITION_LABELS[a]}</button></form>
         ) : null))}</div> : null}
       {row?.status === 'published' ? <>

@@ -354,7 +354,12 @@ export async function transition(ctx: Ctx, reportId: number, action: Transition,
   if (action === 'sign_off') { requireSignOff(ctx, body); need(['draft']); }
   if (action === 'file') { requireAdmin(ctx.actor); need(['signed_off']); }
   if (action === 'publish') { requireAdmin(ctx.actor); need(['filed']); }
-  if (action === 'reopen') { requireWriter(ctx, body); need(['signed_off', 'filed']); }
+  if (action === 'reopen') {
+    requireWriter(ctx, body);
+    need(['signed_off', 'filed']);
+    // Undoing a 备案 is the office's decision.
+    if (row.status === 'filed') requireAdmin(ctx.actor);
+  }
   if (action === 'correct') { requireWriter(ctx, body); need(['published']); }
   const c = await compose(ctx.db, areaId, body, row.year, row.scope, row);
   if (action === 'file') requireNoBlockers(c, '备案');
