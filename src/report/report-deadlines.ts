@@ -99,6 +99,9 @@ export async function reportTimeliness(db: Db, areaId: number, year: number, tod
   return (await deadlineRows(db, areaId, year, today)).map((r) => ({ unitId: r.unitId, unitName: r.unitName, due: r.due, publishedOn: r.publishedOn, state: r.state, late: r.late }));
 }
 
+const LATE_NOTICE_DAYS = 31;
+const plusDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
 /** Reminders: at the internal date, a week before the statutory date, and once late (the office too). */
 export async function runReportReminders(ctx: Ctx, today = todayCst()): Promise<number> {
   const areaId = await actorArea(ctx);
@@ -115,6 +118,8 @@ export async function runReportReminders(ctx: Ctx, today = todayCst()): Promise<
       const status = r.report ? STATUS_LABELS[r.report.status] : '未创建';
       const notice = (title: string, body: string) => ({ kind: 'report.deadline', title, body, link, areaId });
       if (today > r.due) {
+        // Late notices go out in the month after the deadline, not for years long past (e.g. before the platform).
+        if (today > plusDays(r.due, LATE_NOTICE_DAYS)) continue;
         sent += await notifyOnce(tx, `report.late:${r.unitId}:${year}`, [...new Set([...who, ...admins])],
           notice(`${r.unitName}${year}年政府信息公开工作年度报告已逾期`, `法定期限${r.due}已过，报告仍未公开（当前：${status}）。`));
       } else if (today >= weekBefore(r.due)) {

@@ -383,6 +383,10 @@ describe('annual report (政府信息公开工作年度报告)', () => {
       assert.ok(sc.findings.some((f) => f.message.startsWith(`${FIN}：`)));
       assert.ok(sc.findings.some((f) => f.message.startsWith(`${HC}：`) && f.message.includes('晚于')));
     } finally { setNowForTests(null); }
+    setNowForTests(new Date('2024-06-01T02:00:00Z'));
+    try {
+      assert.equal(await runReportReminders(ctx), 0, 'no late notices four months after the 2023 deadline');
+    } finally { setNowForTests(null); }
     const page = await admin.get(`/console/reports?year=${Y}`);
     assert.match(page.body, /逾期公开/);
     const cli = runCli(h.tdb, ['report', 'annual', '--year', String(Y), '--unit', HC, '--json']);
