@@ -13,6 +13,7 @@ import { planModule } from '../plan/module.js';
 import { portalModule } from '../portal/module.js';
 import { requestsModule } from '../requests/module.js';
 import { searchModule } from '../search/module.js';
+import { reportModule } from '../report/module.js';
 
 export const MODULES: readonly GongkaiModule[] = [
   authModule,
@@ -25,6 +26,7 @@ export const MODULES: readonly GongkaiModule[] = [
   disclosureModule,
   searchModule,
   portalModule,
+  reportModule,
   requestsModule,
 ];
 

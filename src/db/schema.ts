@@ -4,6 +4,7 @@ import type { Generated, Kysely } from 'kysely';
 import type { DisclosureTables } from './disclosure.tables.js';
 import type { LedgerTables } from './ledger.tables.js';
 import type { NotifyTables } from './notify.tables.js';
+import type { ReportTables } from './report.tables.js';
 import type { RequestsTables } from './requests.tables.js';
 import type { SearchTables } from './search.tables.js';
 
@@ -164,7 +165,7 @@ export interface PlanLeadDutiesTable {
   requirement: string;
 }
 
-export interface DB extends DisclosureTables, LedgerTables, SearchTables, NotifyTables, RequestsTables {
+export interface DB extends DisclosureTables, LedgerTables, SearchTables, NotifyTables, RequestsTables, ReportTables {
   calendar_years: CalendarYearsTable;
   calendar_days: CalendarDaysTable;
   plans: PlansTable;

@@ -9,3 +9,4 @@ export { canReadItem } from './item-policy.js';
 export { WITHHELD_BASES, WITHHELD_BASIS_CODES, withheldBasis, type WithheldBasisCode } from './pure/legal-basis.js';
 export { withValidityToday } from './validity-display.js';
 export { cleanFileName, inspectAttachment, sniffKind, type AttachmentKind } from './attachment-file.js';
+export { gazetteIssuesForYear, interpretationsForYear, normativeCountsForYear, publishedItemsForYear, type NormativeYear } from './report-figures.js';

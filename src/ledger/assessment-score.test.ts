@@ -50,11 +50,14 @@ test('ranking: highest first, ties share a rank', () => {
 test('a stored scheme is validated; anything broken falls back to the default', () => {
   assert.deepEqual(parseScheme('not json'), DEFAULT_SCHEME);
   assert.deepEqual(parseScheme(JSON.stringify({ weights: { timely: -1 } })), DEFAULT_SCHEME);
-  const s = { weights: { timely: 1, completion: 2, overdue: 3, evidence: 4, guidance: 5, disclosure: 6 }, latePartial: 0.25, overduePenalty: 0.1 };
+  const s = { weights: { timely: 1, completion: 2, overdue: 3, evidence: 4, guidance: 5, disclosure: 6, annualReport: 7 }, latePartial: 0.25, overduePenalty: 0.1 };
   assert.deepEqual(parseScheme(JSON.stringify(s)), s);
+  // A scheme saved before the 年报按时公开 factor existed: that factor weighs 0.
+  const six = { ...s, weights: { timely: 1, completion: 2, overdue: 3, evidence: 4, guidance: 5, disclosure: 6 } };
+  assert.deepEqual(parseScheme(JSON.stringify(six)), { ...six, weights: { ...six.weights, annualReport: 0 } });
   // A scheme saved before the disclosure factor existed keeps its meaning: that factor weighs 0.
   const old = { weights: { timely: 1, completion: 2, overdue: 3, evidence: 4, guidance: 5 }, latePartial: 0.25, overduePenalty: 0.1 };
-  assert.deepEqual(parseScheme(JSON.stringify(old)), { ...old, weights: { ...old.weights, disclosure: 0 } });
+  assert.deepEqual(parseScheme(JSON.stringify(old)), { ...old, weights: { ...old.weights, disclosure: 0, annualReport: 0 } });
 });
 
 test('信息按时公开: share of due proactive items published in time; not counted while none is due', () => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 export type AssessmentScheme = {
   /** Weights, any non-negative numbers; the score is 100 × Σ wᵢsᵢ / Σ wᵢ over the factors that apply. */
-  weights: { timely: number; completion: number; overdue: number; evidence: number; guidance: number; disclosure: number };
+  weights: { timely: number; completion: number; overdue: number; evidence: number; guidance: number; disclosure: number; annualReport: number };
   /** Share of the 按时报送 factor kept for a late submission (0–1). */
   latePartial: number;
   /** Each overdue measure takes this much off the 逾期 factor (0–1). */
@@ -12,16 +12,16 @@ export type AssessmentScheme = {
 };
 
 export const DEFAULT_SCHEME: AssessmentScheme = {
-  weights: { timely: 20, completion: 40, overdue: 20, evidence: 10, guidance: 10, disclosure: 10 },
+  weights: { timely: 20, completion: 40, overdue: 20, evidence: 10, guidance: 10, disclosure: 10, annualReport: 10 },
   latePartial: 0.5,
   overduePenalty: 0.2,
 };
 
-export const FACTOR_KEYS = ['timely', 'completion', 'overdue', 'evidence', 'guidance', 'disclosure'] as const;
+export const FACTOR_KEYS = ['timely', 'completion', 'overdue', 'evidence', 'guidance', 'disclosure', 'annualReport'] as const;
 export type FactorKey = (typeof FACTOR_KEYS)[number];
 export const FACTOR_LABELS: Record<FactorKey, string> = {
   timely: '按时报送台账', completion: '举措完成率', overdue: '逾期举措', evidence: '完成佐证材料', guidance: '牵头部门指导',
-  disclosure: '信息按时公开',
+  disclosure: '信息按时公开', annualReport: '年报按时公开',
 };
 
 const weight = (label: string) => z.coerce.number({ error: `${label}必须是数字` }).min(0, `${label}不能为负数`).max(1000, `${label}不能超过1000`);
@@ -31,11 +31,12 @@ export const schemeInput = z.object({
   evidence: weight('佐证材料权重'), guidance: weight('牵头指导权重'),
   // Added after the first release: API clients and schemes stored before it leave it out (weight 0).
   disclosure: weight('信息按时公开权重').optional().default(0),
+  annualReport: weight('年报按时公开权重').optional().default(0),
   latePartial: share('逾期报送得分比例'), overduePenalty: share('每项逾期扣分比例'),
-}).refine((s) => s.timely + s.completion + s.overdue + s.evidence + s.guidance + s.disclosure > 0, { message: '权重不能全部为0', path: ['timely'] });
+}).refine((s) => s.timely + s.completion + s.overdue + s.evidence + s.guidance + s.disclosure + s.annualReport > 0, { message: '权重不能全部为0', path: ['timely'] });
 
 export const schemeFromInput = (i: z.output<typeof schemeInput>): AssessmentScheme => ({
-  weights: { timely: i.timely, completion: i.completion, overdue: i.overdue, evidence: i.evidence, guidance: i.guidance, disclosure: i.disclosure },
+  weights: { timely: i.timely, completion: i.completion, overdue: i.overdue, evidence: i.evidence, guidance: i.guidance, disclosure: i.disclosure, annualReport: i.annualReport },
   latePartial: i.latePartial,
   overduePenalty: i.overduePenalty,
 });
@@ -76,6 +77,8 @@ export type UnitFacts = {
   disclosureLate: number;
   /** Past the due date and still unpublished. */
   disclosureOverdue: number;
+  /** The plan year's 政府信息公开工作年度报告 (from the report module): due date, first publication, state. */
+  annualReport?: { due: string; publishedOn: string | null; state: string } | null;
 };
 
 export type FactorScore = { key: FactorKey; label: string; applies: boolean; score: number; weight: number; explanation: string };
@@ -112,6 +115,12 @@ export function scoreUnit(f: UnitFacts, s: AssessmentScheme): Omit<UnitScore, 'r
     add('disclosure', true, f.disclosureOnTime / f.disclosureDue,
       `应公开${f.disclosureDue}条，按时${f.disclosureOnTime}条${f.disclosureLate ? `，超期公开${f.disclosureLate}条` : ''}${f.disclosureOverdue ? `，逾期未公开${f.disclosureOverdue}条` : ''}（${pct(f.disclosureOnTime / f.disclosureDue)}）`);
   }
+
+  const ar = f.annualReport;
+  if (!ar || (ar.state !== 'on_time' && ar.state !== 'published_late' && ar.state !== 'overdue')) add('annualReport', false, 0, ar ? `年度报告法定期限${ar.due}未到，不计此项` : '无年度报告数据，不计此项');
+  else if (ar.state === 'on_time') add('annualReport', true, 1, `${ar.publishedOn}公开，期限${ar.due}，按时`);
+  else if (ar.state === 'published_late') add('annualReport', true, s.latePartial, `${ar.publishedOn}公开，晚于法定期限${ar.due}，得${pct(s.latePartial)}`);
+  else add('annualReport', true, 0, `法定期限${ar.due}已过，年度报告仍未公开`);
 
   const applicable = factors.filter((x) => x.applies);
   const wsum = applicable.reduce((a, x) => a + x.weight, 0);

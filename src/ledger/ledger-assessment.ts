@@ -13,6 +13,7 @@ import { dutyMapForPlan, putSetting, settingValue, unitIdsOfPlan } from './ledge
 import { cstDate, resolvePlan, submissionState, type Plan } from './ledger.service.js';
 import { xlsxName } from './ledger-excel.js';
 import { complianceByUnit } from '../disclosure/public.js';
+import { reportTimeliness } from '../report/public.js';
 
 const SCHEME_KEY = 'ledger.assessment_scheme';
 
@@ -70,6 +71,8 @@ export async function unitFacts(ctx: Ctx, plan: Plan, asOf: string): Promise<Uni
   const byUnit = new Map(ledgers.map((l) => [l.unit_id, l]));
   // Statutory disclosure timeliness (20 working days; interpretations 3) of the plan's year, from the disclosure module.
   const disclosure = new Map((await complianceByUnit(ctx, { year: plan.year })).map((c) => [c.unitId, c]));
+  // The plan year's annual report (published by 31 January / 31 March of the next year), from the report module.
+  const annual = new Map((await reportTimeliness(ctx.db, plan.area_id, plan.year, asOf)).map((r) => [r.unitId, r]));
   return units.map((u) => {
     const d = disclosure.get(u.id);
     const onTime = (d?.onTime ?? 0) + (d?.interpretationsOnTime ?? 0);
@@ -91,6 +94,7 @@ export async function unitFacts(ctx: Ctx, plan: Plan, asOf: string): Promise<Uni
       measuresTotal: Number(s?.total ?? 0), measuresDue: Number(s?.due ?? 0), measuresDone: Number(s?.done ?? 0), overdue: Number(s?.overdue ?? 0), doneWithEvidence: Number(s?.evidenced ?? 0),
       guidanceRows, guidedRows,
       disclosureDue: onTime + late + overdueItems, disclosureOnTime: onTime, disclosureLate: late, disclosureOverdue: overdueItems,
+      annualReport: annual.get(u.id) ?? null,
     };
   });
 }

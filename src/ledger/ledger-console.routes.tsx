@@ -385,7 +385,7 @@ export async function registerLedgerConsoleRoutes(app: FastifyInstance): Promise
   });
   api({ method: 'GET', url: '/api/v1/ledgers/assessment/export.xlsx', summary: '导出考核结果（.xlsx）。参数 plan', roles: 'admin, auditor' });
   app.get('/api/v1/ledgers/assessment/export.xlsx', async (req, reply) => sendXlsx(reply, await assess.exportAssessment(req.ctx, planQuery(req))));
-  api({ method: 'PUT', url: '/api/v1/ledgers/assessment/scheme', summary: '修改评分方案（权重与系数）', roles: 'admin', body: { timely: 'number', completion: 'number', overdue: 'number', evidence: 'number', guidance: 'number', disclosure: 'number (optional, default 0)', latePartial: '0-1', overduePenalty: '0-1' } });
+  api({ method: 'PUT', url: '/api/v1/ledgers/assessment/scheme', summary: '修改评分方案（权重与系数）', roles: 'admin', body: { timely: 'number', completion: 'number', overdue: 'number', evidence: 'number', guidance: 'number', disclosure: 'number (optional, default 0)', annualReport: 'number (optional, default 0)', latePartial: '0-1', overduePenalty: '0-1' } });
   app.put('/api/v1/ledgers/assessment/scheme', async (req) => ok(await assess.saveScheme(req.ctx, req.body)));
   api({ method: 'GET', url: '/api/v1/ledgers/lookback', summary: '回头看：上一年度未完成举措的整改清单（单位用户只见本单位）。参数 plan', roles: '已登录' });
   app.get('/api/v1/ledgers/lookback', async (req) => ok(await lookback.listRectifications(req.ctx, planQuery(req))));

@@ -92,6 +92,11 @@ export const ERROR_CODES = {
   issue_empty: { kind: 'conflict', doc: '公报期次没有内容' },
   issue_has_unpublished: { kind: 'conflict', doc: '公报期次含未发布的信息' },
   issue_published: { kind: 'conflict', doc: '公报期次已发布' },
+  // ── report (政府信息公开工作年度报告) ──
+  report_no_data: { kind: 'not_found', doc: '该年度没有任何数据，无法生成年度报告' },
+  report_checks_failed: { kind: 'conflict', doc: '年度报告有未通过的校验（FAIL），不能备案或公开' },
+  report_unexplained: { kind: 'conflict', doc: '年度报告有待说明的校验（UNCERTAIN）尚未作出书面说明' },
+  report_prior_exists: { kind: 'conflict', doc: '上年已公开数据已录入，不能重复录入' },
   // ── requests (依申请公开): the clock refuses an event → 409, nothing written ──
   request_event_date_order: { kind: 'conflict', doc: '事件日期早于上一办理事件' },
   request_already_extended: { kind: 'conflict', doc: '答复期限只能延长一次' },

@@ -214,6 +214,49 @@ describe('no unpublished information reaches anonymous users (crawler)', () => {
     assert.equal((col.body.match(/<li><a href="\/items\//g) ?? []).length, 1, 'the collection shows only the public item');
   });
 
+  test('annual reports: only published versions are public; drafts, unpublished corrections and applicants never appear', async () => {
+    const { saveReport, transition } = await import('../report/report.service.js');
+    const { addEvent, createRequest } = await import('../requests/requests.service.js');
+    const hc = await h.unitId('区住建局');
+    const fin = await h.unitId('区财政局');
+    const applicant = 'lkqapplicantmark';
+    const r1 = await createRequest(h.ctx, { unit: hc, channel: 'in_person', receivedOn: '2022-03-01', applicant: { type: 'natural', name: `张${applicant}`, phone: '13912345678' }, description: `申请内容 lkqdescriptionmark` });
+    await addEvent(h.ctx, r1.id, { type: 'replied', on: '2022-03-05', outcome: 'disclosed' });
+    const r2 = await createRequest(h.ctx, { unit: fin, channel: 'in_person', receivedOn: '2022-04-01', applicant: { type: 'commercial', name: `某公司${applicant}` }, description: '预算' });
+    await addEvent(h.ctx, r2.id, { type: 'replied', on: '2022-04-06', outcome: 'disclosed' });
+    const text = (m: string) => `住房保障信息更新不够及时，部分办事指南要素不全。改进措施：建立每月核查制度，年底前完成复核。${m}`;
+    const explanations = { 'cross.carry_over': '上年无结转。', 'cross.normative_in_force': '上年无现行有效文件。' };
+    const c = await saveReport(h.ctx, { year: '2022', unit: hc }, { permits: 1, penalties: 0, coercions: 0, feesWan: '0', problemsText: text('lkqpublishedreportmark'), explanations });
+    for (const a of ['sign_off', 'file', 'publish'] as const) await transition(h.ctx, c.row!.id, a);
+    await transition(h.ctx, c.row!.id, 'correct', { changeNote: '更正说明 lkqcorrectionnotemark' });
+    await saveReport(h.ctx, { year: '2022', unit: hc }, { permits: 2, penalties: 0, coercions: 0, feesWan: '0', problemsText: text('lkqcorrectionmark'), changeNote: '更正说明 lkqcorrectionnotemark', explanations });
+    const d = await saveReport(h.ctx, { year: '2022', unit: fin }, { permits: 1, penalties: 0, coercions: 0, feesWan: '0', problemsText: text('lkqdraftreportmark'), explanations });
+    const secret = [applicant, 'lkqdescriptionmark', '13912345678', 'lkqcorrectionmark', 'lkqcorrectionnotemark', 'lkqdraftreportmark'];
+    const clean = (url: string, body: string) => { for (const m of [...secret, ...hidden()]) assert.ok(!body.includes(m), `${m} leaked at ${url}`); };
+    const queue = ['/', '/reports/annual'];
+    const seen = new Set(queue);
+    while (queue.length) {
+      const url = queue.shift()!;
+      const r = await h.agent().get(url);
+      clean(url, r.body);
+      if (!/^\/(reports|api\/v1\/public\/reports)/.test(url) && url !== '/') continue;
+      for (const link of linksOf(url.split('?')[0]!, r.body)) if (!seen.has(link) && /^\/(reports|api\/v1\/public\/reports)/.test(link)) { seen.add(link); queue.push(link); }
+    }
+    assert.ok(seen.has(`/reports/annual/${c.row!.id}`), 'the published report is linked from the column');
+    assert.ok([...seen].some((u) => u.startsWith('/api/v1/public/reports/annual')), 'its JSON is linked');
+    const pub = await h.agent().get(`/reports/annual/${c.row!.id}`);
+    assert.ok(pub.body.includes('lkqpublishedreportmark'), 'the published version is shown');
+    const docx = await h.agent().get(`/reports/annual/${c.row!.id}/report.docx`);
+    assert.equal(docx.statusCode, 200);
+    for (const m of secret) assert.ok(!docx.rawPayload.includes(Buffer.from(m)), `${m} in the .docx`);
+    for (const url of [`/reports/annual/${d.row!.id}`, `/reports/annual/${d.row!.id}/report.docx`, `/reports/annual/${c.row!.id}?version=2`, `/api/v1/public/reports/annual?year=2022&unit=${encodeURIComponent('区财政局')}`,
+      `/api/v1/public/reports/annual?year=2022&unit=${hc}&version=2`, '/reports/annual/99999', '/reports/annual/abc', `/api/v1/reports/annual?year=2022&unit=${hc}`]) {
+      const r = await h.agent().get(url);
+      clean(url, r.body);
+      assert.ok(r.statusCode === 404 || r.statusCode === 401, `${url}: ${r.statusCode}`);
+    }
+  });
+
   test('requests: applicant name, ID number, phone, address, e-mail, description and files are on no public page, search or API', async () => {
     assert.ok(visited.has('/requests/new') && visited.get('/requests/new')!.status === 200, 'the form was crawled');
     for (const m of requestMarkers) {

@@ -47,6 +47,7 @@ export const PortalLayout = (p: { meta: PageMeta; children?: Child; head?: Child
           <li><a href="/normative">行政规范性文件</a></li>
           <li><a href="/interpretations">政策解读</a></li>
           <li><a href="/gazette">政府公报</a></li>
+          <li><a href="/reports/annual">政府信息公开年报</a></li>
           <li><a href="/search">搜索</a></li>
           <li><a href="/requests/new">依申请公开</a></li>
         </ul>

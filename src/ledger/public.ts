@@ -1,0 +1,2 @@
+// Front door of the ledger module: what other modules may use of the unit ledgers (台账).
+export { ledgerProgress, type LedgerProgress } from './ledger-progress.js';

@@ -1,0 +1,2 @@
+// Front door of the report module (政府信息公开工作年度报告): what other modules may use.
+export { reportTimeliness, type DeadlineState } from './report-deadlines.js';
