@@ -81,6 +81,8 @@ export const TABLE_OWNERS: Record<string, string> = {
   notifications: 'notify', outbox: 'notify', user_contacts: 'notify', notify_once: 'notify',
   search_docs: 'search', search_state: 'search',
   collections: 'portal', collection_items: 'portal',
+  consultations: 'decisions', consultation_comments: 'decisions', consultation_groups: 'decisions', decision_events: 'decisions',
+  meetings: 'decisions', meeting_signups: 'decisions', open_days: 'decisions', open_day_signups: 'decisions',
 };
 /** Tables every module may read and write: settings (key/value) and job locks. */
 export const SHARED_TABLES = new Set(['settings', 'job_locks']);

@@ -14,6 +14,8 @@ export type Config = {
   trustProxy: boolean;
   searchRateLimit: number;
   loginRateLimit: number;
+  /** Public comments (征求意见) per IP per minute. */
+  commentRateLimit: number;
 };
 
 export class ConfigError extends Error {
@@ -40,6 +42,7 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   GONGKAI_SEARCH_RATE_LIMIT: intIn(1, 10_000_000).default(120),
   GONGKAI_LOGIN_RATE_LIMIT: intIn(1, 10_000_000).default(20),
+  GONGKAI_COMMENT_RATE_LIMIT: intIn(1, 10_000_000).default(10),
 });
 
 const LABELS: Record<string, string> = {
@@ -82,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     searchRateLimit: e.GONGKAI_SEARCH_RATE_LIMIT,
     loginRateLimit: e.GONGKAI_LOGIN_RATE_LIMIT,
+    commentRateLimit: e.GONGKAI_COMMENT_RATE_LIMIT,
   };
 }

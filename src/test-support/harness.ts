@@ -32,7 +32,7 @@ export const USERS = {
 
 export async function createHarness(opts: { extraSetup?: (ctx: Ctx, areaId: number) => Promise<void>; extraRoutes?: (app: FastifyInstance) => void } = {}): Promise<Harness> {
   const tdb = await createTestDb();
-  const config = { ...loadConfig({ GONGKAI_DATA_DIR: tdb.dataDir, SESSION_SECRET: 'x'.repeat(40) }), databaseUrl: tdb.databaseUrl, loginRateLimit: 1000, searchRateLimit: 100000 };
+  const config = { ...loadConfig({ GONGKAI_DATA_DIR: tdb.dataDir, SESSION_SECRET: 'x'.repeat(40) }), databaseUrl: tdb.databaseUrl, loginRateLimit: 1000, searchRateLimit: 100000, commentRateLimit: 100000 };
   const { areaId } = await bootstrap(tdb, { demo: false });
   const ctx: Ctx = { db: tdb.db, dialect: tdb.dialect, actor: systemActor('测试') };
   const unitId = async (name: string) => (await tdb.db.selectFrom('units').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
