@@ -8,4 +8,5 @@ export const decisionsModule: GongkaiModule = {
   migrations: DECISIONS_MIGRATIONS,
   routes: async (app, deps) => (await import('./decisions.routes.js')).decisionsRoutes(app, deps),
   nav: [{ href: '/console/decisions', label: '决策与参与', order: 45 }],
+  inbox: async (ctx) => (await import('./dashboard.service.js')).inbox(ctx),
 };
