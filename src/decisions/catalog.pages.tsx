@@ -14,7 +14,10 @@ const shortCategory = (c: string) => (CATEGORY_LABELS[c] ?? c).slice(0, 3);
 
 export type MeetingLink = { id: number; title: string; meeting_on: string };
 
-export function CatalogPage(p: { meta: PageMeta; years: number[]; year: number | null; rows: CatalogRow[]; open: (Consultation & { status: string })[]; today: string }): SafeHtml {
+export function CatalogPage(p: {
+  meta: PageMeta; years: number[]; year: number | null; rows: CatalogRow[]; open: (Consultation & { status: string })[]; today: string;
+  meetings: { id: number; title: string; meeting_on: string; signup_opens_on: string; signup_closes_on: string }[]; openDays: { id: number; title: string; held_on: string; signup_closes_on: string }[];
+}): SafeHtml {
   return (
     <PortalLayout meta={p.meta}>
       <Crumbs items={[{ label: '重大行政决策' }]} />
@@ -45,6 +48,14 @@ export function CatalogPage(p: { meta: PageMeta; years: number[]; year: number |
       {p.open.length ? (
         <ul>{p.open.map((c) => <li><a href={`/consultations/${c.id}`}>{c.title}</a>（{c.opens_on} 至 {c.closes_on}，{CONSULTATION_STATUS_LABELS[consultationStatus(c, p.today)]}）</li>)}</ul>
       ) : <p>目前没有正在征求意见的事项。</p>}
+      <h2>列席会议</h2>
+      {p.meetings.length ? (
+        <ul>{p.meetings.map((m) => <li><a href={`/meetings/${m.id}`}>{m.title}</a>（会议 {m.meeting_on}，报名 {m.signup_opens_on} 至 {m.signup_closes_on}）</li>)}</ul>
+      ) : <p>暂无列席会议。</p>}
+      <h2>政府开放日</h2>
+      {p.openDays.length ? (
+        <ul>{p.openDays.map((d) => <li><a href={`/open-days/${d.id}`}>{d.title}</a>（{d.held_on}，报名截止 {d.signup_closes_on}）</li>)}</ul>
+      ) : <p>暂无开放日活动。</p>}
     </PortalLayout>
   );
 }

@@ -9,6 +9,8 @@ import { CatalogPage, DecisionPage } from './catalog.pages.js';
 import * as cat from './catalog.service.js';
 import { consoleRoutes } from './console.routes.js';
 import { consultationRoutes } from './consultations.routes.js';
+import { listParticipation } from './participation.service.js';
+import { participationRoutes } from './participation.routes.js';
 import { consultationStatus } from './pure/rules.js';
 
 const idOf = (req: FastifyRequest) => intParam((req.params as Record<string, string>).id);
@@ -26,6 +28,7 @@ const decisionView = (d: cat.Decision) => ({
 export async function decisionsRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await consultationRoutes(app, deps);
   await consoleRoutes(app);
+  await participationRoutes(app, deps);
 
   app.get('/decisions', async (req, reply) => {
     const areaId = await actorArea(req.ctx);
@@ -33,7 +36,8 @@ export async function decisionsRoutes(app: FastifyInstance, deps: AppDeps): Prom
     const today = todayCst();
     const open = (await req.ctx.db.selectFrom('consultations').selectAll().where('area_id', '=', areaId).where('opens_on', '<=', today).where('closes_on', '>=', today).orderBy('closes_on').execute())
       .map((x) => ({ ...x, status: consultationStatus(x, today) }));
-    return sendHtml(reply, <CatalogPage meta={pageMeta(req, reply, '重大行政决策事项目录')} years={c.years} year={c.year} rows={c.rows} open={open} today={today} />);
+    const part = await listParticipation(req.ctx.db, areaId);
+    return sendHtml(reply, <CatalogPage meta={pageMeta(req, reply, '重大行政决策事项目录')} years={c.years} year={c.year} rows={c.rows} open={open} today={today} meetings={part.meetings} openDays={part.openDays} />);
   });
   app.get('/decisions/:id', async (req, reply) => {
     const p = await cat.decisionPage(req.ctx.db, idOf(req));
