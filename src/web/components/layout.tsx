@@ -48,6 +48,7 @@ export const PortalLayout = (p: { meta: PageMeta; children?: Child; head?: Child
           <li><a href="/interpretations">政策解读</a></li>
           <li><a href="/gazette">政府公报</a></li>
           <li><a href="/search">搜索</a></li>
+          <li><a href="/decisions">重大行政决策</a></li>
         </ul>
       </nav>
     </header>
