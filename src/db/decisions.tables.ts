@@ -51,6 +51,8 @@ export interface ConsultationCommentsTable {
   topic: string | null;
   moderated_at: string | null;
   moderated_by: number | null;
+  /** 1 when the comment is a line of the public list: published, and the first published member of its group. */
+  listed: Generated<number>;
 }
 
 export interface ConsultationGroupsTable {

@@ -191,6 +191,17 @@ describe('consultations', () => {
     assert.match(page.body, /相同或相近意见共12条（已归并）/);
     assert.equal((page.body.match(/坚决反对在老城区/g) ?? []).length, 1, 'a group shows once');
 
+    // Withholding the group's first member: the group still shows once, through its next published member.
+    await svc.moderateComment(admin, ids[0]!, { action: 'withhold', reason: 'duplicate_submission' });
+    const list = await svc.publicComments(h.tdb.db, c.id, 1);
+    assert.deepEqual(list.rows.map((r) => r.id), [ids[1]!, phone, other]);
+    assert.equal(list.total, 3);
+    await svc.moderateComment(admin, ids[0]!, { action: 'verbatim' });
+    assert.deepEqual((await svc.publicComments(h.tdb.db, c.id, 1)).rows.map((r) => r.id), [ids[0]!, phone, other]);
+    await svc.moderateComment(admin, other, { action: 'withhold', reason: 'off_topic' });
+    assert.deepEqual((await svc.publicComments(h.tdb.db, c.id, 1)).rows.map((r) => r.id), [ids[0]!, phone]);
+    await svc.moderateComment(admin, other, { action: 'summary', summary: '建议增加充电桩。' });
+
     await assert.rejects(svc.disposeComment(admin, ids[0]!, { disposition: 'adopted', topic: '停车' }), { code: 'wrong_status' });
     await assert.rejects(svc.disposeGroup(admin, g.id, { disposition: 'not_adopted', topic: '停车' }), (e: { fields: Record<string, string> }) => /较为集中意见（12条）/.test(e.fields.reason ?? ''));
     await svc.disposeGroup(admin, g.id, { disposition: 'partly', topic: '停车', reason: '保留居住区周边车位，主干道两侧取消' });

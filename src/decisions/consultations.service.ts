@@ -187,11 +187,7 @@ export async function publicConsultation(db: Db, id: number): Promise<{ c: Consu
 export const PAGE_SIZE = 50;
 /** Published comments for the public page; a group shows once (its first published member) with its size. */
 export async function publicComments(db: Db, consultationId: number, page: number) {
-  const firstOfGroup = db.selectFrom('consultation_comments').select(sql<number>`min(id)`.as('id'))
-    .where('consultation_id', '=', consultationId).where('status', '=', 'published').where('group_id', 'is not', null).groupBy('group_id');
-  const base = db.selectFrom('consultation_comments as m')
-    .where('m.consultation_id', '=', consultationId).where('m.status', '=', 'published')
-    .where((eb) => eb.or([eb('m.group_id', 'is', null), eb('m.id', 'in', firstOfGroup)]));
+  const base = db.selectFrom('consultation_comments as m').where('m.consultation_id', '=', consultationId).where('m.listed', '=', 1);
   const [rows, total] = await Promise.all([
     base.leftJoin('consultation_groups as g', 'g.id', 'm.group_id')
       .select(['m.id', 'm.received_at', 'm.section', 'm.shown_text', 'm.publish_mode', 'g.size as group_size'])
@@ -199,6 +195,28 @@ export async function publicComments(db: Db, consultationId: number, page: numbe
     base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows: rows.map((r) => ({ ...r, group_size: r.group_size === null ? null : Number(r.group_size) })), total: Number(total.n), page: Math.max(1, page), pages: Math.max(1, Math.ceil(Number(total.n) / PAGE_SIZE)) };
+}
+
+/** Keeps `listed` right after a change: for one comment outside groups, one group, or (no argument) the whole consultation. */
+async function relist(tx: Db, consultationId: number, scope: { commentId: number } | { groupId: number } | null): Promise<void> {
+  const firstOfGroups = (groupId?: number) => {
+    let q = tx.selectFrom('consultation_comments').select(sql<number>`min(id)`.as('id')).where('consultation_id', '=', consultationId).where('status', '=', 'published');
+    q = groupId === undefined ? q.where('group_id', 'is not', null) : q.where('group_id', '=', groupId);
+    return q.groupBy('group_id');
+  };
+  if (scope && 'commentId' in scope) {
+    await tx.updateTable('consultation_comments').set({ listed: sql<number>`case when status = 'published' then 1 else 0 end` }).where('id', '=', scope.commentId).execute();
+    return;
+  }
+  let reset = tx.updateTable('consultation_comments').set({ listed: 0 }).where('consultation_id', '=', consultationId);
+  if (scope) reset = reset.where('group_id', '=', scope.groupId);
+  await reset.execute();
+  if (scope) {
+    await tx.updateTable('consultation_comments').set({ listed: 1 }).where('id', 'in', firstOfGroups(scope.groupId)).execute();
+  } else {
+    await tx.updateTable('consultation_comments').set({ listed: 1 }).where('consultation_id', '=', consultationId).where('status', '=', 'published').where('group_id', 'is', null).execute();
+    await tx.updateTable('consultation_comments').set({ listed: 1 }).where('id', 'in', firstOfGroups()).execute();
+  }
 }
 
 // ── public comments ──
@@ -284,6 +302,7 @@ export async function moderateComment(ctx: Ctx, commentId: number, input: unknow
   const set = moderationValues(v, m.text, actorId(ctx.actor));
   await ctx.db.transaction().execute(async (tx) => {
     await tx.updateTable('consultation_comments').set(set).where('id', '=', m.id).execute();
+    await relist(tx, c.id, m.group_id === null ? { commentId: m.id } : { groupId: m.group_id });
     await writeAudit(tx, ctx, { action: 'consultation.moderate', entity: 'consultation_comment', entityId: m.id, before: { status: m.status, withheld_reason: m.withheld_reason }, after: { status: set.status, mode: set.publish_mode, withheld_reason: set.withheld_reason }, areaId: c.area_id });
   });
 }
@@ -300,6 +319,7 @@ export async function moderateGroup(ctx: Ctx, groupId: number, input: unknown): 
   const sets = members.map((m) => ({ id: m.id, set: moderationValues(v, m.text, by) }));
   await ctx.db.transaction().execute(async (tx) => {
     for (const s of sets) await tx.updateTable('consultation_comments').set(s.set).where('id', '=', s.id).execute();
+    await relist(tx, c.id, { groupId: g.id });
     await writeAudit(tx, ctx, { action: 'consultation.moderate_group', entity: 'consultation_group', entityId: g.id, after: { action: v.action, reason: v.reason ?? null, members: members.length }, areaId: c.area_id });
   });
   return members.length;
@@ -323,6 +343,7 @@ export async function regroup(ctx: Ctx, consultationId: number): Promise<{ group
         await tx.updateTable('consultation_comments').set({ group_id: g.id }).where('id', 'in', ids.slice(i, i + 500)).execute();
       }
     }
+    await relist(tx, c.id, null);
     await writeAudit(tx, ctx, { action: 'consultation.regroup', entity: 'consultation', entityId: c.id, after: { groups: groups.length, grouped: groups.reduce((s, g) => s + g.length, 0) }, areaId: c.area_id });
   });
   return { groups: groups.length, grouped: groups.reduce((s, g) => s + g.length, 0) };

@@ -1,6 +1,7 @@
 // Migrations of the decisions module (重大行政决策, consultations, 列席, 开放日).
 import type { MigrationDef } from '../db/migrations/helpers.js';
 import { withId } from '../db/migrations/helpers.js';
+import { sql } from 'kysely';
 
 const tables: MigrationDef = {
   name: '20261201_1644_decisions_tables',
@@ -146,4 +147,15 @@ const tables: MigrationDef = {
   },
 };
 
-export const DECISIONS_MIGRATIONS: MigrationDef[] = [tables];
+const listed: MigrationDef = {
+  name: '20261201_1704_decisions_comment_listed',
+  reason: 'the public list of a consultation (published comments, a group once) read through one index instead of a grouped subquery (p95 ≤ 100 ms with 10,000 comments)',
+  up: async (db) => {
+    await db.schema.alterTable('consultation_comments').addColumn('listed', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await sql`update consultation_comments set listed = 1 where status = 'published' and (group_id is null or id in
+      (select min(id) from consultation_comments where status = 'published' and group_id is not null group by group_id))`.execute(db);
+    await db.schema.createIndex('consultation_comments_listed').on('consultation_comments').columns(['consultation_id', 'listed', 'id']).execute();
+  },
+};
+
+export const DECISIONS_MIGRATIONS: MigrationDef[] = [tables, listed];
