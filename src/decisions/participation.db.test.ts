@@ -106,4 +106,15 @@ describe('列席 and 开放日', () => {
     assert.deepEqual([api.confirmed, api.waiting], [2, 1]);
     at('2026-12-01');
   });
+
+  test('ledger evidence (tasks 32–35): the year’s meetings and open days with links to their public records', async () => {
+    const { participationEvidence } = await import('./public.js');
+    const e = await participationEvidence(h.tdb.db, h.areaId, 2026);
+    assert.equal(e.meetings.held, 2);
+    assert.equal(e.meetings.attendees, 3);
+    assert.ok(e.meetings.links.every((l) => /^\/meetings\/\d+$/.test(l.href)));
+    assert.deepEqual([e.openDays.held, e.openDays.attended, e.openDays.suggestions], [1, 1, 1]);
+    assert.deepEqual([e.consultations.closed, e.catalog.items], [0, 0]);
+    assert.equal((await participationEvidence(h.tdb.db, h.areaId, 2025)).meetings.held, 0);
+  });
 });
