@@ -11,6 +11,8 @@ import { itemRefs } from '../disclosure/public.js';
 import * as cat from './catalog.service.js';
 import * as svc from './consultations.service.js';
 import { dashboard } from './dashboard.service.js';
+import * as part from './participation.service.js';
+import { actorArea } from '../org/public.js';
 import {
   CATEGORY_LABELS, CHANNELS, CONSULTATION_STATUS_LABELS, consultationStatus, DISPOSITION_LABELS, DISPOSITIONS, KIND_LABELS, nextStage,
   STAGE_EVIDENCE, STAGE_LABELS, STEP_LABELS, WITHHELD_REASONS, type Stage,
@@ -77,8 +79,11 @@ const DispositionForm = (p: { action: string; csrf: string; idSuffix: string; la
   </form>
 );
 
-async function indexPage(req: FastifyRequest, reply: FastifyReply, forms: { consultation?: FormState; decision?: FormState; settings?: FormState; notice?: string } = {}, status = 200) {
+async function indexPage(req: FastifyRequest, reply: FastifyReply, forms: { consultation?: FormState; decision?: FormState; settings?: FormState; meeting?: FormState; openDay?: FormState; notice?: string } = {}, status = 200) {
   const [dash, list] = await Promise.all([dashboard(req.ctx), svc.listConsultations(req.ctx)]);
+  const parts = await part.listParticipation(req.ctx.db, await actorArea(req.ctx));
+  const mf = forms.meeting ?? emptyForm();
+  const of = forms.openDay ?? emptyForm();
   const today = todayCst();
   const meta = pageMeta(req, reply, '重大行政决策与公众参与');
   const isAdmin = req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
@@ -132,6 +137,35 @@ async function indexPage(req: FastifyRequest, reply: FastifyReply, forms: { cons
           <tbody>{dash.decisions.map((d) => <tr><td>{d.year}</td><td><a href={`/console/decisions/${d.id}`}>{d.name}</a></td><td>{d.planned_on ?? '—'}</td><td>{STAGE_LABELS[d.status as Stage]}</td></tr>)}</tbody>
         </table>
       ) : <p>还没有决策事项。</p>}
+      <h2>列席会议</h2>
+      {parts.meetings.length ? <ul>{parts.meetings.map((m) => <li><a href={`/console/meetings/${m.id}`}>{m.title}</a>（{m.meeting_on}，{m.method === 'draw' ? '已随机抽取' : m.method === 'manual' ? '已人工遴选' : '未遴选'}）</li>)}</ul> : <p>还没有列席会议。</p>}
+      {isAdmin ? (
+        <>
+          <h3>发布列席会议通知</h3>
+          <ErrorSummary errors={mf.errors} labels={part.MEETING_LABELS} />
+          <Form action="/console/meetings" csrf={meta.csrf!} submit="发布">
+            <TextField name="title" label="会议名称" form={mf} required />
+            <TextField name="decisionId" label="所属决策事项（编号，可不填）" form={mf} />
+            <TextField name="meetingOn" label="会议日期" type="date" form={mf} required />
+            <TextField name="signupOpensOn" label="报名开始日期" type="date" form={mf} required />
+            <TextField name="signupClosesOn" label="报名截止日期" type="date" form={mf} required />
+            <TextField name="seats" label="列席名额" type="number" form={mf} required />
+            <TextArea name="rules" label="遴选办法" form={mf} required rows={3} />
+          </Form>
+        </>
+      ) : null}
+      <h2>政府开放日</h2>
+      {parts.openDays.length ? <ul>{parts.openDays.map((d) => <li><a href={`/console/open-days/${d.id}`}>{d.title}</a>（{d.held_on}，名额 {d.capacity}）</li>)}</ul> : <p>还没有开放日活动。</p>}
+      <h3>发布开放日活动</h3>
+      <ErrorSummary errors={of.errors} labels={part.OPEN_DAY_LABELS} />
+      <Form action="/console/open-days" csrf={meta.csrf!} submit="发布">
+        <TextField name="title" label="活动名称" form={of} required />
+        <TextField name="unit" label="承办单位" form={of} required />
+        <TextField name="heldOn" label="活动日期" type="date" form={of} required />
+        <TextField name="place" label="地点" form={of} required />
+        <TextField name="capacity" label="名额" type="number" form={of} required />
+        <TextField name="signupClosesOn" label="报名截止日期" type="date" form={of} required />
+      </Form>
       {isAdmin ? (
         <>
           <h3>新增决策事项</h3>
@@ -271,6 +305,86 @@ async function decisionConsolePage(req: FastifyRequest, reply: FastifyReply, for
   ), status);
 }
 
+async function meetingConsolePage(req: FastifyRequest, reply: FastifyReply, msg: { notice?: string; problem?: string } = {}, status = 200) {
+  const { m, signups } = await part.meetingForStaff(req.ctx, idOf(req));
+  const meta = pageMeta(req, reply, `列席会议：${m.title}`);
+  return sendHtml(reply, (
+    <ConsoleLayout meta={meta}>
+      <Notice {...msg} />
+      <p><a href={`/meetings/${m.id}`}>在门户查看</a> · <a href="/console/decisions">返回</a></p>
+      <p>会议 {m.meeting_on} · 报名 {m.signup_opens_on} 至 {m.signup_closes_on} · 名额 {m.seats} · {m.method === 'draw' ? `已随机抽取（种子：${m.seed}）` : m.method === 'manual' ? `已人工遴选：${m.manual_reason}` : '未遴选'}</p>
+      <table class="gk-table">
+        <caption>报名（联系方式仅工作人员可见）</caption>
+        <thead><tr><th scope="col">编号</th><th scope="col">姓名</th><th scope="col">联系方式</th><th scope="col">类别</th><th scope="col">理由</th><th scope="col">同意公开</th><th scope="col">入选</th><th scope="col">意见</th></tr></thead>
+        <tbody>{signups.map((s) => (
+          <tr><td>{s.id}</td><td>{s.name}</td><td>{s.contact}</td><td>{part.SIGNUP_CATEGORIES[s.category as keyof typeof part.SIGNUP_CATEGORIES] ?? s.category}</td><td>{s.reason}</td><td>{s.consent_publish ? '是' : '否'}</td><td>{s.selected ? '是' : '否'}</td>
+            <td>{s.selected ? (
+              <form method="post" action={`/console/meeting-signups/${s.id}/opinion?m=${m.id}`} class="gk-form gk-form--compact">
+                <CsrfField token={meta.csrf!} />
+                <label for={`op-${s.id}`}>意见</label><textarea id={`op-${s.id}`} name="opinion" rows={2}>{s.opinion ?? ''}</textarea>
+                <label for={`opd-${s.id}`}>采纳情况</label>
+                <select id={`opd-${s.id}`} name="disposition"><option value="">请选择</option>{dispositionOptions.map((o) => <option value={o.value} selected={o.value === s.disposition}>{o.label}</option>)}</select>
+                <label for={`opr-${s.id}`}>理由</label><input id={`opr-${s.id}`} name="reason" value={s.disposition_reason ?? ''} />
+                <button type="submit" class="gk-button gk-button--secondary">保存</button>
+              </form>
+            ) : '—'}</td></tr>
+        ))}</tbody>
+      </table>
+      {!m.method ? (
+        <>
+          <h2>随机抽取</h2>
+          <form method="post" action={`/console/meetings/${m.id}/draw`} class="gk-form">
+            <CsrfField token={meta.csrf!} />
+            <div class="gk-field"><label for="f-seed">随机种子（抽取前公布，如当日彩票开奖号码）</label><input id="f-seed" name="seed" /></div>
+            <button type="submit" class="gk-button">按种子抽取</button>
+          </form>
+          <h2>人工遴选</h2>
+          <form method="post" action={`/console/meetings/${m.id}/choose`} class="gk-form">
+            <CsrfField token={meta.csrf!} />
+            <div class="gk-field"><label for="f-ids">入选的报名编号（逗号分隔）</label><input id="f-ids" name="ids" /></div>
+            <div class="gk-field"><label for="f-reason">遴选理由</label><textarea id="f-reason" name="reason" rows={2}></textarea></div>
+            <button type="submit" class="gk-button gk-button--secondary">记录遴选结果</button>
+          </form>
+        </>
+      ) : null}
+    </ConsoleLayout>
+  ), status);
+}
+
+async function openDayConsolePage(req: FastifyRequest, reply: FastifyReply, msg: { notice?: string; problem?: string } = {}, status = 200) {
+  const { d, signups } = await part.openDayForStaff(req.ctx, idOf(req));
+  const meta = pageMeta(req, reply, `开放日：${d.title}`);
+  const STATUS: Record<string, string> = { confirmed: '已确认', waiting: '候补', cancelled: '已取消' };
+  return sendHtml(reply, (
+    <ConsoleLayout meta={meta}>
+      <Notice {...msg} />
+      <p><a href={`/open-days/${d.id}`}>在门户查看</a> · <a href="/console/decisions">返回</a></p>
+      <p>{d.held_on} · {d.place} · 名额 {d.capacity} · 报名截止 {d.signup_closes_on}</p>
+      <table class="gk-table">
+        <caption>报名（联系方式仅工作人员可见）</caption>
+        <thead><tr><th scope="col">编号</th><th scope="col">姓名</th><th scope="col">联系方式</th><th scope="col">状态</th><th scope="col">到场、意见建议</th><th scope="col">取消</th></tr></thead>
+        <tbody>{signups.map((s) => (
+          <tr><td>{s.id}</td><td>{s.name}</td><td>{s.contact}</td><td>{STATUS[s.status]}</td>
+            <td>{s.status === 'confirmed' ? (
+              <form method="post" action={`/console/open-day-signups/${s.id}/attendance?d=${d.id}`} class="gk-form gk-form--compact">
+                <CsrfField token={meta.csrf!} />
+                <div class="gk-field gk-field--check"><input type="checkbox" id={`att-${s.id}`} name="attended" value="on" checked={!!s.attended} /><label for={`att-${s.id}`}>到场</label></div>
+                <label for={`sug-${s.id}`}>意见建议</label><textarea id={`sug-${s.id}`} name="suggestion" rows={2}>{s.suggestion ?? ''}</textarea>
+                <label for={`sd-${s.id}`}>采纳情况</label>
+                <select id={`sd-${s.id}`} name="disposition"><option value="">请选择</option>{dispositionOptions.map((o) => <option value={o.value} selected={o.value === s.disposition}>{o.label}</option>)}</select>
+                <label for={`sr-${s.id}`}>理由</label><input id={`sr-${s.id}`} name="reason" value={s.disposition_reason ?? ''} />
+                <button type="submit" class="gk-button gk-button--secondary">保存</button>
+              </form>
+            ) : '—'}</td>
+            <td>{s.status !== 'cancelled' ? (
+              <form method="post" action={`/console/open-day-signups/${s.id}/cancel?d=${d.id}`} class="gk-inline"><CsrfField token={meta.csrf!} /><button type="submit" class="gk-button gk-button--link">取消报名<span class="visually-hidden">{s.id}</span></button></form>
+            ) : null}</td></tr>
+        ))}</tbody>
+      </table>
+    </ConsoleLayout>
+  ), status);
+}
+
 export async function consoleRoutes(app: FastifyInstance): Promise<void> {
   app.get('/console/decisions', (req, reply) => indexPage(req, reply));
   app.post('/console/consultations', async (req, reply) => {
@@ -306,6 +420,51 @@ export async function consoleRoutes(app: FastifyInstance): Promise<void> {
       throw err;
     }
   });
+
+  app.post('/console/meetings', async (req, reply) => {
+    const b = formBody(req);
+    try {
+      const m = await part.createMeeting(req.ctx, b);
+      return reply.redirect(`/console/meetings/${m.id}`, 303);
+    } catch (err) {
+      const f = fieldsOf(err);
+      if (f) return indexPage(req, reply, { meeting: { values: b, errors: f } }, 400);
+      throw err;
+    }
+  });
+  app.post('/console/open-days', async (req, reply) => {
+    const b = formBody(req);
+    try {
+      const d = await part.createOpenDay(req.ctx, b);
+      return reply.redirect(`/console/open-days/${d.id}`, 303);
+    } catch (err) {
+      const f = fieldsOf(err);
+      if (f) return indexPage(req, reply, { openDay: { values: b, errors: f } }, 400);
+      throw err;
+    }
+  });
+  app.get('/console/meetings/:id', (req, reply) => meetingConsolePage(req, reply));
+  app.get('/console/open-days/:id', (req, reply) => openDayConsolePage(req, reply));
+  const pageAction = (url: string, param: string, page: typeof meetingConsolePage, run: (req: FastifyRequest) => Promise<string>) => {
+    app.post(url, async (req, reply) => {
+      const q = (req.query as Record<string, string>)[param];
+      if (q) (req.params as Record<string, string>).id = q;
+      try {
+        const notice = await run(req);
+        return page(req, reply, { notice });
+      } catch (err) {
+        const p = problemOf(err);
+        if (p) return page(req, reply, { problem: p }, 400);
+        throw err;
+      }
+    });
+  };
+  const target2 = (req: FastifyRequest) => intParam((req.params as Record<string, string>).target);
+  pageAction('/console/meetings/:id/draw', 'm', meetingConsolePage, async (req) => `已抽取：${(await part.drawAttendees(req.ctx, idOf(req), formBody(req))).join('、') || '无'}`);
+  pageAction('/console/meetings/:id/choose', 'm', meetingConsolePage, async (req) => { await part.chooseAttendees(req.ctx, idOf(req), formBody(req)); return '遴选结果已记录'; });
+  pageAction('/console/meeting-signups/:target/opinion', 'm', meetingConsolePage, async (req) => { await part.recordMeetingOpinion(req.ctx, target2(req), formBody(req)); return '意见已保存'; });
+  pageAction('/console/open-day-signups/:target/attendance', 'd', openDayConsolePage, async (req) => { await part.recordOpenDayAttendance(req.ctx, target2(req), formBody(req)); return '已保存'; });
+  pageAction('/console/open-day-signups/:target/cancel', 'd', openDayConsolePage, async (req) => { const p = await part.cancelOpenDaySignup(req.ctx, target2(req)); return p ? `已取消，候补 ${p} 号递补` : '已取消'; });
 
   app.get('/console/consultations/:id', (req, reply) => consultationPage(req, reply));
   const action = (url: string, run: (req: FastifyRequest) => Promise<string>) => {

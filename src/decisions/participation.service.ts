@@ -269,3 +269,21 @@ export async function listParticipation(db: Db, areaId: number) {
   ]);
   return { meetings, openDays };
 }
+
+// ── staff views (contacts are visible here, to staff only) ──
+export async function meetingForStaff(ctx: Ctx, id: number) {
+  const m = await getMeeting(ctx.db, id);
+  const a = ctx.actor;
+  if (a.kind === 'anonymous') throw new AppError('unauthorized', 'login_required', '请先登录');
+  if (isUser(a) && ((a.role !== 'admin' && a.role !== 'auditor') || a.areaId !== m.area_id)) throw notFound('列席会议');
+  const signups = await ctx.db.selectFrom('meeting_signups').selectAll().where('meeting_id', '=', m.id).orderBy('id').execute();
+  return { m, signups };
+}
+export async function openDayForStaff(ctx: Ctx, id: number) {
+  const d = await getOpenDay(ctx.db, id);
+  const a = ctx.actor;
+  if (a.kind === 'anonymous') throw new AppError('unauthorized', 'login_required', '请先登录');
+  if (isUser(a) && ((a.role === 'admin' || a.role === 'auditor') ? a.areaId !== d.area_id : a.unitId !== d.unit_id)) throw notFound('开放日活动');
+  const signups = await ctx.db.selectFrom('open_day_signups').selectAll().where('open_day_id', '=', d.id).orderBy('id').execute();
+  return { d, signups };
+}
