@@ -128,4 +128,19 @@ describe('decision catalog', () => {
     assert.equal(stage.statusCode, 409);
     assert.match(stage.body, /须附证明材料/);
   });
+
+  test('reminder job: once per consultation closed without 采纳情况 and per meeting closed without a selection', async () => {
+    const { runDecisionReminders } = await import('./reminders.js');
+    const { createMeeting } = await import('./participation.service.js');
+    const c = await svc.createConsultation(admin, { title: '提醒测试征求意见', kind: 'other', unit: '区财政局', opensOn: '2026-11-01', closesOn: '2026-11-25' });
+    const m = await createMeeting(admin, { title: '提醒测试会议', meetingOn: '2026-12-10', signupOpensOn: '2026-11-20', signupClosesOn: '2026-11-28', seats: 2, rules: '抽签' });
+    const first = await runDecisionReminders(h.ctx);
+    assert.ok(first.feedback >= 1 && first.meetings >= 1);
+    const again = await runDecisionReminders(h.ctx);
+    assert.deepEqual(again, { feedback: 0, meetings: 0 }, 'exactly once');
+    const notes = await h.tdb.db.selectFrom('notifications').select(['user_id', 'link']).where('link', 'in', [`/console/consultations/${c.id}`, `/console/meetings/${m.id}`]).execute();
+    const operator = (await h.tdb.db.selectFrom('users').select('id').where('username', '=', USERS.operator.username).executeTakeFirstOrThrow()).id;
+    assert.ok(notes.some((n) => n.user_id === operator && n.link === `/console/consultations/${c.id}`), 'the unit is told');
+    assert.ok(notes.some((n) => n.link === `/console/meetings/${m.id}`), 'the admins are told about the meeting');
+  });
 });

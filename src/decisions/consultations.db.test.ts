@@ -253,4 +253,28 @@ describe('consultations', () => {
       await app.close();
     }
   });
+
+  test('staff JSON API: regroup, moderate, disposition, report (with the same rules as the console)', async () => {
+    const id = (await create({ title: 'API 流程', kind: 'other', unit: '区财政局', opensOn: '2026-11-20', closesOn: '2026-12-01' })).json().id as number;
+    const a = await comment(id, { text: '建议增设公交站。' });
+    assert.equal((await comment(id, { text: '建议增设公交站！' })).statusCode, 201);
+    const post = (url: string, json: unknown = {}) => h.agent().request('POST', url, { json, headers: bearer(), withCsrf: false });
+    assert.deepEqual((await post(`/api/v1/consultations/${id}/regroup`)).json().data, { groups: 1, grouped: 2 });
+    const g = await h.tdb.db.selectFrom('consultation_groups').select('id').where('consultation_id', '=', id).executeTakeFirstOrThrow();
+    assert.equal((await post(`/api/v1/consultation-groups/${g.id}/moderate`, { action: 'withhold' })).statusCode, 400, 'a reason is needed');
+    assert.equal((await post(`/api/v1/consultation-groups/${g.id}/moderate`, { action: 'verbatim' })).json().data.moderated, 2);
+    assert.equal((await post(`/api/v1/consultation-comments/${a.json().id}/disposition`, { disposition: 'adopted', topic: '公交' })).statusCode, 409, 'grouped: dispose the group');
+    assert.equal((await post(`/api/v1/consultation-groups/${g.id}/disposition`, { disposition: 'adopted', topic: '公交' })).statusCode, 200);
+    assert.equal((await post(`/api/v1/consultations/${id}/report`)).json().error.code, 'wrong_status', 'not before closing');
+    setNowForTests(new Date('2026-12-02T04:00:00Z'));
+    try {
+      const r = await post(`/api/v1/consultations/${id}/report`);
+      assert.equal(r.statusCode, 200, r.body);
+      assert.equal(r.json().data.byDisposition.adopted, 2);
+    } finally {
+      setNowForTests(TODAY);
+    }
+    const anon = await h.agent().request('POST', `/api/v1/consultations/${id}/regroup`, { json: {}, withCsrf: false });
+    assert.ok([401, 403].includes(anon.statusCode));
+  });
 });

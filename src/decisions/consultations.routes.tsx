@@ -79,6 +79,21 @@ export async function consultationRoutes(app: FastifyInstance, deps: AppDeps): P
     return { data: r };
   });
 
+  // Staff JSON API for the console actions (same services, same rules).
+  const tid = (req: FastifyRequest) => intParam((req.params as Record<string, string>).id);
+  documentApi({ method: 'POST', url: '/api/v1/consultations/{id}/regroup', summary: '归并相同或相近意见（MinHash/LSH，字符三元组 Jaccard ≥ 0.6）；已有归并组标注采纳情况后 409 regroup_locked', roles: '管理员、承办单位' });
+  app.post('/api/v1/consultations/:id/regroup', async (req) => ({ data: await svc.regroup(req.ctx, tid(req)) }));
+  documentApi({ method: 'POST', url: '/api/v1/consultation-comments/{id}/moderate', summary: '审核意见：action = verbatim（原文公开，个人信息自动遮盖）| summary（摘要公开，summary 必填且不得含个人信息）| withhold（不公开，reason 必填：personal_data|off_topic|abusive|advertising|duplicate_submission）', roles: '管理员、承办单位' });
+  app.post('/api/v1/consultation-comments/:id/moderate', async (req) => { await svc.moderateComment(req.ctx, tid(req), req.body); return { data: { ok: true } }; });
+  documentApi({ method: 'POST', url: '/api/v1/consultation-groups/{id}/moderate', summary: '审核归并组的全部意见（同上）', roles: '管理员、承办单位' });
+  app.post('/api/v1/consultation-groups/:id/moderate', async (req) => ({ data: { moderated: await svc.moderateGroup(req.ctx, tid(req), req.body) } }));
+  documentApi({ method: 'POST', url: '/api/v1/consultation-comments/{id}/disposition', summary: '采纳情况：disposition = adopted|partly|not_adopted|out_of_scope，topic（议题）必填，非采纳须 reason', roles: '管理员、承办单位' });
+  app.post('/api/v1/consultation-comments/:id/disposition', async (req) => { await svc.disposeComment(req.ctx, tid(req), req.body); return { data: { ok: true } }; });
+  documentApi({ method: 'POST', url: '/api/v1/consultation-groups/{id}/disposition', summary: '归并组的采纳情况（同上；较为集中意见未采纳须说明理由）', roles: '管理员、承办单位' });
+  app.post('/api/v1/consultation-groups/:id/disposition', async (req) => { await svc.disposeGroup(req.ctx, tid(req), req.body); return { data: { ok: true } }; });
+  documentApi({ method: 'POST', url: '/api/v1/consultations/{id}/report', summary: '生成并公布采纳情况（征求意见结束后；全部意见审核且标注采纳情况，否则 409 feedback_incomplete）', roles: '管理员、承办单位' });
+  app.post('/api/v1/consultations/:id/report', async (req) => ({ data: await svc.publishReport(req.ctx, tid(req)) }));
+
   app.get('/consultations/:id', (req, reply) => consultationPage(req, reply, emptyForm()));
   app.post('/consultations/:id/comments', { config: commentLimit }, async (req, reply) => {
     const body = formBody(req);
