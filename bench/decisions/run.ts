@@ -68,6 +68,7 @@ try {
     }))).returning('id').execute();
     rows.forEach((r, k) => { if (texts[i + k]!.campaign) campaignIds.add(r.id); });
   }
+  await svc.recount(h.tdb.db, c.id); // the bulk load bypassed the service that keeps the counters
   console.log(`${N} comments (${campaignIds.size} campaign variations) inserted in ${Math.round(performance.now() - t0)} ms; engine ${h.tdb.dialect}`);
 
   const items = await h.tdb.db.selectFrom('consultation_comments').select(['id', 'norm_text as norm']).where('consultation_id', '=', c.id).orderBy('id').execute();

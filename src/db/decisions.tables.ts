@@ -26,6 +26,10 @@ export interface ConsultationsTable {
   created_by: number | null;
   created_at: string;
   updated_at: string;
+  /** Comment counts by status, kept in the transaction of every comment change. */
+  n_pending: Generated<number>;
+  n_published: Generated<number>;
+  n_withheld: Generated<number>;
 }
 
 export interface ConsultationCommentsTable {

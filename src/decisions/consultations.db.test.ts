@@ -184,6 +184,7 @@ describe('consultations', () => {
 
     const pub = (await h.agent().get(`/api/v1/public/consultations/${c.id}`)).json();
     assert.deepEqual([pub.received, pub.published, pub.withheld, pub.pending], [15, 14, 1, 0]);
+    assert.deepEqual(await svc.counters(h.tdb.db, c.id), await svc.countedCounters(h.tdb.db, c.id), 'stored counters = counted');
     const page = await h.agent().get(`/consultations/${c.id}`);
     assert.doesNotMatch(page.body, /13912345678/, 'the privacy guard masks personal data before a comment is shown');
     assert.match(page.body, /139\*+5678|139\*{4}5678/);
@@ -201,6 +202,10 @@ describe('consultations', () => {
     await svc.moderateComment(admin, other, { action: 'withhold', reason: 'off_topic' });
     assert.deepEqual((await svc.publicComments(h.tdb.db, c.id, 1)).rows.map((r) => r.id), [ids[0]!, phone]);
     await svc.moderateComment(admin, other, { action: 'summary', summary: '建议增加充电桩。' });
+    await svc.moderateGroup(admin, g.id, { action: 'withhold', reason: 'duplicate_submission' });
+    assert.deepEqual(await svc.counters(h.tdb.db, c.id), { received: 15, published: 2, withheld: 13, pending: 0 });
+    await svc.moderateGroup(admin, g.id, { action: 'verbatim' });
+    assert.deepEqual(await svc.counters(h.tdb.db, c.id), await svc.countedCounters(h.tdb.db, c.id));
 
     await assert.rejects(svc.disposeComment(admin, ids[0]!, { disposition: 'adopted', topic: '停车' }), { code: 'wrong_status' });
     await assert.rejects(svc.disposeGroup(admin, g.id, { disposition: 'not_adopted', topic: '停车' }), (e: { fields: Record<string, string> }) => /较为集中意见（12条）/.test(e.fields.reason ?? ''));

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { writeAudit } from '../audit/public.js';
 import { isUser } from '../auth/policy.js';
 import type { Db } from '../db/schema.js';
-import type { ConsultationKind, ConsultationsTable, Disposition } from '../db/decisions.tables.js';
+import type { CommentStatus, ConsultationKind, ConsultationsTable, Disposition } from '../db/decisions.tables.js';
 import { itemRefs, maskAll, scanPersonalData } from '../disclosure/public.js';
 import { actorArea, findUnit, unitByName } from '../org/public.js';
 import type { Ctx } from '../lib/context.js';
@@ -154,15 +154,38 @@ export async function findConsultation(db: Db, id: number): Promise<Consultation
 
 // ── counters and the public view ──
 export type Counters = { received: number; published: number; withheld: number; pending: number };
+const toCounters = (published: number, withheld: number, pending: number): Counters =>
+  // Pending comments are not shown: they count as withheld (reason 待审核) so received = published + withheld.
+  ({ received: published + withheld + pending, published, withheld: withheld + pending, pending });
+
+/** The public counters, kept on the consultation row (see `shiftCounts`). */
 export async function counters(db: Db, consultationId: number): Promise<Counters> {
+  const r = await db.selectFrom('consultations').select(['n_published', 'n_withheld', 'n_pending']).where('id', '=', consultationId).executeTakeFirst();
+  return toCounters(Number(r?.n_published ?? 0), Number(r?.n_withheld ?? 0), Number(r?.n_pending ?? 0));
+}
+
+/** The same counters counted from the comments (for checks, repairs and bulk loads). */
+export async function countedCounters(db: Db, consultationId: number): Promise<Counters> {
   const rows = await db.selectFrom('consultation_comments').select(['status', sql<number>`count(*)`.as('n')])
     .where('consultation_id', '=', consultationId).groupBy('status').execute();
   const by = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Record<string, number>;
-  const published = by.published ?? 0;
-  const pending = by.pending ?? 0;
-  // Pending comments are not shown: they count as withheld (reason 待审核) so received = published + withheld.
-  const withheld = (by.withheld ?? 0) + pending;
-  return { received: published + withheld, published, withheld, pending };
+  return toCounters(by.published ?? 0, by.withheld ?? 0, by.pending ?? 0);
+}
+
+/** Rewrites the stored counters from the comments (after a bulk load or to repair). */
+export async function recount(db: Db, consultationId: number): Promise<Counters> {
+  const n = await countedCounters(db, consultationId);
+  await db.updateTable('consultations').set({ n_published: n.published, n_withheld: n.withheld - n.pending, n_pending: n.pending }).where('id', '=', consultationId).execute();
+  return n;
+}
+
+const COUNT_COL = { pending: 'n_pending', published: 'n_published', withheld: 'n_withheld' } as const;
+/** Moves `n` comments from one status to another in the stored counters (inside the same transaction). */
+async function shiftCounts(tx: Db, consultationId: number, from: CommentStatus | null, to: CommentStatus, n = 1): Promise<void> {
+  if (n === 0 || from === to) return;
+  const set: Record<string, unknown> = { [COUNT_COL[to]]: sql`${sql.ref(COUNT_COL[to])} + ${n}` };
+  if (from) set[COUNT_COL[from]] = sql`${sql.ref(COUNT_COL[from])} - ${n}`;
+  await tx.updateTable('consultations').set(set).where('id', '=', consultationId).execute();
 }
 
 export type PublicConsultation = {
@@ -245,6 +268,7 @@ export async function submitComment(ctx: Ctx, consultationId: number, input: unk
       text: v.text, norm_text: normalizeComment(v.text), status: 'pending', shown_text: null, publish_mode: null,
       withheld_reason: 'pending', group_id: null, disposition: null, reason: null, topic: null, moderated_at: null, moderated_by: null,
     }).returning('id').executeTakeFirstOrThrow();
+    await shiftCounts(tx, c.id, null, 'pending');
     // Personal data of the commenter stays out of the audit record.
     await writeAudit(tx, ctx, { action: 'consultation.comment', entity: 'consultation_comment', entityId: row.id, after: { consultationId: c.id, length: v.text.length }, areaId: c.area_id });
     return { id: row.id };
@@ -301,7 +325,9 @@ export async function moderateComment(ctx: Ctx, commentId: number, input: unknow
   requireOpenReport(c);
   const set = moderationValues(v, m.text, actorId(ctx.actor));
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.updateTable('consultation_comments').set(set).where('id', '=', m.id).execute();
+    const r = await tx.updateTable('consultation_comments').set(set).where('id', '=', m.id).where('status', '=', m.status).executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw fail('wrong_status', '该意见已被他人处理，请刷新后重试');
+    await shiftCounts(tx, c.id, m.status, set.status);
     await relist(tx, c.id, m.group_id === null ? { commentId: m.id } : { groupId: m.group_id });
     await writeAudit(tx, ctx, { action: 'consultation.moderate', entity: 'consultation_comment', entityId: m.id, before: { status: m.status, withheld_reason: m.withheld_reason }, after: { status: set.status, mode: set.publish_mode, withheld_reason: set.withheld_reason }, areaId: c.area_id });
   });
@@ -318,7 +344,10 @@ export async function moderateGroup(ctx: Ctx, groupId: number, input: unknown): 
   const by = actorId(ctx.actor);
   const sets = members.map((m) => ({ id: m.id, set: moderationValues(v, m.text, by) }));
   await ctx.db.transaction().execute(async (tx) => {
+    const before = await tx.selectFrom('consultation_comments').select(['status', sql<number>`count(*)`.as('n')]).where('group_id', '=', g.id).groupBy('status').execute();
     for (const s of sets) await tx.updateTable('consultation_comments').set(s.set).where('id', '=', s.id).execute();
+    const to = v.action === 'withhold' ? 'withheld' as const : 'published' as const;
+    for (const b of before) await shiftCounts(tx, c.id, b.status, to, Number(b.n));
     await relist(tx, c.id, { groupId: g.id });
     await writeAudit(tx, ctx, { action: 'consultation.moderate_group', entity: 'consultation_group', entityId: g.id, after: { action: v.action, reason: v.reason ?? null, members: members.length }, areaId: c.area_id });
   });

@@ -158,4 +158,17 @@ const listed: MigrationDef = {
   },
 };
 
-export const DECISIONS_MIGRATIONS: MigrationDef[] = [tables, listed];
+const counts: MigrationDef = {
+  name: '20261201_1719_decisions_consultation_counts',
+  reason: 'public counters (received = published + withheld) kept on the consultation in the same transaction as each comment change, instead of counting every comment on every page view',
+  up: async (db) => {
+    for (const col of ['n_pending', 'n_published', 'n_withheld']) {
+      await db.schema.alterTable('consultations').addColumn(col, 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    }
+    for (const [col, status] of [['n_pending', 'pending'], ['n_published', 'published'], ['n_withheld', 'withheld']] as const) {
+      await sql`update consultations set ${sql.ref(col)} = (select count(*) from consultation_comments m where m.consultation_id = consultations.id and m.status = ${status})`.execute(db);
+    }
+  },
+};
+
+export const DECISIONS_MIGRATIONS: MigrationDef[] = [tables, listed, counts];
