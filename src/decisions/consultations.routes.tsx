@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app/module.js';
 import { itemRefs } from '../disclosure/public.js';
+import { findUnit } from '../org/public.js';
 import { AppError, notFound } from '../lib/errors.js';
 import { documentApi, formBody, intParam, pageMeta, sendHtml } from '../web/http.js';
 import { emptyForm, type FormState } from '../web/components/form.js';
@@ -22,16 +23,22 @@ const apiView = (c: svc.Consultation) => ({
 });
 
 async function consultationPage(req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) {
-  const id = idOf(req);
-  const { c, view } = await svc.publicConsultation(req.ctx.db, id);
-  const refs = await itemRefs(req.ctx.db, [c.draft_item_id, c.explanation_item_id].filter((x): x is number => !!x));
+  const c = await svc.findConsultation(req.ctx.db, idOf(req));
+  if (!c) throw notFound('征求意见');
+  // One read of the consultation (its counters are on the row), then the rest side by side.
+  const docIds = [c.draft_item_id, c.explanation_item_id].filter((x): x is number => !!x);
+  const [unit, refs, decision, comments] = await Promise.all([
+    findUnit(req.ctx.db, c.unit_id),
+    itemRefs(req.ctx.db, docIds),
+    c.decision_id ? req.ctx.db.selectFrom('decisions').select(['id', 'name']).where('id', '=', c.decision_id).executeTakeFirst().then((d) => d ?? null) : Promise.resolve(null),
+    svc.publicComments(req.ctx.db, c.id, pageOf(req)),
+  ]);
+  const view = svc.consultationView(c, unit?.name ?? '');
   const docs = ([['决策草案全文', c.draft_item_id], ['起草说明', c.explanation_item_id]] as const)
-    .map(([label, iid]) => (iid ? refs.get(iid) : undefined) && { label, iid })
-    .filter((x): x is { label: '决策草案全文' | '起草说明'; iid: number } => !!x && !!refs.get(x.iid!)?.isPublic)
-    .map((x) => ({ label: x.label, href: `/items/${x.iid}`, title: refs.get(x.iid)!.title }));
-  const decision = c.decision_id
-    ? await req.ctx.db.selectFrom('decisions').select(['id', 'name']).where('id', '=', c.decision_id).executeTakeFirst() ?? null : null;
-  const comments = await svc.publicComments(req.ctx.db, c.id, pageOf(req));
+    .flatMap(([label, iid]) => {
+      const ref = iid ? refs.get(iid) : undefined;
+      return ref?.isPublic ? [{ label, href: `/items/${ref.id}`, title: ref.title }] : [];
+    });
   const meta = pageMeta(req, reply, view.title);
   const sent = (req.query as Record<string, unknown>).sent === '1';
   return sendHtml(reply, <ConsultationPage meta={meta} v={view} docs={docs} decision={decision} comments={comments} form={form} csrf={reply.generateCsrf()} sent={sent} />, status);

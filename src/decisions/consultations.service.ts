@@ -193,18 +193,21 @@ export type PublicConsultation = {
   shorteningReason: string | null; channels: string[]; unit: string; decisionId: number | null;
   received: number; published: number; withheld: number; pending: number; feedbackPublished: boolean; feedbackPublishedAt: string | null;
 };
+/** The public view of a consultation row (its counters are on the row). */
+export function consultationView(c: Consultation, unitName: string): PublicConsultation {
+  return {
+    id: c.id, title: c.title, kind: c.kind, opensOn: c.opens_on, closesOn: c.closes_on, status: consultationStatus(c, todayCst()),
+    shorteningReason: c.shortening_reason, channels: c.channels ? c.channels.split(',') : [], unit: unitName,
+    decisionId: c.decision_id, ...toCounters(Number(c.n_published), Number(c.n_withheld), Number(c.n_pending)),
+    feedbackPublished: !!c.report_published_at, feedbackPublishedAt: c.report_published_at,
+  };
+}
+
 export async function publicConsultation(db: Db, id: number): Promise<{ c: Consultation; view: PublicConsultation }> {
   const c = await findConsultation(db, id);
   if (!c) throw notFound('征求意见');
-  const [n, unit] = await Promise.all([counters(db, c.id), findUnit(db, c.unit_id)]);
-  return {
-    c,
-    view: {
-      id: c.id, title: c.title, kind: c.kind, opensOn: c.opens_on, closesOn: c.closes_on, status: consultationStatus(c, todayCst()),
-      shorteningReason: c.shortening_reason, channels: c.channels ? c.channels.split(',') : [], unit: unit?.name ?? '',
-      decisionId: c.decision_id, ...n, feedbackPublished: !!c.report_published_at, feedbackPublishedAt: c.report_published_at,
-    },
-  };
+  const unit = await findUnit(db, c.unit_id);
+  return { c, view: consultationView(c, unit?.name ?? '') };
 }
 
 export const PAGE_SIZE = 50;
