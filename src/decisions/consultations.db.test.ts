@@ -47,6 +47,11 @@ describe('consultations', () => {
     assert.equal(short.json().error.code, 'CONSULTATION_TOO_SHORT');
     assert.match(short.json().error.message, /29日/);
     assert.equal(await count('consultations'), before, 'nothing written');
+    for (const shorteningReason of ['', '   ', null]) {
+      const r = await create({ title: '短期限', kind: 'major_decision', unit: '区财政局', opensOn: '2026-12-01', closesOn: '2026-12-01', shorteningReason });
+      assert.equal(r.json().error.code, 'CONSULTATION_TOO_SHORT', JSON.stringify(shorteningReason));
+    }
+    assert.equal(await count('consultations'), before);
 
     const reasoned = await create({ title: '有理由缩短', kind: 'major_decision', unit: String(await h.unitId('区财政局')), opensOn: '2026-12-01', closesOn: '2026-12-15', shorteningReason: '上级要求年底前出台，时间紧迫' });
     assert.equal(reasoned.statusCode, 201, reasoned.body);

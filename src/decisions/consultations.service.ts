@@ -98,7 +98,8 @@ const createSchema = z.object({
   unit: z.union([z.number().int().positive(), z.string().trim().min(1, '请填写承办单位').max(100, '承办单位不能超过100个字符')], { error: '请填写承办单位' }),
   opensOn: isoDate('开始日期'),
   closesOn: isoDate('截止日期'),
-  shorteningReason: optionalText('缩短期限的理由', 1000),
+  // Whitespace only counts as no reason (so a too-short period answers CONSULTATION_TOO_SHORT, not a field error).
+  shorteningReason: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), optionalText('缩短期限的理由', 1000)),
   channels: z.preprocess((v) => (typeof v === 'string' ? (v ? v.split(',') : []) : v),
     z.array(z.enum(CHANNELS, { error: '征求意见渠道无效' })).max(CHANNELS.length).optional()),
   decisionId: optId('所属重大行政决策'),

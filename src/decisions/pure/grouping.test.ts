@@ -35,3 +35,14 @@ test('shingles and Jaccard', () => {
   assert.equal(jaccard(shingles('abcd'), shingles('wxyz')), 0);
   assert.equal(shingles('ab').length, 1);
 });
+
+test('comments that share an opening or a topic but say different things are not grouped', () => {
+  const g = groupComments(items([
+    '我建议在老城区增加公共停车位，尤其是在医院和学校附近，方便接送孩子和看病。',
+    '我建议在老城区增加公共厕所，尤其是在菜市场附近，并且安排专人保洁。',
+    '我建议在老城区增加夜间照明，很多小巷子晚上太黑了，老人出门不安全。',
+    '关于停车位：建议实行错时共享，机关单位晚上开放停车场。',
+    '关于停车位：建议提高路边停车收费，鼓励公共交通出行。',
+  ]));
+  assert.deepEqual(g.groups, []);
+});
