@@ -69,6 +69,8 @@ describe('decision catalog', () => {
     assert.equal(list.statusCode, 200);
     assert.match(list.body, /临淄区老旧小区改造三年行动方案/);
     assert.match(list.body, /决策公布/);
+    assert.match(list.body, /<li>2026-11-01 进入起草<\/li>/, 'the catalog shows each item’s timeline');
+    assert.match(list.body, /<li>2026-12-04 进入决策公布<\/li>/);
     const page = await h.agent().get(`/decisions/${d.id}`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, new RegExp(`<a href="/items/${draft}">老旧小区改造三年行动方案（征求意见稿）</a>`));

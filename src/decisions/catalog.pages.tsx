@@ -29,7 +29,7 @@ export function CatalogPage(p: {
       {p.rows.length ? (
         <table class="gk-table">
           <caption>{p.year}年重大行政决策事项目录（共{p.rows.length}项）</caption>
-          <thead><tr><th scope="col">事项名称</th><th scope="col">类别</th><th scope="col">决策主体</th><th scope="col">承办单位</th><th scope="col">计划完成时间</th><th scope="col">是否听证</th><th scope="col">法定程序</th><th scope="col">当前状态</th></tr></thead>
+          <thead><tr><th scope="col">事项名称</th><th scope="col">类别</th><th scope="col">决策主体</th><th scope="col">承办单位</th><th scope="col">计划完成时间</th><th scope="col">是否听证</th><th scope="col">法定程序</th><th scope="col">当前状态</th><th scope="col">进程</th></tr></thead>
           <tbody>{p.rows.map((d) => (
             <tr>
               <td><a href={`/decisions/${d.id}`}>{d.name}</a></td>
@@ -40,6 +40,7 @@ export function CatalogPage(p: {
               <td>{d.hearing ? '是' : '否'}</td>
               <td>{stepsText(d)}</td>
               <td>{stageLabel(d.status)}{d.planned_on && d.planned_on < p.today && !['published', 'implementing', 'evaluation', 'terminated'].includes(d.status) ? '（晚于计划）' : ''}</td>
+              <td>{d.timeline.length ? <ol class="gk-compact">{d.timeline.map((t) => <li>{t.on} {t.label}</li>)}</ol> : '—'}</td>
             </tr>
           ))}</tbody>
         </table>

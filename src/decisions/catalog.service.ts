@@ -13,7 +13,7 @@ import { AppError, fail, forbidden, invalid, notFound } from '../lib/errors.js';
 import { nowIso, todayCst } from '../lib/time.js';
 import { isoDate, oneOf, optionalText, parseInput, text } from '../lib/validate.js';
 import { missingDispositions } from './consultations.service.js';
-import { CATEGORY_LABELS, nextStage, STAGES, STEP_LABELS, type Stage, type StatutoryStep } from './pure/rules.js';
+import { CATEGORY_LABELS, nextStage, STAGE_LABELS, STAGES, STEP_LABELS, type Stage, type StatutoryStep } from './pure/rules.js';
 
 export type Decision = Selectable<DecisionsTable>;
 export type DecisionEvent = Selectable<DecisionEventsTable>;
@@ -169,13 +169,22 @@ export async function getDecision(db: Db, id: number): Promise<Decision> {
 }
 
 // ── public views ──
-export type CatalogRow = Decision & { lead_unit: string };
+export type CatalogRow = Decision & { lead_unit: string; timeline: { on: string; label: string }[] };
+const STAGE_LABEL_OF = (s: string | null) => (s ? STAGE_LABELS[s as Stage] ?? s : '');
 export async function catalog(db: Db, areaId: number, year: number | null) {
   const years = (await db.selectFrom('decisions').select('year').distinct().where('area_id', '=', areaId).orderBy('year', 'desc').execute()).map((r) => r.year);
   const y = year && years.includes(year) ? year : years[0] ?? null;
   const rows = y === null ? [] : await db.selectFrom('decisions').selectAll().where('area_id', '=', areaId).where('year', '=', y).orderBy('category').orderBy('id').execute();
   const names = new Map((await listUnitsInArea(db, areaId)).map((u) => [u.id, u.name]));
-  return { years, year: y, rows: rows.map((r) => ({ ...r, lead_unit: names.get(r.lead_unit_id) ?? '' })) as CatalogRow[] };
+  const events = rows.length ? await db.selectFrom('decision_events').select(['decision_id', 'kind', 'to_status', 'completed_on', 'at'])
+    .where('decision_id', 'in', rows.map((r) => r.id)).where('kind', 'in', ['stage', 'terminate', 'adjust']).orderBy('id').execute() : [];
+  const timeline = new Map<number, { on: string; label: string }[]>();
+  for (const e of events) {
+    const l = timeline.get(e.decision_id) ?? [];
+    l.push({ on: e.completed_on ?? e.at.slice(0, 10), label: e.kind === 'adjust' ? '目录调整' : `进入${STAGE_LABEL_OF(e.to_status)}` });
+    timeline.set(e.decision_id, l);
+  }
+  return { years, year: y, rows: rows.map((r) => ({ ...r, lead_unit: names.get(r.lead_unit_id) ?? '', timeline: timeline.get(r.id) ?? [] })) as CatalogRow[] };
 }
 
 export type DecisionDocument = { label: string; ref: ItemRef };
