@@ -93,6 +93,12 @@ try {
   const rg = await svc.regroup(h.ctx, c.id);
   console.log(`regroup end to end (read, group, write ${rg.groups} groups / ${rg.grouped} comments): ${Math.round(performance.now() - r0)} ms`);
 
+  const grp = await h.tdb.db.selectFrom('consultation_groups').select(['id', 'size']).where('consultation_id', '=', c.id).orderBy('size', 'desc').executeTakeFirstOrThrow();
+  for (const action of [{ action: 'withhold', reason: 'duplicate_submission' }, { action: 'verbatim' }]) {
+    const s = performance.now();
+    await svc.moderateGroup(h.ctx, grp.id, action);
+    console.log(`moderate the campaign group (${grp.size} comments) ${action.action}: ${Math.round(performance.now() - s)} ms`);
+  }
   if (h.tdb.dialect === 'postgres') {
     // The bulk load and regroup rewrote every row; autovacuum would now refresh the visibility map and statistics.
     await sql`vacuum analyze consultation_comments`.execute(h.tdb.db);

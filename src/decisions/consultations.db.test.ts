@@ -287,4 +287,24 @@ describe('consultations', () => {
     const anon = await h.agent().request('POST', `/api/v1/consultations/${id}/regroup`, { json: {}, withCsrf: false });
     assert.ok([401, 403].includes(anon.statusCode));
   });
+
+  test('moderating a group: members are published with their own text, personal data masked member by member', async () => {
+    const admin = await actorCtx(h, USERS.admin.username);
+    const c = await svc.createConsultation(admin, { title: '归并审核', kind: 'other', unit: '区财政局', opensOn: '2026-11-20', closesOn: '2026-12-10' });
+    const anon = { ...h.ctx, actor: { kind: 'anonymous' as const, areaId: null } };
+    const base = '强烈要求在幸福路口增设红绿灯，过马路太危险了，请尽快解决';
+    const ids: number[] = [];
+    for (const tail of ['。', '！', '！！', '，我的电话13912345678。']) ids.push((await svc.submitComment(anon, c.id, { text: base + tail })).id);
+    await svc.regroup(admin, c.id);
+    const g = await h.tdb.db.selectFrom('consultation_groups').select('id').where('consultation_id', '=', c.id).executeTakeFirstOrThrow();
+    assert.equal(await svc.moderateGroup(admin, g.id, { action: 'verbatim' }), 4);
+    const rows = await h.tdb.db.selectFrom('consultation_comments').select(['id', 'text', 'shown_text', 'status']).where('consultation_id', '=', c.id).orderBy('id').execute();
+    assert.ok(rows.every((r) => r.status === 'published'));
+    assert.deepEqual(rows.slice(0, 3).map((r) => r.shown_text), rows.slice(0, 3).map((r) => r.text));
+    assert.doesNotMatch(rows[3]!.shown_text!, /13912345678/);
+    assert.match(rows[3]!.shown_text!, /^强烈要求/);
+    assert.deepEqual(await svc.counters(h.tdb.db, c.id), { received: 4, published: 4, withheld: 0, pending: 0 });
+    await svc.moderateGroup(admin, g.id, { action: 'summary', summary: '要求在幸福路口增设红绿灯。' });
+    assert.deepEqual((await h.tdb.db.selectFrom('consultation_comments').select('shown_text').where('consultation_id', '=', c.id).execute()).map((r) => r.shown_text), Array(4).fill('要求在幸福路口增设红绿灯。'));
+  });
 });

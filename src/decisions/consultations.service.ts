@@ -346,10 +346,22 @@ export async function moderateGroup(ctx: Ctx, groupId: number, input: unknown): 
   requireOpenReport(c);
   const members = await ctx.db.selectFrom('consultation_comments').select(['id', 'text']).where('group_id', '=', g.id).execute();
   const by = actorId(ctx.actor);
-  const sets = members.map((m) => ({ id: m.id, set: moderationValues(v, m.text, by) }));
+  const sets = members.map((m) => ({ id: m.id, set: moderationValues(v, m.text, by), unchanged: false }));
+  // Members whose shown text is their own text (or the same summary / nothing) are written in bulk; only
+  // members with masked personal data need a row of their own (a campaign of thousands is a few statements).
+  for (let i = 0; i < sets.length; i++) sets[i]!.unchanged = v.action !== 'verbatim' || sets[i]!.set.shown_text === members[i]!.text;
+  const bulk = sets.filter((x) => x.unchanged);
+  const single = sets.filter((x) => !x.unchanged);
   await ctx.db.transaction().execute(async (tx) => {
     const before = await tx.selectFrom('consultation_comments').select(['status', sql<number>`count(*)`.as('n')]).where('group_id', '=', g.id).groupBy('status').execute();
-    for (const s of sets) await tx.updateTable('consultation_comments').set(s.set).where('id', '=', s.id).execute();
+    if (bulk.length) {
+      const first = bulk[0]!.set;
+      const set = { ...first, shown_text: v.action === 'verbatim' ? sql<string>`text` : first.shown_text };
+      for (let i = 0; i < bulk.length; i += 500) {
+        await tx.updateTable('consultation_comments').set(set).where('id', 'in', bulk.slice(i, i + 500).map((x) => x.id)).execute();
+      }
+    }
+    for (const s of single) await tx.updateTable('consultation_comments').set(s.set).where('id', '=', s.id).execute();
     const to = v.action === 'withhold' ? 'withheld' as const : 'published' as const;
     for (const b of before) await shiftCounts(tx, c.id, b.status, to, Number(b.n));
     await relist(tx, c.id, { groupId: g.id });
