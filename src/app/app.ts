@@ -179,6 +179,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' || req.authKind === 'bearer') return done();
     // Upload forms may carry the token in the multipart body; those routes verify it themselves.
     if (deferMultipartCsrf(req)) return done();
+    // Anonymous public JSON endpoints (e.g. a public comment) that opt out: a request with no session
+    // carries no ambient credentials, so there is nothing to forge; signed-in browsers still need the token.
+    if (req.authKind === 'none' && (req.routeOptions.config as { anonymousJson?: boolean } | undefined)?.anonymousJson && isApi(req)) return done();
     app.csrfProtection(req, reply, done);
   });
 
@@ -224,4 +227,4 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 }
 
 const titleFor = (status: number) =>
-  ({ 400: '提交的内容有误', 401: '需要登录', 403: '没有权限', 404: '页面不存在', 409: '操作冲突', 413: '内容过大', 415: '不支持的内容类型', 429: '请求过于频繁' } as Record<number, string>)[status] ?? '出错了';
+  ({ 400: '提交的内容有误', 401: '需要登录', 403: '没有权限', 404: '页面不存在', 409: '操作冲突', 422: '提交的内容有误', 413: '内容过大', 415: '不支持的内容类型', 429: '请求过于频繁' } as Record<number, string>)[status] ?? '出错了';

@@ -84,6 +84,8 @@ export const TABLE_OWNERS: Record<string, string | string[]> = {
   search_docs: 'search', search_state: 'search',
   collections: 'portal', collection_items: 'portal',
   info_requests: 'requests', info_request_events: 'requests', info_request_series: 'requests', info_request_fees: 'requests', info_request_appeals: 'requests', info_request_files: 'requests',
+  consultations: 'decisions', consultation_comments: 'decisions', consultation_groups: 'decisions', decision_events: 'decisions',
+  meetings: 'decisions', meeting_signups: 'decisions', open_days: 'decisions', open_day_signups: 'decisions',
 };
 /** Tables every module may read and write: settings (key/value) and job locks. */
 export const SHARED_TABLES = new Set(['settings', 'job_locks']);

@@ -5,6 +5,7 @@ import type { Job } from '../jobs/jobs.js';
 import { auditModule } from '../audit/module.js';
 import { authModule } from '../auth/module.js';
 import { calendarModule } from '../calendar/module.js';
+import { decisionsModule } from '../decisions/module.js';
 import { disclosureModule } from '../disclosure/module.js';
 import { ledgerModule } from '../ledger/module.js';
 import { notifyModule } from '../notify/module.js';
@@ -28,6 +29,7 @@ export const MODULES: readonly GongkaiModule[] = [
   portalModule,
   reportModule,
   requestsModule,
+  decisionsModule,
 ];
 
 export const allJobs = (): Job[] => MODULES.flatMap((m) => m.jobs ?? []);

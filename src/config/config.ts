@@ -20,6 +20,8 @@ export type Config = {
   secure: boolean;
   /** Online information requests (/requests/new) per IP per hour. */
   requestSubmitRateLimit: number;
+  /** Public comments (征求意见) per IP per minute. */
+  commentRateLimit: number;
   security: SecurityConfig;
 };
 
@@ -70,6 +72,7 @@ const envSchema = z.object({
   GONGKAI_REQUIRE_TOTP: z.enum(['true', 'false', '1', '0']).default('false'),
   GONGKAI_SEPARATION_OF_DUTIES: z.enum(['true', 'false', '1', '0']).default('true'),
   GONGKAI_REQUEST_RATE_LIMIT: intIn(1, 10_000_000).default(10),
+  GONGKAI_COMMENT_RATE_LIMIT: intIn(1, 10_000_000).default(10),
 });
 
 /** An http(s) origin without credentials, path, query or fragment; returned without a trailing slash. */
@@ -150,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       separationOfDuties: flag(e.GONGKAI_SEPARATION_OF_DUTIES),
     },
     requestSubmitRateLimit: e.GONGKAI_REQUEST_RATE_LIMIT,
+    commentRateLimit: e.GONGKAI_COMMENT_RATE_LIMIT,
   };
 }
 

@@ -1,6 +1,7 @@
 // The one schema type shared by both engines. Timestamps are ISO-8601 strings,
 // dates are YYYY-MM-DD strings, booleans are 0/1 integers: identical on SQLite and PostgreSQL.
 import type { Generated, Kysely } from 'kysely';
+import type { DecisionsTables } from './decisions.tables.js';
 import type { DisclosureTables } from './disclosure.tables.js';
 import type { LedgerTables } from './ledger.tables.js';
 import type { NotifyTables } from './notify.tables.js';
@@ -165,7 +166,7 @@ export interface PlanLeadDutiesTable {
   requirement: string;
 }
 
-export interface DB extends DisclosureTables, LedgerTables, SearchTables, NotifyTables, RequestsTables, ReportTables {
+export interface DB extends DisclosureTables, LedgerTables, SearchTables, NotifyTables, RequestsTables, ReportTables, DecisionsTables {
   calendar_years: CalendarYearsTable;
   calendar_days: CalendarDaysTable;
   plans: PlansTable;

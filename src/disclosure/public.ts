@@ -10,3 +10,5 @@ export { WITHHELD_BASES, WITHHELD_BASIS_CODES, withheldBasis, type WithheldBasis
 export { withValidityToday } from './validity-display.js';
 export { cleanFileName, inspectAttachment, sniffKind, type AttachmentKind } from './attachment-file.js';
 export { gazetteIssuesForYear, interpretationsForYear, normativeCountsForYear, publishedItemsForYear, type NormativeYear } from './report-figures.js';
+export { itemRefs, type ItemRef } from './item-refs.js';
+export { maskAll, scanPersonalData, type PrivacyHit } from './pure/privacy-scan.js';

@@ -109,6 +109,15 @@ export const ERROR_CODES = {
   request_fee_already_noticed: { kind: 'conflict', doc: '本申请已发出过收费通知' },
   request_fee_lapsed: { kind: 'conflict', doc: '缴费期限已过，申请视为放弃' },
   unknown_unit: { kind: 'invalid', doc: '单位不存在（按名称或编号）' },
+  // ── decisions (重大行政决策, consultations, 列席, 开放日) ──
+  CONSULTATION_TOO_SHORT: { kind: 'unprocessable', doc: '重大行政决策征求意见期限不足30日且未说明缩短理由' },
+  CONSULTATION_CLOSED: { kind: 'conflict', doc: '征求意见尚未开始或已经结束，不再接收意见' },
+  consultation_invalid: { kind: 'unprocessable', doc: '征求意见或意见内容有误（fields 逐项说明）' },
+  feedback_incomplete: { kind: 'conflict', doc: '仍有意见未标注采纳情况，或采纳情况未公布' },
+  evidence_required: { kind: 'conflict', doc: '完成该环节须附证明材料（已登记的政府信息）' },
+  regroup_locked: { kind: 'conflict', doc: '已有归并组标注采纳情况，不能重新归并' },
+  signup_closed: { kind: 'conflict', doc: '报名尚未开始或已经截止' },
+  draw_done: { kind: 'conflict', doc: '已经完成遴选' },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -282,3 +282,76 @@ describe('no unpublished information reaches anonymous users (crawler)', () => {
     }
   });
 });
+
+// Decisions and public participation: withheld and pending comments, commenters' names and contacts,
+// sign-up contacts (列席, 开放日) and names without consent must never reach an anonymous user.
+describe('no private participation data reaches anonymous users (crawler: decisions, consultations, 列席, 开放日)', () => {
+  let h: Harness;
+  const secret = (s: string) => `lkp${s}secret`;
+  const SECRETS = ['withheldtext', 'pendingtext', 'commentername', 'commentercontact', 'meetingcontact', 'meetingname', 'opendaycontact', 'opendayname', 'groupwithheld'].map(secret);
+  const visited = new Map<string, { status: number; body: string }>();
+  let consultationId = 0;
+
+  before(async () => {
+    const { setNowForTests } = await import('../lib/time.js');
+    const svc = await import('../decisions/consultations.service.js');
+    const cat = await import('../decisions/catalog.service.js');
+    const part = await import('../decisions/participation.service.js');
+    setNowForTests(new Date('2026-12-01T04:00:00Z'));
+    h = await createHarness();
+    const admin = { ...h.ctx };
+    const anon = { ...h.ctx, actor: { kind: 'anonymous' as const, areaId: null } };
+    const d = await cat.createDecision(admin, { year: 2026, name: '城区停车管理办法', category: '1', decisionBody: '区人民政府', leadUnit: '区住建局', plannedOn: '2026-12-31', hearing: false, steps: 'public,legality,collective' });
+    const c = await svc.createConsultation(admin, { title: '城区停车管理办法征求意见', kind: 'major_decision', unit: '区住建局', opensOn: '2026-11-01', closesOn: '2026-12-01', decisionId: d.id });
+    consultationId = c.id;
+    const pub = await svc.submitComment(anon, c.id, { text: '建议夜间开放机关停车场。', name: secret('commentername'), contact: secret('commentercontact') });
+    const withheld = await svc.submitComment(anon, c.id, { text: `广告 ${secret('withheldtext')}`, contact: secret('commentercontact') });
+    await svc.submitComment(anon, c.id, { text: `待审核 ${secret('pendingtext')}` });
+    for (let i = 0; i < 3; i++) await svc.submitComment(anon, c.id, { text: '请保留老城区路边停车位，居民停车难。' });
+    await svc.submitComment(anon, c.id, { text: `请保留老城区路边停车位，居民停车难。${secret('groupwithheld')}` });
+    await svc.moderateComment(admin, pub.id, { action: 'verbatim' });
+    await svc.moderateComment(admin, withheld.id, { action: 'withhold', reason: 'advertising' });
+    await svc.regroup(admin, c.id);
+    const m = await part.createMeeting(admin, { title: '常务会议列席', decisionId: d.id, meetingOn: '2026-12-20', signupOpensOn: '2026-11-20', signupClosesOn: '2026-12-10', seats: 1, rules: '随机抽取' });
+    await part.signUpForMeeting(anon, m.id, { name: secret('meetingname'), contact: secret('meetingcontact'), category: 'public', reason: '关心停车', consent: false });
+    const od = await part.createOpenDay(admin, { title: '开放日', unit: '区住建局', heldOn: '2026-12-20', place: '区住建局', capacity: 1, signupClosesOn: '2026-12-10' });
+    await part.signUpForOpenDay(anon, od.id, { name: secret('opendayname'), contact: secret('opendaycontact') });
+    await part.signUpForOpenDay(anon, od.id, { name: secret('opendayname'), contact: secret('opendaycontact') });
+  });
+  after(async () => {
+    (await import('../lib/time.js')).setNowForTests(null);
+    await h.close();
+  });
+
+  const assertClean = (url: string, body: string) => {
+    for (const s of SECRETS) assert.ok(!body.includes(s), `private ${s} leaked at ${url}`);
+  };
+
+  test('crawl from / and /decisions, the public API and guessed ids: no private participation data', async () => {
+    const queue = ['/', '/decisions', `/consultations/${consultationId}`, `/api/v1/public/consultations/${consultationId}`, '/api/v1/public/decisions'];
+    for (let id = 1; id <= 3; id++) {
+      queue.push(`/meetings/${id}`, `/open-days/${id}`, `/decisions/${id}`, `/consultations/${id}`, `/consultations/${id}/feedback`,
+        `/api/v1/public/meetings/${id}`, `/api/v1/public/open-days/${id}`, `/api/v1/public/consultations/${id}`, `/api/v1/public/consultations/${id}/feedback`);
+    }
+    const seen = new Set(queue);
+    while (queue.length && seen.size < 2000) {
+      const url = queue.shift()!;
+      if (visited.has(url)) continue;
+      const r = await h.agent().get(url);
+      visited.set(url, { status: r.statusCode, body: r.body });
+      assert.ok(r.statusCode < 500, `${url}: ${r.statusCode}`);
+      assertClean(url, r.body);
+      for (const m of r.body.matchAll(/href="([^"]*)"/g)) {
+        const raw = m[1]!.replace(/&amp;/g, '&');
+        if (!raw.startsWith('/') || /^\/(console|login|logout|preferences|static)\b/.test(raw)) continue;
+        const link = raw.split('#')[0]!;
+        if (!seen.has(link)) { seen.add(link); queue.push(link); }
+      }
+    }
+    assert.ok(seen.has('/decisions'), 'the portal links the decisions pages');
+    assert.ok(visited.get(`/consultations/${consultationId}`)!.body.includes('建议夜间开放机关停车场'), 'published comments are shown');
+    assert.ok([...seen].some((u) => u.startsWith('/meetings/')) && [...seen].some((u) => u.startsWith('/open-days/')), 'meeting and open day pages are linked');
+    const counters = JSON.parse(visited.get(`/api/v1/public/consultations/${consultationId}`)!.body);
+    assert.equal(counters.received, counters.published + counters.withheld);
+  });
+});

@@ -39,6 +39,8 @@ export type ReportInput = {
     interpretations: { published: number; onTime: number; late: number };
     /** null: the body publishes no gazette. */
     gazetteIssues: number | null;
+    /** Public consultations (征求意见) opened in the year, with their comments and published feedback. */
+    consultations?: { held: number; comments: number; feedbackPublished: number };
   };
   requests: { onTimeRate: number | null; medianWorkingDays: number | null; fees: { count: number; amountYuan: number } };
   ledger: LedgerProgress | null;
@@ -135,6 +137,9 @@ export function buildReport(i: ReportInput): AnnualReportDoc {
     `（二）政策解读。发布政策解读${o.interpretations.published}篇，其中在文件公开后3个工作日内发布${o.interpretations.onTime}篇${o.interpretations.late ? `，逾期发布${o.interpretations.late}篇` : ''}。`,
     ...(o.gazetteIssues !== null ? [`（三）政府公报。出版政府公报${o.gazetteIssues}期。`] : []),
     `（${o.gazetteIssues !== null ? '四' : '三'}）依申请公开。新收政府信息公开申请${i.table3[T3_NEW].总计}件，办结${i.table3[T3_TOTAL].总计}件${i.requests.onTimeRate !== null ? `，按期答复率${pct(i.requests.onTimeRate)}` : ''}${i.requests.medianWorkingDays !== null ? `，答复用时中位数${i.requests.medianWorkingDays}个工作日` : ''}。`,
+    ...(o.consultations && o.consultations.held
+      ? [`（${o.gazetteIssues !== null ? '五' : '四'}）公众参与。公开征求意见${o.consultations.held}次，收到意见${o.consultations.comments}条，已公布意见采纳情况${o.consultations.feedbackPublished}次。`]
+      : []),
     ...paragraphs(i.texts.overview),
   ];
   const notes: string[] = [];

@@ -7,6 +7,7 @@ import { canReadUnit, requireAdmin, requireAreaReader, requireStaff } from '../a
 import type { Db } from '../db/schema.js';
 import type { ReportAnnualTable } from '../db/report.tables.js';
 import { gazetteIssuesForYear, interpretationsForYear, normativeCountsForYear, publishedItemsForYear } from '../disclosure/public.js';
+import { consultationsForYear } from '../decisions/public.js';
 import { actorLabel, type Ctx } from '../lib/context.js';
 import { AppError, fail, forbidden, invalid, notFound } from '../lib/errors.js';
 import { nowIso, todayCst } from '../lib/time.js';
@@ -138,13 +139,14 @@ async function summedEntered(db: Db, areaId: number, bodyId: number, unitIds: nu
 export async function compose(db: Db, areaId: number, body: Unit, year: number, scope: ReportScope, row?: ReportRow | null): Promise<Composed> {
   const stored = row === undefined ? (await findReport(db, body.id, year, scope)) ?? null : row;
   const unitIds = await scopeUnitIds(db, body, scope);
-  const [req, norm, items, interp, ledger, prior] = await Promise.all([
+  const [req, norm, items, interp, ledger, prior, consultations] = await Promise.all([
     loadRequestsYear(db, unitIds, year),
     normativeCountsForYear(db, unitIds, year),
     publishedItemsForYear(db, areaId, unitIds, year),
     interpretationsForYear(db, unitIds, year),
     ledgerProgress(db, { areaId, planYear: year, unitIds }),
     priorFigures(db, body, year, scope),
+    consultationsForYear(db, unitIds, year),
   ]);
   const gazette = AREA_KINDS.has(body.kind) ? await gazetteIssuesForYear(db, areaId, year) : null;
   const anyRequests = Object.values(req.table3).some((r) => Object.values(r).some((v) => v !== 0)) || Object.values(req.table4).some((r) => Object.values(r).some((v) => v !== 0));
@@ -163,7 +165,7 @@ export async function compose(db: Db, areaId: number, body: Unit, year: number, 
     rules: null,
     entered: { permits: entered.permits, penalties: entered.penalties, coercions: entered.coercions, feesWan: entered.feesWan, source: entered.source },
     penaltyItemsPublished: items.penalties,
-    overview: { itemsByCategory: items.byCategory, itemsTotal: items.total, interpretations: interp, gazetteIssues: gazette },
+    overview: { itemsByCategory: items.byCategory, itemsTotal: items.total, interpretations: interp, gazetteIssues: gazette, consultations },
     requests: { onTimeRate: req.onTimeRate, medianWorkingDays: req.medianWorkingDays, fees: req.fees },
     ledger,
     texts: { overview: stored?.overview_text ?? '', problems: stored?.problems_text ?? '', other: stored?.other_text ?? '' },

@@ -256,3 +256,11 @@ describe('annual report .docx', () => {
     assert.ok(text.includes('12.3456'));
   });
 });
+
+test('一、总体情况 reports the consultations held, their comments and published feedback; nothing when none were held', () => {
+  const base = goodInput();
+  const withConsult = buildReport({ ...base, overview: { ...base.overview, consultations: { held: 3, comments: 41, feedbackPublished: 2 } } });
+  assert.match(withConsult.sections[0]!.paragraphs.join(''), /公开征求意见3次，收到意见41条，已公布意见采纳情况2次/);
+  const none = buildReport({ ...base, overview: { ...base.overview, consultations: { held: 0, comments: 0, feedbackPublished: 0 } } });
+  assert.doesNotMatch(none.sections[0]!.paragraphs.join(''), /公众参与/);
+});

@@ -33,7 +33,7 @@ export const USERS = {
 
 export async function createHarness(opts: { extraSetup?: (ctx: Ctx, areaId: number) => Promise<void>; extraRoutes?: (app: FastifyInstance) => void; config?: Partial<Config> } = {}): Promise<Harness> {
   const tdb = await createTestDb();
-  const config = { ...loadConfig({ GONGKAI_DATA_DIR: tdb.dataDir, SESSION_SECRET: 'x'.repeat(40), PUBLIC_BASE_URL: 'http://localhost' }), databaseUrl: tdb.databaseUrl, loginRateLimit: 1000, searchRateLimit: 100000, requestSubmitRateLimit: 1000, ...opts.config };
+  const config = { ...loadConfig({ GONGKAI_DATA_DIR: tdb.dataDir, SESSION_SECRET: 'x'.repeat(40), PUBLIC_BASE_URL: 'http://localhost' }), databaseUrl: tdb.databaseUrl, loginRateLimit: 1000, searchRateLimit: 100000, requestSubmitRateLimit: 1000, commentRateLimit: 100000, ...opts.config };
   const { areaId } = await bootstrap(tdb, { demo: false });
   const ctx: Ctx = { db: tdb.db, dialect: tdb.dialect, actor: systemActor('测试') };
   const unitId = async (name: string) => (await tdb.db.selectFrom('units').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;

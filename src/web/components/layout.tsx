@@ -50,6 +50,7 @@ export const PortalLayout = (p: { meta: PageMeta; children?: Child; head?: Child
           <li><a href="/reports/annual">政府信息公开年报</a></li>
           <li><a href="/search">搜索</a></li>
           <li><a href="/requests/new">依申请公开</a></li>
+          <li><a href="/decisions">重大行政决策</a></li>
         </ul>
       </nav>
     </header>

@@ -1,0 +1,289 @@
+// 列席 (public attendance at meetings) and 政府开放日 (open days): notices, public sign-up, the
+// reproducible random draw or a recorded manual choice, waiting lists, attendance, opinions and
+// suggestions with their dispositions.
+import { z } from 'zod';
+import { sql, type Selectable } from 'kysely';
+import { writeAudit } from '../audit/public.js';
+import { isUser } from '../auth/policy.js';
+import type { Db } from '../db/schema.js';
+import type { MeetingsTable, OpenDaysTable } from '../db/decisions.tables.js';
+import { actorArea, findUnit, unitByName } from '../org/public.js';
+import type { Ctx } from '../lib/context.js';
+import { AppError, fail, forbidden, invalid, notFound } from '../lib/errors.js';
+import { nowIso, todayCst } from '../lib/time.js';
+import { isoDate, oneOf, optionalText, parseInput, text } from '../lib/validate.js';
+import { drawFromSeed } from './pure/draw.js';
+import { DISPOSITIONS } from './pure/rules.js';
+
+export type Meeting = Selectable<MeetingsTable>;
+export type OpenDay = Selectable<OpenDaysTable>;
+
+export const SIGNUP_CATEGORIES = { stakeholder: '利益相关方', public: '群众代表', expert: '专家', media: '媒体' } as const;
+type SignupCategory = keyof typeof SIGNUP_CATEGORIES;
+
+function requireAdmin(ctx: Ctx): void {
+  if (ctx.actor.kind === 'system') return;
+  if (!isUser(ctx.actor)) throw new AppError('unauthorized', 'login_required', '请先登录');
+  if (ctx.actor.role !== 'admin') throw forbidden('只有政务公开办管理员可以执行此操作');
+}
+const posInt = (label: string, max = 10_000) => z.coerce.number({ error: `${label}必须是整数` }).int(`${label}必须是整数`).min(1, `${label}至少为1`).max(max, `${label}过大`);
+const optId = (label: string) => z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number({ error: `${label}无效` }).int().positive().max(2_147_483_647).optional());
+
+/** A name as published (with consent): the surname and asterisks, e.g. 王** . */
+export const maskedName = (name: string) => {
+  const chars = [...name.trim()];
+  return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(Math.min(chars.length - 1, 3));
+};
+
+// ── 列席 ──
+export const MEETING_LABELS: Record<string, string> = {
+  title: '会议名称', decisionId: '所属决策事项', meetingOn: '会议日期', signupOpensOn: '报名开始日期', signupClosesOn: '报名截止日期', seats: '列席名额', rules: '遴选办法',
+};
+export async function createMeeting(ctx: Ctx, input: unknown): Promise<Meeting> {
+  requireAdmin(ctx);
+  const v = parseInput(z.object({
+    title: text('会议名称', { max: 200 }), decisionId: optId('所属决策事项'), meetingOn: isoDate('会议日期'),
+    signupOpensOn: isoDate('报名开始日期'), signupClosesOn: isoDate('报名截止日期'), seats: posInt('列席名额', 200), rules: text('遴选办法', { max: 3000, multiline: true }),
+  }), input);
+  if (v.signupClosesOn < v.signupOpensOn) throw invalid({ signupClosesOn: '报名截止日期不能早于开始日期' });
+  if (v.meetingOn < v.signupClosesOn) throw invalid({ meetingOn: '会议日期不能早于报名截止日期' });
+  const areaId = await actorArea(ctx);
+  if (v.decisionId) {
+    const d = await ctx.db.selectFrom('decisions').select(['area_id']).where('id', '=', v.decisionId).executeTakeFirst();
+    if (!d || d.area_id !== areaId) throw invalid({ decisionId: '找不到该决策事项' });
+  }
+  return ctx.db.transaction().execute(async (tx) => {
+    const m = await tx.insertInto('meetings').values({
+      area_id: areaId, decision_id: v.decisionId ?? null, title: v.title, meeting_on: v.meetingOn, signup_opens_on: v.signupOpensOn, signup_closes_on: v.signupClosesOn,
+      seats: v.seats, rules: v.rules, method: null, seed: null, draw_list_json: null, manual_reason: null, selected_at: null, created_at: nowIso(),
+    }).returningAll().executeTakeFirstOrThrow();
+    await writeAudit(tx, ctx, { action: 'meeting.create', entity: 'meeting', entityId: m.id, after: m, areaId });
+    return m;
+  });
+}
+
+export async function getMeeting(db: Db, id: number): Promise<Meeting> {
+  const m = id > 0 ? await db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
+  if (!m) throw notFound('列席会议');
+  return m;
+}
+
+export const SIGNUP_LABELS: Record<string, string> = { name: '姓名', contact: '联系方式', category: '报名类别', reason: '报名理由', consent: '同意公开' };
+const meetingSignupSchema = z.object({
+  name: text('姓名', { max: 50 }), contact: text('联系方式', { max: 100 }),
+  category: oneOf('报名类别', Object.keys(SIGNUP_CATEGORIES) as [SignupCategory, ...SignupCategory[]]),
+  reason: text('报名理由', { max: 1000, multiline: true }),
+  consent: z.preprocess((v) => v === true || v === 'on' || v === '1', z.boolean()),
+});
+export async function signUpForMeeting(ctx: Ctx, id: number, input: unknown): Promise<{ id: number }> {
+  const m = await getMeeting(ctx.db, id);
+  const v = parseInput(meetingSignupSchema, input);
+  const today = todayCst();
+  if (today < m.signup_opens_on || today > m.signup_closes_on || m.method) throw fail('signup_closed', `报名时间为 ${m.signup_opens_on} 至 ${m.signup_closes_on}`);
+  return ctx.db.transaction().execute(async (tx) => {
+    const r = await tx.insertInto('meeting_signups').values({
+      meeting_id: m.id, name: v.name, contact: v.contact, category: v.category, reason: v.reason, consent_publish: v.consent ? 1 : 0,
+      selected: 0, opinion: null, disposition: null, disposition_reason: null, created_at: nowIso(),
+    }).returning('id').executeTakeFirstOrThrow();
+    await writeAudit(tx, ctx, { action: 'meeting.signup', entity: 'meeting_signup', entityId: r.id, after: { meetingId: m.id, category: v.category }, areaId: m.area_id });
+    return { id: r.id };
+  });
+}
+
+/** The random draw from a published seed over the sorted list of sign-up numbers; anyone can re-run it. */
+export async function drawAttendees(ctx: Ctx, id: number, input: unknown): Promise<number[]> {
+  requireAdmin(ctx);
+  const m = await getMeeting(ctx.db, id);
+  const { seed } = parseInput(z.object({ seed: text('随机种子', { max: 200 }) }), input);
+  if (m.method) throw fail('draw_done');
+  if (todayCst() <= m.signup_closes_on) throw fail('wrong_status', '报名截止后才能遴选');
+  const list = (await ctx.db.selectFrom('meeting_signups').select('id').where('meeting_id', '=', m.id).orderBy('id').execute()).map((r) => r.id);
+  const r = drawFromSeed(list, seed, m.seats);
+  await ctx.db.transaction().execute(async (tx) => {
+    const u = await tx.updateTable('meetings').set({ method: 'draw', seed, draw_list_json: JSON.stringify([...list].sort((a, b) => a - b)), selected_at: nowIso() })
+      .where('id', '=', m.id).where('method', 'is', null).executeTakeFirst();
+    if (Number(u.numUpdatedRows) !== 1) throw fail('draw_done');
+    if (r.selected.length) await tx.updateTable('meeting_signups').set({ selected: 1 }).where('id', 'in', r.selected).execute();
+    await writeAudit(tx, ctx, { action: 'meeting.draw', entity: 'meeting', entityId: m.id, after: { seed, list, selected: r.selected }, areaId: m.area_id });
+  });
+  return r.selected;
+}
+
+export async function chooseAttendees(ctx: Ctx, id: number, input: unknown): Promise<void> {
+  requireAdmin(ctx);
+  const m = await getMeeting(ctx.db, id);
+  const v = parseInput(z.object({
+    ids: z.preprocess((x) => (typeof x === 'string' ? x.split(/[,，\s]+/).filter(Boolean) : x), z.array(z.coerce.number().int().positive(), { error: '请填写报名编号' }).min(1, '请至少选择一人')),
+    reason: text('选择理由', { max: 2000, multiline: true }),
+  }), input);
+  if (m.method) throw fail('draw_done');
+  const valid = new Set((await ctx.db.selectFrom('meeting_signups').select('id').where('meeting_id', '=', m.id).execute()).map((r) => r.id));
+  const ids = [...new Set(v.ids)];
+  if (ids.some((i) => !valid.has(i))) throw invalid({ ids: '含有不是本次报名的编号' });
+  if (ids.length > m.seats) throw invalid({ ids: `超过列席名额（${m.seats}人）` });
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.updateTable('meetings').set({ method: 'manual', manual_reason: v.reason, selected_at: nowIso() }).where('id', '=', m.id).execute();
+    await tx.updateTable('meeting_signups').set({ selected: 1 }).where('id', 'in', ids).execute();
+    await writeAudit(tx, ctx, { action: 'meeting.choose', entity: 'meeting', entityId: m.id, after: { ids, reason: v.reason }, areaId: m.area_id });
+  });
+}
+
+const opinionSchema = z.object({ opinion: text('意见', { max: 3000, multiline: true }), disposition: oneOf('采纳情况', DISPOSITIONS), reason: optionalText('理由', 2000) });
+export async function recordMeetingOpinion(ctx: Ctx, signupId: number, input: unknown): Promise<void> {
+  requireAdmin(ctx);
+  const v = parseInput(opinionSchema, input);
+  const s = signupId > 0 ? await ctx.db.selectFrom('meeting_signups').selectAll().where('id', '=', signupId).executeTakeFirst() : undefined;
+  if (!s) throw notFound('报名');
+  if (!s.selected) throw fail('wrong_status', '只能登记列席人员的意见');
+  if (v.disposition !== 'adopted' && !v.reason) throw invalid({ reason: '未采纳或部分采纳的，请说明理由' });
+  const m = await getMeeting(ctx.db, s.meeting_id);
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.updateTable('meeting_signups').set({ opinion: v.opinion, disposition: v.disposition, disposition_reason: v.reason ?? null }).where('id', '=', s.id).execute();
+    await writeAudit(tx, ctx, { action: 'meeting.opinion', entity: 'meeting_signup', entityId: s.id, after: v, areaId: m.area_id });
+  });
+}
+
+/** The public record of a meeting: numbers and categories of all sign-ups (the draw list), names only with consent. */
+export async function publicMeeting(db: Db, id: number) {
+  const m = await getMeeting(db, id);
+  const rows = await db.selectFrom('meeting_signups').select(['id', 'name', 'category', 'consent_publish', 'selected', 'opinion', 'disposition', 'disposition_reason'])
+    .where('meeting_id', '=', m.id).orderBy('id').execute();
+  const drawList: number[] = m.draw_list_json ? JSON.parse(m.draw_list_json) : [];
+  const attendees = rows.filter((r) => r.selected).map((r) => ({
+    id: r.id, category: r.category, name: r.consent_publish ? maskedName(r.name) : null, opinion: r.opinion, disposition: r.disposition, reason: r.disposition_reason,
+  }));
+  const verify = m.method === 'draw' && m.seed ? drawFromSeed(drawList, m.seed, m.seats) : null;
+  return { m, signups: rows.length, drawList, attendees, verify };
+}
+
+// ── 政府开放日 ──
+export const OPEN_DAY_LABELS: Record<string, string> = { title: '活动名称', unit: '承办单位', heldOn: '活动日期', place: '地点', capacity: '名额', signupClosesOn: '报名截止日期' };
+export async function createOpenDay(ctx: Ctx, input: unknown): Promise<OpenDay> {
+  if (ctx.actor.kind === 'anonymous') throw new AppError('unauthorized', 'login_required', '请先登录');
+  const v = parseInput(z.object({
+    title: text('活动名称', { max: 200 }), unit: z.union([z.number().int().positive(), z.string().trim().min(1, '请填写承办单位').max(100)], { error: '请填写承办单位' }),
+    heldOn: isoDate('活动日期'), place: text('地点', { max: 200 }), capacity: posInt('名额', 5000), signupClosesOn: isoDate('报名截止日期'),
+  }), input);
+  const areaId = await actorArea(ctx);
+  const unit = typeof v.unit === 'number' || /^\d+$/.test(v.unit) ? await findUnit(ctx.db, Number(v.unit)) : await unitByName(ctx.db, areaId, v.unit);
+  if (!unit || (unit.area_id !== areaId && unit.id !== areaId)) throw invalid({ unit: '找不到该承办单位' });
+  const a = ctx.actor;
+  if (isUser(a) && (a.role === 'auditor' || (a.role !== 'admin' && a.unitId !== unit.id))) throw forbidden('只能为本单位举办开放日');
+  if (v.signupClosesOn > v.heldOn) throw invalid({ signupClosesOn: '报名截止日期不能晚于活动日期' });
+  return ctx.db.transaction().execute(async (tx) => {
+    const d = await tx.insertInto('open_days').values({ area_id: areaId, unit_id: unit.id, title: v.title, held_on: v.heldOn, place: v.place, capacity: v.capacity, signup_closes_on: v.signupClosesOn, created_at: nowIso() })
+      .returningAll().executeTakeFirstOrThrow();
+    await writeAudit(tx, ctx, { action: 'open_day.create', entity: 'open_day', entityId: d.id, after: d, areaId });
+    return d;
+  });
+}
+
+export async function getOpenDay(db: Db, id: number): Promise<OpenDay> {
+  const d = id > 0 ? await db.selectFrom('open_days').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
+  if (!d) throw notFound('开放日活动');
+  return d;
+}
+function requireOpenDayStaff(ctx: Ctx, d: OpenDay): void {
+  const a = ctx.actor;
+  if (a.kind === 'system') return;
+  if (!isUser(a)) throw new AppError('unauthorized', 'login_required', '请先登录');
+  if (a.role === 'auditor' || (a.role === 'admin' ? a.areaId !== d.area_id : a.unitId !== d.unit_id)) throw forbidden('只能处理本单位的开放日');
+}
+
+/** Sign-up: confirmed while seats remain, otherwise on the waiting list (in order of sign-up). */
+export async function signUpForOpenDay(ctx: Ctx, id: number, input: unknown): Promise<{ id: number; status: 'confirmed' | 'waiting'; position: number }> {
+  const d = await getOpenDay(ctx.db, id);
+  const v = parseInput(z.object({ name: text('姓名', { max: 50 }), contact: text('联系方式', { max: 100 }) }), input);
+  if (todayCst() > d.signup_closes_on) throw fail('signup_closed', `报名已于 ${d.signup_closes_on} 截止`);
+  return ctx.db.transaction().execute(async (tx) => {
+    const confirmed = Number((await tx.selectFrom('open_day_signups').select(sql<number>`count(*)`.as('n')).where('open_day_id', '=', d.id).where('status', '=', 'confirmed').executeTakeFirstOrThrow()).n);
+    const status = confirmed < d.capacity ? 'confirmed' as const : 'waiting' as const;
+    const r = await tx.insertInto('open_day_signups').values({ open_day_id: d.id, name: v.name, contact: v.contact, status, attended: 0, suggestion: null, disposition: null, disposition_reason: null, created_at: nowIso() })
+      .returning('id').executeTakeFirstOrThrow();
+    const position = status === 'waiting'
+      ? Number((await tx.selectFrom('open_day_signups').select(sql<number>`count(*)`.as('n')).where('open_day_id', '=', d.id).where('status', '=', 'waiting').where('id', '<=', r.id).executeTakeFirstOrThrow()).n) : confirmed + 1;
+    await writeAudit(tx, ctx, { action: 'open_day.signup', entity: 'open_day_signup', entityId: r.id, after: { openDayId: d.id, status }, areaId: d.area_id });
+    return { id: r.id, status, position };
+  });
+}
+
+/** Cancels a sign-up; the first on the waiting list moves up. */
+export async function cancelOpenDaySignup(ctx: Ctx, signupId: number): Promise<number | null> {
+  const s = signupId > 0 ? await ctx.db.selectFrom('open_day_signups').selectAll().where('id', '=', signupId).executeTakeFirst() : undefined;
+  if (!s) throw notFound('报名');
+  const d = await getOpenDay(ctx.db, s.open_day_id);
+  requireOpenDayStaff(ctx, d);
+  if (s.status === 'cancelled') throw fail('wrong_status', '该报名已取消');
+  return ctx.db.transaction().execute(async (tx) => {
+    await tx.updateTable('open_day_signups').set({ status: 'cancelled' }).where('id', '=', s.id).execute();
+    let promoted: number | null = null;
+    if (s.status === 'confirmed') {
+      const next = await tx.selectFrom('open_day_signups').select('id').where('open_day_id', '=', d.id).where('status', '=', 'waiting').orderBy('id').executeTakeFirst();
+      if (next) { await tx.updateTable('open_day_signups').set({ status: 'confirmed' }).where('id', '=', next.id).execute(); promoted = next.id; }
+    }
+    await writeAudit(tx, ctx, { action: 'open_day.cancel', entity: 'open_day_signup', entityId: s.id, after: { promoted }, areaId: d.area_id });
+    return promoted;
+  });
+}
+
+export async function recordOpenDayAttendance(ctx: Ctx, signupId: number, input: unknown): Promise<void> {
+  const v = parseInput(z.object({
+    attended: z.preprocess((x) => x === true || x === 'on' || x === '1', z.boolean()),
+    suggestion: optionalText('建议', 3000),
+    disposition: z.preprocess((x) => (x === '' ? undefined : x), oneOf('采纳情况', DISPOSITIONS).optional()),
+    reason: optionalText('理由', 2000),
+  }), input);
+  const s = signupId > 0 ? await ctx.db.selectFrom('open_day_signups').selectAll().where('id', '=', signupId).executeTakeFirst() : undefined;
+  if (!s) throw notFound('报名');
+  const d = await getOpenDay(ctx.db, s.open_day_id);
+  requireOpenDayStaff(ctx, d);
+  if (s.status !== 'confirmed') throw fail('wrong_status', '只有确认参加的报名才能登记到场和建议');
+  if (v.suggestion && !v.disposition) throw invalid({ disposition: '请选择该建议的采纳情况' });
+  if (v.disposition && v.disposition !== 'adopted' && !v.reason) throw invalid({ reason: '未采纳或部分采纳的，请说明理由' });
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.updateTable('open_day_signups').set({ attended: v.attended ? 1 : 0, suggestion: v.suggestion ?? null, disposition: v.suggestion ? v.disposition! : null, disposition_reason: v.suggestion ? v.reason ?? null : null })
+      .where('id', '=', s.id).execute();
+    await writeAudit(tx, ctx, { action: 'open_day.attendance', entity: 'open_day_signup', entityId: s.id, before: { attended: s.attended }, after: v, areaId: d.area_id });
+  });
+}
+
+export async function publicOpenDay(db: Db, id: number) {
+  const d = await getOpenDay(db, id);
+  const [unit, rows] = await Promise.all([
+    findUnit(db, d.unit_id),
+    db.selectFrom('open_day_signups').select(['id', 'status', 'attended', 'suggestion', 'disposition', 'disposition_reason']).where('open_day_id', '=', d.id).orderBy('id').execute(),
+  ]);
+  return {
+    d, unit: unit?.name ?? '',
+    confirmed: rows.filter((r) => r.status === 'confirmed').length,
+    waiting: rows.filter((r) => r.status === 'waiting').length,
+    attended: rows.filter((r) => r.attended).length,
+    suggestions: rows.filter((r) => r.suggestion && r.disposition).map((r) => ({ suggestion: r.suggestion!, disposition: r.disposition!, reason: r.disposition_reason })),
+  };
+}
+
+export async function listParticipation(db: Db, areaId: number) {
+  const [meetings, openDays] = await Promise.all([
+    db.selectFrom('meetings').select(['id', 'title', 'meeting_on', 'signup_opens_on', 'signup_closes_on', 'method']).where('area_id', '=', areaId).orderBy('meeting_on', 'desc').limit(50).execute(),
+    db.selectFrom('open_days').select(['id', 'title', 'held_on', 'signup_closes_on', 'capacity']).where('area_id', '=', areaId).orderBy('held_on', 'desc').limit(50).execute(),
+  ]);
+  return { meetings, openDays };
+}
+
+// ── staff views (contacts are visible here, to staff only) ──
+export async function meetingForStaff(ctx: Ctx, id: number) {
+  const m = await getMeeting(ctx.db, id);
+  const a = ctx.actor;
+  if (a.kind === 'anonymous') throw new AppError('unauthorized', 'login_required', '请先登录');
+  if (isUser(a) && ((a.role !== 'admin' && a.role !== 'auditor') || a.areaId !== m.area_id)) throw notFound('列席会议');
+  const signups = await ctx.db.selectFrom('meeting_signups').selectAll().where('meeting_id', '=', m.id).orderBy('id').execute();
+  return { m, signups };
+}
+export async function openDayForStaff(ctx: Ctx, id: number) {
+  const d = await getOpenDay(ctx.db, id);
+  const a = ctx.actor;
+  if (a.kind === 'anonymous') throw new AppError('unauthorized', 'login_required', '请先登录');
+  if (isUser(a) && ((a.role === 'admin' || a.role === 'auditor') ? a.areaId !== d.area_id : a.unitId !== d.unit_id)) throw notFound('开放日活动');
+  const signups = await ctx.db.selectFrom('open_day_signups').selectAll().where('open_day_id', '=', d.id).orderBy('id').execute();
+  return { d, signups };
+}

@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { groupComments, jaccard, naiveGroups, pairAgreement, shingles } from './grouping.js';
+import { normalizeComment } from './normalize.js';
+
+const items = (texts: string[]) => texts.map((t, i) => ({ id: i + 1, norm: normalizeComment(t) }));
+
+test('normalisation ignores width, case, punctuation and spaces', () => {
+  assert.equal(normalizeComment('同意，ＡＢＣ　方案！'), normalizeComment('同意 abc 方案'));
+});
+
+test('identical and near-identical comments form one group; different ones stay apart', () => {
+  const base = '坚决反对在老城区取消路边停车位，居民停车本来就难，请保留现有车位。';
+  const g = groupComments(items([
+    base, base, `${base}谢谢！`, base.replace('坚决', ''), '建议增加公共充电桩的数量，方便新能源汽车。', '建议延长公园开放时间到晚上十点。', '同意', '同意！',
+  ]));
+  assert.deepEqual(g.groups, [[1, 2, 3, 4], [7, 8]]);
+});
+
+test('the LSH grouping agrees with the all-pairs baseline on a campaign with variations', () => {
+  const texts: string[] = [];
+  const base = '我们小区居民一致要求保留东门菜市场，搬迁会给老年人买菜带来很大不便，请政府慎重考虑。';
+  for (let i = 0; i < 60; i++) texts.push(i % 4 === 0 ? base : `${base.slice(0, 20 + (i % 7))}${'非常'.repeat(i % 3)}${base.slice(20 + (i % 7))}${i % 5 ? '' : '谢谢。'}`);
+  for (let i = 0; i < 40; i++) texts.push(`第${i}号意见：关于${['教育', '医疗', '交通', '环境', '养老'][i % 5]}的具体建议${i * 7919}，希望采纳。`.repeat(1 + (i % 2)));
+  const fast = groupComments(items(texts));
+  const naive = naiveGroups(items(texts));
+  const a = pairAgreement(fast, naive);
+  assert.equal(a.precision, 1);
+  assert.ok(a.recall >= 0.99, `recall ${a.recall}`);
+  assert.ok(fast.groups.some((g) => g.length === 60), 'the whole campaign is one group');
+});
+
+test('shingles and Jaccard', () => {
+  assert.equal(jaccard(shingles('abcd'), shingles('abcd')), 1);
+  assert.equal(jaccard(shingles('abcd'), shingles('wxyz')), 0);
+  assert.equal(shingles('ab').length, 1);
+});
+
+test('comments that share an opening or a topic but say different things are not grouped', () => {
+  const g = groupComments(items([
+    '我建议在老城区增加公共停车位，尤其是在医院和学校附近，方便接送孩子和看病。',
+    '我建议在老城区增加公共厕所，尤其是在菜市场附近，并且安排专人保洁。',
+    '我建议在老城区增加夜间照明，很多小巷子晚上太黑了，老人出门不安全。',
+    '关于停车位：建议实行错时共享，机关单位晚上开放停车场。',
+    '关于停车位：建议提高路边停车收费，鼓励公共交通出行。',
+  ]));
+  assert.deepEqual(g.groups, []);
+});
