@@ -7,6 +7,7 @@ import { isoDate, parseInput, strictNumberInput } from '../lib/validate.js';
 import { ConsoleLayout } from '../web/components/layout.js';
 import { documentApi, pageMeta, sendHtml } from '../web/http.js';
 import { listAudit } from './audit.repo.js';
+import './audit.jobs.js';
 
 const PAGE = 50;
 const filterInput = z.object({

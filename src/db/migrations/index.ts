@@ -7,7 +7,8 @@ import { disclosure } from './20261128_0100_disclosure.js';
 import type { MigrationDef } from './helpers.js';
 import { auditHashChain } from './20261201_1643_audit_hash_chain.js';
 import { authSecurity } from './20261201_1656_auth_security.js';
+import { auditRetention } from './20261201_1713_audit_retention.js';
 import { LEDGER_MIGRATIONS } from '../../ledger/ledger.migrations.js';
 import { SEARCH_MIGRATIONS } from '../../search/search.migrations.js';
 
-export const MIGRATIONS: MigrationDef[] = [foundation, calendarAndPlans, disclosure, ...LEDGER_MIGRATIONS, ...SEARCH_MIGRATIONS, auditHashChain, authSecurity];
+export const MIGRATIONS: MigrationDef[] = [foundation, calendarAndPlans, disclosure, ...LEDGER_MIGRATIONS, ...SEARCH_MIGRATIONS, auditHashChain, authSecurity, auditRetention];
