@@ -17,3 +17,73 @@ export function formatLocal(iso: string): string {
 export const localDayStartUtc = (day: string): string => new Date(`${day}T00:00:00+08:00`).toISOString();
 /** The UTC instant at which the Beijing-time day after `day` starts. */
 export const localDayEndUtc = (day: string): string => new Date(new Date(`${day}T00:00:00+08:00`).getTime() + 86400_000).toISOString();
+
+/** Chinese names of the recorded actions (the code stays visible beside unknown ones). */
+export const ACTION_LABELS: Record<string, string> = {
+  'auth.login': '登录', 'auth.logout': '退出登录', 'auth.login_failed': '登录失败', 'auth.locked': '账号临时锁定',
+  'auth.login_refused': '拒绝登录（锁定中）', 'auth.ip_throttled': '来源地址被限制登录', 'auth.password_ok_totp_due': '密码正确，待动态验证码',
+  'auth.totp_failed': '动态验证码错误', 'auth.totp_enable': '启用双因素认证', 'auth.totp_disable': '关闭双因素认证',
+  'auth.password_change': '修改密码', 'auth.session_revoke': '结束登录会话',
+  'token.create': '创建访问令牌', 'token.revoke': '撤销访问令牌',
+  'user.create': '新增用户', 'user.update': '修改用户', 'user.reset_password': '重置密码', 'user.contact': '修改联系方式',
+  'unit.create': '新增单位', 'unit.update': '修改单位',
+  'audit.purge': '按保存期限清理审计记录',
+  'calendar.import': '导入节假日安排', 'calendar.override.add': '新增本地调整', 'calendar.override.remove': '删除本地调整',
+  'plan.import': '导入工作方案', 'plan.copy': '复制工作方案', 'plan.task.assign': '分配任务单位',
+  'category.create': '新增栏目', 'category.rename': '栏目改名',
+  'collection.create': '新建特色主题', 'collection.update': '修改特色主题', 'collection.delete': '删除特色主题', 'collection.add_item': '主题加入信息', 'collection.remove_item': '主题移除信息',
+  'gazette.create': '新建公报', 'gazette.publish': '发布公报', 'gazette.unpublish': '撤销发布公报', 'gazette.entry.add': '公报加入文件', 'gazette.entry.move': '公报调整顺序', 'gazette.entry.remove': '公报移除文件',
+  'ledger.create': '新建台账', 'ledger.sync_rows': '同步台账任务', 'ledger.request_review': '提交单位审核', 'ledger.reviewer_return': '单位审核退回',
+  'ledger.submit': '报送台账', 'ledger.return': '退回台账', 'ledger.accept': '通过台账', 'ledger.reopen': '重新打开台账', 'ledger.guidance': '牵头部门指导意见',
+  'ledger.import': '导入台账', 'ledger.measure.add': '新增工作举措', 'ledger.measure.update': '修改工作举措', 'ledger.measure.delete': '删除工作举措', 'ledger.measure.status': '更新举措状态',
+  'ledger.progress.add': '填写进展', 'ledger.evidence.add': '添加佐证材料', 'ledger.evidence.remove': '删除佐证材料', 'ledger.tracking': '台账跟踪',
+  'ledger.assessment_scheme': '修改考核方案', 'ledger.lookback.generate': '生成回头看', 'ledger.rectification.update': '更新整改', 'ledger.settings.lead_duty': '设置牵头职责', 'ledger.settings.reminder_days': '设置提醒天数',
+  'item.create': '政府信息：新建', 'item.update': '政府信息：修改', 'item.submit': '政府信息：提交审核', 'item.recall': '政府信息：撤回提交', 'item.return': '政府信息：退回修改',
+  'item.publish': '政府信息：保密审查并签发', 'item.unpublish': '政府信息：撤销发布', 'item.reopen': '政府信息：重新编辑', 'item.refuse': '政府信息：退文', 'item.exempt': '政府信息：免于解读',
+  'item.privacy.mask': '政府信息：遮盖个人信息', 'item.privacy.keep': '政府信息：保留个人信息', 'item.attachment.add': '政府信息：上传附件', 'item.attachment.remove': '政府信息：删除附件',
+  'item.validity.amend': '政府信息：被修改', 'item.validity.repeal': '政府信息：被废止', 'item.validity.expire': '政府信息：有效期届满', 'item.validity.extend': '政府信息：修改有效期', 'item.validity.replaces': '政府信息：修改或废止其他文件',
+  'item.review.keep': '政府信息：复核维持', 'item.review.convert': '政府信息：复核转主动公开', 'item.interp.due': '政府信息：解读期限更新',
+};
+
+export const ENTITY_LABELS: Record<string, string> = {
+  user: '用户', login: '登录', unit: '单位', api_token: '访问令牌', audit_log: '审计日志', info_item: '政府信息', plan: '工作方案', plan_task: '方案任务',
+  plan_lead_duty: '牵头职责', ledger: '台账', ledger_measure: '工作举措', ledger_rectification: '整改', ledger_job: '台账任务', calendar_year: '节假日年度',
+  calendar_override: '本地调整', category: '栏目', collection: '特色主题', gazette_issue: '公报', setting: '设置',
+};
+
+export const actionLabel = (a: string) => ACTION_LABELS[a] ?? a;
+export const entityLabel = (e: string) => ENTITY_LABELS[e] ?? e;
+
+const FIELD_LABELS: Record<string, string> = {
+  title: '标题', status: '状态', attribute: '公开属性', displayName: '姓名', display_name: '姓名', role: '角色', unitId: '所属单位', unit: '单位', disabled: '停用',
+  name: '名称', code: '代码', kind: '类型', username: '用户名', user: '用户', content: '内容', note: '说明', label: '说明', url: '链接', reason: '理由',
+  scope: '权限范围', module: '限定模块', expiresAt: '到期时间', validity: '有效性', valid_until: '有效期至', doc_number: '文号', published_on: '发布日期',
+  due_date: '期限', tokensRevoked: '撤销的令牌数', mustChangePassword: '须修改密码', reason_code: '原因',
+};
+export const fieldLabel = (k: string) => FIELD_LABELS[k] ?? k;
+
+export type DiffRow = { field: string; before: string | null; after: string | null };
+
+const show = (v: unknown): string => {
+  if (v === undefined) return '';
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  return s.length > 300 ? `${s.slice(0, 300)}…` : s;
+};
+
+/** Field-by-field changes between the recorded before/after JSON (only what differs; every field of a one-sided record). */
+export function auditDiff(beforeJson: string | null, afterJson: string | null): DiffRow[] {
+  const parse = (j: string | null): unknown => { if (j === null) return undefined; try { return JSON.parse(j); } catch { return j; } };
+  const b = parse(beforeJson);
+  const a = parse(afterJson);
+  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObj(b) && !isObj(a)) {
+    if (b === undefined && a === undefined) return [];
+    return [{ field: '内容', before: b === undefined ? null : show(b), after: a === undefined ? null : show(a) }];
+  }
+  const bo = isObj(b) ? b : {};
+  const ao = isObj(a) ? a : {};
+  const keys = [...new Set([...Object.keys(bo), ...Object.keys(ao)])];
+  return keys
+    .filter((k) => JSON.stringify(bo[k]) !== JSON.stringify(ao[k]) || !isObj(b) || !isObj(a))
+    .map((k) => ({ field: fieldLabel(k), before: k in bo ? show(bo[k]) : null, after: k in ao ? show(ao[k]) : null }));
+}

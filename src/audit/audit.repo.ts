@@ -40,7 +40,8 @@ export async function writeAudit(tx: Db, ctx: Ctx, e: AuditEntry): Promise<void>
   else await tx.transaction().execute(append);
 }
 
-export type AuditFilter = { entity?: string; action?: string; actor?: string; from?: string; to?: string; areaId?: number | null; limit: number; offset: number };
+/** `from` and `toExclusive` are ISO instants (the page turns Beijing calendar days into them). */
+export type AuditFilter = { entity?: string; action?: string; actor?: string; from?: string; toExclusive?: string; areaId?: number | null; limit: number; offset: number };
 
 export async function listAudit(db: Db, f: AuditFilter) {
   let q = db.selectFrom('audit_log').selectAll();
@@ -48,7 +49,7 @@ export async function listAudit(db: Db, f: AuditFilter) {
   if (f.action) q = q.where('action', '=', f.action);
   if (f.actor) q = q.where('actor_label', 'like', `%${f.actor.replace(/[%_\\]/g, '')}%`);
   if (f.from) q = q.where('at', '>=', f.from);
-  if (f.to) q = q.where('at', '<=', `${f.to}T99`);
+  if (f.toExclusive) q = q.where('at', '<', f.toExclusive);
   if (f.areaId) q = q.where((eb) => eb.or([eb('area_id', '=', f.areaId!), eb('area_id', 'is', null)]));
   return q.orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute();
 }

@@ -4,3 +4,4 @@ export { createApiToken, issueApiToken } from './tokens.js';
 export { generatePassword, hashPassword, PASSWORD_MIN } from './passwords.js';
 export { passwordProblem } from './password-policy.js';
 export { revokeUserTokens } from './tokens.js';
+export { securitySettings } from './security-settings.js';

@@ -1,9 +1,8 @@
 // What an uploaded attachment is (judged by its bytes, not its name) and its text for search and the
 // privacy scan. Allowed: pdf, docx, xlsx, txt, jpg, png up to 20 MB.
-import ExcelJS from 'exceljs';
-import mammoth from 'mammoth';
 import { AppError } from '../lib/errors.js';
 import { checkOfficeFile } from '../lib/office-file-limits.js';
+import { extractOfficeText } from '../lib/office-extract.js';
 import { fileNameProblem } from '../lib/validate.js';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -135,19 +134,9 @@ async function extractText(kind: AttachmentKind, buf: Buffer): Promise<string> {
     case 'txt':
       return decodeText(buf) ?? '';
     case 'docx':
-      return (await mammoth.extractRawText({ buffer: buf })).value;
-    case 'xlsx': {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(buf as unknown as ArrayBuffer);
-      const lines: string[] = [];
-      // Rows as tab-separated lines, so the privacy scanner can read column headers.
-      wb.eachSheet((ws) => ws.eachRow((row) => {
-        const cells: string[] = [];
-        row.eachCell({ includeEmpty: true }, (c) => cells.push(c.text.replace(/[\t\n]/g, ' ')));
-        lines.push(cells.join('\t'));
-      }));
-      return lines.join('\n');
-    }
+    case 'xlsx':
+      // mammoth / exceljs in a worker thread with a heap limit and a deadline (src/lib/office-extract.ts).
+      return extractOfficeText(kind, buf);
     default:
       return '';
   }

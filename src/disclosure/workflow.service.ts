@@ -6,6 +6,7 @@ import type { Db } from '../db/schema.js';
 import type { Ctx } from '../lib/context.js';
 import { AppError, conflict, invalid } from '../lib/errors.js';
 import { nowIso } from '../lib/time.js';
+import { securitySettings } from '../auth/public.js';
 import { parseInput } from '../lib/validate.js';
 import { commentInput, reasonInput, signoffInput, type SignoffInput } from './disclosure.schema.js';
 import { interpretationDue, type Env } from './item-fields.js';
@@ -127,6 +128,10 @@ async function refreshInterpretationDues(tx: Db, ctx: Ctx, env: Env, policy: rep
 export async function publishItem(ctx: Ctx, id: number, raw: unknown): Promise<void> {
   const found = await loadForChange(ctx, id);
   requireItemReviewer(ctx.actor, found);
+  // Separation of duties (setting, on by default): the 保密审查 signer of a normative document is not its drafter.
+  if (securitySettings().separationOfDuties && found.item_type === 'normative' && ctx.actor.kind === 'user' && found.created_by === ctx.actor.userId) {
+    throw conflict('separation_of_duties', '行政规范性文件的保密审查签发人不能是起草人，请由本单位其他审核人或政务公开办签发');
+  }
   const input = parseInput(signoffInput, raw);
   const env = await prepareEnv(ctx, found.area_id);
   await withRefusalRecord(ctx, id, () => ctx.db.transaction().execute((tx) => publishTx(tx, ctx, env, id, input)));

@@ -46,6 +46,7 @@ export const ERROR_CODES = {
   totp_required: { kind: 'forbidden', doc: '需要双因素认证码' },
   totp_invalid: { kind: 'unauthorized', doc: '双因素认证码不正确' },
   token_scope: { kind: 'forbidden', doc: '访问令牌的权限范围不允许此操作' },
+  separation_of_duties: { kind: 'conflict', doc: '保密审查签发人不能是本文件的起草人（职责分离）' },
   // ── org ──
   area_unit: { kind: 'conflict', doc: '行政区划单位不能执行此操作' },
   // ── calendar ──

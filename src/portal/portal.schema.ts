@@ -1,6 +1,7 @@
 // Query-string input of the portal's list pages.
 import { z } from 'zod';
 import { ITEM_TYPES, VALIDITIES } from '../search/public.js';
+import { strictNumberInput } from '../lib/validate.js';
 
 const first = (v: unknown) => {
   const x = Array.isArray(v) ? v[0] : v;
@@ -8,8 +9,10 @@ const first = (v: unknown) => {
 };
 const opt = <T extends z.ZodType>(s: T) => z.preprocess(first, s.optional());
 const code = (label: string) => opt(z.string().max(40, `${label}无效`).regex(/^[\w.-]+$/, `${label}无效`));
+// Strict numbers (issue 17): "0x10", "1e1", "[1]" are not page numbers.
 const int = (label: string, min: number, max: number) =>
-  opt(z.coerce.number({ error: `${label}无效` }).int(`${label}无效`).min(min, `${label}无效`).max(max, `${label}无效`));
+  z.preprocess((v) => { const x = first(v); return x === undefined ? undefined : strictNumberInput(x); },
+    z.number({ error: `${label}无效` }).int(`${label}无效`).min(min, `${label}无效`).max(max, `${label}无效`).optional());
 
 export const MAX_LIST_PAGE = 2000;
 export const LIST_PAGE_SIZE = 20;

@@ -31,9 +31,9 @@ export const USERS = {
   otherReviewer: { username: 't_other_reviewer', role: 'unit_reviewer', unit: '区住建局' },
 } as const;
 
-export async function createHarness(opts: { extraSetup?: (ctx: Ctx, areaId: number) => Promise<void>; extraRoutes?: (app: FastifyInstance) => void; config?: Partial<Config> } = {}): Promise<Harness> {
+export async function createHarness(opts: { extraSetup?: (ctx: Ctx, areaId: number) => Promise<void>; extraRoutes?: (app: FastifyInstance) => void; config?: Partial<Config>; env?: Record<string, string> } = {}): Promise<Harness> {
   const tdb = await createTestDb();
-  const config = { ...loadConfig({ GONGKAI_DATA_DIR: tdb.dataDir, SESSION_SECRET: 'x'.repeat(40), PUBLIC_BASE_URL: 'http://localhost' }), databaseUrl: tdb.databaseUrl, loginRateLimit: 1000, searchRateLimit: 100000, requestSubmitRateLimit: 1000, commentRateLimit: 100000, ...opts.config };
+  const config = { ...loadConfig({ GONGKAI_DATA_DIR: tdb.dataDir, SESSION_SECRET: 'x'.repeat(40), PUBLIC_BASE_URL: 'http://localhost', GONGKAI_LOGIN_IP_MAX_FAILURES: '100000', ...opts.env }), databaseUrl: tdb.databaseUrl, loginRateLimit: 1000, searchRateLimit: 100000, requestSubmitRateLimit: 1000, commentRateLimit: 100000, ...opts.config };
   const { areaId } = await bootstrap(tdb, { demo: false });
   const ctx: Ctx = { db: tdb.db, dialect: tdb.dialect, actor: systemActor('测试') };
   const unitId = async (name: string) => (await tdb.db.selectFrom('units').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;

@@ -40,7 +40,7 @@ describe('page shell in Chromium', () => {
     assert.match(await page.textContent('h1') ?? '', /工作台/);
     await check();
 
-    for (const path of ['/console/units', '/console/users', '/console/audit']) {
+    for (const path of ['/console/units', '/console/users', '/console/audit', '/console/audit?from=2022-02-30', '/console/account', '/console/account/totp', '/console/tokens']) {
       await page.goto(`${h.baseUrl}${path}`);
       await check();
     }

@@ -137,3 +137,17 @@ describe('finding 7: small input and output holes', () => {
     assert.doesNotMatch(page.body, /t_admin/);
   });
 });
+
+describe('finding 7: strict numbers on the public pages', () => {
+  let h: LedgerHarness;
+  before(async () => { h = await createLedgerHarness(); });
+  after(async () => { await h.close(); });
+
+  test('?page=0x10 / 1e1 / [1] on the catalog, search and public API are refused like any bad number', async () => {
+    for (const url of ['/catalog?page=0x10', '/catalog?page=1e1', '/search?q=%E5%85%AC%E5%BC%80&page=0x10', '/search?q=x&year=0x7E6']) {
+      const r = await h.agent().get(url);
+      assert.equal(r.statusCode, 400, url);
+    }
+    assert.equal((await h.agent().get('/catalog?page=2')).statusCode, 200);
+  });
+});
