@@ -7,3 +7,5 @@ export { TYPE_LABELS, VALIDITY_LABELS } from './labels.js';
 export { sanitizeBody } from './pure/sanitize.js';
 export { itemRefs, type ItemRef } from './item-refs.js';
 export { maskAll, scanPersonalData, type PrivacyHit } from './pure/privacy-scan.js';
+// Other modules register their documents as items through the one path: a draft, then 保密审查 and publication here.
+export { createItem as createDraftItem } from './items.service.js';
