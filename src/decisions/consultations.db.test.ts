@@ -307,4 +307,17 @@ describe('consultations', () => {
     await svc.moderateGroup(admin, g.id, { action: 'summary', summary: '要求在幸福路口增设红绿灯。' });
     assert.deepEqual((await h.tdb.db.selectFrom('consultation_comments').select('shown_text').where('consultation_id', '=', c.id).execute()).map((r) => r.shown_text), Array(4).fill('要求在幸福路口增设红绿灯。'));
   });
+
+  test('staff record comments received by other channels, dated within the period, also after closing', async () => {
+    const id = (await create({ title: '信函意见', kind: 'other', unit: '区财政局', opensOn: '2026-11-01', closesOn: '2026-11-20' })).json().id as number;
+    const post = (json: unknown) => h.agent().request('POST', `/api/v1/consultations/${id}/comments`, { json, headers: bearer(), withCsrf: false });
+    const ok = await post({ text: '来信：建议延长公示期。', receivedOn: '2026-11-15', name: '李某', contact: '临淄区某街道' });
+    assert.equal(ok.statusCode, 201, ok.body);
+    assert.equal((await post({ text: '太晚', receivedOn: '2026-11-25' })).statusCode, 422);
+    assert.equal((await post({ text: '', receivedOn: '2026-11-15' })).statusCode, 422);
+    assert.equal((await comment(id, { text: '公众不能在截止后提交' })).statusCode, 409);
+    const v = (await h.agent().get(`/api/v1/public/consultations/${id}`)).json();
+    assert.deepEqual([v.received, v.pending], [1, 1]);
+    assert.equal((await h.agent().request('POST', `/api/v1/consultations/${id}/comments`, { json: { text: 'x', receivedOn: '2026-11-15' }, withCsrf: false })).statusCode, 403, 'anonymous: refused');
+  });
 });

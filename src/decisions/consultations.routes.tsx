@@ -101,6 +101,14 @@ export async function consultationRoutes(app: FastifyInstance, deps: AppDeps): P
   documentApi({ method: 'POST', url: '/api/v1/consultations/{id}/report', summary: '生成并公布采纳情况（征求意见结束后；全部意见审核且标注采纳情况，否则 409 feedback_incomplete）', roles: '管理员、承办单位' });
   app.post('/api/v1/consultations/:id/report', async (req) => ({ data: await svc.publishReport(req.ctx, tid(req)) }));
 
+  documentApi({ method: 'POST', url: '/api/v1/consultations/{id}/comments', summary: '工作人员登记通过信函、查阅场所等渠道收到的意见：text、receivedOn（征求意见期限内，可在截止后登记）、section?、name?、contact?', roles: '管理员、承办单位' });
+  app.post('/api/v1/consultations/:id/comments', async (req, reply) => {
+    try {
+      return reply.status(201).send({ data: await svc.recordComment(req.ctx, tid(req), req.body) });
+    } catch (err) {
+      throw svc.as422(err);
+    }
+  });
   documentApi({ method: 'POST', url: '/api/v1/consultations/{id}/report-item', summary: '把已公布的采纳情况登记为政府信息草稿（本单位），再在信息管理中保密审查、发布', roles: '管理员、承办单位' });
   app.post('/api/v1/consultations/:id/report-item', async (req, reply) => reply.status(201).send({ data: { itemId: await svc.registerReportItem(req.ctx, tid(req)) } }));
 

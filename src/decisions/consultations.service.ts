@@ -279,6 +279,30 @@ export async function submitComment(ctx: Ctx, consultationId: number, input: unk
   });
 }
 
+/** Staff record a comment that came by letter, at the 查阅场所 or another channel, dated within the period (also after closing). */
+export async function recordComment(ctx: Ctx, consultationId: number, input: unknown): Promise<{ id: number }> {
+  const c = await findConsultation(ctx.db, consultationId);
+  if (!c) throw notFound('征求意见');
+  requireReader(ctx, c);
+  requireManager(ctx, c);
+  const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const { receivedOn, ...rest } = raw;
+  const v = parseInput(commentSchema, rest);
+  const on = parseInput(z.object({ receivedOn: isoDate('收到日期') }), { receivedOn }).receivedOn;
+  if (on < c.opens_on || on > c.closes_on) throw invalid({ receivedOn: `收到日期应在征求意见期限内（${c.opens_on} 至 ${c.closes_on}）` });
+  if (on > todayCst()) throw invalid({ receivedOn: '收到日期不能晚于今天' });
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await tx.insertInto('consultation_comments').values({
+      consultation_id: c.id, received_at: `${on}T00:00:00.000Z`, name: v.name ?? null, contact: v.contact ?? null, section: v.section ?? null,
+      text: v.text, norm_text: normalizeComment(v.text), status: 'pending', shown_text: null, publish_mode: null,
+      withheld_reason: 'pending', group_id: null, disposition: null, reason: null, topic: null, moderated_at: null, moderated_by: null,
+    }).returning('id').executeTakeFirstOrThrow();
+    await shiftCounts(tx, c.id, null, 'pending');
+    await writeAudit(tx, ctx, { action: 'consultation.record_comment', entity: 'consultation_comment', entityId: row.id, after: { consultationId: c.id, receivedOn: on, length: v.text.length }, areaId: c.area_id });
+    return { id: row.id };
+  });
+}
+
 // ── moderation ──
 export const MODERATION_LABELS: Record<string, string> = { action: '处理方式', summary: '摘要', reason: '不公开的原因' };
 const moderationSchema = z.object({
