@@ -157,4 +157,24 @@ describe('decision catalog', () => {
     assert.ok(notes.some((n) => n.user_id === operator && n.link === `/console/consultations/${c.id}`), 'the unit is told');
     assert.ok(notes.some((n) => n.link === `/console/meetings/${m.id}`), 'the admins are told about the meeting');
   });
+
+  test('catalog API: create (admin token), advance needs evidence, adjust needs a reason; bad input writes nothing', async () => {
+    const { createApiToken } = await import('../auth/auth.service.js');
+    const token = await createApiToken(h.ctx, USERS.admin.username, 'catalog');
+    const post = (url: string, json: unknown) => h.agent().request('POST', url, { json, headers: { authorization: `Bearer ${token}` }, withCsrf: false });
+    const n = async () => (await h.tdb.db.selectFrom('decisions').select('id').execute()).length;
+    const before = await n();
+    const bad = await post('/api/v1/decisions', { ...base, year: 'x', name: '' });
+    assert.equal(bad.statusCode, 400);
+    assert.ok(bad.json().error.fields.year && bad.json().error.fields.name);
+    assert.equal(await n(), before);
+    const ok = await post('/api/v1/decisions', { ...base, name: 'API 事项' });
+    assert.equal(ok.statusCode, 201, ok.body);
+    const id = ok.json().data.id as number;
+    assert.equal((await post(`/api/v1/decisions/${id}/advance`, { completedOn: '2026-11-01' })).json().error.code, 'evidence_required');
+    const ev = await doc('API 事项启动文件');
+    assert.equal((await post(`/api/v1/decisions/${id}/advance`, { completedOn: '2026-11-01', evidenceItemId: ev })).json().data.status, 'drafting');
+    assert.equal((await post(`/api/v1/decisions/${id}/adjust`, { ...base, name: 'API 事项（调整）' })).statusCode, 400);
+    assert.equal((await post(`/api/v1/decisions/${id}/adjust`, { ...base, name: 'API 事项（调整）', reason: '名称规范' })).json().data.name, 'API 事项（调整）');
+  });
 });
