@@ -110,7 +110,7 @@ describe('consultations', () => {
       assert.equal(x.statusCode, 409);
       assert.equal(x.json().error.code, 'CONSULTATION_CLOSED');
     }
-    for (const bad of [{}, { text: '' }, { text: 'x'.repeat(5001) }, { text: '好', contact: 'c'.repeat(101) }, { text: '好', extra: 1 }, { text: 5 }]) {
+    for (const bad of [{}, { text: '' }, { text: 'x'.repeat(5001) }, { text: '好', contact: 'c'.repeat(101) }, { text: '好', name: 7 }, { text: 5 }, [1, 2]]) {
       const x = await comment(open, bad);
       assert.equal(x.statusCode, 422, JSON.stringify(bad));
       assert.equal(x.json().error.code, 'consultation_invalid');

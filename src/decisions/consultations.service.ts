@@ -254,7 +254,7 @@ const commentSchema = z.object({
   name: optionalText('姓名', 50),
   contact: optionalText('联系方式', 100),
   section: optionalText('条款或章节', 100),
-}).strict();
+}); // unknown fields are ignored (never stored)
 
 /** An anonymous comment: validated, refused outside the period, stored as pending (待审核). */
 export async function submitComment(ctx: Ctx, consultationId: number, input: unknown): Promise<{ id: number }> {
