@@ -116,6 +116,13 @@ describe('consultations', () => {
       assert.equal(x.json().error.code, 'consultation_invalid');
     }
     assert.equal((await comment(999999, { text: 'x' })).statusCode, 404);
+    // The CSRF exemption is for requests without a session only: a signed-in browser still needs the token.
+    const staff = await h.login(USERS.operator.username);
+    const forged = await staff.request('POST', `/api/v1/public/consultations/${open}/comments`, { json: { text: '伪造' }, withCsrf: false });
+    assert.equal(forged.statusCode, 403);
+    assert.equal(forged.json().error.code, 'csrf_invalid');
+    const anonForm = await h.agent().request('POST', `/consultations/${open}/comments`, { form: { text: '没有令牌的表单' }, withCsrf: false });
+    assert.equal(anonForm.statusCode, 403, 'the HTML form keeps its CSRF token');
     assert.equal(await count('consultation_comments'), before, 'nothing written on refusal');
     assert.equal((await comment(open, { text: 'x'.repeat(5000) })).statusCode, 201, '5,000 characters are allowed');
 
