@@ -30,6 +30,8 @@ export interface ConsultationsTable {
   n_pending: Generated<number>;
   n_published: Generated<number>;
   n_withheld: Generated<number>;
+  /** The information item (disclosure module) registering the published report, once a draft is made. */
+  report_item_id: Generated<number | null>;
 }
 
 export interface ConsultationCommentsTable {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { actorCtx } from '../disclosure/items.fixtures.js';
 import type { Ctx } from '../lib/context.js';
 import { setNowForTests } from '../lib/time.js';
-import { insertItem } from '../search/search.fixtures.js';
+import { insertItem, updateItem } from '../search/search.fixtures.js';
 import { createHarness, USERS, type Harness } from '../test-support/harness.js';
 import * as cat from './catalog.service.js';
 import * as svc from './consultations.service.js';
@@ -60,6 +60,18 @@ describe('decision catalog', () => {
     await refuse(/采纳情况尚未公布/);
     setNowForTests(new Date('2026-12-04T04:00:00Z'));
     await svc.publishReport(admin, c.id);
+    // The report is registered as a draft information item (the one publishing path): public only once published there.
+    const itemId = await svc.registerReportItem(admin, c.id);
+    await assert.rejects(svc.registerReportItem(admin, c.id), { code: 'wrong_status' });
+    const item = await h.tdb.db.selectFrom('info_items').select(['status', 'title', 'body_text', 'unit_id']).where('id', '=', itemId).executeTakeFirstOrThrow();
+    assert.equal(item.status, 'draft');
+    assert.equal(item.unit_id, unit);
+    assert.match(item.title, /征求意见采纳情况的说明/);
+    assert.match(item.body_text, /部分采纳1条/);
+    assert.doesNotMatch(item.body_text, /wang@example\.com/);
+    assert.doesNotMatch((await h.agent().get(`/decisions/${d.id}`)).body, /意见采纳情况说明/, 'a draft is not linked');
+    await updateItem(h.tdb.db, h.tdb.dialect, itemId, { status: 'published', published_on: '2026-12-04' });
+    assert.match((await h.agent().get(`/decisions/${d.id}`)).body, new RegExp(`意见采纳情况说明：<a href="/items/${itemId}">`));
     const minutes = await doc('区政府常务会议纪要');
     const done = await cat.advanceDecision(admin, d.id, { completedOn: '2026-12-04', evidenceItemId: minutes });
     assert.equal(done.status, 'published');
@@ -144,5 +156,25 @@ describe('decision catalog', () => {
     const operator = (await h.tdb.db.selectFrom('users').select('id').where('username', '=', USERS.operator.username).executeTakeFirstOrThrow()).id;
     assert.ok(notes.some((n) => n.user_id === operator && n.link === `/console/consultations/${c.id}`), 'the unit is told');
     assert.ok(notes.some((n) => n.link === `/console/meetings/${m.id}`), 'the admins are told about the meeting');
+  });
+
+  test('catalog API: create (admin token), advance needs evidence, adjust needs a reason; bad input writes nothing', async () => {
+    const { createApiToken } = await import('../auth/auth.service.js');
+    const token = await createApiToken(h.ctx, USERS.admin.username, 'catalog');
+    const post = (url: string, json: unknown) => h.agent().request('POST', url, { json, headers: { authorization: `Bearer ${token}` }, withCsrf: false });
+    const n = async () => (await h.tdb.db.selectFrom('decisions').select('id').execute()).length;
+    const before = await n();
+    const bad = await post('/api/v1/decisions', { ...base, year: 'x', name: '' });
+    assert.equal(bad.statusCode, 400);
+    assert.ok(bad.json().error.fields.year && bad.json().error.fields.name);
+    assert.equal(await n(), before);
+    const ok = await post('/api/v1/decisions', { ...base, name: 'API 事项' });
+    assert.equal(ok.statusCode, 201, ok.body);
+    const id = ok.json().data.id as number;
+    assert.equal((await post(`/api/v1/decisions/${id}/advance`, { completedOn: '2026-11-01' })).json().error.code, 'evidence_required');
+    const ev = await doc('API 事项启动文件');
+    assert.equal((await post(`/api/v1/decisions/${id}/advance`, { completedOn: '2026-11-01', evidenceItemId: ev })).json().data.status, 'drafting');
+    assert.equal((await post(`/api/v1/decisions/${id}/adjust`, { ...base, name: 'API 事项（调整）' })).statusCode, 400);
+    assert.equal((await post(`/api/v1/decisions/${id}/adjust`, { ...base, name: 'API 事项（调整）', reason: '名称规范' })).json().data.name, 'API 事项（调整）');
   });
 });

@@ -195,14 +195,14 @@ export async function decisionPage(db: Db, id: number) {
     db.selectFrom('decision_events').selectAll().where('decision_id', '=', d.id).orderBy('id').execute(),
     db.selectFrom('consultations').selectAll().where('decision_id', '=', d.id).orderBy('id').execute(),
   ]);
-  const ids = [...events.map((e) => e.evidence_item_id), ...consultations.flatMap((c) => [c.draft_item_id, c.explanation_item_id])].filter((x): x is number => !!x);
+  const ids = [...events.map((e) => e.evidence_item_id), ...consultations.flatMap((c) => [c.draft_item_id, c.explanation_item_id, c.report_item_id])].filter((x): x is number => !!x);
   const refs = await itemRefs(db, ids);
   const docs: DecisionDocument[] = [];
   const add = (label: string, iid: number | null) => {
     const ref = iid ? refs.get(iid) : undefined;
     if (ref?.isPublic && !docs.some((x) => x.ref.id === ref.id)) docs.push({ label, ref });
   };
-  for (const c of consultations) { add('决策草案全文', c.draft_item_id); add('起草说明', c.explanation_item_id); }
+  for (const c of consultations) { add('决策草案全文', c.draft_item_id); add('起草说明', c.explanation_item_id); add('意见采纳情况说明', c.report_item_id); }
   const EVIDENCE_LABEL: Partial<Record<Stage, string>> = {
     planned: '决策背景', drafting: '决策草案及说明', consultation: '征求意见', assessment: '专家论证意见 / 风险评估报告', legality: '合法性审查意见',
     collective: '集体讨论决定', published: '决策结果', implementing: '执行情况', evaluation: '决策后评估报告',

@@ -220,7 +220,14 @@ async function consultationPage(req: FastifyRequest, reply: FastifyReply, msg: {
       <p>{KIND_LABELS[c.kind]} · {c.opens_on} 至 {c.closes_on} · {CONSULTATION_STATUS_LABELS[consultationStatus(c, todayCst())]}{c.shortening_reason ? ` · 缩短理由：${c.shortening_reason}` : ''}</p>
       <p>收到 {v.counters.received} 条 = 已公开 {v.counters.published} + 未公开 {v.counters.withheld}（其中待审核 {v.counters.pending}）。
         尚缺：待审核 {v.missing.pending}，未标注的意见 {v.missing.comments}，未标注的归并组 {v.missing.groups}。</p>
-      {frozen ? <p>采纳情况已于 {c.report_published_at!.slice(0, 10)} 公布：<a href={`/consultations/${c.id}/feedback`}>查看</a></p> : (
+      {frozen ? (
+        <>
+          <p>采纳情况已于 {c.report_published_at!.slice(0, 10)} 公布：<a href={`/consultations/${c.id}/feedback`}>查看</a></p>
+          {c.report_item_id ? <p>已登记为政府信息：<a href={`/console/items/${c.report_item_id}`}>信息 {c.report_item_id}</a>（在“政府信息”中完成保密审查和发布）</p> : (
+            <form method="post" action={`/console/consultations/${c.id}/report-item`} class="gk-inline"><CsrfField token={meta.csrf!} /><button type="submit" class="gk-button gk-button--secondary">登记为政府信息（草稿）</button></form>
+          )}
+        </>
+      ) : (
         <div class="gk-actions">
           <form method="post" action={`/console/consultations/${c.id}/regroup`} class="gk-inline"><CsrfField token={meta.csrf!} /><button type="submit" class="gk-button gk-button--secondary">归并相同或相近意见</button></form>
           <form method="post" action={`/console/consultations/${c.id}/report`} class="gk-inline"><CsrfField token={meta.csrf!} /><button type="submit" class="gk-button">生成并公布采纳情况</button></form>
@@ -485,6 +492,7 @@ export async function consoleRoutes(app: FastifyInstance): Promise<void> {
     const r = await svc.regroup(req.ctx, idOf(req));
     return `已归并：${r.groups} 组，共 ${r.grouped} 条意见`;
   });
+  action('/console/consultations/:id/report-item', async (req) => `已登记为政府信息草稿（编号 ${await svc.registerReportItem(req.ctx, idOf(req))}），请在“政府信息”中完成保密审查和发布`);
   action('/console/consultations/:id/report', async (req) => {
     await svc.publishReport(req.ctx, idOf(req));
     return '采纳情况已生成并公布';

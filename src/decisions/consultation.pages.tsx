@@ -62,7 +62,7 @@ export function ConsultationPage(p: {
       </dl>
       {p.docs.length ? (
         <>
-          <h2>草案及说明</h2>
+          <h2>相关文件</h2>
           <ul>{p.docs.map((d) => <li>{d.label}：<a href={d.href}>{d.title}</a></li>)}</ul>
         </>
       ) : null}

@@ -110,12 +110,19 @@ describe('consultations', () => {
       assert.equal(x.statusCode, 409);
       assert.equal(x.json().error.code, 'CONSULTATION_CLOSED');
     }
-    for (const bad of [{}, { text: '' }, { text: 'x'.repeat(5001) }, { text: '好', contact: 'c'.repeat(101) }, { text: '好', extra: 1 }, { text: 5 }]) {
+    for (const bad of [{}, { text: '' }, { text: 'x'.repeat(5001) }, { text: '好', contact: 'c'.repeat(101) }, { text: '好', name: 7 }, { text: 5 }, [1, 2]]) {
       const x = await comment(open, bad);
       assert.equal(x.statusCode, 422, JSON.stringify(bad));
       assert.equal(x.json().error.code, 'consultation_invalid');
     }
     assert.equal((await comment(999999, { text: 'x' })).statusCode, 404);
+    // The CSRF exemption is for requests without a session only: a signed-in browser still needs the token.
+    const staff = await h.login(USERS.operator.username);
+    const forged = await staff.request('POST', `/api/v1/public/consultations/${open}/comments`, { json: { text: '伪造' }, withCsrf: false });
+    assert.equal(forged.statusCode, 403);
+    assert.equal(forged.json().error.code, 'csrf_invalid');
+    const anonForm = await h.agent().request('POST', `/consultations/${open}/comments`, { form: { text: '没有令牌的表单' }, withCsrf: false });
+    assert.equal(anonForm.statusCode, 403, 'the HTML form keeps its CSRF token');
     assert.equal(await count('consultation_comments'), before, 'nothing written on refusal');
     assert.equal((await comment(open, { text: 'x'.repeat(5000) })).statusCode, 201, '5,000 characters are allowed');
 
@@ -306,5 +313,18 @@ describe('consultations', () => {
     assert.deepEqual(await svc.counters(h.tdb.db, c.id), { received: 4, published: 4, withheld: 0, pending: 0 });
     await svc.moderateGroup(admin, g.id, { action: 'summary', summary: '要求在幸福路口增设红绿灯。' });
     assert.deepEqual((await h.tdb.db.selectFrom('consultation_comments').select('shown_text').where('consultation_id', '=', c.id).execute()).map((r) => r.shown_text), Array(4).fill('要求在幸福路口增设红绿灯。'));
+  });
+
+  test('staff record comments received by other channels, dated within the period, also after closing', async () => {
+    const id = (await create({ title: '信函意见', kind: 'other', unit: '区财政局', opensOn: '2026-11-01', closesOn: '2026-11-20' })).json().id as number;
+    const post = (json: unknown) => h.agent().request('POST', `/api/v1/consultations/${id}/comments`, { json, headers: bearer(), withCsrf: false });
+    const ok = await post({ text: '来信：建议延长公示期。', receivedOn: '2026-11-15', name: '李某', contact: '临淄区某街道' });
+    assert.equal(ok.statusCode, 201, ok.body);
+    assert.equal((await post({ text: '太晚', receivedOn: '2026-11-25' })).statusCode, 422);
+    assert.equal((await post({ text: '', receivedOn: '2026-11-15' })).statusCode, 422);
+    assert.equal((await comment(id, { text: '公众不能在截止后提交' })).statusCode, 409);
+    const v = (await h.agent().get(`/api/v1/public/consultations/${id}`)).json();
+    assert.deepEqual([v.received, v.pending], [1, 1]);
+    assert.equal((await h.agent().request('POST', `/api/v1/consultations/${id}/comments`, { json: { text: 'x', receivedOn: '2026-11-15' }, withCsrf: false })).statusCode, 403, 'anonymous: refused');
   });
 });

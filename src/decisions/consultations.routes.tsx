@@ -26,7 +26,7 @@ async function consultationPage(req: FastifyRequest, reply: FastifyReply, form: 
   const c = await svc.findConsultation(req.ctx.db, idOf(req));
   if (!c) throw notFound('征求意见');
   // One read of the consultation (its counters are on the row), then the rest side by side.
-  const docIds = [c.draft_item_id, c.explanation_item_id].filter((x): x is number => !!x);
+  const docIds = [c.draft_item_id, c.explanation_item_id, c.report_item_id].filter((x): x is number => !!x);
   const [unit, refs, decision, comments] = await Promise.all([
     findUnit(req.ctx.db, c.unit_id),
     itemRefs(req.ctx.db, docIds),
@@ -34,7 +34,7 @@ async function consultationPage(req: FastifyRequest, reply: FastifyReply, form: 
     svc.publicComments(req.ctx.db, c.id, pageOf(req)),
   ]);
   const view = svc.consultationView(c, unit?.name ?? '');
-  const docs = ([['决策草案全文', c.draft_item_id], ['起草说明', c.explanation_item_id]] as const)
+  const docs = ([['决策草案全文', c.draft_item_id], ['起草说明', c.explanation_item_id], ['意见采纳情况说明', c.report_item_id]] as const)
     .flatMap(([label, iid]) => {
       const ref = iid ? refs.get(iid) : undefined;
       return ref?.isPublic ? [{ label, href: `/items/${ref.id}`, title: ref.title }] : [];
@@ -100,6 +100,17 @@ export async function consultationRoutes(app: FastifyInstance, deps: AppDeps): P
   app.post('/api/v1/consultation-groups/:id/disposition', async (req) => { await svc.disposeGroup(req.ctx, tid(req), req.body); return { data: { ok: true } }; });
   documentApi({ method: 'POST', url: '/api/v1/consultations/{id}/report', summary: '生成并公布采纳情况（征求意见结束后；全部意见审核且标注采纳情况，否则 409 feedback_incomplete）', roles: '管理员、承办单位' });
   app.post('/api/v1/consultations/:id/report', async (req) => ({ data: await svc.publishReport(req.ctx, tid(req)) }));
+
+  documentApi({ method: 'POST', url: '/api/v1/consultations/{id}/comments', summary: '工作人员登记通过信函、查阅场所等渠道收到的意见：text、receivedOn（征求意见期限内，可在截止后登记）、section?、name?、contact?', roles: '管理员、承办单位' });
+  app.post('/api/v1/consultations/:id/comments', async (req, reply) => {
+    try {
+      return reply.status(201).send({ data: await svc.recordComment(req.ctx, tid(req), req.body) });
+    } catch (err) {
+      throw svc.as422(err);
+    }
+  });
+  documentApi({ method: 'POST', url: '/api/v1/consultations/{id}/report-item', summary: '把已公布的采纳情况登记为政府信息草稿（本单位），再在信息管理中保密审查、发布', roles: '管理员、承办单位' });
+  app.post('/api/v1/consultations/:id/report-item', async (req, reply) => reply.status(201).send({ data: { itemId: await svc.registerReportItem(req.ctx, tid(req)) } }));
 
   app.get('/consultations/:id', (req, reply) => consultationPage(req, reply, emptyForm()));
   app.post('/consultations/:id/comments', { config: commentLimit }, async (req, reply) => {

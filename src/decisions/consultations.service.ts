@@ -6,7 +6,7 @@ import { writeAudit } from '../audit/public.js';
 import { isUser } from '../auth/policy.js';
 import type { Db } from '../db/schema.js';
 import type { CommentStatus, ConsultationKind, ConsultationsTable, Disposition } from '../db/decisions.tables.js';
-import { itemRefs, maskAll, scanPersonalData } from '../disclosure/public.js';
+import { createDraftItem, itemRefs, maskAll, scanPersonalData } from '../disclosure/public.js';
 import { actorArea, findUnit, unitByName } from '../org/public.js';
 import type { Ctx } from '../lib/context.js';
 import { actorId } from '../lib/context.js';
@@ -254,7 +254,7 @@ const commentSchema = z.object({
   name: optionalText('姓名', 50),
   contact: optionalText('联系方式', 100),
   section: optionalText('条款或章节', 100),
-}).strict();
+}); // unknown fields are ignored (never stored)
 
 /** An anonymous comment: validated, refused outside the period, stored as pending (待审核). */
 export async function submitComment(ctx: Ctx, consultationId: number, input: unknown): Promise<{ id: number }> {
@@ -275,6 +275,30 @@ export async function submitComment(ctx: Ctx, consultationId: number, input: unk
     await shiftCounts(tx, c.id, null, 'pending');
     // Personal data of the commenter stays out of the audit record.
     await writeAudit(tx, ctx, { action: 'consultation.comment', entity: 'consultation_comment', entityId: row.id, after: { consultationId: c.id, length: v.text.length }, areaId: c.area_id });
+    return { id: row.id };
+  });
+}
+
+/** Staff record a comment that came by letter, at the 查阅场所 or another channel, dated within the period (also after closing). */
+export async function recordComment(ctx: Ctx, consultationId: number, input: unknown): Promise<{ id: number }> {
+  const c = await findConsultation(ctx.db, consultationId);
+  if (!c) throw notFound('征求意见');
+  requireReader(ctx, c);
+  requireManager(ctx, c);
+  const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const { receivedOn, ...rest } = raw;
+  const v = parseInput(commentSchema, rest);
+  const on = parseInput(z.object({ receivedOn: isoDate('收到日期') }), { receivedOn }).receivedOn;
+  if (on < c.opens_on || on > c.closes_on) throw invalid({ receivedOn: `收到日期应在征求意见期限内（${c.opens_on} 至 ${c.closes_on}）` });
+  if (on > todayCst()) throw invalid({ receivedOn: '收到日期不能晚于今天' });
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await tx.insertInto('consultation_comments').values({
+      consultation_id: c.id, received_at: `${on}T00:00:00.000Z`, name: v.name ?? null, contact: v.contact ?? null, section: v.section ?? null,
+      text: v.text, norm_text: normalizeComment(v.text), status: 'pending', shown_text: null, publish_mode: null,
+      withheld_reason: 'pending', group_id: null, disposition: null, reason: null, topic: null, moderated_at: null, moderated_by: null,
+    }).returning('id').executeTakeFirstOrThrow();
+    await shiftCounts(tx, c.id, null, 'pending');
+    await writeAudit(tx, ctx, { action: 'consultation.record_comment', entity: 'consultation_comment', entityId: row.id, after: { consultationId: c.id, receivedOn: on, length: v.text.length }, areaId: c.area_id });
     return { id: row.id };
   });
 }
@@ -517,6 +541,33 @@ export async function publishReport(ctx: Ctx, consultationId: number): Promise<F
     await writeAudit(tx, ctx, { action: 'consultation.publish_report', entity: 'consultation', entityId: c.id, after: { totals: report.totals, byDisposition: report.byDisposition }, areaId: c.area_id });
   });
   return report;
+}
+
+/** The report as plain text (the body of its information item). */
+export function reportText(r: FeedbackReport): string {
+  const L = { adopted: '采纳', partly: '部分采纳', not_adopted: '未采纳', out_of_scope: '不属于本次征求范围' } as const;
+  const lines = [
+    `征求意见期限：${r.opensOn}至${r.closesOn}。共收到意见${r.totals.received}条，公开${r.totals.published}条，未公开${r.totals.withheld}条；相同或相近意见归并为${r.totals.groups}组，其中较为集中的意见${r.totals.concentrated}组。`,
+    `采纳情况（按条计）：${DISPOSITIONS.map((d) => `${L[d]}${r.byDisposition[d]}条`).join('，')}。`,
+    ...r.byTopic.map((t) => `议题“${t.topic}”：${DISPOSITIONS.map((d) => `${L[d]}${t.counts[d]}条`).join('，')}。`),
+    ...r.entries.map((e, i) => `${i + 1}. ${e.concentrated ? '【较为集中意见】' : ''}${e.size > 1 ? `（${e.size}条）` : ''}${e.quote} —— ${L[e.disposition]}${e.reason ? `。理由：${e.reason}` : ''}`),
+  ];
+  return lines.join('\n');
+}
+
+/** Registers the published report as a draft information item of the consultation's unit (保密审查 and publication then follow in the disclosure module). */
+export async function registerReportItem(ctx: Ctx, consultationId: number): Promise<number> {
+  const c = await loadForManage(ctx, consultationId);
+  const r = publishedReport(c);
+  if (!r) throw fail('wrong_status', '采纳情况公布后才能登记为政府信息');
+  if (c.report_item_id) throw fail('wrong_status', `已登记为政府信息（编号 ${c.report_item_id}）`);
+  const itemId = await createDraftItem(ctx, { unitId: c.unit_id, title: `关于《${c.title}》征求意见采纳情况的说明`, attribute: 'proactive', body: reportText(r) });
+  await ctx.db.transaction().execute(async (tx) => {
+    const u = await tx.updateTable('consultations').set({ report_item_id: itemId, updated_at: nowIso() }).where('id', '=', c.id).where('report_item_id', 'is', null).executeTakeFirst();
+    if (Number(u.numUpdatedRows) !== 1) throw fail('wrong_status', '已登记为政府信息');
+    await writeAudit(tx, ctx, { action: 'consultation.report_item', entity: 'consultation', entityId: c.id, after: { itemId }, areaId: c.area_id });
+  });
+  return itemId;
 }
 
 export const publishedReport = (c: Consultation): FeedbackReport | null => (c.report_published_at && c.report_json ? JSON.parse(c.report_json) as FeedbackReport : null);

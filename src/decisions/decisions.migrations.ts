@@ -171,4 +171,12 @@ const counts: MigrationDef = {
   },
 };
 
-export const DECISIONS_MIGRATIONS: MigrationDef[] = [tables, listed, counts];
+const reportItem: MigrationDef = {
+  name: '20261201_1741_decisions_report_item',
+  reason: 'the published 采纳情况 also registered as a government information item (draft → 保密审查 → publication in the disclosure module)',
+  up: async (db) => {
+    await db.schema.alterTable('consultations').addColumn('report_item_id', 'integer').execute();
+  },
+};
+
+export const DECISIONS_MIGRATIONS: MigrationDef[] = [tables, listed, counts, reportItem];

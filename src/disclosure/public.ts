@@ -12,3 +12,5 @@ export { cleanFileName, inspectAttachment, sniffKind, type AttachmentKind } from
 export { gazetteIssuesForYear, interpretationsForYear, normativeCountsForYear, publishedItemsForYear, type NormativeYear } from './report-figures.js';
 export { itemRefs, type ItemRef } from './item-refs.js';
 export { maskAll, scanPersonalData, type PrivacyHit } from './pure/privacy-scan.js';
+// Other modules register their documents as items through the one path: a draft, then 保密审查 and publication here.
+export { createItem as createDraftItem } from './items.service.js';
