@@ -5,3 +5,5 @@ export { DEFAULT_CATALOG, DEFAULT_TOPICS, flattenCategories } from './category-d
 export { ensureDefaultCategories } from './categories.repo.js';
 export { TYPE_LABELS, VALIDITY_LABELS } from './labels.js';
 export { sanitizeBody } from './pure/sanitize.js';
+export { documentStates, documentTexts, inForceToday, publicDocuments, type DocState } from './published-texts.js';
+export { maskAll, scanPersonalData } from './pure/privacy-scan.js';

@@ -73,6 +73,10 @@ export const ERROR_CODES = {
   issue_empty: { kind: 'conflict', doc: '公报期次没有内容' },
   issue_has_unpublished: { kind: 'conflict', doc: '公报期次含未发布的信息' },
   issue_published: { kind: 'conflict', doc: '公报期次已发布' },
+  // ── qa (政策问答) ──
+  qa_source_invalid: { kind: 'unprocessable', doc: '所引文件不是已发布且现行有效的信息，或没有该条款' },
+  qa_review_too_far: { kind: 'invalid', doc: '下次复核日期不能晚于12个月后' },
+  qa_message_answered: { kind: 'conflict', doc: '留言已答复' },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -5,11 +5,11 @@ import { ERROR_CODES, type ErrorCode } from './error-codes.js';
 export type { ErrorCode } from './error-codes.js';
 export type ErrorKind =
   | 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict'
-  | 'rate_limited' | 'payload_too_large' | 'unsupported_media' | 'deadline_passed' | 'internal' | 'unavailable';
+  | 'rate_limited' | 'payload_too_large' | 'unsupported_media' | 'deadline_passed' | 'internal' | 'unavailable' | 'unprocessable';
 
 export const ERROR_STATUS: Record<ErrorKind, number> = {
   invalid: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409,
-  rate_limited: 429, payload_too_large: 413, unsupported_media: 415, deadline_passed: 409, internal: 500, unavailable: 503,
+  rate_limited: 429, payload_too_large: 413, unsupported_media: 415, deadline_passed: 409, internal: 500, unavailable: 503, unprocessable: 422,
 };
 
 export class AppError extends Error {

@@ -100,3 +100,12 @@ const tables: MigrationDef = {
 };
 
 export const QA_MIGRATIONS: MigrationDef[] = [tables];
+
+const clauseUnique: MigrationDef = {
+  name: '20261201_1702_qa_clause_unique',
+  reason: 'one clause row per (item, position): two nodes re-splitting the same document cannot both insert',
+  async up(db) {
+    await db.schema.createIndex('qa_clauses_item_seq').on('qa_clauses').columns(['item_id', 'seq']).unique().execute();
+  },
+};
+QA_MIGRATIONS.push(clauseUnique);

@@ -48,6 +48,8 @@ export const PortalLayout = (p: { meta: PageMeta; children?: Child; head?: Child
           <li><a href="/interpretations">政策解读</a></li>
           <li><a href="/gazette">政府公报</a></li>
           <li><a href="/search">搜索</a></li>
+          <li><a href="/ask">政策问答</a></li>
+          <li><a href="/consult">留言咨询</a></li>
         </ul>
       </nav>
     </header>

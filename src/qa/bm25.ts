@@ -1,0 +1,131 @@
+// In-process BM25F over short documents (clauses, curated entries). Built once from the database and
+// reused until the public content or the qa data change. Postings hold the saturated field-weighted term
+// frequency, so a query costs one pass over the postings of its terms.
+import type { QueryConcept } from './analyze.js';
+
+export type FieldText = { terms: string[]; weight: number };
+export type BmDoc = { fields: FieldText[] };
+
+const K1 = 1.2;
+/** Ranking mixes coverage (share of the question matched) and the normalised BM25 score. */
+export const RANK_MIX = 0.5;
+/** Intent words (多久, 多少钱 …) score like any word but count this much of a topic word towards coverage. */
+export const SOFT_FACTOR = 0.25;
+export const COVERAGE_MIN_DOCS = 2000;
+
+/** score: BM25; nscore: BM25 / the question's total idf (≈0…1); coverage: idf share of concepts matched; rank: the sort key. */
+export type Hit = { doc: number; score: number; nscore: number; coverage: number; rank: number };
+const B = 0.75;
+
+export class Bm25Index {
+  readonly size: number;
+  readonly #postings = new Map<string, { docs: Int32Array; w: Float32Array }>();
+  readonly #byChar = new Map<string, Set<string>>();
+  constructor(docs: readonly BmDoc[]) {
+    this.size = docs.length;
+    const nf = Math.max(0, ...docs.map((d) => d.fields.length));
+    const avg = Array.from({ length: nf }, (_, f) => docs.reduce((s, d) => s + (d.fields[f]?.terms.length ?? 0), 0) / Math.max(1, docs.length) || 1);
+    const tmp = new Map<string, { docs: number[]; w: number[] }>();
+    docs.forEach((d, id) => {
+      const tf = new Map<string, number>();
+      d.fields.forEach((f, fi) => {
+        const norm = 1 - B + (B * f.terms.length) / avg[fi]!;
+        for (const t of f.terms) tf.set(t, (tf.get(t) ?? 0) + f.weight / norm);
+      });
+      for (const [t, v] of tf) {
+        let p = tmp.get(t);
+        if (!p) tmp.set(t, (p = { docs: [], w: [] }));
+        p.docs.push(id);
+        p.w.push(v / (K1 + v));
+      }
+    });
+    for (const [t, p] of tmp) {
+      this.#postings.set(t, { docs: Int32Array.from(p.docs), w: Float32Array.from(p.w) });
+      if (t.length >= 2) for (const ch of new Set(t)) {
+        let s = this.#byChar.get(ch);
+        if (!s) this.#byChar.set(ch, (s = new Set()));
+        s.add(t);
+      }
+    }
+  }
+
+  df(term: string): number {
+    return this.#postings.get(term)?.docs.length ?? 0;
+  }
+  idf(term: string): number {
+    const n = this.df(term);
+    return Math.log(1 + (this.size - n + 0.5) / (n + 0.5));
+  }
+  /**
+   * The idf used for coverage: computed as if the collection had at least COVERAGE_MIN_DOCS documents,
+   * so that in a small collection a word found in most documents still counts as part of the question
+   * (the BM25 score keeps the real idf).
+   */
+  coverIdf(term: string): number {
+    const n = this.df(term);
+    const size = Math.max(this.size, COVERAGE_MIN_DOCS);
+    return Math.log(1 + (size - n + 0.5) / (n + 0.5));
+  }
+  /** What an unknown word is worth for coverage (it makes an answer less certain). */
+  maxIdf(): number {
+    return Math.log(1 + (Math.max(this.size, COVERAGE_MIN_DOCS) + 0.5) / 0.5);
+  }
+
+  /** Vocabulary words one substitution away (same length, one different character): typo alternatives. */
+  nearWords(w: string): string[] {
+    if (w.length < 2 || this.#postings.has(w)) return [];
+    const out: string[] = [];
+    const cand = new Set<string>();
+    for (const ch of new Set(w)) for (const t of this.#byChar.get(ch) ?? []) if (t.length === w.length) cand.add(t);
+    for (const t of cand) {
+      let diff = 0;
+      for (let i = 0; i < w.length && diff < 2; i++) if (t[i] !== w[i]) diff++;
+      if (diff === 1) out.push(t);
+    }
+    return out.sort((a, b) => this.df(b) - this.df(a)).slice(0, 3);
+  }
+
+  /**
+   * Scores every document matching a concept. Returns, per matched doc, the BM25 score and the
+   * idf-weighted share of the question's concepts it matches (coverage, 0…1).
+   */
+  search(concepts: readonly QueryConcept[], limit: number, accept?: (doc: number) => boolean, mix = RANK_MIX): Hit[] {
+    if (concepts.length === 0 || this.size === 0) return [];
+    const scores = new Float64Array(this.size);
+    const cover = new Float64Array(this.size);
+    const touched: number[] = [];
+    let totalIdf = 0;
+    const maxIdf = this.maxIdf();
+    for (const c of concepts) {
+      let alts = c.alts.filter((a) => this.#postings.has(a.term));
+      if (alts.length === 0) alts = this.nearWords(c.term).map((term) => ({ term, weight: 0.7 }));
+      const known = alts.length ? Math.max(...alts.map((a) => this.coverIdf(a.term) * a.weight)) : maxIdf;
+      const conceptIdf = Math.min(known, maxIdf) * (c.soft ? SOFT_FACTOR : 1);
+      totalIdf += conceptIdf;
+      const seen = new Map<number, number>(); // best alternative weight per doc, for coverage
+      for (const a of alts) {
+        const p = this.#postings.get(a.term)!;
+        const idf = this.idf(a.term) * a.weight;
+        for (let i = 0; i < p.docs.length; i++) {
+          const d = p.docs[i]!;
+          if (scores[d] === 0 && cover[d] === 0) touched.push(d);
+          scores[d] += idf * p.w[i]!;
+          const prev = seen.get(d) ?? 0;
+          if (a.weight > prev) seen.set(d, a.weight);
+        }
+      }
+      for (const [d, w] of seen) cover[d] += conceptIdf * w;
+    }
+    const out: Hit[] = [];
+    if (totalIdf <= 0) return out;
+    // Documents that match under a fifth of the question cannot win; skip them before sorting.
+    for (const d of touched) {
+      const coverage = cover[d]! / totalIdf;
+      if (coverage < 0.2 || (accept && !accept(d))) continue;
+      const nscore = scores[d]! / totalIdf;
+      out.push({ doc: d, score: scores[d]!, nscore, coverage, rank: mix * coverage + (1 - mix) * nscore });
+    }
+    out.sort((a, b) => b.rank - a.rank || a.doc - b.doc);
+    return out.slice(0, limit);
+  }
+}

@@ -1,0 +1,221 @@
+// The answer engine: BM25 over curated entries (each phrasing a document) and over clauses, built in
+// process from the database and cached per area until the public content or the qa data change.
+// Answering never writes text: it returns curated answers and verbatim clause quotes with citations,
+// and every candidate is re-checked against the item's current state (public, in force today).
+import type { Db, Dialect } from '../db/schema.js';
+import { documentStates, inForceToday, VALIDITY_LABELS, type DocState } from '../disclosure/public.js';
+import { todayCst } from '../lib/time.js';
+import { publicVersion } from '../search/public.js';
+import { Analyzer, shippedLexicon, type LexiconData, type QueryConcept } from './analyze.js';
+import { acquireLock, releaseLock } from '../jobs/jobs.js';
+import { systemActor } from '../lib/context.js';
+import { Bm25Index, type Hit } from './bm25.js';
+import { readQaVersion, reindexClauses } from './clause-index.js';
+import { unitNames } from './consult.service.js';
+
+/** Below this share of the question matched, the engine abstains (未找到现行有效依据). */
+export const ABSTAIN_COVERAGE = 0.62;
+/** A curated entry matching at least this share of the question is preferred over clauses. */
+export const ENTRY_PREFERRED = 0.7;
+
+export type ClauseDoc = { itemId: number; article: number; label: string; path: string; text: string; title: string; docNumber: string; unitName: string };
+export type EntryDoc = { entryId: number; question: string; answer: string; sources: { itemId: number; article: number }[] };
+
+export type Citation = { itemId: number; article: number; label: string; title: string; docNumber: string; validity: string; unitName: string; href: string; quote: string };
+export type Answer = { kind: 'entry' | 'clause'; entryId?: number; itemId: number; article: number; text: string; score: number; question?: string; citations: Citation[] };
+export type Outcome = { abstained: boolean; answers: Answer[]; nearest: { itemId: number; title: string; docNumber: string; href: string }[]; confidence: number };
+
+export class QaEngine {
+  readonly analyzer: Analyzer;
+  readonly clauses: ClauseDoc[];
+  readonly entries: EntryDoc[];
+  readonly clauseIndex: Bm25Index;
+  readonly entryIndex: Bm25Index;
+  /** entry phrasing doc → entries[] index */
+  readonly #phraseOf: number[] = [];
+  readonly #clauseByKey = new Map<string, ClauseDoc>();
+  constructor(analyzer: Analyzer, clauses: ClauseDoc[], entries: EntryDoc[]) {
+    this.analyzer = analyzer;
+    this.clauses = clauses;
+    this.entries = entries;
+    this.clauseIndex = new Bm25Index(clauses.map((c) => ({
+      fields: [{ terms: analyzer.indexTerms(c.text), weight: 1 }, { terms: analyzer.indexTerms(c.title), weight: 0.5 }, { terms: analyzer.indexTerms(c.path.replace(/第.+?[条段]$/, '')), weight: 0.4 }],
+    })));
+    const phrases: { fields: { terms: string[]; weight: number }[] }[] = [];
+    entries.forEach((e, i) => {
+      for (const q of e.question.split('\n').map((s) => s.trim()).filter(Boolean)) {
+        phrases.push({ fields: [{ terms: analyzer.indexTerms(q), weight: 1 }, { terms: analyzer.indexTerms(e.answer), weight: 0.2 }] });
+        this.#phraseOf.push(i);
+      }
+    });
+    this.entryIndex = new Bm25Index(phrases);
+    for (const c of clauses) this.#clauseByKey.set(`${c.itemId}:${c.article}`, c);
+  }
+
+  clause(itemId: number, article: number): ClauseDoc | undefined {
+    return this.#clauseByKey.get(`${itemId}:${article}`);
+  }
+
+  /** Ranked candidates before the live validity check: entries (best phrasing each) and clauses. */
+  candidates(concepts: QueryConcept[], limit = 20): { entries: (Hit & { entry: EntryDoc })[]; clauses: (Hit & { clause: ClauseDoc })[] } {
+    const best = new Map<number, Hit>();
+    for (const h of this.entryIndex.search(concepts, limit * 3)) {
+      const e = this.#phraseOf[h.doc]!;
+      const prev = best.get(e);
+      if (!prev || h.rank > prev.rank) best.set(e, h);
+    }
+    const entries = [...best].map(([e, h]) => ({ ...h, entry: this.entries[e]! })).sort((a, b) => b.rank - a.rank).slice(0, limit);
+    const clauses = this.clauseIndex.search(concepts, limit).map((h) => ({ ...h, clause: this.clauses[h.doc]! }));
+    return { entries, clauses };
+  }
+}
+
+/** Combines entry and clause candidates into the ranked answer (pure; the caller supplies the live check). */
+export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candidates']>, citable: (itemId: number) => DocState | null, opts: { limit?: number } = {}): Outcome {
+  const limit = opts.limit ?? 5;
+  const { entries, clauses } = cands;
+  const cite = (itemId: number, article: number): Citation | null => {
+    const d = citable(itemId);
+    const c = engine.clause(itemId, article);
+    if (!d || !c) return null;
+    return {
+      itemId, article, label: c.label, title: d.title, docNumber: d.doc_number, validity: d.validity ? (VALIDITY_LABELS as Record<string, string>)[d.validity] ?? d.validity : '现行有效',
+      unitName: c.unitName, href: `/items/${itemId}#art-${article}`, quote: c.text,
+    };
+  };
+  const out: Answer[] = [];
+  for (const e of entries) {
+    const citations = e.entry.sources.map((s) => cite(s.itemId, s.article));
+    if (citations.some((c) => c === null) || citations.length === 0) continue; // every source must be citable now
+    const preferred = e.coverage >= ENTRY_PREFERRED;
+    out.push({ kind: 'entry', entryId: e.entry.entryId, itemId: e.entry.sources[0]!.itemId, article: e.entry.sources[0]!.article, text: e.entry.answer,
+      score: round(preferred ? 1 + e.rank : e.rank), question: e.entry.question.split('\n')[0], citations: citations as Citation[] });
+  }
+  const seenDocs = new Map<number, number>();
+  for (const h of clauses) {
+    const c = cite(h.clause.itemId, h.clause.article);
+    if (!c) continue;
+    out.push({ kind: 'clause', itemId: c.itemId, article: c.article, text: c.quote, score: round(h.rank), citations: [c] });
+    seenDocs.set(c.itemId, (seenDocs.get(c.itemId) ?? 0) + 1);
+  }
+  out.sort((a, b) => b.score - a.score);
+  const top = out[0];
+  const confidence = top ? (top.score >= 1 ? 1 : coverageOf(top, entries, clauses)) : 0;
+  const abstained = !top || confidence < ABSTAIN_COVERAGE;
+  const nearest: Outcome['nearest'] = [];
+  for (const h of clauses) {
+    const d = citable(h.clause.itemId);
+    if (d && !nearest.some((n) => n.itemId === d.id)) nearest.push({ itemId: d.id, title: d.title, docNumber: d.doc_number, href: `/items/${d.id}` });
+    if (nearest.length >= 5) break;
+  }
+  // One answer per article: an entry citing an article makes the bare clause redundant.
+  const dedup: Answer[] = [];
+  for (const a of out) {
+    if (a.kind === 'clause' && dedup.some((d) => d.kind === 'clause' && d.itemId === a.itemId && d.article === a.article)) continue;
+    dedup.push(a);
+  }
+  return { abstained, answers: abstained ? [] : dedup.slice(0, limit), nearest, confidence: round(confidence) };
+}
+
+function coverageOf(a: Answer, entries: (Hit & { entry: EntryDoc })[], clauses: (Hit & { clause: ClauseDoc })[]): number {
+  if (a.kind === 'entry') return entries.find((e) => e.entry.entryId === a.entryId)?.coverage ?? 0;
+  return clauses.find((c) => c.clause.itemId === a.itemId && c.clause.article === a.article)?.coverage ?? 0;
+}
+const round = (x: number) => Math.round(x * 10000) / 10000;
+
+// ── building from the database, cached per area ──
+
+type Cached = { version: string; engine: QaEngine };
+const cache = new Map<string, Cached>();
+const building = new Map<string, Promise<Cached>>();
+let analyzerCache: { key: string; analyzer: Analyzer } | null = null;
+
+export async function lexiconOf(db: Db, areaId: number): Promise<LexiconData> {
+  const shipped = shippedLexicon();
+  const rows = await db.selectFrom('qa_lexicon').select(['kind', 'term', 'expansions']).where('area_id', '=', areaId).orderBy('id').execute();
+  const words = [...shipped.words, ...rows.filter((r) => r.kind === 'word').map((r) => r.term)];
+  const groups = [...shipped.groups, ...rows.filter((r) => r.kind === 'synonym').map((r) => [r.term, ...r.expansions.split('|').map((s) => s.trim()).filter(Boolean)])];
+  return { words, groups, soft: shipped.soft };
+}
+
+export function analyzerFor(lex: LexiconData): Analyzer {
+  const key = JSON.stringify(lex);
+  if (analyzerCache?.key !== key) analyzerCache = { key, analyzer: new Analyzer(lex) };
+  return analyzerCache.analyzer;
+}
+
+async function loadEngine(db: Db, areaId: number): Promise<QaEngine> {
+  const analyzer = analyzerFor(await lexiconOf(db, areaId));
+  const rows = await db.selectFrom('qa_clauses').select(['item_id', 'article', 'label', 'path', 'text']).where('area_id', '=', areaId).where('article', '>', 0).orderBy('item_id').orderBy('seq').execute();
+  const states = await documentStates(db, [...new Set(rows.map((r) => r.item_id))]);
+  const names = await unitNames(db, areaId);
+  const clauses: ClauseDoc[] = [];
+  for (const r of rows) {
+    const d = states.get(r.item_id);
+    if (!d) continue;
+    clauses.push({ itemId: r.item_id, article: r.article, label: r.label, path: r.path, text: r.text, title: d.title, docNumber: d.doc_number, unitName: names.get(d.unit_id) ?? '' });
+  }
+  const entryRows = await db.selectFrom('qa_entries').select(['id', 'question', 'alt_questions', 'answer']).where('area_id', '=', areaId).where('status', '=', 'published').orderBy('id').execute();
+  const sources = entryRows.length ? await db.selectFrom('qa_entry_sources').select(['entry_id', 'item_id', 'article']).where('entry_id', 'in', entryRows.map((e) => e.id)).orderBy('entry_id').orderBy('sort').execute() : [];
+  const entries: EntryDoc[] = entryRows.map((e) => ({
+    entryId: e.id, question: [e.question, ...e.alt_questions.split('\n')].map((s) => s.trim()).filter(Boolean).join('\n'), answer: e.answer,
+    sources: sources.filter((s) => s.entry_id === e.id).map((s) => ({ itemId: s.item_id, article: s.article })),
+  }));
+  return new QaEngine(analyzer, clauses, entries);
+}
+
+/** The engine for an area, rebuilt when public content or qa data changed (one build at a time). */
+export async function engineFor(db: Db, dialect: Dialect, areaId: number): Promise<QaEngine> {
+  let version = `${await publicVersion(db)}|${await readQaVersion(db)}`;
+  const key = String(areaId);
+  const hit = cache.get(key);
+  if (hit?.version === version) return hit.engine;
+  // Public content changed since the last build: bring the clause index up to date first (one node at a
+  // time; the hourly job and `gongkai qa reindex` do the same), so a just-published document is answerable.
+  if (await acquireLock(db, 'qa.reindex', 10 * 60_000)) {
+    try {
+      const r = await reindexClauses({ db, dialect, actor: systemActor('政策问答索引') });
+      if (r.split || r.removed || r.suspended.length) version = `${await publicVersion(db)}|${await readQaVersion(db)}`;
+    } finally {
+      await releaseLock(db, 'qa.reindex');
+    }
+  }
+  const pendingKey = `${key}@${version}`;
+  let p = building.get(pendingKey);
+  if (!p) {
+    p = loadEngine(db, areaId).then((engine) => ({ version, engine }));
+    building.set(pendingKey, p);
+  }
+  try {
+    const built = await p;
+    cache.set(key, built);
+    return built.engine;
+  } finally {
+    building.delete(pendingKey);
+  }
+}
+
+/** Answers a question for an area: live check of every cited item (public, in force today). */
+export async function answerQuestion(db: Db, dialect: Dialect, areaId: number, q: string, opts: { today?: string; limit?: number } = {}): Promise<Outcome> {
+  const engine = await engineFor(db, dialect, areaId);
+  const concepts = engine.analyzer.concepts(q.slice(0, 200));
+  if (concepts.length === 0) return { abstained: true, answers: [], nearest: [], confidence: 0 };
+  const cands = engine.candidates(concepts);
+  const { entries, clauses } = cands;
+  const ids = new Set<number>([...entries.flatMap((e) => e.entry.sources.map((s) => s.itemId)), ...clauses.map((c) => c.clause.itemId)]);
+  const states = await documentStates(db, [...ids]);
+  const policyIds = [...states.values()].map((s) => s.policy_item_id).filter((x): x is number => x !== null && !states.has(x));
+  const policies = policyIds.length ? await documentStates(db, policyIds) : new Map<number, DocState>();
+  const today = opts.today ?? todayCst();
+  const citable = (id: number): DocState | null => {
+    const d = states.get(id);
+    if (!d || !d.public || d.area_id !== areaId) return null;
+    const policy = d.policy_item_id === null ? null : states.get(d.policy_item_id) ?? policies.get(d.policy_item_id) ?? null;
+    if (d.item_type === 'interpretation' && d.policy_item_id !== null && !policy) return null;
+    return inForceToday(d, today, policy) ? d : null;
+  };
+  return rankAnswers(engine, cands, citable, { limit: opts.limit });
+}
+
+/** Drops cached engines (tests, `gongkai qa reindex`). */
+export const clearEngineCache = () => cache.clear();
