@@ -42,15 +42,20 @@ const FILLER = new Set([
   '可以', '能', '能不能', '可不可以', '吗', '呢', '啊', '呀', '吧', '么', '什么', '哪些', '哪里', '哪儿', '哪个', '需要', '要', '是不是',
   '有', '没有', '还', '就', '都', '会', '该', '应该', '办', '给', '让', '现在', '今年', '的话', '这个', '那个', '一般', '具体', '情况',
   '多少', '几', '么样', '咋', '咋办', '啥', '谁', '为什么', '是否', '得', '去', '了', '个', '些', '帮忙', '麻烦', '谢谢', '本区', '区里',
+  '用来', '干什么', '干嘛', '做什么', '怎么弄', '咋弄', '哪张', '哪家', '哪个部门', '那里', '这里', '这边', '那边', '一般来说', '听说',
   '能不能', '可不可以', '有没有', '会不会', '行不行', '好不好', '要不要', '能否', '可否', '多大', '怎么样', '请教', '求助', '急', '在线等',
 ]);
 
 /** One word of the question with its alternatives; soft = an intent word (counts ¼ towards coverage). */
-export type QueryConcept = { term: string; alts: { term: string; weight: number }[]; soft?: boolean };
+export const SYN_FORWARD = 0.8;
+export const SYN_WEAK = 0.4;
+
+export type QueryConcept = { term: string; alts: { term: string; weight: number }[]; soft?: boolean; maybeTypo?: boolean };
 
 export class Analyzer {
   readonly #jieba: Jieba;
-  readonly #syn = new Map<string, string[]>();
+  /** word → expansions with weights: forward (colloquial → canonical) 0.8, reverse and sibling 0.4. */
+  readonly #syn = new Map<string, Map<string, number>>();
   readonly #soft: Set<string>;
   constructor(lex: LexiconData) {
     this.#soft = new Set(lex.soft ?? []);
@@ -61,18 +66,21 @@ export class Analyzer {
     const lines = [...extra].filter((w) => !/\s/.test(w)).map((w) => `${w} 20000 n`).join('\n');
     if (lines) this.#jieba.loadDict(Buffer.from(lines, 'utf8'));
     const soft = new Set(lex.soft ?? []);
+    const add = (from: string, to: string, w: number) => {
+      if (from === to) return;
+      let m = this.#syn.get(from);
+      if (!m) this.#syn.set(from, (m = new Map()));
+      if ((m.get(to) ?? 0) < w) m.set(to, w);
+    };
     for (const g of lex.groups) {
-      // Intent groups expand one way only (多久 → 工作日), never 工作日 → 多久.
-      if (soft.has(g[0]!)) {
-        const list = this.#syn.get(g[0]!) ?? [];
-        for (const o of g.slice(1)) if (!list.includes(o)) list.push(o);
-        this.#syn.set(g[0]!, list);
-        continue;
-      }
-      for (const t of g) {
-        const list = this.#syn.get(t) ?? [];
-        for (const o of g) if (o !== t && !list.includes(o)) list.push(o);
-        this.#syn.set(t, list);
+      const [head, ...rest] = g as [string, ...string[]];
+      // Each line reads "colloquial = canonical | …": documents use the canonical words, so the forward
+      // direction is the reliable one. Intent groups (多久 → 工作日) expand forward only.
+      for (const o of rest) add(head, o, SYN_FORWARD);
+      if (soft.has(head)) continue;
+      for (const o of rest) {
+        add(o, head, SYN_WEAK);
+        for (const p of rest) add(o, p, SYN_WEAK);
       }
     }
   }
@@ -104,11 +112,15 @@ export class Analyzer {
       const syns = this.#syn.get(w);
       if (!syns && (STOPWORDS.has(w) || FILLER.has(w) || isSingleHan(w))) continue;
       const alts = new Map<string, number>([[w, 1]]);
-      if (w.length >= 3) for (const s of this.#jieba.cutForSearch(w, true).flatMap(wordParts)) if (s !== w && s.length >= 2 && !alts.has(s)) alts.set(s, 0.6);
-      for (const s of syns ?? []) {
-        for (const t of this.#phraseTerms(s)) if (!alts.has(t)) alts.set(t, 0.8);
+      for (const [s, weight] of syns ?? []) {
+        for (const t of this.#phraseTerms(s)) if ((alts.get(t) ?? 0) < weight) alts.set(t, weight);
       }
-      out.push({ term: w, alts: [...alts].map(([term, weight]) => ({ term, weight })), ...(this.#soft.has(w) ? { soft: true } : {}) });
+      // Sub-words of a compound (服务券 → 服务): partial credit; less for a known 政务 term (残疾人两项补贴 → 补贴).
+      const subWeight = syns ? 0.3 : 0.6;
+      if (w.length >= 3) for (const s of this.#jieba.cutForSearch(w, true).flatMap(wordParts)) if (s !== w && s.length >= 2 && !alts.has(s)) alts.set(s, subWeight);
+      // Not a dictionary word (jieba without HMM splits it): possibly a typo.
+      const maybeTypo = w.length >= 2 && !syns && /^\p{Script=Han}+$/u.test(w) && this.#jieba.cut(w, false).length > 1;
+      out.push({ term: w, alts: [...alts].map(([term, weight]) => ({ term, weight })), ...(this.#soft.has(w) ? { soft: true } : {}), ...(maybeTypo ? { maybeTypo: true } : {}) });
     }
     return out;
   }

@@ -12,6 +12,8 @@ export const RANK_MIX = 0.5;
 /** Intent words (多久, 多少钱 …) score like any word but count this much of a topic word towards coverage. */
 export const SOFT_FACTOR = 0.25;
 export const COVERAGE_MIN_DOCS = 2000;
+/** A typo correction (one character away) counts this much. */
+export const TYPO_WEIGHT = 0.7;
 
 /** score: BM25; nscore: BM25 / the question's total idf (≈0…1); coverage: idf share of concepts matched; rank: the sort key. */
 export type Hit = { doc: number; score: number; nscore: number; coverage: number; rank: number };
@@ -97,21 +99,27 @@ export class Bm25Index {
     let totalIdf = 0;
     const maxIdf = this.maxIdf();
     for (const c of concepts) {
+      const f = c.soft ? SOFT_FACTOR : 1;
       let alts = c.alts.filter((a) => this.#postings.has(a.term));
-      if (alts.length === 0) alts = this.nearWords(c.term).map((term) => ({ term, weight: 0.7 }));
-      const known = alts.length ? Math.max(...alts.map((a) => this.coverIdf(a.term) * a.weight)) : maxIdf;
-      const conceptIdf = Math.min(known, maxIdf) * (c.soft ? SOFT_FACTOR : 1);
+      // A word no dictionary knows and the collection lacks may be a typo: try words one character away.
+      if (alts.length === 0 && c.maybeTypo) alts = this.nearWords(c.term).map((term) => ({ term, weight: TYPO_WEIGHT }));
+      // How much this word matters: its own rarity; else its synonyms' (or a typo's correction); else it is a
+      // specific word the collection does not have, worth the most. Sub-words never set the weight.
+      const strong = alts.filter((a) => a.term === c.term || a.weight >= TYPO_WEIGHT);
+      const base = this.#postings.has(c.term) ? this.coverIdf(c.term) : strong.length ? Math.max(...strong.map((a) => this.coverIdf(a.term))) : maxIdf;
+      const conceptIdf = Math.min(base, maxIdf) * f;
       totalIdf += conceptIdf;
-      const seen = new Map<number, number>(); // best alternative weight per doc, for coverage
+      const seen = new Map<number, number>(); // best credit (0…1) per doc, for coverage
       for (const a of alts) {
         const p = this.#postings.get(a.term)!;
         const idf = this.idf(a.term) * a.weight;
+        const credit = a.weight * Math.min(1, this.coverIdf(a.term) / base);
         for (let i = 0; i < p.docs.length; i++) {
           const d = p.docs[i]!;
           if (scores[d] === 0 && cover[d] === 0) touched.push(d);
           scores[d] += idf * p.w[i]!;
           const prev = seen.get(d) ?? 0;
-          if (a.weight > prev) seen.set(d, a.weight);
+          if (credit > prev) seen.set(d, credit);
         }
       }
       for (const [d, w] of seen) cover[d] += conceptIdf * w;

@@ -14,9 +14,9 @@ import { readQaVersion, reindexClauses } from './clause-index.js';
 import { unitNames } from './consult.service.js';
 
 /** Below this share of the question matched, the engine abstains (未找到现行有效依据). */
-export const ABSTAIN_COVERAGE = 0.62;
+export const ABSTAIN_COVERAGE = 0.45;
 /** A curated entry matching at least this share of the question is preferred over clauses. */
-export const ENTRY_PREFERRED = 0.7;
+export const ENTRY_PREFERRED = 0.85;
 
 export type ClauseDoc = { itemId: number; article: number; label: string; path: string; text: string; title: string; docNumber: string; unitName: string };
 export type EntryDoc = { entryId: number; question: string; answer: string; sources: { itemId: number; article: number }[] };
@@ -71,7 +71,7 @@ export class QaEngine {
 }
 
 /** Combines entry and clause candidates into the ranked answer (pure; the caller supplies the live check). */
-export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candidates']>, citable: (itemId: number) => DocState | null, opts: { limit?: number } = {}): Outcome {
+export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candidates']>, citable: (itemId: number) => DocState | null, opts: { limit?: number; threshold?: number } = {}): Outcome {
   const limit = opts.limit ?? 5;
   const { entries, clauses } = cands;
   const cite = (itemId: number, article: number): Citation | null => {
@@ -84,10 +84,15 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
     };
   };
   const out: Answer[] = [];
+  const bestClause = clauses.find((h) => citable(h.clause.itemId))?.coverage ?? 0;
   for (const e of entries) {
     const citations = e.entry.sources.map((s) => cite(s.itemId, s.article));
     if (citations.some((c) => c === null) || citations.length === 0) continue; // every source must be citable now
-    const preferred = e.coverage >= ENTRY_PREFERRED;
+    // A curated entry wins when it matches the question well and no clause matches more of it.
+    // It also wins when it cites the best clause: two paths agree, and the entry says it in plain words.
+    const top = clauses.find((h) => citable(h.clause.itemId));
+    const agrees = !!top && e.coverage >= ABSTAIN_COVERAGE && e.entry.sources.some((s) => s.itemId === top.clause.itemId && s.article === top.clause.article);
+    const preferred = (e.coverage >= ENTRY_PREFERRED && e.coverage >= bestClause - 0.02) || agrees;
     out.push({ kind: 'entry', entryId: e.entry.entryId, itemId: e.entry.sources[0]!.itemId, article: e.entry.sources[0]!.article, text: e.entry.answer,
       score: round(preferred ? 1 + e.rank : e.rank), question: e.entry.question.split('\n')[0], citations: citations as Citation[] });
   }
@@ -101,7 +106,7 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
   out.sort((a, b) => b.score - a.score);
   const top = out[0];
   const confidence = top ? (top.score >= 1 ? 1 : coverageOf(top, entries, clauses)) : 0;
-  const abstained = !top || confidence < ABSTAIN_COVERAGE;
+  const abstained = !top || confidence < (opts.threshold ?? ABSTAIN_COVERAGE);
   const nearest: Outcome['nearest'] = [];
   for (const h of clauses) {
     const d = citable(h.clause.itemId);
@@ -196,7 +201,7 @@ export async function engineFor(db: Db, dialect: Dialect, areaId: number): Promi
 }
 
 /** Answers a question for an area: live check of every cited item (public, in force today). */
-export async function answerQuestion(db: Db, dialect: Dialect, areaId: number, q: string, opts: { today?: string; limit?: number } = {}): Promise<Outcome> {
+export async function answerQuestion(db: Db, dialect: Dialect, areaId: number, q: string, opts: { today?: string; limit?: number; threshold?: number } = {}): Promise<Outcome> {
   const engine = await engineFor(db, dialect, areaId);
   const concepts = engine.analyzer.concepts(q.slice(0, 200));
   if (concepts.length === 0) return { abstained: true, answers: [], nearest: [], confidence: 0 };
@@ -214,7 +219,7 @@ export async function answerQuestion(db: Db, dialect: Dialect, areaId: number, q
     if (d.item_type === 'interpretation' && d.policy_item_id !== null && !policy) return null;
     return inForceToday(d, today, policy) ? d : null;
   };
-  return rankAnswers(engine, cands, citable, { limit: opts.limit });
+  return rankAnswers(engine, cands, citable, { limit: opts.limit, threshold: opts.threshold });
 }
 
 /** Drops cached engines (tests, `gongkai qa reindex`). */
