@@ -95,6 +95,8 @@ export class Bm25Index {
     if (concepts.length === 0 || this.size === 0) return [];
     const scores = new Float64Array(this.size);
     const cover = new Float64Array(this.size);
+    const credit = new Float32Array(this.size); // per concept: best credit (0…1) per doc
+    const hitDocs = new Uint8Array(this.size);
     const touched: number[] = [];
     let totalIdf = 0;
     const maxIdf = this.maxIdf();
@@ -109,31 +111,67 @@ export class Bm25Index {
       const base = this.#postings.has(c.term) ? this.coverIdf(c.term) : strong.length ? Math.max(...strong.map((a) => this.coverIdf(a.term))) : maxIdf;
       const conceptIdf = Math.min(base, maxIdf) * f;
       totalIdf += conceptIdf;
-      const seen = new Map<number, number>(); // best credit (0…1) per doc, for coverage
+      const mine: number[] = [];
       for (const a of alts) {
         const p = this.#postings.get(a.term)!;
         const idf = this.idf(a.term) * a.weight;
-        const credit = a.weight * Math.min(1, this.coverIdf(a.term) / base);
-        for (let i = 0; i < p.docs.length; i++) {
-          const d = p.docs[i]!;
-          if (scores[d] === 0 && cover[d] === 0) touched.push(d);
-          scores[d] += idf * p.w[i]!;
-          const prev = seen.get(d) ?? 0;
-          if (credit > prev) seen.set(d, credit);
+        const cr = a.weight * Math.min(1, this.coverIdf(a.term) / base);
+        const docs = p.docs;
+        const w = p.w;
+        for (let i = 0; i < docs.length; i++) {
+          const d = docs[i]!;
+          if (hitDocs[d] === 0) { hitDocs[d] = 1; touched.push(d); }
+          scores[d] += idf * w[i]!;
+          if (credit[d] === 0) mine.push(d);
+          if (cr > credit[d]!) credit[d] = cr;
         }
       }
-      for (const [d, w] of seen) cover[d] += conceptIdf * w;
+      for (const d of mine) { cover[d] += conceptIdf * credit[d]!; credit[d] = 0; }
     }
-    const out: Hit[] = [];
-    if (totalIdf <= 0) return out;
-    // Documents that match under a fifth of the question cannot win; skip them before sorting.
+    if (totalIdf <= 0) return [];
+    // Top `limit` by rank with a small binary heap (no sort of every matching document).
+    const heapDocs: number[] = [];
+    const heapRank: number[] = [];
+    const less = (i: number, j: number) => heapRank[i]! < heapRank[j]! || (heapRank[i] === heapRank[j] && heapDocs[i]! > heapDocs[j]!);
+    const swap = (i: number, j: number) => {
+      [heapDocs[i], heapDocs[j]] = [heapDocs[j]!, heapDocs[i]!];
+      [heapRank[i], heapRank[j]] = [heapRank[j]!, heapRank[i]!];
+    };
+    const down = (i: number) => {
+      for (;;) {
+        const l = 2 * i + 1, r = l + 1;
+        let m = i;
+        if (l < heapDocs.length && less(l, m)) m = l;
+        if (r < heapDocs.length && less(r, m)) m = r;
+        if (m === i) return;
+        swap(i, m);
+        i = m;
+      }
+    };
+    const inv = 1 / totalIdf;
     for (const d of touched) {
-      const coverage = cover[d]! / totalIdf;
-      if (coverage < 0.2 || (accept && !accept(d))) continue;
-      const nscore = scores[d]! / totalIdf;
-      out.push({ doc: d, score: scores[d]!, nscore, coverage, rank: mix * coverage + (1 - mix) * nscore });
+      const coverage = cover[d]! * inv;
+      // Documents that match under a fifth of the question cannot win.
+      if (coverage < 0.2) continue;
+      const rank = mix * coverage + (1 - mix) * scores[d]! * inv;
+      if (heapDocs.length >= limit && (rank < heapRank[0]! || (rank === heapRank[0] && d > heapDocs[0]!))) continue;
+      if (accept && !accept(d)) continue;
+      if (heapDocs.length < limit) {
+        heapDocs.push(d); heapRank.push(rank);
+        for (let i = heapDocs.length - 1; i > 0;) {
+          const p = (i - 1) >> 1;
+          if (!less(i, p)) break;
+          swap(i, p);
+          i = p;
+        }
+      } else {
+        heapDocs[0] = d; heapRank[0] = rank;
+        down(0);
+      }
     }
+    const out: Hit[] = heapDocs.map((d, i) => ({ doc: d, score: scores[d]!, nscore: scores[d]! * inv, coverage: cover[d]! * inv, rank: heapRank[i]! }));
     out.sort((a, b) => b.rank - a.rank || a.doc - b.doc);
-    return out.slice(0, limit);
+    return out;
   }
+
 }

@@ -38,8 +38,15 @@ export class QaEngine {
     this.analyzer = analyzer;
     this.clauses = clauses;
     this.entries = entries;
+    // Titles and chapter headings repeat for every clause of a document: segment each once.
+    const memo = new Map<string, string[]>();
+    const terms = (t: string) => {
+      let v = memo.get(t);
+      if (!v) memo.set(t, (v = analyzer.indexTerms(t)));
+      return v;
+    };
     this.clauseIndex = new Bm25Index(clauses.map((c) => ({
-      fields: [{ terms: analyzer.indexTerms(c.text), weight: 1 }, { terms: analyzer.indexTerms(c.title), weight: 0.5 }, { terms: analyzer.indexTerms(c.path.replace(/第.+?[条段]$/, '')), weight: 0.4 }],
+      fields: [{ terms: analyzer.indexTerms(c.text), weight: 1 }, { terms: terms(c.title), weight: 0.5 }, { terms: terms(c.path.replace(/第.+?[条段]$/, '')), weight: 0.4 }],
     })));
     const phrases: { fields: { terms: string[]; weight: number }[] }[] = [];
     entries.forEach((e, i) => {
@@ -130,7 +137,7 @@ const round = (x: number) => Math.round(x * 10000) / 10000;
 
 // ── building from the database, cached per area ──
 
-type Cached = { version: string; engine: QaEngine };
+type Cached = { version: string; engine: QaEngine; ms?: number };
 const cache = new Map<string, Cached>();
 const building = new Map<string, Promise<Cached>>();
 let analyzerCache: { key: string; analyzer: Analyzer } | null = null;
@@ -169,35 +176,52 @@ async function loadEngine(db: Db, areaId: number): Promise<QaEngine> {
   return new QaEngine(analyzer, clauses, entries);
 }
 
-/** The engine for an area, rebuilt when public content or qa data changed (one build at a time). */
+/** Builds slower than this are refreshed in the background while the previous engine keeps answering. */
+export const BACKGROUND_REBUILD_MS = 2000;
+
+/**
+ * The engine for an area, rebuilt when public content or qa data changed (one build at a time).
+ * A large index (build > BACKGROUND_REBUILD_MS) is rebuilt in the background and the previous engine
+ * answers meanwhile: that is safe because every citation is checked against the live item at answer
+ * time, so a stale engine can only miss a new document, never cite one that is no longer valid.
+ */
 export async function engineFor(db: Db, dialect: Dialect, areaId: number): Promise<QaEngine> {
-  let version = `${await publicVersion(db)}|${await readQaVersion(db)}`;
+  const version = `${await publicVersion(db)}|${await readQaVersion(db)}`;
   const key = String(areaId);
   const hit = cache.get(key);
   if (hit?.version === version) return hit.engine;
+  const run = () => {
+    let p = building.get(key);
+    if (!p) {
+      const started = performance.now();
+      p = refresh(db, dialect, areaId).then((built) => {
+        built.ms = performance.now() - started;
+        cache.set(key, built);
+        return built;
+      }).finally(() => building.delete(key));
+      building.set(key, p);
+    }
+    return p;
+  };
+  if (hit && (hit.ms ?? 0) > BACKGROUND_REBUILD_MS) {
+    run().catch(() => { /* the next question retries */ });
+    return hit.engine;
+  }
+  return (await run()).engine;
+}
+
+async function refresh(db: Db, dialect: Dialect, areaId: number): Promise<Cached> {
   // Public content changed since the last build: bring the clause index up to date first (one node at a
-  // time; the hourly job and `gongkai qa reindex` do the same), so a just-published document is answerable.
+  // time; the job and `gongkai qa reindex` do the same), so a just-published document is answerable.
   if (await acquireLock(db, 'qa.reindex', 10 * 60_000)) {
     try {
-      const r = await reindexClauses({ db, dialect, actor: systemActor('政策问答索引') });
-      if (r.split || r.removed || r.suspended.length) version = `${await publicVersion(db)}|${await readQaVersion(db)}`;
+      await reindexClauses({ db, dialect, actor: systemActor('政策问答索引') });
     } finally {
       await releaseLock(db, 'qa.reindex');
     }
   }
-  const pendingKey = `${key}@${version}`;
-  let p = building.get(pendingKey);
-  if (!p) {
-    p = loadEngine(db, areaId).then((engine) => ({ version, engine }));
-    building.set(pendingKey, p);
-  }
-  try {
-    const built = await p;
-    cache.set(key, built);
-    return built.engine;
-  } finally {
-    building.delete(pendingKey);
-  }
+  const version = `${await publicVersion(db)}|${await readQaVersion(db)}`;
+  return { version, engine: await loadEngine(db, areaId) };
 }
 
 /** Answers a question for an area: live check of every cited item (public, in force today). */
