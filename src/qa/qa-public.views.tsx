@@ -179,7 +179,7 @@ export const ConsultListPage = (p: { meta: PageMeta; rows: { id: number; public_
   <PortalLayout meta={p.meta}>
     <Crumbs items={[{ label: '留言咨询' }]} />
     <h1>留言咨询</h1>
-    <p><a class="gk-button" href="/consult/new">我要留言</a> 也可以先试试<a href="/ask">政策问答</a>，或拨打 <a href={`tel:${HOTLINE}`}>{HOTLINE}</a>。</p>
+    <p><a href="/consult/new">我要留言</a>。也可以先试试<a href="/ask">政策问答</a>，或拨打 <a href={`tel:${HOTLINE}`}>{HOTLINE}</a>。</p>
     <h2>公开的答复</h2>
     {p.rows.length ? (
       <ul class="gk-qa-list">{p.rows.map((r) => (
