@@ -93,11 +93,28 @@ export class Bm25Index {
    */
   search(concepts: readonly QueryConcept[], limit: number, accept?: (doc: number) => boolean, mix = RANK_MIX): Hit[] {
     if (concepts.length === 0 || this.size === 0) return [];
-    const scores = new Float64Array(this.size);
-    const cover = new Float64Array(this.size);
-    const credit = new Float32Array(this.size); // per concept: best credit (0…1) per doc
-    const hitDocs = new Uint8Array(this.size);
-    const touched: number[] = [];
+    // Scratch buffers reused across queries (search is synchronous): no per-query allocation of
+    // collection-sized arrays, so no garbage-collector pauses on a large index. Reset after use.
+    this.#scratch ??= { scores: new Float64Array(this.size), cover: new Float64Array(this.size), credit: new Float32Array(this.size), hit: new Uint8Array(this.size), touched: new Int32Array(this.size), mine: new Int32Array(this.size) };
+    const { scores, cover, credit, hit: hitDocs } = this.#scratch;
+    const touchedBuf = this.#scratch.touched;
+    const mineBuf = this.#scratch.mine;
+    let nTouched = 0;
+    try {
+      return this.#run(concepts, limit, accept, mix, scores, cover, credit, hitDocs, touchedBuf, mineBuf, (n) => { nTouched = n; });
+    } finally {
+      for (let i = 0; i < nTouched; i++) {
+        const d = touchedBuf[i]!;
+        scores[d] = 0; cover[d] = 0; credit[d] = 0; hitDocs[d] = 0;
+      }
+    }
+  }
+
+  #scratch: { scores: Float64Array; cover: Float64Array; credit: Float32Array; hit: Uint8Array; touched: Int32Array; mine: Int32Array } | undefined;
+
+  #run(concepts: readonly QueryConcept[], limit: number, accept: ((doc: number) => boolean) | undefined, mix: number, scores: Float64Array, cover: Float64Array, credit: Float32Array,
+    hitDocs: Uint8Array, touchedBuf: Int32Array, mineBuf: Int32Array, setTouched: (n: number) => void): Hit[] {
+    let nTouched = 0;
     let totalIdf = 0;
     const maxIdf = this.maxIdf();
     for (const c of concepts) {
@@ -111,7 +128,7 @@ export class Bm25Index {
       const base = this.#postings.has(c.term) ? this.coverIdf(c.term) : strong.length ? Math.max(...strong.map((a) => this.coverIdf(a.term))) : maxIdf;
       const conceptIdf = Math.min(base, maxIdf) * f;
       totalIdf += conceptIdf;
-      const mine: number[] = [];
+      let nMine = 0;
       for (const a of alts) {
         const p = this.#postings.get(a.term)!;
         const idf = this.idf(a.term) * a.weight;
@@ -120,22 +137,24 @@ export class Bm25Index {
         const w = p.w;
         for (let i = 0; i < docs.length; i++) {
           const d = docs[i]!;
-          if (hitDocs[d] === 0) { hitDocs[d] = 1; touched.push(d); }
+          if (hitDocs[d] === 0) { hitDocs[d] = 1; touchedBuf[nTouched++] = d; }
           scores[d] += idf * w[i]!;
-          if (credit[d] === 0) mine.push(d);
+          if (credit[d] === 0) mineBuf[nMine++] = d;
           if (cr > credit[d]!) credit[d] = cr;
         }
       }
-      for (const d of mine) { cover[d] += conceptIdf * credit[d]!; credit[d] = 0; }
+      for (let i = 0; i < nMine; i++) { const d = mineBuf[i]!; cover[d] += conceptIdf * credit[d]!; credit[d] = 0; }
+      setTouched(nTouched);
     }
+    setTouched(nTouched);
     if (totalIdf <= 0) return [];
     // Top `limit` by rank with a small binary heap (no sort of every matching document).
     const heapDocs: number[] = [];
     const heapRank: number[] = [];
     const less = (i: number, j: number) => heapRank[i]! < heapRank[j]! || (heapRank[i] === heapRank[j] && heapDocs[i]! > heapDocs[j]!);
     const swap = (i: number, j: number) => {
-      [heapDocs[i], heapDocs[j]] = [heapDocs[j]!, heapDocs[i]!];
-      [heapRank[i], heapRank[j]] = [heapRank[j]!, heapRank[i]!];
+      const d = heapDocs[i]!; heapDocs[i] = heapDocs[j]!; heapDocs[j] = d;
+      const r = heapRank[i]!; heapRank[i] = heapRank[j]!; heapRank[j] = r;
     };
     const down = (i: number) => {
       for (;;) {
@@ -149,7 +168,8 @@ export class Bm25Index {
       }
     };
     const inv = 1 / totalIdf;
-    for (const d of touched) {
+    for (let t = 0; t < nTouched; t++) {
+      const d = touchedBuf[t]!;
       const coverage = cover[d]! * inv;
       // Documents that match under a fifth of the question cannot win.
       if (coverage < 0.2) continue;
