@@ -176,12 +176,12 @@ async function loadEngine(db: Db, areaId: number): Promise<QaEngine> {
   return new QaEngine(analyzer, clauses, entries);
 }
 
-/** Builds slower than this are refreshed in the background while the previous engine keeps answering. */
-export const BACKGROUND_REBUILD_MS = 2000;
+/** Indexes larger than this (a build of several seconds) are refreshed in the background while the previous engine keeps answering. */
+export const BACKGROUND_REBUILD_CLAUSES = 20_000;
 
 /**
  * The engine for an area, rebuilt when public content or qa data changed (one build at a time).
- * A large index (build > BACKGROUND_REBUILD_MS) is rebuilt in the background and the previous engine
+ * A large index (more than BACKGROUND_REBUILD_CLAUSES clauses) is rebuilt in the background and the previous engine
  * answers meanwhile: that is safe because every citation is checked against the live item at answer
  * time, so a stale engine can only miss a new document, never cite one that is no longer valid.
  */
@@ -203,7 +203,7 @@ export async function engineFor(db: Db, dialect: Dialect, areaId: number): Promi
     }
     return p;
   };
-  if (hit && (hit.ms ?? 0) > BACKGROUND_REBUILD_MS) {
+  if (hit && hit.engine.clauses.length > BACKGROUND_REBUILD_CLAUSES) {
     run().catch(() => { /* the next question retries */ });
     return hit.engine;
   }
