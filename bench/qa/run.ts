@@ -2,7 +2,7 @@
  * 政策问答 benchmark: quality on the judged set (bench/qa/policies.ts, questions.ts) against two
  * baselines in the same run, then latency per question over a large synthetic clause index.
  *
- *   GONGKAI_TEST_DB=sqlite npx tsx bench/qa/run.ts [--clauses 100000] [--no-scale]
+ *   GONGKAI_TEST_DB=sqlite node --expose-gc --import tsx bench/qa/run.ts [--clauses 100000] [--no-scale] [--verbose] [--sweep] [--profile]
  *   GONGKAI_TEST_DB=postgres GONGKAI_TEST_PG_URL=postgres://… npx tsx bench/qa/run.ts --clauses 100000
  *
  * Quality (document + article): accuracy@1, @3, MRR over the 100 questions (dev/test split reported),
@@ -193,6 +193,8 @@ if (!noScale) {
   await tdb.db.updateTable('settings').set({ value: 'scaled' }).where('key', '=', 'qa.version').execute();
   const e = await engineFor(tdb.db, tdb.dialect, areaId);
   const t3 = performance.now();
+  // With --expose-gc: collect the build's garbage before timing, as a long-running server has by then.
+  (globalThis as { gc?: () => void }).gc?.();
   const total = (await tdb.db.selectFrom('qa_clauses').select((eb) => eb.fn.countAll<number>().as('n')).where('article', '>', 0).executeTakeFirstOrThrow()).n;
   const times: number[] = [];
   const byQ: [number, number, string][] = [];

@@ -182,4 +182,47 @@ describe('政策问答', () => {
     assert.equal((await h.agent().get(`/items/${housing}`)).statusCode, 404);
     await updateItem(h.tdb.db, h.tdb.dialect, housing, { status: 'published' });
   });
+
+  test('an interpretation of form 问答 becomes draft entries citing the interpreted document', async () => {
+    await updateItem(h.tdb.db, h.tdb.dialect, housing, { status: 'published' });
+    const interp = await insertItem(h.tdb.db, h.tdb.dialect, { area_id: h.areaId, unit_id: await h.unitId('区住建局'), title: '《保障性租赁住房管理办法》问答解读', item_type: 'interpretation', interp_form: 'qa', policy_item_id: housing,
+      body_text: '一问一答\n问：谁可以申请保障性租赁住房？\n答：在本区就业的新市民、青年人。\n问：租金怎么定？\n答：不高于同地段市场租金的90%。' });
+    const admin = await h.login(USERS.admin.username);
+    await admin.get('/console/qa');
+    const r = await admin.request('POST', '/console/qa/from-interpretation', { form: { itemId: String(interp), article: '2' } });
+    assert.equal(r.statusCode, 303);
+    const rows = await h.tdb.db.selectFrom('qa_entries').select(['id', 'question', 'status', 'from_item_id']).where('from_item_id', '=', interp).orderBy('id').execute();
+    assert.deepEqual(rows.map((e) => [e.question, e.status]), [['谁可以申请保障性租赁住房？', 'draft'], ['租金怎么定？', 'draft']]);
+    const src = await h.tdb.db.selectFrom('qa_entry_sources').select(['item_id', 'article']).where('entry_id', '=', rows[0]!.id).executeTakeFirstOrThrow();
+    assert.deepEqual([src.item_id, src.article], [housing, 2]);
+    const page = await admin.get(`/console/qa/entries/${rows[0]!.id}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /送审/);
+  });
+
+  test('console: an entry goes draft → review → published; bad sources and review dates re-render the form with 400, input kept', async () => {
+    const op = await h.login(USERS.otherOperator.username); // 区住建局
+    await op.get('/console/qa');
+    const bad = await op.request('POST', '/console/qa/entries', { form: { question: '保租房要交社保多久', answer: '满6个月。', sources: `${housing}:99\n${hidden}:1` } });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /没有第99条/);
+    assert.match(bad.body, /保租房要交社保多久/);
+    const far = await op.request('POST', '/console/qa/entries', { form: { question: '保租房要交社保多久', answer: '满6个月。', sources: `${housing}:2`, nextReviewOn: '2099-01-01' } });
+    assert.equal(far.statusCode, 400);
+    const ok = await op.request('POST', '/console/qa/entries', { form: { question: '保租房要交社保多久', answer: '满6个月。', sources: `${housing}:2`, topics: '住房' } });
+    assert.equal(ok.statusCode, 303);
+    const id = Number(/entries\/(\d+)/.exec(ok.headers.location as string)![1]);
+    await op.get(`/console/qa/entries/${id}`);
+    assert.equal((await op.request('POST', `/console/qa/entries/${id}/status`, { form: { status: 'review' } })).statusCode, 303);
+    assert.equal((await op.request('POST', `/console/qa/entries/${id}/status`, { form: { status: 'published' } })).statusCode, 403, 'an operator cannot publish');
+    const rev = await h.login(USERS.otherReviewer.username);
+    await rev.get(`/console/qa/entries/${id}`);
+    assert.equal((await rev.request('POST', `/console/qa/entries/${id}/status`, { form: { status: 'published' } })).statusCode, 303);
+    const e = await h.tdb.db.selectFrom('qa_entries').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    assert.equal(e.status, 'published');
+    assert.ok(e.reviewer_id && e.reviewed_on && e.next_review_on && e.next_review_on > e.reviewed_on);
+    assert.equal((await h.agent().get(`/qa/${id}`)).statusCode, 200);
+    const other = await h.login(USERS.operator.username); // 区财政局 does not own it
+    assert.equal((await other.request('POST', `/console/qa/entries/${id}/status`, { form: { status: 'draft' } })).statusCode, 403);
+  });
 });
