@@ -10,6 +10,7 @@ import type { Ctx } from '../lib/context.js';
 import { fail, forbidden, notFound } from '../lib/errors.js';
 import { nowIso, todayCst } from '../lib/time.js';
 import { intId, isoDate, oneOf, parseInput, text } from '../lib/validate.js';
+import { notifyOnce, unitUsers } from '../notify/public.js';
 import { splitClauses } from './clauses.js';
 import { bumpQaVersion, CLAUSE_TYPES } from './clause-index.js';
 import { portalAreaId } from './consult.service.js';
@@ -218,4 +219,21 @@ export async function entriesFromInterpretation(ctx: Ctx, itemId: number, articl
     ids.push(await createEntry(ctx, { question: p.question.slice(0, 200), answer: p.answer.slice(0, 2000), sources: [{ itemId: target, article }], status: 'draft', ownerUnitId: d.unit_id }, { fromItemId: itemId }));
   }
   return ids;
+}
+
+/** Published entries whose next review date has come: the owner unit (and the admins) are reminded once per date. */
+export async function remindEntryReviews(ctx: Ctx, today = todayCst()): Promise<number> {
+  const due = await ctx.db.selectFrom('qa_entries').select(['id', 'area_id', 'question', 'owner_unit_id', 'next_review_on'])
+    .where('status', '=', 'published').where('next_review_on', 'is not', null).where('next_review_on', '<=', today).execute();
+  if (!due.length) return 0;
+  return ctx.db.transaction().execute(async (tx) => {
+    let n = 0;
+    for (const e of due) {
+      const users = [...(e.owner_unit_id ? await unitUsers(tx, e.owner_unit_id, ['unit_operator', 'unit_reviewer']) : []), ...await unitUsers(tx, e.area_id, ['admin'])];
+      n += Number((await notifyOnce(tx, `qa.entry.${e.id}.review.${e.next_review_on}`, users, {
+        kind: 'qa.review', title: '政策问答条目到了复核日期', body: `“${e.question}”应于 ${e.next_review_on} 复核：请核对所引文件和答复，重新审核发布。`, link: `/console/qa/entries/${e.id}`, areaId: e.area_id,
+      })) > 0);
+    }
+    return n;
+  });
 }

@@ -23,11 +23,12 @@ export const qaModule: GongkaiModule = {
     },
     {
       name: 'qa.consult-reminders',
-      label: '留言咨询到期提醒与督办',
+      label: '留言咨询到期提醒与督办；政策问答复核提醒',
       everyMinutes: 60,
       run: async (ctx) => {
         const r = await (await import('./consult.service.js')).remindMessages(ctx);
-        return r.reminded || r.overdue || r.escalated ? `提醒 ${r.reminded}，逾期 ${r.overdue}，督办 ${r.escalated}` : '';
+        const reviews = await (await import('./entries.service.js')).remindEntryReviews(ctx);
+        return r.reminded || r.overdue || r.escalated || reviews ? `留言提醒 ${r.reminded}，逾期 ${r.overdue}，督办 ${r.escalated}；问答复核提醒 ${reviews}` : '';
       },
     },
   ],

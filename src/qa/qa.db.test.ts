@@ -7,6 +7,7 @@ import { createHarness, USERS, type Harness } from '../test-support/harness.js';
 import { insertItem, updateItem } from '../search/search.fixtures.js';
 import { actorCtx, draftAs, submitAndPublish } from '../disclosure/items.fixtures.js';
 import { reindexClauses } from './clause-index.js';
+import { remindEntryReviews } from './entries.service.js';
 
 const HOUSING = [
   '为规范保障性租赁住房管理，制定本办法。',
@@ -224,5 +225,16 @@ describe('政策问答', () => {
     assert.equal((await h.agent().get(`/qa/${id}`)).statusCode, 200);
     const other = await h.login(USERS.operator.username); // 区财政局 does not own it
     assert.equal((await other.request('POST', `/console/qa/entries/${id}/status`, { form: { status: 'draft' } })).statusCode, 403);
+  });
+
+  test('an entry whose next review date has come is reminded to its owner unit once', async () => {
+    const r = await api('POST', '/api/v1/qa/entries', { question: '保租房能住几年', answer: '合同一般不超过3年。', sources: [{ itemId: housing, article: 2 }], status: 'published' });
+    const id = JSON.parse(r.body).id as number;
+    const e = await h.tdb.db.selectFrom('qa_entries').select('next_review_on').where('id', '=', id).executeTakeFirstOrThrow();
+    assert.equal(await remindEntryReviews(h.ctx, '2000-01-01'), 0);
+    assert.ok((await remindEntryReviews(h.ctx, e.next_review_on!)) >= 1);
+    assert.equal(await remindEntryReviews(h.ctx, e.next_review_on!), 0, 'once');
+    const notes = await h.tdb.db.selectFrom('notifications').select('link').where('kind', '=', 'qa.review').execute();
+    assert.ok(notes.some((n) => n.link === `/console/qa/entries/${id}`));
   });
 });
