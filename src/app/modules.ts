@@ -15,6 +15,7 @@ import { portalModule } from '../portal/module.js';
 import { requestsModule } from '../requests/module.js';
 import { searchModule } from '../search/module.js';
 import { reportModule } from '../report/module.js';
+import { qaModule } from '../qa/module.js';
 
 export const MODULES: readonly GongkaiModule[] = [
   authModule,
@@ -30,6 +31,7 @@ export const MODULES: readonly GongkaiModule[] = [
   reportModule,
   requestsModule,
   decisionsModule,
+  qaModule,
 ];
 
 export const allJobs = (): Job[] => MODULES.flatMap((m) => m.jobs ?? []);

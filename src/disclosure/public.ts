@@ -14,3 +14,4 @@ export { itemRefs, type ItemRef } from './item-refs.js';
 export { maskAll, scanPersonalData, type PrivacyHit } from './pure/privacy-scan.js';
 // Other modules register their documents as items through the one path: a draft, then 保密审查 and publication here.
 export { createItem as createDraftItem } from './items.service.js';
+export { documentStates, documentTexts, inForceToday, publicDocuments, type DocState } from './published-texts.js';

@@ -119,6 +119,10 @@ export const ERROR_CODES = {
   regroup_locked: { kind: 'conflict', doc: '已有归并组标注采纳情况，不能重新归并' },
   signup_closed: { kind: 'conflict', doc: '报名尚未开始或已经截止' },
   draw_done: { kind: 'conflict', doc: '已经完成遴选' },
+  // ── qa (政策问答) ──
+  qa_source_invalid: { kind: 'unprocessable', doc: '所引文件不是已发布且现行有效的信息，或没有该条款' },
+  qa_review_too_far: { kind: 'invalid', doc: '下次复核日期不能晚于12个月后' },
+  qa_message_answered: { kind: 'conflict', doc: '留言已答复' },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -4,6 +4,7 @@ import type { PageMeta } from '../web/components/layout.js';
 import { PortalLayout } from '../web/components/layout.js';
 import type { itemPage } from './portal.service.js';
 import { Breadcrumb, MetaTable, fileSize, typeLabel, validityLabel } from './portal.views.js';
+import { anchorArticles } from '../qa/public.js';
 
 type Data = Awaited<ReturnType<typeof itemPage>>;
 
@@ -32,7 +33,7 @@ export const ItemPage = (p: { meta: PageMeta; data: Data; bodyHtml: string; prin
         <div class="gk-warning" role="note">本文件{validityLabel(item.validity)}{replacedBy ? <>，现行文件见<a href={`/items/${replacedBy.id}`}>《{replacedBy.title}》</a></> : null}，仅供查阅。</div>
       ) : replacedBy ? <div class="gk-notice" role="note">本文件已被<a href={`/items/${replacedBy.id}`}>《{replacedBy.title}》</a>修改。</div> : null}
       {policy ? <p class="gk-notice">本文是对<a href={`/items/${policy.id}`}>《{policy.title}》</a>{policy.doc_number ? `（${policy.doc_number}）` : ''}的解读。</p> : null}
-      <div class="gk-body">{raw(p.bodyHtml)}</div>
+      <div class="gk-body">{raw(anchorArticles(p.bodyHtml))}</div>
       {attachments.length ? (
         <section aria-labelledby="h-attachments">
           <h2 id="h-attachments">附件</h2>

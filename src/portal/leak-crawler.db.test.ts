@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { createHarness, type Harness } from '../test-support/harness.js';
 import { insertItem, updateItem } from '../search/search.fixtures.js';
 import { syncItemIndex } from '../search/search.sync.js';
+import { redact } from '../qa/consult.service.js';
 
 type Kind = 'public' | 'draft' | 'submitted' | 'returned' | 'withdrawn' | 'on_request' | 'withheld' | 'interp_draft' | 'gazette_hidden';
 const KINDS: Kind[] = ['public', 'draft', 'submitted', 'returned', 'withdrawn', 'on_request', 'withheld', 'interp_draft', 'gazette_hidden'];
@@ -25,6 +26,8 @@ describe('no unpublished information reaches anonymous users (crawler)', () => {
   // 依申请公开: applicant data (name, ID number, phone, address, e-mail) and the request's description and files.
   const requestMarkers = ['lkqreqnamemark', '370305198807070011', '13987654321', 'lkqreqaddrmark', 'lkqreqmail@example.com', 'lkqreqdescmark', 'lkqreqfilemark'];
   let requestId = 0;
+  const QA_MARKERS = { draft: 'lkqqadraftmark', review: 'lkqqareviewmark', question: 'lkqqaquestionmark', reply: 'lkqqareplymark', name: 'lkqqanamemark', contact: 'lkqqacontactmark' };
+  const qaEntryIds: number[] = [];
   const visited = new Map<string, { status: number; body: string }>();
 
   before(async () => {
@@ -84,10 +87,23 @@ describe('no unpublished information reaches anonymous users (crawler)', () => {
     await db.insertInto('info_request_events').values({ request_id: requestId, seq: 1, type: 'received', on_date: '2023-06-01', days: null, outcome: null, note: null, data_json: null, actor_label: '测试', created_at: at }).execute();
     writeFileSync(join(uploads, 'crawler-request'), `申请附件 ${rFile}`);
     await db.insertInto('info_request_files').values({ request_id: requestId, role: 'application', file_name: `${rFile}.txt`, mime: 'text/plain; charset=utf-8', size: 20, storage_key: 'crawler-request', sha256: '0'.repeat(64), text: `申请附件 ${rFile}`, created_at: at }).execute();
+    // 政策问答: draft and in-review entries, an unpublished reply, and the private contacts of messages.
+    for (const [status, m] of [['draft', QA_MARKERS.draft], ['review', QA_MARKERS.review]] as const) {
+      const e = await db.insertInto('qa_entries').values({ area_id: h.areaId, question: `住房保障 ${m}`, answer: `保障性租赁住房 ${m}`, alt_questions: m, topics: '住房', audience: '个人', form: 'text',
+        owner_unit_id: unit, reviewer_id: null, reviewed_on: null, next_review_on: null, status, suspended_reason: null, from_item_id: null, from_message_id: null, created_by: null, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+      await db.insertInto('qa_entry_sources').values({ entry_id: e.id, item_id: pub, article: 1, sort: 0 }).execute();
+      qaEntryIds.push(e.id);
+    }
+    const msg = (over: Record<string, unknown>) => ({ area_id: h.areaId, question: '住房保障咨询', contact_name: QA_MARKERS.name, contact: `${QA_MARKERS.contact}@example.com`, unit_id: unit, assigned_unit_id: unit,
+      assignee_id: null, status: 'answered' as const, received_on: '2023-06-01', due_on: '2023-06-08', consent: 1, reply: null, replied_at: at, replied_by: null, public_question: null, public_reply: null, published: 0, escalated_at: null, created_at: at, ...over });
+    await db.insertInto('qa_messages').values(msg({ question: `住房保障 ${QA_MARKERS.question}`, reply: `保障性租赁住房 ${QA_MARKERS.reply}`, consent: 0 })).execute();
+    const published = { contact_name: QA_MARKERS.name, contact: `${QA_MARKERS.contact}@example.com` };
+    const q = `我是${QA_MARKERS.name}，电话13953312345，问保障性租赁住房`;
+    await db.insertInto('qa_messages').values(msg({ question: q, reply: '保障性租赁住房常年受理。', public_question: redact(q, published), public_reply: '保障性租赁住房常年受理。', published: 1 })).execute();
   });
   after(async () => { await h.close(); });
 
-  const hidden = () => [...KINDS.filter((k) => k !== 'public').flatMap((k) => markers.get(k)!), draftIssueMarker, ...requestMarkers];
+  const hidden = () => [...KINDS.filter((k) => k !== 'public').flatMap((k) => markers.get(k)!), draftIssueMarker, ...requestMarkers, ...Object.values(QA_MARKERS)];
 
   async function fetch(url: string) {
     if (visited.has(url)) return visited.get(url)!;
@@ -280,6 +296,20 @@ describe('no unpublished information reaches anonymous users (crawler)', () => {
         assertClean(url, r.body, code || undefined);
       }
     }
+  });
+
+  test('政策问答: drafts, entries in review, unpublished replies and message contacts never reach /ask, /qa, /consult or the answers API', async () => {
+    const urls = ['/ask', '/qa', '/consult', '/consult/new', `/qa?q=${encodeURIComponent('住房保障')}`, `/ask?q=${encodeURIComponent('住房保障')}`, `/api/v1/public/answers?q=${encodeURIComponent('保障性租赁住房')}`,
+      ...Object.values(QA_MARKERS).flatMap((m) => [`/ask?q=${m}`, `/qa?q=${m}`, `/api/v1/public/answers?q=${m}`]), ...qaEntryIds.map((id) => `/qa/${id}`)];
+    for (const url of urls) {
+      const r = await fetch(url);
+      assert.ok(r.status < 500, `${url}: ${r.status}`);
+      assertClean(url, r.body, /[?]q=([a-z]+)$/.exec(url)?.[1]);
+      if (url.startsWith('/api/')) for (const a of (JSON.parse(r.body) as { answers?: { text: string }[] }).answers ?? []) for (const m of hidden()) assert.ok(!a.text.includes(m), `${url}: ${m} in an answer`);
+    }
+    for (const id of qaEntryIds) assert.equal((await fetch(`/qa/${id}`)).status, 404);
+    assert.match((await fetch('/consult')).body, /保障性租赁住房常年受理/, 'the published reply is shown');
+    for (const url of ['/qa/0', '/qa/abc', '/qa/99999999']) assert.ok([400, 404].includes((await fetch(url)).status), url);
   });
 });
 

@@ -202,7 +202,12 @@ export async function receiptDocx(s: PublicStatus): Promise<Buffer> {
 }
 
 export async function intakeRoutes(app: FastifyInstance, deps: AppDeps) {
-  app.get('/requests/new', (req, reply) => formPage(req, reply, emptyForm({ applicantType: 'natural', idType: '居民身份证', format: 'electronic', delivery: 'online' })));
+  app.get('/requests/new', (req, reply) => {
+    // Other pages (e.g. /ask when it has no answer) link here with the question as ?description=…
+    const q = (req.query as Record<string, unknown>).description;
+    const description = typeof q === 'string' ? q.slice(0, 2000) : '';
+    return formPage(req, reply, emptyForm({ applicantType: 'natural', idType: '居民身份证', format: 'electronic', delivery: 'online', ...(description ? { description } : {}) }));
+  });
   app.post('/requests/new', { config: { rateLimit: { max: deps.config.requestSubmitRateLimit, timeWindow: '1 hour' } } }, async (req, reply) => {
     const { body, files } = await readForm(req);
     // Bots fill every field: answer as if accepted, write nothing.

@@ -6,3 +6,5 @@ export { ITEM_TYPES, SEARCH_LABELS, VALIDITIES } from './search.schema.js';
 export { syncItemIndex } from './search.sync.js';
 export { rebuildIndex } from './search.indexer.js';
 export type { HighlightSegment } from './text/segment.js';
+export { foldText, isSingleHan, wordParts } from './text/normalize.js';
+export { STOPWORDS } from './text/stopwords.js';

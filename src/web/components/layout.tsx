@@ -51,6 +51,8 @@ export const PortalLayout = (p: { meta: PageMeta; children?: Child; head?: Child
           <li><a href="/search">搜索</a></li>
           <li><a href="/requests/new">依申请公开</a></li>
           <li><a href="/decisions">重大行政决策</a></li>
+          <li><a href="/ask">政策问答</a></li>
+          <li><a href="/consult">留言咨询</a></li>
         </ul>
       </nav>
     </header>

@@ -1,0 +1,250 @@
+/**
+ * 政策问答 benchmark: quality on the judged set (bench/qa/policies.ts, questions.ts) against two
+ * baselines in the same run, then latency per question over a large synthetic clause index.
+ *
+ *   GONGKAI_TEST_DB=sqlite node --expose-gc --import tsx bench/qa/run.ts [--clauses 100000] [--no-scale] [--verbose] [--sweep] [--profile]
+ *   GONGKAI_TEST_DB=postgres GONGKAI_TEST_PG_URL=postgres://… npx tsx bench/qa/run.ts --clauses 100000
+ *
+ * Quality (document + article): accuracy@1, @3, MRR over the 100 questions (dev/test split reported),
+ * abstention on the unanswerable questions, curated paraphrases at rank 1.
+ * Baselines: (A) the project's full-text search over whole documents (FTS5 / tsvector, bm25 with title
+ * boost) — document level only, it has no articles; (B) MiniSearch (BM25, fuzzy 0.2, prefix) over the
+ * same clauses with the default jieba dictionary and no synonyms.
+ */
+import MiniSearch from 'minisearch';
+import { bootstrap } from '../../src/bootstrap.js';
+import { createTestDb } from '../../src/db/test-db.js';
+import { systemActor, type Ctx } from '../../src/lib/context.js';
+import { insertItem } from '../../src/search/search.fixtures.js';
+import { searchPublic } from '../../src/search/public.js';
+import { segmentForIndex, segmentQuery } from '../../src/search/text/segment.js';
+import { reindexClauses } from '../../src/qa/clause-index.js';
+import { answerQuestion, clearEngineCache, engineFor } from '../../src/qa/engine.js';
+import { createEntry } from '../../src/qa/entries.service.js';
+import { POLICIES } from './policies.js';
+import { ENTRIES, QUESTIONS, UNANSWERABLE } from './questions.js';
+
+const args = process.argv.slice(2);
+const argVal = (name: string, d: number) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : d; };
+const SCALE = argVal('--clauses', 100_000);
+const noScale = args.includes('--no-scale');
+
+const UNITS: Record<string, string> = { 区卫生健康局: '区卫健局', 区教育和体育局: '区教体局', 区人力资源和社会保障局: '区人社局', 区民政局: '区民政局', 区住房和城乡建设局: '区住建局', 区市场监督管理局: '区市场监管局', 区退役军人事务局: '区退役军人局' };
+
+const tdb = await createTestDb();
+const { areaId } = await bootstrap(tdb, { demo: false });
+const ctx: Ctx = { db: tdb.db, dialect: tdb.dialect, actor: systemActor('基准测试') };
+const unitId = async (name: string) => (await tdb.db.selectFrom('units').select('id').where('name', '=', UNITS[name] ?? name).executeTakeFirst())?.id ?? areaId;
+
+const idOf = new Map<string, number>();
+for (const p of POLICIES) {
+  const id = await insertItem(tdb.db, tdb.dialect, {
+    area_id: areaId, unit_id: await unitId(p.unit), title: p.title, body_text: p.body.join('\n'), item_type: p.type, doc_number: p.docNumber,
+    validity: p.type === 'normative' ? p.validity ?? 'valid' : null, category_code: p.type === 'normative' ? 'zcwj-gfxwj' : 'zcwj',
+  });
+  idOf.set(p.key, id);
+}
+await reindexClauses(ctx);
+const entryIds: number[] = [];
+for (const e of ENTRIES) entryIds.push(await createEntry(ctx, { question: e.question, altQuestions: e.alt, answer: e.answer, sources: [{ itemId: idOf.get(e.doc)!, article: e.article }], status: 'published' }));
+
+type Ranked = { itemId: number; article: number | null }[];
+type Metrics = { at1: number; at3: number; mrr: number; doc1: number; doc3: number; abstainedAnswerable: number };
+function score(rankings: Ranked[], items: { doc: string; article: number }[]): Metrics {
+  let at1 = 0, at3 = 0, mrr = 0, doc1 = 0, doc3 = 0, abst = 0;
+  rankings.forEach((r, i) => {
+    const want = items[i]!;
+    const wid = idOf.get(want.doc)!;
+    if (r.length === 0) abst++;
+    const pos = r.findIndex((x) => x.itemId === wid && x.article === want.article);
+    if (pos === 0) at1++;
+    if (pos >= 0 && pos < 3) at3++;
+    if (pos >= 0) mrr += 1 / (pos + 1);
+    const dpos = [...new Set(r.map((x) => x.itemId))].indexOf(wid);
+    if (dpos === 0) doc1++;
+    if (dpos >= 0 && dpos < 3) doc3++;
+  });
+  const n = rankings.length;
+  return { at1: at1 / n, at3: at3 / n, mrr: mrr / n, doc1: doc1 / n, doc3: doc3 / n, abstainedAnswerable: abst };
+}
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const row = (name: string, m: Metrics, abst: string, articles = true) =>
+  `| ${name} | ${articles ? pct(m.at1) : '—'} | ${articles ? pct(m.at3) : '—'} | ${articles ? m.mrr.toFixed(3) : '—'} | ${pct(m.doc1)} | ${pct(m.doc3)} | ${abst} |`;
+
+// ── threshold sweep on the dev split only (dev third of the questions, first 7 unanswerable) ──
+{
+  const devQ = QUESTIONS.filter((_, i) => i % 3 === 0);
+  const devU = UNANSWERABLE.slice(0, 7);
+  const lines: string[] = [];
+  for (const t of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65]) {
+    let right = 0, abst = 0;
+    for (const q of devQ) {
+      const o = await answerQuestion(tdb.db, tdb.dialect, areaId, q.q, { threshold: t });
+      if (o.abstained) abst++;
+      else if (o.answers[0]!.itemId === idOf.get(q.doc) && o.answers[0]!.article === q.article) right++;
+    }
+    let ua = 0;
+    for (const q of devU) if ((await answerQuestion(tdb.db, tdb.dialect, areaId, q, { threshold: t })).abstained) ua++;
+    lines.push(`| ${t} | ${right}/${devQ.length} | ${abst} | ${ua}/${devU.length} |`);
+  }
+  if (args.includes('--sweep')) console.log(`\n## Abstention threshold sweep (dev only)\n\n| threshold | dev right@1 | dev abstained | dev unanswerable abstained |\n|---|---|---|---|\n${lines.join('\n')}`);
+}
+
+// ── ours ──
+const ours: Ranked[] = [];
+const misses: string[] = [];
+for (const q of QUESTIONS) {
+  const o = await answerQuestion(tdb.db, tdb.dialect, areaId, q.q, { limit: 10 });
+  ours.push(o.answers.map((a) => ({ itemId: a.itemId, article: a.article })));
+  const top = o.answers[0];
+  const wid = idOf.get(q.doc)!;
+  if (!top || top.itemId !== wid || top.article !== q.article) misses.push(`${QUESTIONS.indexOf(q) % 3 === 0 ? 'dev ' : 'test'} ${q.q} → want ${q.doc}#${q.article}, got ${top ? `${POLICIES.find((p) => idOf.get(p.key) === top.itemId)?.key}#${top.article} (${top.kind}, ${top.score})` : `abstained (${o.confidence})`}`);
+}
+const unans: Awaited<ReturnType<typeof answerQuestion>>[] = [];
+for (const q of UNANSWERABLE) unans.push(await answerQuestion(tdb.db, tdb.dialect, areaId, q));
+const oursAbst = unans.filter((o) => o.abstained).length;
+const wrongly = UNANSWERABLE.filter((_, i) => !unans[i]!.abstained).map((q, i) => `${q} (${unans[UNANSWERABLE.indexOf(q)]!.confidence})`);
+void wrongly;
+let curatedTop = 0, curatedN = 0;
+const curatedMiss: string[] = [];
+for (const [i, e] of ENTRIES.entries()) {
+  for (const p of e.paraphrases) {
+    curatedN++;
+    const o = await answerQuestion(tdb.db, tdb.dialect, areaId, p);
+    if (o.answers[0]?.kind === 'entry' && o.answers[0].entryId === entryIds[i]) curatedTop++;
+    else curatedMiss.push(`${p} → ${o.answers[0] ? `${o.answers[0].kind} ${o.answers[0].entryId ?? ''} ${o.answers[0].itemId}#${o.answers[0].article}` : 'abstained'}`);
+  }
+}
+// Without curated entries (clauses only), to show what the entries add.
+await tdb.db.updateTable('qa_entries').set({ status: 'draft' }).execute();
+await tdb.db.updateTable('settings').set({ value: 'no-entries' }).where('key', '=', 'qa.version').execute();
+clearEngineCache();
+const clausesOnly: Ranked[] = [];
+for (const q of QUESTIONS) clausesOnly.push((await answerQuestion(tdb.db, tdb.dialect, areaId, q.q, { limit: 10 })).answers.map((a) => ({ itemId: a.itemId, article: a.article })));
+
+// ── baseline A: full-text search over whole documents ──
+const fts: Ranked[] = [];
+for (const q of QUESTIONS) {
+  const r = await searchPublic(ctx, areaId, { q: q.q });
+  fts.push(r.hits.map((x) => ({ itemId: x.id, article: null })));
+}
+const ftsUnans: boolean[] = [];
+for (const q of UNANSWERABLE) ftsUnans.push((await searchPublic(ctx, areaId, { q })).hits.length === 0);
+
+// ── baseline B: MiniSearch over clauses ──
+const clauses = await tdb.db.selectFrom('qa_clauses').select(['id', 'item_id', 'article', 'text']).where('article', '>', 0).execute();
+const titles = new Map(POLICIES.map((p) => [idOf.get(p.key)!, p.title]));
+const ms = new MiniSearch<{ id: number; item: number; article: number; text: string; title: string }>({
+  fields: ['text', 'title'], storeFields: ['item', 'article'],
+  tokenize: (t) => segmentForIndex(t).split(' ').filter(Boolean), processTerm: (t) => t,
+  searchOptions: { tokenize: segmentQuery, processTerm: (t) => t, fuzzy: 0.2, prefix: true, boost: { title: 0.5 } },
+});
+ms.addAll(clauses.map((c) => ({ id: c.id, item: c.item_id, article: c.article, text: c.text, title: titles.get(c.item_id) ?? '' })));
+const mini: Ranked[] = QUESTIONS.map((q) => ms.search(q.q).slice(0, 10).map((r) => ({ itemId: r.item as number, article: r.article as number })));
+const miniUnans = UNANSWERABLE.filter((q) => ms.search(q).length === 0).length;
+
+const dev = (arr: Ranked[]) => arr.filter((_, i) => i % 3 === 0);
+const test = (arr: Ranked[]) => arr.filter((_, i) => i % 3 !== 0);
+const qDev = QUESTIONS.filter((_, i) => i % 3 === 0);
+const qTest = QUESTIONS.filter((_, i) => i % 3 !== 0);
+const U = UNANSWERABLE.length;
+
+console.log(`\n## Quality (${tdb.dialect}; ${POLICIES.length} policies, ${clauses.length} clauses, ${QUESTIONS.length} questions, ${U} unanswerable, ${curatedN} curated paraphrases)\n`);
+console.log('| method | art@1 | art@3 | MRR | doc@1 | doc@3 | unanswerable abstained |');
+console.log('|---|---|---|---|---|---|---|');
+console.log(row('政策问答 (entries + clauses), all 100', score(ours, QUESTIONS), `${oursAbst}/${U} (held-out last 8: ${unans.slice(7).filter((o) => o.abstained).length}/8)`));
+console.log(row('  … dev third (34)', score(dev(ours), qDev), ''));
+console.log(row('  … held-out test (66)', score(test(ours), qTest), ''));
+console.log(row('政策问答, clauses only (no entries)', score(clausesOnly, QUESTIONS), ''));
+console.log(row('baseline A: full-text search, whole documents', score(fts, QUESTIONS), `${ftsUnans.filter(Boolean).length}/${U}`, false));
+console.log(row('baseline B: MiniSearch over clauses', score(mini, QUESTIONS), `${miniUnans}/${U}`));
+console.log(`\ncurated paraphrases at rank 1: ${curatedTop}/${curatedN}; answerable questions abstained: ${score(ours, QUESTIONS).abstainedAnswerable}`);
+console.log(`typo questions right at rank 1: ${QUESTIONS.filter((q, i) => q.typo && ours[i]![0]?.itemId === idOf.get(q.doc) && ours[i]![0]?.article === q.article).length}/${QUESTIONS.filter((q) => q.typo).length}`);
+if (args.includes('--verbose')) {
+  console.log('\nmisses:\n' + misses.join('\n'));
+  console.log('\ncurated misses:\n' + curatedMiss.join('\n'));
+  console.log('\nunanswerable not abstained:\n' + UNANSWERABLE.filter((_, i) => !unans[i]!.abstained).map((q) => `${q} (${unans[UNANSWERABLE.indexOf(q)]!.confidence}) → ${unans[UNANSWERABLE.indexOf(q)]!.answers[0]?.text.slice(0, 40)}`).join('\n'));
+}
+
+// ── latency over a large clause index ──
+if (!noScale) {
+  await tdb.db.updateTable('qa_entries').set({ status: 'published' }).execute();
+  const perDoc = 20;
+  const docs = Math.ceil((SCALE - clauses.length) / perDoc);
+  const sentences = POLICIES.flatMap((p) => p.body.filter((l) => l.length > 20).map((l) => l.replace(/^(第.+?条|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\s*/, '')));
+  const rnd = mulberry(7);
+  const pick = <T,>(a: T[]) => a[Math.floor(rnd() * a.length)]!;
+  const towns = ['稷下街道', '齐陵街道', '闻韶街道', '雪宫街道', '辛店街道', '金岭回族镇', '朱台镇', '皇城镇', '敬仲镇', '凤凰镇'];
+  const subjects = ['农村公路养护', '秸秆综合利用', '文物保护', '安全生产检查', '河长制', '垃圾分类', '食品安全', '消防设施', '校外培训', '公共文化服务', '农机购置', '污水处理', '燃气安全', '停车管理', '物业服务', '林长制'];
+  const t0 = performance.now();
+  const cn = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
+  const batch: Parameters<typeof insertItem>[2][] = [];
+  for (let d = 0; d < docs; d++) {
+    const subject = pick(subjects);
+    const town = pick(towns);
+    const body = Array.from({ length: perDoc }, (_, a) => `第${cn[a]}条 ${town}${subject}工作中，${pick(sentences)}${pick(sentences).slice(0, 30)}。`).join('\n');
+    batch.push({ area_id: areaId, unit_id: areaId, title: `关于${town}${subject}的实施意见（${d + 1}）`, body_text: body, item_type: d % 2 ? 'policy' : 'normative', validity: d % 2 ? null : 'valid', doc_number: `临政发〔2023〕${d + 100}号` });
+  }
+  for (const b of batch) await insertItem(tdb.db, tdb.dialect, b, { sync: false });
+  const t1 = performance.now();
+  const r = await reindexClauses(ctx);
+  const t2 = performance.now();
+  clearEngineCache();
+  await tdb.db.updateTable('settings').set({ value: 'scaled' }).where('key', '=', 'qa.version').execute();
+  const e = await engineFor(tdb.db, tdb.dialect, areaId);
+  const t3 = performance.now();
+  // With --expose-gc: collect the build's garbage before timing, as a long-running server has by then.
+  (globalThis as { gc?: () => void }).gc?.();
+  const total = (await tdb.db.selectFrom('qa_clauses').select((eb) => eb.fn.countAll<number>().as('n')).where('article', '>', 0).executeTakeFirstOrThrow()).n;
+  const times: number[] = [];
+  const byQ: [number, number, string][] = [];
+  for (const round of [0, 1]) {
+    for (const q of [...QUESTIONS.map((x) => x.q), ...UNANSWERABLE]) {
+      const s = performance.now();
+      await answerQuestion(tdb.db, tdb.dialect, areaId, q);
+      const ms = performance.now() - s;
+      if (round === 1) {
+        times.push(ms);
+        const c0 = performance.now();
+        e.candidates(e.analyzer.concepts(q));
+        byQ.push([ms, performance.now() - c0, q]);
+      }
+    }
+  }
+  if (args.includes('--profile')) {
+    const slow = byQ.sort((a, b) => b[0] - a[0]).slice(0, 12);
+    const lines: string[] = [];
+    for (const [t, c, q] of slow) {
+      const s = performance.now();
+      await answerQuestion(tdb.db, tdb.dialect, areaId, q);
+      lines.push(`${t.toFixed(1)} ms (retrieval ${c.toFixed(1)} ms; asked again: ${(performance.now() - s).toFixed(1)} ms) ${q}`);
+    }
+    console.log(lines.join('\n'));
+  }
+  times.sort((a, b) => a - b);
+  const p = (x: number) => times[Math.min(times.length - 1, Math.floor(x * times.length))]!.toFixed(1);
+  const heap = (process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0);
+  console.log(`\n## Latency (${tdb.dialect}): ${Number(total)} clauses in ${docs + POLICIES.length} documents`);
+  console.log(`insert ${(t1 - t0) / 1000 | 0} s; split ${r.split} documents ${((t2 - t1) / 1000).toFixed(1)} s; engine build ${((t3 - t2) / 1000).toFixed(1)} s (${e.clauses.length} clauses, heap ${heap} MB)`);
+  console.log(`per question (${times.length} questions, warm engine, including the live validity check): p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, max ${times[times.length - 1]!.toFixed(1)} ms`);
+  // MiniSearch over the same clauses, for comparison.
+  const all = await tdb.db.selectFrom('qa_clauses').select(['id', 'item_id', 'article', 'text']).where('article', '>', 0).execute();
+  const t4 = performance.now();
+  const big = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], tokenize: (t) => segmentForIndex(t).split(' ').filter(Boolean), processTerm: (t) => t, searchOptions: { tokenize: segmentQuery, processTerm: (t) => t, fuzzy: 0.2, prefix: true } });
+  big.addAll(all.map((c) => ({ id: c.id, text: c.text })));
+  const t5 = performance.now();
+  const mt: number[] = [];
+  for (const q of QUESTIONS) { const s = performance.now(); big.search(q.q); mt.push(performance.now() - s); }
+  mt.sort((a, b) => a - b);
+  console.log(`baseline B MiniSearch on the same clauses: build ${((t5 - t4) / 1000).toFixed(1)} s, p50 ${mt[50]!.toFixed(1)} ms, p95 ${mt[95]!.toFixed(1)} ms`);
+}
+await tdb.destroy();
+
+function mulberry(seed: number) {
+  return () => {
+    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

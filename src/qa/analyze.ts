@@ -1,0 +1,127 @@
+// Text analysis for 政策问答: jieba with the shipped 政务 user dictionary (data/qa/dict.txt) plus every
+// synonym term and the admin's own words, and query expansion by the synonym table (data/qa/synonyms.txt
+// plus the admin's additions). Own jieba instance: the full-text search module's segmentation stays as it is.
+import { readFileSync } from 'node:fs';
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { foldText, isSingleHan, STOPWORDS, wordParts } from '../search/public.js';
+
+const DATA = new URL('../../data/qa/', import.meta.url);
+
+/** groups: synonym groups; soft: intent words (多久, 多少钱 …) that add score but are not the topic. */
+export type LexiconData = { words: string[]; groups: string[][]; soft?: string[] };
+
+/** `term = a | b` lines ('~term = …' marks an intent word); '#' comments. */
+export function parseSynonymFile(text: string): { groups: string[][]; soft: string[] } {
+  const groups: string[][] = [];
+  const soft: string[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    let line = raw.replace(/#.*$/, '').trim();
+    if (!line) continue;
+    const isSoft = line.startsWith('~');
+    if (isSoft) line = line.slice(1);
+    const [head, tail] = line.split('=');
+    const terms = [head, ...(tail ?? '').split('|')].map((t) => foldText((t ?? '').trim())).filter((t) => t !== '');
+    if (terms.length >= 2) {
+      groups.push([...new Set(terms)]);
+      if (isSoft) soft.push(terms[0]!);
+    }
+  }
+  return { groups, soft };
+}
+export const parseSynonyms = (text: string): string[][] => parseSynonymFile(text).groups;
+
+export function shippedLexicon(): LexiconData {
+  const words = readFileSync(new URL('dict.txt', DATA), 'utf8').split(/\r?\n/).map((l) => l.trim().split(/\s+/)[0] ?? '').filter((w) => w !== '');
+  return { words, ...parseSynonymFile(readFileSync(new URL('synonyms.txt', DATA), 'utf8')) };
+}
+
+/** Question filler that never carries the topic (only dropped when not a synonym term). */
+const FILLER = new Set([
+  '请问', '我', '我们', '我家', '你好', '您好', '想', '想问', '问', '问一下', '一下', '咨询', '知道', '了解', '怎么', '怎样', '如何',
+  '可以', '能', '能不能', '可不可以', '吗', '呢', '啊', '呀', '吧', '么', '什么', '哪些', '哪里', '哪儿', '哪个', '需要', '要', '是不是',
+  '有', '没有', '还', '就', '都', '会', '该', '应该', '办', '给', '让', '现在', '今年', '的话', '这个', '那个', '一般', '具体', '情况',
+  '多少', '几', '么样', '咋', '咋办', '啥', '谁', '为什么', '是否', '得', '去', '了', '个', '些', '帮忙', '麻烦', '谢谢', '本区', '区里',
+  '用来', '干什么', '干嘛', '做什么', '怎么弄', '咋弄', '哪张', '哪家', '哪个部门', '那里', '这里', '这边', '那边', '一般来说', '听说',
+  '能不能', '可不可以', '有没有', '会不会', '行不行', '好不好', '要不要', '能否', '可否', '多大', '怎么样', '请教', '求助', '急', '在线等',
+]);
+
+/** One word of the question with its alternatives; soft = an intent word (counts ¼ towards coverage). */
+export const SYN_FORWARD = 0.8;
+export const SYN_WEAK = 0.4;
+
+export type QueryConcept = { term: string; alts: { term: string; weight: number }[]; soft?: boolean; maybeTypo?: boolean };
+
+export class Analyzer {
+  readonly #jieba: Jieba;
+  /** word → expansions with weights: forward (colloquial → canonical) 0.8, reverse and sibling 0.4. */
+  readonly #syn = new Map<string, Map<string, number>>();
+  readonly #soft: Set<string>;
+  constructor(lex: LexiconData) {
+    this.#soft = new Set(lex.soft ?? []);
+    const extra = new Set<string>(lex.words.map(foldText));
+    for (const g of lex.groups) for (const t of g) if (t.length >= 2) extra.add(t);
+    for (const f of FILLER) if (f.length >= 2) extra.add(f);
+    this.#jieba = Jieba.withDict(dict);
+    const lines = [...extra].filter((w) => !/\s/.test(w)).map((w) => `${w} 20000 n`).join('\n');
+    if (lines) this.#jieba.loadDict(Buffer.from(lines, 'utf8'));
+    const soft = new Set(lex.soft ?? []);
+    const add = (from: string, to: string, w: number) => {
+      if (from === to) return;
+      let m = this.#syn.get(from);
+      if (!m) this.#syn.set(from, (m = new Map()));
+      if ((m.get(to) ?? 0) < w) m.set(to, w);
+    };
+    for (const g of lex.groups) {
+      const [head, ...rest] = g as [string, ...string[]];
+      // Each line reads "colloquial = canonical | …": documents use the canonical words, so the forward
+      // direction is the reliable one. Intent groups (多久 → 工作日) expand forward only.
+      for (const o of rest) add(head, o, SYN_FORWARD);
+      if (soft.has(head)) continue;
+      for (const o of rest) {
+        add(o, head, SYN_WEAK);
+        for (const p of rest) add(o, p, SYN_WEAK);
+      }
+    }
+  }
+
+  /** Index terms: search-mode words (long words and their sub-words), folded, without stopwords and lone Han characters. */
+  indexTerms(text: string): string[] {
+    const folded = foldText(text);
+    if (!folded.trim()) return [];
+    return this.#jieba.cutForSearch(folded, true).flatMap(wordParts).filter((w) => !STOPWORDS.has(w) && !(isSingleHan(w) && !this.#syn.has(w)));
+  }
+
+  /** Terms of an expansion phrase (a synonym may itself be several words). */
+  #phraseTerms(p: string): string[] {
+    return this.#jieba.cut(foldText(p), true).flatMap(wordParts).filter((w) => !FILLER.has(w) && !STOPWORDS.has(w) && !isSingleHan(w));
+  }
+
+  /**
+   * Query concepts: each precise-mode word of the question (fillers dropped) with its alternatives —
+   * itself, its search-mode sub-words, and its synonyms (weight 0.8). A concept is matched when any alternative is.
+   */
+  concepts(q: string): QueryConcept[] {
+    const folded = foldText(q);
+    const words = this.#jieba.cut(folded, true).flatMap(wordParts);
+    const out: QueryConcept[] = [];
+    const seen = new Set<string>();
+    for (const w of words) {
+      if (seen.has(w)) continue;
+      seen.add(w);
+      const syns = this.#syn.get(w);
+      if (!syns && (STOPWORDS.has(w) || FILLER.has(w) || isSingleHan(w))) continue;
+      const alts = new Map<string, number>([[w, 1]]);
+      for (const [s, weight] of syns ?? []) {
+        for (const t of this.#phraseTerms(s)) if ((alts.get(t) ?? 0) < weight) alts.set(t, weight);
+      }
+      // Sub-words of a compound (服务券 → 服务): partial credit; less for a known 政务 term (残疾人两项补贴 → 补贴).
+      const subWeight = syns ? 0.3 : 0.6;
+      if (w.length >= 3) for (const s of this.#jieba.cutForSearch(w, true).flatMap(wordParts)) if (s !== w && s.length >= 2 && !alts.has(s)) alts.set(s, subWeight);
+      // Not a dictionary word (jieba without HMM splits it): possibly a typo.
+      const maybeTypo = w.length >= 2 && !syns && /^\p{Script=Han}+$/u.test(w) && this.#jieba.cut(w, false).length > 1;
+      out.push({ term: w, alts: [...alts].map(([term, weight]) => ({ term, weight })), ...(this.#soft.has(w) ? { soft: true } : {}), ...(maybeTypo ? { maybeTypo: true } : {}) });
+    }
+    return out;
+  }
+}

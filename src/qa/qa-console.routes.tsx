@@ -1,0 +1,294 @@
+// Console pages of 政策问答: entries (draft → review → published), turning a 问答式解读 into entries,
+// the insights (most asked, unanswered, 没用), the lexicon, and the 留言咨询 queue.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { writeAudit } from '../audit/public.js';
+import { requireAdmin, requireStaff } from '../auth/policy.js';
+import { AppError } from '../lib/errors.js';
+import { nowIso, todayCst } from '../lib/time.js';
+import { listUnitsInArea } from '../org/public.js';
+import { ConsoleLayout } from '../web/components/layout.js';
+import { Checkbox, ErrorSummary, Form, SelectField, TextArea, TextField, emptyForm, type FormState } from '../web/components/form.js';
+import { formBody, intParam, pageMeta, sendHtml } from '../web/http.js';
+import { bumpQaVersion } from './clause-index.js';
+import * as consult from './consult.service.js';
+import * as entries from './entries.service.js';
+import { insights, VERDICT_LABELS } from './feedback.service.js';
+
+const idOf = (req: FastifyRequest) => intParam((req.params as Record<string, string>).id);
+const fieldsOf = (err: unknown) => (err instanceof AppError && (err.kind === 'invalid' || err.kind === 'unprocessable') ? { ...err.fields, ...(Object.keys(err.fields).length ? {} : { _: err.message }) } : null);
+const areaOfReq = async (req: FastifyRequest) => (req.ctx.actor.kind === 'user' ? req.ctx.actor.areaId : consult.portalAreaId(req.ctx.db));
+
+const ENTRY_LABELS: Record<string, string> = { question: '问题', answer: '答复', sources: '依据', altQuestions: '其他问法', topics: '主题', audience: '服务对象', form: '形式', nextReviewOn: '下次复核日期', status: '状态', _: '条目' };
+
+/** Form fields → service input: 依据 lines "信息编号:条款号". */
+function entryFromForm(b: Record<string, string>, status: string) {
+  const sources = (b.sources ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean).map((l) => {
+    const m = /^(\d+)\s*[:：#\s]\s*(?:第)?(\d+)(?:条)?$/.exec(l);
+    return m ? { itemId: Number(m[1]), article: Number(m[2]) } : { itemId: 0, article: 0 };
+  });
+  return { question: b.question, answer: b.answer, sources, altQuestions: b.altQuestions ?? '', topics: b.topics ?? '', audience: b.audience || '个人', form: b.form || 'text', nextReviewOn: b.nextReviewOn ?? '', status };
+}
+/** Source errors come back as sources.N: show them on the one 依据 field. */
+const flattenErrors = (f: Record<string, string>) => {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(f)) {
+    const key = k.startsWith('sources') ? 'sources' : k;
+    out[key] = out[key] ? `${out[key]}；${v}` : v;
+  }
+  return out;
+};
+
+const EntryFields = (p: { form: FormState }) => (
+  <>
+    <TextField name="question" label="问题" form={p.form} required maxlength={200} />
+    <TextArea name="altQuestions" label="其他问法（每行一个）" form={p.form} rows={3} />
+    <TextArea name="answer" label="答复（简短、通俗）" form={p.form} required rows={5} />
+    <TextArea name="sources" label="依据（每行一条：信息编号:条款号，如 12:7）" form={p.form} required rows={3} hint="只能引用已公开、现行有效的政策文件、规范性文件或解读中存在的条款" />
+    <TextField name="topics" label="主题（用顿号分隔）" form={p.form} hint={`如：${entries.LIFE_TOPICS.join('、')}`} />
+    <SelectField name="audience" label="服务对象" form={p.form} options={entries.AUDIENCES.map((a) => ({ value: a, label: a }))} />
+    <SelectField name="form" label="形式" form={p.form} options={entries.FORMS.map((f) => ({ value: f, label: entries.FORM_LABELS[f]! }))} />
+    <TextField name="nextReviewOn" label="下次复核日期" type="date" form={p.form} hint="不晚于12个月后；发布时不填则为12个月后" />
+  </>
+);
+
+async function entriesPage(req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) {
+  const rows = await entries.listEntries(req.ctx, { status: (req.query as Record<string, string>).status });
+  const meta = pageMeta(req, reply, '政策问答');
+  return sendHtml(reply, (
+    <ConsoleLayout meta={meta}>
+      <p><a href="/console/qa/insights">提问与评价分析</a> · <a href="/console/qa/messages">留言咨询</a> · <a href="/console/qa/lexicon">词典与同义词</a> · <a href="/ask">门户政策问答</a></p>
+      <table class="gk-table">
+        <caption>问答条目</caption>
+        <thead><tr><th scope="col">编号</th><th scope="col">问题</th><th scope="col">状态</th><th scope="col">下次复核</th><th scope="col">说明</th></tr></thead>
+        <tbody>{rows.map((e) => (
+          <tr><td>{e.id}</td><td><a href={`/console/qa/entries/${e.id}`}>{e.question}</a></td><td>{entries.ENTRY_STATUS_LABELS[e.status]}</td><td>{e.next_review_on ?? '—'}</td><td>{e.suspended_reason ?? ''}</td></tr>
+        ))}</tbody>
+      </table>
+      <h2>新建条目</h2>
+      <ErrorSummary errors={form.errors} labels={ENTRY_LABELS} />
+      <Form action="/console/qa/entries" csrf={meta.csrf!} submit="保存为草稿"><EntryFields form={form} /></Form>
+      <h2>从问答式解读生成条目</h2>
+      <Form action="/console/qa/from-interpretation" csrf={meta.csrf!} submit="生成草稿条目">
+        <TextField name="itemId" label="解读信息编号（形式为“问答”）" form={emptyForm()} required />
+        <TextField name="article" label="引用被解读文件的条款号" form={emptyForm({ article: '1' })} />
+      </Form>
+    </ConsoleLayout>
+  ), status);
+}
+
+async function entryPage(req: FastifyRequest, reply: FastifyReply, id: number, form?: FormState, status = 200, notice?: string) {
+  const e = await entries.readableEntry(req.ctx, id);
+  const f = form ?? emptyForm({ question: e.question, altQuestions: e.alt_questions, answer: e.answer, sources: e.sources.map((s) => `${s.itemId}:${s.article}`).join('\n'), topics: e.topics, audience: e.audience, form: e.form, nextReviewOn: e.next_review_on ?? '' });
+  const meta = pageMeta(req, reply, `问答条目：${e.question}`);
+  const move = (to: string, label: string) => (
+    <form method="post" action={`/console/qa/entries/${id}/status`} class="gk-inline">
+      <input type="hidden" name="_csrf" value={meta.csrf!} /><input type="hidden" name="status" value={to} />
+      <button type="submit" class="gk-button gk-button--secondary">{label}</button>
+    </form>
+  );
+  return sendHtml(reply, (
+    <ConsoleLayout meta={meta}>
+      {notice ? <div class="gk-notice" role="status">{notice}</div> : null}
+      <p><a href="/console/qa">返回问答条目</a>{e.status === 'published' ? <> · <a href={`/qa/${id}`}>在门户查看</a></> : null}</p>
+      <p>状态：<strong>{entries.ENTRY_STATUS_LABELS[e.status]}</strong>{e.suspended_reason ? `（${e.suspended_reason}）` : ''} · 审核日期：{e.reviewed_on ?? '—'} · 下次复核：{e.next_review_on ?? '—'}</p>
+      <p>{e.status === 'draft' ? move('review', '送审') : null}{e.status !== 'published' ? move('published', '审核通过并发布') : null}{e.status !== 'draft' ? move('draft', '退回草稿') : null}</p>
+      <h2>修改</h2>
+      <ErrorSummary errors={f.errors} labels={ENTRY_LABELS} />
+      <Form action={`/console/qa/entries/${id}`} csrf={meta.csrf!} submit="保存（回到草稿）"><EntryFields form={f} /></Form>
+    </ConsoleLayout>
+  ), status);
+}
+
+async function messagePage(req: FastifyRequest, reply: FastifyReply, id: number, form?: FormState, status = 200) {
+  const m = await consult.readMessage(req.ctx, id);
+  const units = await listUnitsInArea(req.ctx.db, m.area_id);
+  const meta = pageMeta(req, reply, `留言 ${id}`);
+  const f = form ?? emptyForm();
+  const isAdmin = req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
+  const entryDraft = m.reply ? `/console/qa/entries/new?question=${encodeURIComponent((m.public_question ?? consult.redact(m.question, m)).slice(0, 200))}&answer=${encodeURIComponent(consult.redact(m.reply, m).slice(0, 2000))}` : null;
+  return sendHtml(reply, (
+    <ConsoleLayout meta={meta}>
+      <p><a href="/console/qa/messages">返回留言队列</a></p>
+      <table class="gk-table"><caption class="visually-hidden">留言信息</caption><tbody>
+        <tr><th scope="row">状态</th><td>{consult.MESSAGE_STATUS_LABELS[m.status]}{m.escalated_at ? '（已提级督办）' : ''}</td></tr>
+        <tr><th scope="row">收到日期</th><td>{m.received_on}</td></tr>
+        <tr><th scope="row">答复期限</th><td>{m.due_on}</td></tr>
+        <tr><th scope="row">留言人</th><td>{m.contact_name}（{m.contact}）</td></tr>
+        <tr><th scope="row">办理单位</th><td>{units.find((u) => u.id === m.assigned_unit_id)?.name ?? '未分办'}</td></tr>
+        <tr><th scope="row">同意公开</th><td>{m.consent ? '是' : '否'}</td></tr>
+      </tbody></table>
+      <h2>留言内容</h2>{m.question.split('\n').map((l) => <p>{l}</p>)}
+      {m.reply ? <><h2>答复</h2>{m.reply.split('\n').map((l) => <p>{l}</p>)}<p>{m.published ? '已公开（已去除个人信息）' : '未公开'}</p>{entryDraft ? <p><a href={entryDraft}>转为政策问答条目</a></p> : null}</> : (
+        <>
+          {isAdmin ? (
+            <><h2>分办</h2>
+              <Form action={`/console/qa/messages/${id}/assign`} csrf={meta.csrf!} submit="分办">
+                <SelectField name="unitId" label="办理单位" form={emptyForm({ unitId: m.assigned_unit_id ?? '' })} options={units.map((u) => ({ value: u.id, label: u.name }))} />
+              </Form></>
+          ) : null}
+          <h2>答复</h2>
+          <ErrorSummary errors={f.errors} labels={{ reply: '答复内容', publish: '公开答复' }} />
+          <Form action={`/console/qa/messages/${id}/reply`} csrf={meta.csrf!} submit="提交答复">
+            <TextArea name="reply" label="答复内容" form={f} required rows={6} />
+            {m.consent ? <Checkbox name="publish" label="公开留言与答复（自动去除个人信息）" checked={!!f.values.publish} /> : <p class="gk-muted">留言人未同意公开，答复只发给留言人。</p>}
+          </Form>
+        </>
+      )}
+    </ConsoleLayout>
+  ), status);
+}
+
+export async function consultConsoleRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/console/qa', async (req, reply) => entriesPage(req, reply, emptyForm()));
+  app.get('/console/qa/entries/new', async (req, reply) => {
+    const q = req.query as Record<string, string>;
+    return entriesPage(req, reply, emptyForm({ question: q.question ?? '', answer: q.answer ?? '' }));
+  });
+  app.post('/console/qa/entries', async (req, reply) => {
+    const b = formBody(req);
+    try {
+      const id = await entries.createEntry(req.ctx, entryFromForm(b, 'draft'), b.fromMessageId ? { fromMessageId: Number(b.fromMessageId) } : {});
+      return reply.redirect(`/console/qa/entries/${id}`, 303);
+    } catch (e) {
+      const f = fieldsOf(e);
+      if (f) return entriesPage(req, reply, { values: b, errors: flattenErrors(f) }, 400);
+      throw e;
+    }
+  });
+  app.get('/console/qa/entries/:id', async (req, reply) => entryPage(req, reply, idOf(req)));
+  app.post('/console/qa/entries/:id', async (req, reply) => {
+    const b = formBody(req);
+    try {
+      await entries.updateEntry(req.ctx, idOf(req), entryFromForm(b, 'draft'));
+      return reply.redirect(`/console/qa/entries/${idOf(req)}`, 303);
+    } catch (e) {
+      const f = fieldsOf(e);
+      if (f) return entryPage(req, reply, idOf(req), { values: b, errors: flattenErrors(f) }, 400);
+      throw e;
+    }
+  });
+  app.post('/console/qa/entries/:id/status', async (req, reply) => {
+    const to = formBody(req).status;
+    try {
+      if (to !== 'review' && to !== 'published' && to !== 'draft') throw new AppError('invalid', 'validation_failed', '状态无效', { status: '状态无效' });
+      await entries.moveEntry(req.ctx, idOf(req), to);
+      return reply.redirect(`/console/qa/entries/${idOf(req)}`, 303);
+    } catch (e) {
+      const f = fieldsOf(e);
+      if (f) return entryPage(req, reply, idOf(req), undefined, 400, Object.values(f).join('；'));
+      if (e instanceof AppError && e.kind === 'conflict') return entryPage(req, reply, idOf(req), undefined, 409, e.message);
+      throw e;
+    }
+  });
+  app.post('/console/qa/from-interpretation', async (req, reply) => {
+    const b = formBody(req);
+    const ids = await entries.entriesFromInterpretation(req.ctx, intParam(b.itemId), Number(b.article) > 0 ? Number(b.article) : 1);
+    return reply.redirect(ids.length ? `/console/qa?status=draft` : '/console/qa', 303);
+  });
+
+  app.get('/console/qa/insights', async (req, reply) => {
+    requireStaff(req.ctx.actor);
+    const since = (req.query as Record<string, string>).since;
+    const from = /^\d{4}-\d{2}-\d{2}$/.test(since ?? '') ? since! : consult.addDays(todayCst(), -90);
+    const data = await insights(req.ctx, await areaOfReq(req), from);
+    const meta = pageMeta(req, reply, '提问与评价分析');
+    const ask = (q: string) => <a href={`/ask?q=${encodeURIComponent(q)}`}>{q}</a>;
+    return sendHtml(reply, (
+      <ConsoleLayout meta={meta}>
+        <p>自 {from} 起。下面的问题是接下来要编写的问答条目。<a href="/console/qa">返回问答条目</a></p>
+        <h2>提问最多</h2>
+        <table class="gk-table"><caption class="visually-hidden">提问最多的问题</caption><thead><tr><th scope="col">问题</th><th scope="col">次数</th><th scope="col">未答出</th></tr></thead>
+          <tbody>{data.asked.map((r) => <tr><td>{ask(r.question)}</td><td>{r.n}</td><td>{r.abstained}</td></tr>)}</tbody></table>
+        <h2>没有答出的问题</h2>
+        <table class="gk-table"><caption class="visually-hidden">没有答出的问题</caption><thead><tr><th scope="col">问题</th><th scope="col">次数</th><th scope="col">操作</th></tr></thead>
+          <tbody>{data.unanswered.map((r) => <tr><td>{ask(r.question)}</td><td>{r.n}</td><td><a href={`/console/qa/entries/new?question=${encodeURIComponent(r.question)}`}>编写条目<span class="visually-hidden">：{r.question}</span></a></td></tr>)}</tbody></table>
+        <h2>评价为“没用”或“报错”的答复</h2>
+        <table class="gk-table"><caption class="visually-hidden">评价为没用或报错的答复</caption><thead><tr><th scope="col">问题</th><th scope="col">评价</th><th scope="col">答复</th><th scope="col">次数</th></tr></thead>
+          <tbody>{data.bad.map((r) => <tr><td>{ask(r.question)}</td><td>{VERDICT_LABELS[r.verdict]}</td><td>{r.entry_id ? <a href={`/console/qa/entries/${r.entry_id}`}>条目 {r.entry_id}</a> : r.item_id ? <a href={`/items/${r.item_id}#art-${r.article}`}>信息 {r.item_id} 第{r.article}条</a> : '—'}</td><td>{r.n}</td></tr>)}</tbody></table>
+      </ConsoleLayout>
+    ));
+  });
+
+  const lexiconPage = async (req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+    requireStaff(req.ctx.actor);
+    const areaId = await areaOfReq(req);
+    const rows = await req.ctx.db.selectFrom('qa_lexicon').selectAll().where('area_id', '=', areaId).orderBy('id').execute();
+    const meta = pageMeta(req, reply, '问答词典与同义词');
+    return sendHtml(reply, (
+      <ConsoleLayout meta={meta}>
+        <p>项目自带的政务词典（data/qa/dict.txt）和同义词表（data/qa/synonyms.txt）之外，本区追加的词条：</p>
+        <table class="gk-table"><caption class="visually-hidden">本区追加的词条</caption><thead><tr><th scope="col">类型</th><th scope="col">词</th><th scope="col">同义/规范用语</th></tr></thead>
+          <tbody>{rows.map((r) => <tr><td>{r.kind === 'word' ? '词典词' : '同义词'}</td><td>{r.term}</td><td>{r.expansions}</td></tr>)}</tbody></table>
+        <h2>追加词条</h2>
+        <ErrorSummary errors={form.errors} labels={{ term: '词', expansions: '同义/规范用语' }} />
+        <Form action="/console/qa/lexicon" csrf={meta.csrf!} submit="追加">
+          <TextField name="term" label="词（如：社保）" form={form} required maxlength={30} />
+          <TextField name="expansions" label="同义/规范用语（用 | 分隔；不填则只加入词典）" form={form} maxlength={200} />
+        </Form>
+      </ConsoleLayout>
+    ), status);
+  };
+  app.get('/console/qa/lexicon', async (req, reply) => lexiconPage(req, reply, emptyForm()));
+  app.post('/console/qa/lexicon', async (req, reply) => {
+    requireAdmin(req.ctx.actor);
+    const b = formBody(req);
+    const term = (b.term ?? '').trim();
+    const expansions = (b.expansions ?? '').split('|').map((s) => s.trim()).filter(Boolean);
+    const errors: Record<string, string> = {};
+    if (!term || term.length > 30 || /[\s|=#]/.test(term)) errors.term = '请填写不含空格和 | = # 的词（30字以内）';
+    if (expansions.some((e) => e.length > 30 || /[=#]/.test(e))) errors.expansions = '每个同义词不超过30字，不含 = #';
+    if (Object.keys(errors).length) return lexiconPage(req, reply, { values: b, errors }, 400);
+    const areaId = await areaOfReq(req);
+    await req.ctx.db.transaction().execute(async (tx) => {
+      const row = { area_id: areaId, kind: expansions.length ? 'synonym' as const : 'word' as const, term, expansions: expansions.join('|'), created_at: nowIso() };
+      const { id } = await tx.insertInto('qa_lexicon').values(row).returning('id').executeTakeFirstOrThrow();
+      await writeAudit(tx, req.ctx, { action: 'qa.lexicon.add', entity: 'qa_lexicon', entityId: id, after: row, areaId });
+      await bumpQaVersion(tx);
+    });
+    return reply.redirect('/console/qa/lexicon', 303);
+  });
+
+  app.get('/console/qa/messages', async (req, reply) => {
+    const status = (req.query as Record<string, string>).status ?? 'open';
+    const rows = await consult.listMessages(req.ctx, { status });
+    const today = todayCst();
+    const meta = pageMeta(req, reply, '留言咨询');
+    const isAdmin = req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
+    return sendHtml(reply, (
+      <ConsoleLayout meta={meta}>
+        <p><a href="/console/qa/messages?status=open">未答复</a> · <a href="/console/qa/messages?status=answered">已答复</a> · <a href="/console/qa">政策问答</a></p>
+        <table class="gk-table"><caption>留言队列</caption><thead><tr><th scope="col">编号</th><th scope="col">留言</th><th scope="col">收到</th><th scope="col">期限</th><th scope="col">状态</th></tr></thead>
+          <tbody>{rows.map((m) => (
+            <tr><td>{m.id}</td><td><a href={`/console/qa/messages/${m.id}`}>{m.question.slice(0, 40)}</a></td><td>{m.received_on}</td>
+              <td>{m.due_on}{(m.status === 'new' || m.status === 'assigned') && m.due_on < today ? <strong>（已逾期）</strong> : null}</td><td>{consult.MESSAGE_STATUS_LABELS[m.status]}{m.escalated_at ? '（督办）' : ''}</td></tr>
+          ))}</tbody></table>
+        {isAdmin ? (
+          <><h2>答复期限</h2>
+            <Form action="/console/qa/messages/settings" csrf={meta.csrf!} submit="保存">
+              <TextField name="days" label="答复期限（工作日）" type="number" form={emptyForm({ days: await consult.replyDays(req.ctx.db) })} required />
+            </Form></>
+        ) : null}
+      </ConsoleLayout>
+    ));
+  });
+  app.post('/console/qa/messages/settings', async (req, reply) => {
+    await consult.setReplyDays(req.ctx, formBody(req));
+    return reply.redirect('/console/qa/messages', 303);
+  });
+  app.get('/console/qa/messages/:id', async (req, reply) => messagePage(req, reply, idOf(req)));
+  app.post('/console/qa/messages/:id/assign', async (req, reply) => {
+    await consult.assignMessage(req.ctx, idOf(req), formBody(req));
+    return reply.redirect(`/console/qa/messages/${idOf(req)}`, 303);
+  });
+  app.post('/console/qa/messages/:id/reply', async (req, reply) => {
+    const b = formBody(req);
+    try {
+      await consult.replyMessage(req.ctx, idOf(req), b);
+      return reply.redirect(`/console/qa/messages/${idOf(req)}`, 303);
+    } catch (e) {
+      const f = fieldsOf(e);
+      if (f) return messagePage(req, reply, idOf(req), { values: b, errors: f }, 400);
+      throw e;
+    }
+  });
+}
