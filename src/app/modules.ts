@@ -12,6 +12,7 @@ import { orgModule } from '../org/module.js';
 import { planModule } from '../plan/module.js';
 import { portalModule } from '../portal/module.js';
 import { searchModule } from '../search/module.js';
+import { siteModule } from '../site/module.js';
 
 export const MODULES: readonly GongkaiModule[] = [
   authModule,
@@ -24,6 +25,7 @@ export const MODULES: readonly GongkaiModule[] = [
   disclosureModule,
   searchModule,
   portalModule,
+  siteModule,
 ];
 
 export const allJobs = (): Job[] => MODULES.flatMap((m) => m.jobs ?? []);

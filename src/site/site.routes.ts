@@ -1,0 +1,11 @@
+// Registers the site module's pages; every request first makes this database's identity current.
+import type { FastifyInstance } from 'fastify';
+import { useIdentityOf } from './identity.js';
+import { identityRoutes } from './identity.routes.js';
+
+export async function siteRoutes(app: FastifyInstance): Promise<void> {
+  app.addHook('onRequest', async (req) => {
+    if (req.method === 'GET' && !req.url.startsWith('/static/') && !req.url.startsWith('/api/')) await useIdentityOf(req.ctx.db);
+  });
+  await identityRoutes(app);
+}
