@@ -70,8 +70,12 @@ export async function publishTx(tx: Db, ctx: Ctx, env: Env, id: number, s: Signo
   const item = (await repo.findItem(tx, id))!;
   requireItemReviewer(ctx.actor, item);
   requireStatus(item, ['submitted'], '签发');
-  const publishedOn = s.publishedOn ?? env.today;
-  if (publishedOn > env.today) throw invalid({ publishedOn: '发布日期不能晚于今天' });
+  // 发布日期 is a fact: the day of sign-off. Neither the form, the API nor the CLI can back- or forward-date it;
+  // older information from a previous site goes through the admin's audited 历史信息导入 (historic-import.service.ts).
+  const publishedOn = env.today;
+  if (s.publishedOn && s.publishedOn !== env.today) {
+    throw invalid({ publishedOn: `发布日期即签发当日（${env.today}），不能倒签或预签；原网站的历史信息请由管理员通过“历史信息导入”录入` });
+  }
   if (publishedOn < item.formed_on) throw invalid({ publishedOn: '发布日期不能早于信息形成日期' });
   const proactive = s.attribute === 'proactive';
   const draft = { ...item, attribute: s.attribute };

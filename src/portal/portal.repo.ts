@@ -63,7 +63,7 @@ export const findPublicItem = (db: Db, areaId: number, id: number) =>
   publicBy(db, areaId).innerJoin('units as u', 'u.id', 'i.unit_id')
     .select(['i.id', 'i.title', 'i.doc_number', 'i.index_no', 'i.published_on', 'i.written_on', 'i.unit_id', 'i.item_type', 'i.validity',
       'i.valid_until', 'i.category_code', 'i.topic_code', 'i.body_html', 'i.body_text', 'i.policy_item_id', 'i.replaced_by_id', 'i.interp_form',
-      'i.updated_at', 'u.name as unit_name'])
+      'i.updated_at', 'i.imported_from', 'u.name as unit_name'])
     .where('i.id', '=', id).executeTakeFirst();
 
 /** Published proactive interpretations of a policy. */
