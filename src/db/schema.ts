@@ -5,6 +5,7 @@ import type { DisclosureTables } from './disclosure.tables.js';
 import type { LedgerTables } from './ledger.tables.js';
 import type { NotifyTables } from './notify.tables.js';
 import type { SearchTables } from './search.tables.js';
+import type { SiteTables } from './site.tables.js';
 
 export type UnitKind = '市' | '区' | '区直部门' | '镇' | '街道' | '其他';
 export type Role = 'admin' | 'unit_operator' | 'unit_reviewer' | 'auditor';
@@ -130,7 +131,7 @@ export interface PlanLeadDutiesTable {
   requirement: string;
 }
 
-export interface DB extends DisclosureTables, LedgerTables, SearchTables, NotifyTables {
+export interface DB extends DisclosureTables, LedgerTables, SearchTables, NotifyTables, SiteTables {
   calendar_years: CalendarYearsTable;
   calendar_days: CalendarDaysTable;
   plans: PlansTable;

@@ -154,3 +154,11 @@ export async function listForFeed(db: Db, areaId: number, categoryCodes: string[
 
 export const unitsWithPublicItems = async (db: Db, areaId: number) =>
   (await db.selectFrom('search_docs as d').select('d.unit_id').where('d.area_id', '=', areaId).distinct().execute()).map((r) => r.unit_id);
+
+/** Public items per catalog category (optionally of one unit): count and latest 发布日期. */
+export async function categoryStats(db: Db, areaId: number, unitId?: number) {
+  let q = db.selectFrom('search_docs as d').where('d.area_id', '=', areaId);
+  if (unitId !== undefined) q = q.where('d.unit_id', '=', unitId);
+  const rows = await q.select(['d.category_code', sql<number>`count(*)`.as('n'), sql<string>`max(d.published_on)`.as('latest')]).groupBy('d.category_code').execute();
+  return new Map(rows.map((r) => [r.category_code, { n: Number(r.n), latest: r.latest }]));
+}

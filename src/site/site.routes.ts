@@ -2,10 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import { useIdentityOf } from './identity.js';
 import { identityRoutes } from './identity.routes.js';
+import { subcolumnRoutes } from './subcolumns.routes.js';
 
 export async function siteRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('onRequest', async (req) => {
     if (req.method === 'GET' && !req.url.startsWith('/static/') && !req.url.startsWith('/api/')) await useIdentityOf(req.ctx.db);
   });
   await identityRoutes(app);
+  await subcolumnRoutes(app);
 }
