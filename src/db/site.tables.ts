@@ -38,7 +38,11 @@ export interface SiteColumnsTable {
   frequency_days: number | null;
 }
 
+/** A 用词检查 hit (its message) a reviewer confirmed when signing the item off. */
+export interface SiteWordingConfirmationsTable { item_id: number; hit: string; confirmed_at: string }
+
 export interface SiteTables {
+  site_wording_confirmations: SiteWordingConfirmationsTable;
   site_guide_versions: SiteGuideVersionsTable;
   site_check_runs: SiteCheckRunsTable;
   site_columns: SiteColumnsTable;

@@ -1,5 +1,6 @@
 // Everything the item page and the item API show: the item, its relations, privacy hits, timeliness,
 // history, and what the actor may do next.
+import { signoffGuardHits } from './signoff-guards.js';
 import type { Ctx } from '../lib/context.js';
 import { todayCst } from '../lib/time.js';
 import { listCategories } from './categories.repo.js';
@@ -33,8 +34,9 @@ export async function itemDetail(ctx: Ctx, id: number) {
   const reviewer = isReviewerOf(ctx.actor, item);
   const open = item.status === 'draft' || item.status === 'returned';
   const inForce = item.validity === 'valid' || item.validity === 'amended';
+  const wording = item.status === 'submitted' ? (await signoffGuardHits(ctx.db, item)).flatMap((g) => g.hits) : [];
   return {
-    item, unit, today, history, replaces, policy, replacedBy, hits,
+    item, unit, today, history, replaces, policy, replacedBy, hits, wording,
     interpretations: interpretations.filter((i) => canReadItem(ctx.actor, i)).map((i) => ({ ...i, timeliness: timeliness(i, today) })),
     attachments: attachments.map((a) => ({
       id: a.id, file_name: a.file_name, mime: a.mime, size: a.size, created_at: a.created_at, url: attachmentUrl(a),

@@ -136,6 +136,11 @@ const WorkflowSection = (p: { d: ItemDetail; csrf: string; s: DetailState }) => 
           <SelectField name="withheldBasis" label="不予公开依据" form={signoff} options={WITHHELD_BASIS_CODES.map((c) => ({ value: c, label: BASIS_LABELS[c]! }))} />
           <TextArea name="attributeReason" label="认定理由" form={signoff} rows={2} />
           <p class="gk-hint">发布日期：签发当日（{p.d.today}），由系统记录，不能修改。</p>
+          {p.d.wording.length ? <div class="gk-warning" role="note">
+            <p>用词检查提示（敏感词、领导姓名职务、错别字），请逐项核对：</p>
+            <ul>{p.d.wording.map((w) => <li>{w.message}</li>)}</ul>
+            <Checkbox name="wordingConfirmed" label="已核对用词检查提示，确认无误" checked={Boolean(signoff.values.wordingConfirmed)} />
+          </div> : null}
           <TextField name="nextReviewOn" label="下次复核日期" type="date" form={signoff} hint="依申请公开、不予公开信息，默认一年后" />
         </Form>
         <h3>退回修改</h3>

@@ -14,6 +14,7 @@ import { requireItemReviewer, requireItemWriter, requireReadable } from './item-
 import { addYears, needsInterpretation, REVIEW_INTERVAL_YEARS } from './item-rules.js';
 import { ATTRIBUTE_LABELS } from './labels.js';
 import { assertNoBlockingHits } from './privacy.service.js';
+import { signoffGuardHits } from './signoff-guards.js';
 import { prepareEnv } from './items.service.js';
 import * as repo from './items.repo.js';
 
@@ -80,6 +81,13 @@ export async function publishTx(tx: Db, ctx: Ctx, env: Env, id: number, s: Signo
   const proactive = s.attribute === 'proactive';
   const draft = { ...item, attribute: s.attribute };
   await assertNoBlockingHits(tx, item);
+  const guarded = await signoffGuardHits(tx, item);
+  const guardHits = guarded.flatMap((g) => g.hits);
+  if (guardHits.length && !s.wordingConfirmed) {
+    throw new AppError('conflict', 'wording_unconfirmed',
+      `用词检查发现${guardHits.length}处需要核对：${guardHits.map((h) => h.message).join('；')}。请退回修改，或核对无误后勾选“已核对用词检查提示”再签发。`);
+  }
+  for (const g of guarded) await g.guard.confirmed?.(tx, item.id, g.hits);
   await assertInterpretationDrafted(tx, draft);
   let due: string | null = null;
   if (proactive && item.item_type === 'interpretation') {
@@ -103,7 +111,7 @@ export async function publishTx(tx: Db, ctx: Ctx, env: Env, id: number, s: Signo
   const basis = after.withheld_basis ? `，依据${withheldBasis(after.withheld_basis as Parameters<typeof withheldBasis>[0]).article}` : '';
   await recordChange(tx, ctx, after, {
     action: 'publish', before: snapshot(item),
-    note: `保密审查已确认；公开属性：${ATTRIBUTE_LABELS[after.attribute]}${basis}${proactive ? `；发布日期 ${publishedOn}` : '；不在门户公开'}`,
+    note: `保密审查已确认；公开属性：${ATTRIBUTE_LABELS[after.attribute]}${basis}${proactive ? `；发布日期 ${publishedOn}` : '；不在门户公开'}${guardHits.length ? `；用词检查提示${guardHits.length}处已由审核人核对确认（${guardHits.map((h) => h.message).join('；')}）` : ''}`,
   });
   if (proactive && (after.item_type === 'normative' || after.item_type === 'policy')) await refreshInterpretationDues(tx, ctx, env, after);
   return after;

@@ -73,6 +73,7 @@ export const ERROR_CODES = {
   issue_empty: { kind: 'conflict', doc: '公报期次没有内容' },
   issue_has_unpublished: { kind: 'conflict', doc: '公报期次含未发布的信息' },
   issue_published: { kind: 'conflict', doc: '公报期次已发布' },
+  wording_unconfirmed: { kind: 'conflict', doc: '用词检查（敏感词、领导姓名职务、错别字）有提示，须审核人核对确认后签发' },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -6,9 +6,10 @@ import { requireAdmin } from '../auth/policy.js';
 import type { Db } from '../db/schema.js';
 import type { Ctx } from '../lib/context.js';
 import { optionalText, parseInput, text } from '../lib/validate.js';
-import { DEFAULT_IDENTITY, setSiteIdentityProvider, type SiteIdentity } from '../web/site-identity.js';
+import { DEFAULT_IDENTITY, type SiteIdentity } from '../web/site-identity.js';
 import { bumpGeneration } from '../search/public.js';
 import { publicHost } from './base-url.js';
+import { activate, cached, remember } from './identity-cache.js';
 
 export const IDENTITY_KEY = 'site.identity';
 
@@ -73,25 +74,14 @@ export async function saveSettings(ctx: Ctx, raw: unknown): Promise<SiteSettings
   return next;
 }
 
-// A per-database cache so the page shells read the identity synchronously; refreshed per request when older than 30 s.
-const cache = new WeakMap<Db, { at: number; value: SiteSettings }>();
-let active: SiteSettings = DEFAULT_SETTINGS;
-const TTL_MS = 30_000;
-const remember = (db: Db, value: SiteSettings) => {
-  cache.set(db, { at: Date.now(), value });
-  active = value;
-};
-
 /** Makes the identity of this database the one page shells render (called on each request). */
 export async function useIdentityOf(db: Db): Promise<SiteSettings> {
-  const hit = cache.get(db);
-  if (hit && Date.now() - hit.at < TTL_MS) {
-    active = hit.value;
-    return hit.value;
+  const hit = cached<SiteSettings>(db);
+  if (hit) {
+    activate(hit);
+    return hit;
   }
   const value = await loadSettings(db);
   remember(db, value);
   return value;
 }
-
-export const installIdentityProvider = () => setSiteIdentityProvider(() => active);

@@ -36,4 +36,17 @@ const siteTables: MigrationDef = {
   },
 };
 
-export const SITE_MIGRATIONS: MigrationDef[] = [siteTables];
+const wordingConfirmations: MigrationDef = {
+  name: '20261201_1702_site_wording_confirmations',
+  reason: '用词检查 hits a reviewer confirmed at sign-off (the site-wide check reports only unconfirmed ones)',
+  up: async (db) => {
+    await db.schema.createTable('site_wording_confirmations')
+      .addColumn('item_id', 'integer', (c) => c.notNull())
+      .addColumn('hit', 'varchar(300)', (c) => c.notNull())
+      .addColumn('confirmed_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('site_wording_confirmations_pk', ['item_id', 'hit'])
+      .execute();
+  },
+};
+
+export const SITE_MIGRATIONS: MigrationDef[] = [siteTables, wordingConfirmations];

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { useIdentityOf } from './identity.js';
 import { identityRoutes } from './identity.routes.js';
 import { subcolumnRoutes } from './subcolumns.routes.js';
+import { selfCheckRoutes } from './self-check.routes.js';
+import { setCrawlTarget } from './crawl.js';
 
 export async function siteRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('onRequest', async (req) => {
@@ -10,4 +12,6 @@ export async function siteRoutes(app: FastifyInstance): Promise<void> {
   });
   await identityRoutes(app);
   await subcolumnRoutes(app);
+  await selfCheckRoutes(app);
+  setCrawlTarget(app);
 }
