@@ -82,7 +82,7 @@ const SiteFooter = () => {
 };
 
 export const PortalLayout = (p: { meta: PageMeta; children?: Child; head?: Child }) => (
-  <Doc meta={p.meta} bodyClass="gk-portal" head={<><StandardMeta meta={p.meta} />{p.head}</>}>
+  <Doc meta={p.meta} bodyClass="gk-portal" head={<><StandardMeta meta={p.meta} />{p.meta.article ? <script src="/static/read-aloud.js" defer></script> : null}{p.head}</>}>
     <header class="gk-header" role="banner">
       <div class="gk-header__inner">
         <a class="gk-brand" href="/">临淄区人民政府 · 政府信息公开专栏</a>
