@@ -43,6 +43,18 @@ describe('disclosure CLI', () => {
     assert.deepEqual(audit.map((a) => a.action), ['item.create', 'item.import.historic']);
   });
 
+  test('--publish is refused on 用词检查 hits (nothing created) unless --confirm-wording', async () => {
+    const n = await count();
+    const args = ['items', 'add', '--unit', '区财政局', '--title', '再接再励做好预算公开', '--body', '正文', '--attribute', 'proactive', '--publish'];
+    const refused = runCli(tdb, args);
+    assert.equal(refused.code, 2, refused.err);
+    assert.match(refused.err, /“再接再励”应为“再接再厉”/);
+    assert.equal(await count(), n);
+    const ok = runCli(tdb, [...args, '--confirm-wording']);
+    assert.equal(ok.code, 0, ok.err);
+    assert.equal((await item(Number(ok.out))).status, 'published');
+  });
+
   test('--publish is refused on unhandled personal data (nothing created) unless --keep-privacy gives a reason', async () => {
     const n = await count();
     const args = ['items', 'add', '--unit', '区财政局', '--title', '补贴发放公示', '--body', '联系人 张某 13853312345', '--attribute', 'proactive', '--publish'];

@@ -9,7 +9,7 @@ import { contextOf, scanPersonalData } from './pure/privacy-scan.js';
 type AddOptions = {
   unit: string; title: string; body: string; attribute: string; basis?: string; reason?: string; formedOn?: string; type?: string;
   category?: string; topic?: string; docNumber?: string; writtenOn?: string; validUntil?: string; policy?: string; interpForm?: string;
-  needsInterpretation?: boolean; publish?: boolean; publishedOn?: string; keepPrivacy?: string; exemptInterpretation?: string;
+  needsInterpretation?: boolean; publish?: boolean; publishedOn?: string; keepPrivacy?: string; exemptInterpretation?: string; confirmWording?: boolean;
 };
 
 async function readStdin(): Promise<string> {
@@ -55,6 +55,7 @@ export function registerDisclosureCommands(program: Command): void {
     .option('--published-on <date>', '发布日期只能是签发当日（今天）；原网站的历史信息请用 items import-historic')
     .option('--keep-privacy <reason>', '签发时保留发现的全部个人信息，并记录理由（不加此项时发现个人信息即拒绝签发）')
     .option('--exempt-interpretation <reason>', '政策文件免于解读的理由')
+    .option('--confirm-wording', '签发时确认用词检查提示（敏感词、领导姓名职务、错别字）已核对无误（不加此项时有提示即拒绝签发）')
     .action(async (o: AddOptions) => {
       await withDb(async (ctx) => {
         const unit = await ctx.db.selectFrom('units').select(['id']).where('name', '=', o.unit).executeTakeFirst();
@@ -63,7 +64,7 @@ export function registerDisclosureCommands(program: Command): void {
           unitId: unit.id, itemType: o.type, title: o.title, body: o.body, attribute: o.attribute, withheldBasis: o.basis, attributeReason: o.reason,
           formedOn: o.formedOn, categoryCode: o.category, topicCode: o.topic, docNumber: o.docNumber, writtenOn: o.writtenOn, validUntil: o.validUntil,
           policyItemId: o.policy, interpForm: o.type === 'interpretation' ? o.interpForm : undefined, needsInterpretation: Boolean(o.needsInterpretation),
-        }, { publish: Boolean(o.publish), publishedOn: o.publishedOn, keepPrivacy: o.keepPrivacy, exemptInterpretation: o.exemptInterpretation });
+        }, { publish: Boolean(o.publish), publishedOn: o.publishedOn, keepPrivacy: o.keepPrivacy, exemptInterpretation: o.exemptInterpretation, confirmWording: Boolean(o.confirmWording) });
         console.log(String(id));
       }, '命令行管理员');
     });

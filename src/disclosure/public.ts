@@ -6,4 +6,4 @@ export { ensureDefaultCategories } from './categories.repo.js';
 export { TYPE_LABELS, VALIDITY_LABELS } from './labels.js';
 export { sanitizeBody } from './pure/sanitize.js';
 export { registerSignoffGuard, type GuardHit, type SignoffGuard } from './signoff-guards.js';
-export { publicItemTexts, undatedPublishedItems } from './site-facts.js';
+export { normativeWithoutValidity, publicItemTexts, undatedPublishedItems } from './site-facts.js';

@@ -11,3 +11,8 @@ export const undatedPublishedItems = (db: Db, areaId: number) =>
 export const publicItemTexts = (db: Db, areaId: number, afterId: number, limit: number) =>
   db.selectFrom('info_items as i').select(['i.id', 'i.title', 'i.body_text']).where('i.area_id', '=', areaId).where(publicItemWhere('i'))
     .where('i.id', '>', afterId).orderBy('i.id').limit(limit).execute();
+
+/** Public normative documents without their 有效性 (B08: every 规范性文件 carries it). */
+export const normativeWithoutValidity = (db: Db, areaId: number) =>
+  db.selectFrom('info_items as i').select(['i.id', 'i.title']).where('i.area_id', '=', areaId).where(publicItemWhere('i'))
+    .where('i.item_type', '=', 'normative').where('i.validity', 'is', null).orderBy('i.id').execute();

@@ -11,5 +11,6 @@ export const PLATFORM_CHECK_META: CheckMeta[] = [
   { id: 'broken-links', label: '链接可用性（A11）', veto: false, threshold: '站内链接、图片、附件不可用 = 0' },
   { id: 'external-links', label: '外部链接可用性', veto: false, threshold: '外部链接不可用 = 0（可关闭：离线部署时报告为未检查）' },
   { id: 'wording', label: '严重表述错误（A08、A09）', veto: true, threshold: '敏感词、领导姓名职务错误、错别字（未经审核人确认）= 0' },
+  { id: 'normative-validity', label: '规范性文件有效性（B08）', veto: false, threshold: '已公开的行政规范性文件均标注有效性' },
   { id: 'guides', label: '政府信息公开指南要素（C07）', veto: false, threshold: '各机关指南的工作机构、地址、办公时间、电话、传真、电子邮箱齐全' },
 ];

@@ -4,7 +4,7 @@
 import type { SiteCheck, SiteCheckResult } from '../app/module.js';
 import type { Ctx } from '../lib/context.js';
 import { todayCst } from '../lib/time.js';
-import { publicItemTexts, undatedPublishedItems } from '../disclosure/public.js';
+import { normativeWithoutValidity, publicItemTexts, undatedPublishedItems } from '../disclosure/public.js';
 import { categoryStats, refData, withDescendants } from '../portal/public.js';
 import { crawlSite, crawlTarget, type CrawlResult } from './crawl.js';
 import { loadDictionary, unconfirmedHits } from './dictionary.js';
@@ -128,6 +128,13 @@ export const PLATFORM_CHECKS: Pick<SiteCheck, 'id' | 'run'>[] = [
         after = rows[rows.length - 1]!.id;
       }
       return result(findings.length ? 'FAIL' : 'PASS', `${findings.length}处`, findings);
+    },
+  },
+  {
+    id: 'normative-validity',
+    run: async (ctx, areaId) => {
+      const rows = await normativeWithoutValidity(ctx.db, areaId);
+      return result(rows.length ? 'FAIL' : 'PASS', `${rows.length}件未标注`, rows.map((r) => ({ message: `《${r.title}》没有标注有效性`, href: `/console/items/${r.id}` })));
     },
   },
   {

@@ -25,6 +25,7 @@ describe('网站自查', () => {
   let attItem: number;
   let undated: number;
   let typoItem: number;
+  let noValidity: number;
   const add = (spec: Omit<Parameters<typeof insertItem>[2], 'area_id' | 'unit_id'>) => insertItem(h.tdb.db, h.tdb.dialect, { area_id: h.areaId, unit_id: unit, ...spec });
   before(async () => {
     h = await createHarness();
@@ -36,6 +37,7 @@ describe('网站自查', () => {
     attItem = await add({ title: '保障房申请表下载', category_code: 'zdly-bzxzf', published_on: daysAgo(3) });
     await insertAttachment(h.tdb.db, h.tdb.dialect, attItem, '申请表.txt', '申请表'); // no file on disk: a broken attachment
     undated = await add({ title: '没有发布日期的信息', category_code: 'tjxx', published_on: null });
+    noValidity = await add({ title: '未标注有效性的规范性文件', category_code: 'qt', item_type: 'normative', validity: null, published_on: daysAgo(5) });
     typoItem = await add({ title: '再接再励推进城市更新', category_code: 'szjs', published_on: daysAgo(2), body_text: '我们要再接再励。' });
   });
   after(async () => { await closeHarness(h); });
@@ -67,6 +69,7 @@ describe('网站自查', () => {
     assert.equal(wording.status, 'FAIL');
     assert.ok(wording.findings.some((f) => f.message === '《再接再励推进城市更新》：“再接再励”应为“再接再厉”' && f.href === `/console/items/${typoItem}`));
     assert.equal(check(r, 'guides').status, 'FAIL', 'departments have no office details yet');
+    assert.deepEqual(check(r, 'normative-validity').findings, [{ message: '《未标注有效性的规范性文件》没有标注有效性', href: `/console/items/${noValidity}` }]);
     assert.equal(r.vetoes, r.results.filter((x) => x.veto && x.status === 'FAIL').length);
   });
 
