@@ -26,7 +26,10 @@ function crawlOnce(ctx: Ctx): Promise<CrawlResult | null> {
       const app = crawlTarget();
       if (!app) return null;
       const s = await checkSettings(ctx.db);
-      return crawlSite(app, { external: { enabled: s.externalLinks, timeoutMs: s.timeoutMs, concurrency: s.concurrency }, maxRequests: s.maxRequests });
+      // Every public page the sitemap lists (items beyond the first list pages included) is a start point too.
+      const map = await app.inject({ method: 'GET', url: '/sitemap.xml' });
+      const seeds = map.statusCode === 200 ? [...map.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => { try { const u = new URL(m[1]!.replace(/&amp;/g, '&')); return u.pathname + u.search; } catch { return ''; } }).filter(Boolean) : [];
+      return crawlSite(app, { seeds, external: { enabled: s.externalLinks, timeoutMs: s.timeoutMs, concurrency: s.concurrency }, maxRequests: s.maxRequests });
     })();
     crawls.set(ctx, p);
   }
