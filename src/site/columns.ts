@@ -56,7 +56,7 @@ export async function saveColumns(ctx: Ctx, areaId: number, codes: string[], bod
 
 export type CheckSettings = { externalLinks: boolean; timeoutMs: number; concurrency: number; maxRequests: number };
 const CHECKS_KEY = 'site.checks';
-const DEFAULT_CHECKS: CheckSettings = { externalLinks: false, timeoutMs: 8000, concurrency: 4, maxRequests: 3000 };
+const DEFAULT_CHECKS: CheckSettings = { externalLinks: false, timeoutMs: 8000, concurrency: 4, maxRequests: 50_000 };
 
 export async function checkSettings(db: Db): Promise<CheckSettings> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', CHECKS_KEY).executeTakeFirst();
