@@ -8,7 +8,7 @@ import { normativeWithoutValidity, publicItemTexts, undatedPublishedItems } from
 import { categoryStats, refData, withDescendants } from '../portal/public.js';
 import { crawlSite, crawlTarget, type CrawlResult } from './crawl.js';
 import { loadDictionary, unconfirmedHits } from './dictionary.js';
-import { bodiesOf, loadOffice, OFFICE_LABELS, REQUIRED_OFFICE } from './subcolumns.service.js';
+import { bodiesOf, currentGuide, loadOffice, OFFICE_LABELS, REQUIRED_OFFICE } from './subcolumns.service.js';
 import { columnSettings, checkSettings, COLUMN_TYPE_DAYS, COLUMN_TYPE_LABELS } from './columns.js';
 
 export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -145,6 +145,7 @@ export const PLATFORM_CHECKS: Pick<SiteCheck, 'id' | 'run'>[] = [
     run: async (ctx, areaId) => {
       const findings: SiteCheckResult['findings'] = [];
       for (const b of await bodiesOf(ctx.db, areaId)) {
+        await currentGuide(ctx, b, areaId); // the daily run regenerates a guide whose facts changed (catalog, identity)
         const o = await loadOffice(ctx.db, b, areaId);
         const missing = REQUIRED_OFFICE.filter((k) => !o[k]).map((k) => OFFICE_LABELS[k]);
         if (missing.length) findings.push({ message: `${b.name}：缺少${missing.join('、')}`, href: `/console/site/offices/${b.id}` });

@@ -35,7 +35,7 @@ async function settingsPage(req: FastifyRequest, reply: FastifyReply, form?: For
 const PREF_BACK = /^\/(?!\/)[^\s\\]*$/;
 
 export async function identityRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/site', (req, reply) => settingsPage(req, reply));
+  app.get('/console/site', (req, reply) => settingsPage(req, reply, undefined, (req.query as Record<string, string>).saved ? '已保存。页脚、网页标签和联系我们页面已更新。' : undefined));
   app.post('/console/site', async (req, reply) => {
     const body = formBody(req);
     try {

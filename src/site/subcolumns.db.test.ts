@@ -3,6 +3,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { insertItem } from '../search/search.fixtures.js';
+import { renameCategory } from '../disclosure/categories.service.js';
+import { actorCtx } from '../disclosure/items.fixtures.js';
 import { createHarness, USERS, type Harness } from '../test-support/harness.js';
 
 const NAMES = ['政府信息公开指南', '政府信息公开制度', '法定主动公开内容', '政府信息公开年报'];
@@ -93,5 +95,10 @@ describe('政府信息公开 sub-columns', () => {
     assert.equal((await h.tdb.db.selectFrom('audit_log').select('id').where('action', '=', 'site.office').execute()).length, 1);
     const op = await h.login(USERS.operator.username);
     assert.equal((await op.get(`/console/site/offices/${dept}`)).statusCode, 403);
+    // How the platform works changes too: a catalog category renamed → the next guide is a new version.
+    await renameCategory(await actorCtx(h, USERS.admin.username), { tree: 'catalog', code: 'tjxx', name: '统计数据' });
+    const third = (await anon.get(`/zfxxgk/${dept}/guide`)).body;
+    assert.equal(Number(/（第(\d+)版）/.exec(third)![1]), v1 + 2);
+    assert.match(third, /<li>统计数据<\/li>/);
   });
 });

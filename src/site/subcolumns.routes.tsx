@@ -13,7 +13,7 @@ const idOf = (req: FastifyRequest) => intParam((req.params as Record<string, str
 const pageOf = (req: FastifyRequest) => Math.max(1, Math.min(10_000, intParam((req.query as Record<string, string>).page) > 0 ? intParam((req.query as Record<string, string>).page) : 1));
 const REPORT_CATEGORY = 'zfxxgknb';
 
-async function officePage(req: FastifyRequest, reply: FastifyReply, id: number, form?: FormState) {
+async function officePage(req: FastifyRequest, reply: FastifyReply, id: number, form?: FormState, notice?: string) {
   requireAdmin(req.ctx.actor);
   const { body, areaId } = await svc.findBody(req.ctx, id);
   const office = await svc.loadOffice(req.ctx.db, body, areaId);
@@ -21,6 +21,7 @@ async function officePage(req: FastifyRequest, reply: FastifyReply, id: number, 
   const meta = pageMeta(req, reply, `政府信息公开工作机构：${body.name}`);
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
+      {notice ? <div class="gk-notice" role="status">{notice}</div> : null}
       <p>这些信息用于生成<a href={`/zfxxgk/${body.id}/guide`}>{body.name}政府信息公开指南</a>；保存后指南自动更新并记录更新日期。<a href="/console/site/offices">返回机构列表</a></p>
       <ErrorSummary errors={f.errors} labels={svc.OFFICE_LABELS} />
       <Form action={`/console/site/offices/${body.id}`} csrf={meta.csrf!} submit="保存">
@@ -86,7 +87,7 @@ export async function subcolumnRoutes(app: FastifyInstance): Promise<void> {
       </ConsoleLayout>
     ));
   });
-  app.get('/console/site/offices/:id', (req, reply) => officePage(req, reply, idOf(req)));
+  app.get('/console/site/offices/:id', (req, reply) => officePage(req, reply, idOf(req), undefined, (req.query as Record<string, string>).saved ? '已保存，政府信息公开指南已更新。' : undefined));
   app.post('/console/site/offices/:id', async (req, reply) => {
     const body = formBody(req);
     try {

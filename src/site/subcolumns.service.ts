@@ -67,6 +67,7 @@ export async function saveOffice(ctx: Ctx, unitId: number, raw: unknown): Promis
     if (Number(r.numUpdatedRows) === 0) await tx.insertInto('settings').values({ key: officeKey(body.id), value: json }).execute();
     await writeAudit(tx, ctx, { action: 'site.office', entity: 'settings', entityId: officeKey(body.id), after: value });
   });
+  await currentGuide(ctx, body, (await refData(ctx)).area.id); // the new version carries today's 更新日期
 }
 
 /** Who hears 行政复议 against this body (行政复议法 2023 第二十四条: the 县级 government for its departments and 镇/街道). */
