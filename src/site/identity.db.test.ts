@@ -114,3 +114,22 @@ describe('identity stored before start', () => {
     }
   });
 });
+
+describe('site name in the header and title', () => {
+  test('the configured 网站名称 is shown in every page header and title (B15)', async () => {
+    const h = await createHarness({
+      extraSetup: async (ctx) => {
+        await ctx.db.insertInto('settings').values({ key: 'site.identity', value: JSON.stringify({ siteName: '临淄区人民政府门户网站' }) }).execute();
+      },
+    });
+    try {
+      for (const url of ['/', '/zfxxgk', '/items/999999']) {
+        const r = await h.agent().get(url);
+        assert.match(r.body, /<a class="gk-brand" href="\/">临淄区人民政府门户网站 · 政府信息公开专栏<\/a>/, url);
+        assert.match(r.body, /<title>[^<]+ - 临淄区人民政府门户网站政府信息公开<\/title>/, url);
+      }
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -47,7 +47,7 @@ const Doc = (p: { meta: PageMeta; bodyClass: string; children?: Child; head?: Ch
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{p.meta.title} - {p.meta.siteName ?? '临淄区政府信息公开'}</title>
+        <title>{p.meta.title} - {p.meta.siteName ?? `${siteIdentity().siteName}政府信息公开`}</title>
         <link rel="stylesheet" href="/static/site.css" />
         <link rel="stylesheet" href="/static/site-standards.css" />
         {p.head}
@@ -85,7 +85,7 @@ export const PortalLayout = (p: { meta: PageMeta; children?: Child; head?: Child
   <Doc meta={p.meta} bodyClass="gk-portal" head={<><StandardMeta meta={p.meta} />{p.meta.article ? <script src="/static/read-aloud.js" defer></script> : null}{p.head}</>}>
     <header class="gk-header" role="banner">
       <div class="gk-header__inner">
-        <a class="gk-brand" href="/">临淄区人民政府 · 政府信息公开专栏</a>
+        <a class="gk-brand" href="/">{siteIdentity().siteName} · 政府信息公开专栏</a>
         <nav aria-label="辅助功能"><ElderToggle meta={p.meta} /> <a class="gk-elder-toggle" href={`/preferences?back=${encodeURIComponent(p.meta.path)}`}>无障碍阅读</a></nav>
       </div>
       <nav class="gk-nav" aria-label="主导航">
