@@ -1,5 +1,5 @@
 // Site identity: the admin's settings page (/console/site), the public 联系我们 page (/contact) and
-// the reading-aids page (/preferences: text size, line spacing, high contrast — plain links, cookies).
+// the reading-aids page (/preferences: text size, line spacing, high contrast, large pointer — plain links, cookies).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireAdmin } from '../auth/policy.js';
 import { AppError } from '../lib/errors.js';
@@ -88,6 +88,8 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
           <ul><Opt k="spacing" v="normal" on={!cur.spacing} label="标准" /><Opt k="spacing" v="wide" on={cur.spacing === 'wide'} label="加宽" /></ul></section>
         <section class="gk-prefs-group" aria-labelledby="h-contrast"><h2 id="h-contrast">配色</h2>
           <ul><Opt k="contrast" v="normal" on={!cur.contrast} label="标准配色" /><Opt k="contrast" v="high" on={cur.contrast === 'high'} label="高对比度（黑底白字）" /></ul></section>
+        <section class="gk-prefs-group" aria-labelledby="h-cursor"><h2 id="h-cursor">鼠标指针</h2>
+          <ul><Opt k="cursor" v="normal" on={!cur.cursor} label="标准指针" /><Opt k="cursor" v="large" on={cur.cursor === 'large'} label="特大指针" /></ul></section>
         <p>本网站不使用弹出窗口和广告；所有功能均可只用键盘操作（Tab 键移动，回车键确认）。正文页面在浏览器支持语音合成时提供“朗读全文”按钮，朗读在本机完成，内容不会发送到其他网站。</p>
         <p><a href={back}>返回原页面</a></p>
       </PortalLayout>
@@ -100,6 +102,7 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
     if (q.text === 'l' || q.text === 'xl' || q.text === 'm') set('gk_text', q.text === 'm' ? null : q.text);
     if (q.spacing === 'wide' || q.spacing === 'normal') set('gk_spacing', q.spacing === 'wide' ? 'wide' : null);
     if (q.contrast === 'high' || q.contrast === 'normal') set('gk_contrast', q.contrast === 'high' ? 'high' : null);
+    if (q.cursor === 'large' || q.cursor === 'normal') set('gk_cursor', q.cursor === 'large' ? 'large' : null);
     const back = typeof q.back === 'string' && PREF_BACK.test(q.back) ? q.back : '/';
     return reply.redirect(`/preferences?back=${encodeURIComponent(back)}`, 303);
   });

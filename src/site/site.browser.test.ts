@@ -58,13 +58,15 @@ describe('site pages in Chromium', () => {
       await Promise.all([page.waitForLoadState('load'), page.click('text=特大')]);
       await Promise.all([page.waitForLoadState('load'), page.click('text=高对比度（黑底白字）')]);
       await Promise.all([page.waitForLoadState('load'), page.click('section[aria-labelledby=h-spacing] >> text=加宽')]);
+      await Promise.all([page.waitForLoadState('load'), page.click('text=特大指针')]);
+      assert.match(await page.evaluate(() => getComputedStyle(document.body).cursor), /cursor-large\.svg/);
       assert.match(await page.textContent('section[aria-labelledby=h-text]') ?? '', /特大（当前）/);
       await Promise.all([page.waitForURL(/\/zfxxgk\/\d+\/guide$/), page.click('text=返回原页面')]);
-      assert.ok(await page.$('body.gk-text-xl.gk-contrast.gk-spacing-wide'));
+      assert.ok(await page.$('body.gk-text-xl.gk-contrast.gk-spacing-wide.gk-cursor-large'));
       assert.equal(await page.$('.js-read-aloud'), null, 'no read-aloud button without JavaScript');
       await Promise.all([page.waitForURL(/\/statutory$/), page.click('nav.gk-tabs >> text=法定主动公开内容')]);
       assert.match(await page.textContent('main') ?? '', /第二十条（七）/);
-      await page.goto(`${h.baseUrl}/preferences/display?text=m&spacing=normal&contrast=normal&back=/`);
+      await page.goto(`${h.baseUrl}/preferences/display?text=m&spacing=normal&contrast=normal&cursor=normal&back=/`);
       await page.goto(`${h.baseUrl}/zfxxgk`);
       assert.equal(await page.getAttribute('body', 'class'), 'gk-portal');
     } finally {

@@ -25,12 +25,13 @@ export const readingPrefs = (req: FastifyRequest): NonNullable<PageMeta['prefs']
   if (c.gk_text === 'l' || c.gk_text === 'xl') out.text = c.gk_text;
   if (c.gk_spacing === 'wide') out.spacing = 'wide';
   if (c.gk_contrast === 'high') out.contrast = 'high';
+  if (c.gk_cursor === 'large') out.cursor = 'large';
   return out;
 };
 /** A short key of every display preference (page caches vary on it). */
 export const displayKey = (req: FastifyRequest) => {
   const p = readingPrefs(req);
-  return `${elderOn(req) ? 1 : 0}${p.text ?? '-'}${p.spacing ? 'w' : '-'}${p.contrast ? 'c' : '-'}`;
+  return `${elderOn(req) ? 1 : 0}${p.text ?? '-'}${p.spacing ? 'w' : '-'}${p.contrast ? 'c' : '-'}${p.cursor ? 'p' : '-'}`;
 };
 
 export function pageMeta(req: FastifyRequest, reply: FastifyReply, title: string): PageMeta {

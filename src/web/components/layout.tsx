@@ -14,7 +14,7 @@ export type PageMeta = {
   title: string; elder: boolean; path: string; actor: Actor; csrf?: string; siteName?: string; unread?: number;
   column?: ColumnMeta; article?: ArticleMeta;
   /** Reading aids (cookies): text size, line spacing, high contrast. */
-  prefs?: { text?: 'l' | 'xl'; spacing?: 'wide'; contrast?: 'high' };
+  prefs?: { text?: 'l' | 'xl'; spacing?: 'wide'; contrast?: 'high'; cursor?: 'large' };
 };
 
 /** The site-wide, column and article meta tags of a portal page. */
@@ -37,7 +37,7 @@ export const StandardMeta = (p: { meta: PageMeta }) => {
 };
 
 const prefClasses = (m: PageMeta) => [
-  m.elder ? ' gk-elder' : '', m.prefs?.text ? ` gk-text-${m.prefs.text}` : '', m.prefs?.spacing ? ' gk-spacing-wide' : '', m.prefs?.contrast ? ' gk-contrast' : '',
+  m.elder ? ' gk-elder' : '', m.prefs?.text ? ` gk-text-${m.prefs.text}` : '', m.prefs?.spacing ? ' gk-spacing-wide' : '', m.prefs?.contrast ? ' gk-contrast' : '', m.prefs?.cursor ? ' gk-cursor-large' : '',
 ].join('');
 
 const Doc = (p: { meta: PageMeta; bodyClass: string; children?: Child; head?: Child }): SafeHtml => (
