@@ -16,6 +16,7 @@ import { requestsModule } from '../requests/module.js';
 import { searchModule } from '../search/module.js';
 import { reportModule } from '../report/module.js';
 import { qaModule } from '../qa/module.js';
+import { siteModule } from '../site/module.js';
 
 export const MODULES: readonly GongkaiModule[] = [
   authModule,
@@ -32,6 +33,7 @@ export const MODULES: readonly GongkaiModule[] = [
   requestsModule,
   decisionsModule,
   qaModule,
+  siteModule,
 ];
 
 export const allJobs = (): Job[] => MODULES.flatMap((m) => m.jobs ?? []);

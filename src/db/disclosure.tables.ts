@@ -47,6 +47,8 @@ export interface InfoItemsTable {
   created_by: number | null;
   created_at: string;
   updated_at: string;
+  /** 历史信息导入: where a historic item came from (its 发布日期 is the original one); null for items signed off here. */
+  imported_from?: string | null;
 }
 
 export interface IndexSerialsTable { unit_id: number; year: number; last: number }

@@ -9,6 +9,7 @@ import type { ReportTables } from './report.tables.js';
 import type { RequestsTables } from './requests.tables.js';
 import type { SearchTables } from './search.tables.js';
 import type { QaTables } from './qa.tables.js';
+import type { SiteTables } from './site.tables.js';
 
 export type UnitKind = '市' | '区' | '区直部门' | '镇' | '街道' | '其他';
 export type Role = 'admin' | 'unit_operator' | 'unit_reviewer' | 'auditor';
@@ -167,7 +168,7 @@ export interface PlanLeadDutiesTable {
   requirement: string;
 }
 
-export interface DB extends DisclosureTables, LedgerTables, SearchTables, NotifyTables, RequestsTables, ReportTables, DecisionsTables, QaTables {
+export interface DB extends DisclosureTables, LedgerTables, SearchTables, NotifyTables, RequestsTables, ReportTables, DecisionsTables, QaTables, SiteTables {
   calendar_years: CalendarYearsTable;
   calendar_days: CalendarDaysTable;
   plans: PlansTable;

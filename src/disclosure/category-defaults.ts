@@ -38,6 +38,21 @@ export const DEFAULT_CATALOG: CategorySeed[] = [
   { code: 'jyta', name: '建议提案办理' },
   { code: 'zfgb', name: '政府公报' },
   { code: 'zfxxgknb', name: '政府信息公开年度报告' },
+  // Statutory places that the trees above do not cover (条例第二十条（九）（十二），第二十一条), and the 制度 column.
+  { code: 'zfcg', name: '政府集中采购' },
+  { code: 'tfsj', name: '突发公共事件应对' },
+  { code: 'szjs', name: '市政建设' },
+  { code: 'ggfw', name: '公共服务' },
+  { code: 'tdzs', name: '土地征收' },
+  { code: 'fwzs', name: '房屋征收' },
+  { code: 'zagl', name: '治安管理' },
+  { code: 'shjz', name: '社会救助' },
+  { code: 'nyzc', name: '农业农村政策落实' },
+  { code: 'ntsl', name: '农田水利工程建设运营' },
+  { code: 'tdlz', name: '农村土地承包经营权流转' },
+  { code: 'zjd', name: '宅基地使用情况审核' },
+  { code: 'cccl', name: '筹资筹劳' },
+  { code: 'gkzd', name: '政府信息公开制度' },
   { code: 'qt', name: '其他' },
 ];
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { runCli } from '../test-support/cli.js';
 import { createTestDb, type TestDb } from '../db/test-db.js';
 import { destroyTestDb } from './items.fixtures.js';
+import { todayCst } from '../lib/time.js';
 
 describe('disclosure CLI', () => {
   let tdb: TestDb;
@@ -18,14 +19,40 @@ describe('disclosure CLI', () => {
     const r = runCli(tdb, ['items', 'add', '--unit', '区财政局', '--title', '2022年部门预算公开', '--body', '现将预算公开如下。\n\n第二段。', '--attribute', 'proactive', '--formed-on', '2022-06-01']);
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /^\d+\n$/);
-    const p = runCli(tdb, ['items', 'add', '--unit', '区财政局', '--title', '2022年部门决算公开', '--body', '决算正文', '--attribute', 'proactive', '--formed-on', '2022-06-01', '--publish', '--published-on', '2022-06-10']);
+    const p = runCli(tdb, ['items', 'add', '--unit', '区财政局', '--title', '2022年部门决算公开', '--body', '决算正文', '--attribute', 'proactive', '--formed-on', '2022-06-01', '--publish']);
     assert.equal(p.code, 0, p.err);
     const [draft, pub] = await Promise.all([item(Number(r.out)), item(Number(p.out))]);
     assert.deepEqual([draft.status, draft.body_html, draft.index_no], ['draft', '<p>现将预算公开如下。</p><p>第二段。</p>', '370305005-2022-00001']);
-    assert.deepEqual([pub.status, pub.published_on, pub.due_date], ['published', '2022-06-10', '2022-06-30']);
+    assert.deepEqual([pub.status, pub.published_on, pub.due_date], ['published', todayCst(), '2022-06-30']);
     const audit = await tdb.db.selectFrom('audit_log').select(['action', 'actor_label']).where('entity_id', '=', String(pub.id)).where('entity', '=', 'info_item').orderBy('id').execute();
     assert.deepEqual(audit.map((a) => a.action), ['item.create', 'item.submit', 'item.publish']);
     assert.ok(audit.every((a) => a.actor_label === '命令行管理员'));
+  });
+
+  test('--published-on cannot back-date a sign-off (nothing created); items import-historic keeps the original date, labelled, audited', async () => {
+    const n = await count();
+    const back = runCli(tdb, ['items', 'add', '--unit', '区财政局', '--title', '倒签的信息', '--body', '正文', '--attribute', 'proactive', '--formed-on', '2022-06-01', '--publish', '--published-on', '2022-06-10']);
+    assert.equal(back.code, 2);
+    assert.match(back.err, /发布日期即签发当日/);
+    assert.equal(await count(), n);
+    const h = runCli(tdb, ['items', 'import-historic', '--unit', '区财政局', '--title', '2019年部门预算', '--body', '原网站正文', '--published-on', '2019-03-01', '--source', 'http://old.linzi.gov.cn/art/2019/3/1/art_1.html', '--category', 'czyjs-ys']);
+    assert.equal(h.code, 0, h.err);
+    const row = await item(Number(h.out));
+    assert.deepEqual([row.status, row.attribute, row.published_on, row.due_date, row.imported_from], ['published', 'proactive', '2019-03-01', null, 'http://old.linzi.gov.cn/art/2019/3/1/art_1.html']);
+    const audit = await tdb.db.selectFrom('audit_log').select('action').where('entity_id', '=', String(row.id)).where('entity', '=', 'info_item').orderBy('id').execute();
+    assert.deepEqual(audit.map((a) => a.action), ['item.create', 'item.import.historic']);
+  });
+
+  test('--publish is refused on 用词检查 hits (nothing created) unless --confirm-wording', async () => {
+    const n = await count();
+    const args = ['items', 'add', '--unit', '区财政局', '--title', '再接再励做好预算公开', '--body', '正文', '--attribute', 'proactive', '--publish'];
+    const refused = runCli(tdb, args);
+    assert.equal(refused.code, 2, refused.err);
+    assert.match(refused.err, /“再接再励”应为“再接再厉”/);
+    assert.equal(await count(), n);
+    const ok = runCli(tdb, [...args, '--confirm-wording']);
+    assert.equal(ok.code, 0, ok.err);
+    assert.equal((await item(Number(ok.out))).status, 'published');
   });
 
   test('--publish is refused on unhandled personal data (nothing created) unless --keep-privacy gives a reason', async () => {

@@ -9,7 +9,7 @@ import { contextOf, scanPersonalData } from './pure/privacy-scan.js';
 type AddOptions = {
   unit: string; title: string; body: string; attribute: string; basis?: string; reason?: string; formedOn?: string; type?: string;
   category?: string; topic?: string; docNumber?: string; writtenOn?: string; validUntil?: string; policy?: string; interpForm?: string;
-  needsInterpretation?: boolean; publish?: boolean; publishedOn?: string; keepPrivacy?: string; exemptInterpretation?: string;
+  needsInterpretation?: boolean; publish?: boolean; publishedOn?: string; keepPrivacy?: string; exemptInterpretation?: string; confirmWording?: boolean;
 };
 
 async function readStdin(): Promise<string> {
@@ -52,9 +52,10 @@ export function registerDisclosureCommands(program: Command): void {
     .option('--interp-form <form>', 'text | graphic | video | qa（interpretation）', 'text')
     .option('--needs-interpretation', '其他政策文件需要政策解读')
     .option('--publish', '同时签发发布')
-    .option('--published-on <date>', '发布日期（默认今天）')
+    .option('--published-on <date>', '发布日期只能是签发当日（今天）；原网站的历史信息请用 items import-historic')
     .option('--keep-privacy <reason>', '签发时保留发现的全部个人信息，并记录理由（不加此项时发现个人信息即拒绝签发）')
     .option('--exempt-interpretation <reason>', '政策文件免于解读的理由')
+    .option('--confirm-wording', '签发时确认用词检查提示（敏感词、领导姓名职务、错别字）已核对无误（不加此项时有提示即拒绝签发）')
     .action(async (o: AddOptions) => {
       await withDb(async (ctx) => {
         const unit = await ctx.db.selectFrom('units').select(['id']).where('name', '=', o.unit).executeTakeFirst();
@@ -63,7 +64,29 @@ export function registerDisclosureCommands(program: Command): void {
           unitId: unit.id, itemType: o.type, title: o.title, body: o.body, attribute: o.attribute, withheldBasis: o.basis, attributeReason: o.reason,
           formedOn: o.formedOn, categoryCode: o.category, topicCode: o.topic, docNumber: o.docNumber, writtenOn: o.writtenOn, validUntil: o.validUntil,
           policyItemId: o.policy, interpForm: o.type === 'interpretation' ? o.interpForm : undefined, needsInterpretation: Boolean(o.needsInterpretation),
-        }, { publish: Boolean(o.publish), publishedOn: o.publishedOn, keepPrivacy: o.keepPrivacy, exemptInterpretation: o.exemptInterpretation });
+        }, { publish: Boolean(o.publish), publishedOn: o.publishedOn, keepPrivacy: o.keepPrivacy, exemptInterpretation: o.exemptInterpretation, confirmWording: Boolean(o.confirmWording) });
+        console.log(String(id));
+      }, '命令行管理员');
+    });
+
+  items.command('import-historic').description('历史信息导入（仅管理员）：原网站已发布的信息，保留原发布日期，标注来源，不计入公开时效；输出新信息的编号')
+    .requiredOption('--unit <name>', '发布机构（单位名称）')
+    .requiredOption('--title <title>', '标题')
+    .requiredOption('--body <text>', '正文（纯文本或 HTML，保存前清理）')
+    .requiredOption('--published-on <date>', '原发布日期')
+    .requiredOption('--source <text>', '来源：原网站地址或说明')
+    .option('--type <type>', 'general | normative | policy', 'general')
+    .option('--category <code>', '公开目录代码')
+    .option('--doc-number <text>', '文号')
+    .option('--written-on <date>', '成文日期')
+    .action(async (o: { unit: string; title: string; body: string; publishedOn: string; source: string; type: string; category?: string; docNumber?: string; writtenOn?: string }) => {
+      await withDb(async (ctx) => {
+        const unit = await ctx.db.selectFrom('units').select(['id']).where('name', '=', o.unit).executeTakeFirst();
+        if (!unit) throw cliError(`单位不存在：${o.unit}`);
+        const id = await (await import('./historic-import.service.js')).importHistoricItem(ctx, {
+          unitId: unit.id, itemType: o.type, title: o.title, body: o.body, categoryCode: o.category, docNumber: o.docNumber, writtenOn: o.writtenOn,
+          originalPublishedOn: o.publishedOn, source: o.source,
+        });
         console.log(String(id));
       }, '命令行管理员');
     });

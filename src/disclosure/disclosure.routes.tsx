@@ -5,11 +5,13 @@ import type { AppDeps } from '../app/module.js';
 import { attachmentRoutes } from './attachments.routes.js';
 import { disclosurePageRoutes } from './disclosure-pages.routes.js';
 import { gazetteRoutes } from './gazette.routes.js';
+import { historicImportRoutes } from './historic-import.routes.js';
 import { itemApiRoutes } from './items.api.js';
 import { itemPageRoutes } from './items.routes.js';
 
 export async function disclosureRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await disclosurePageRoutes(app);
+  await historicImportRoutes(app); // before /console/items/:id
   await itemPageRoutes(app, deps);
   await itemApiRoutes(app, deps);
   await gazetteRoutes(app);

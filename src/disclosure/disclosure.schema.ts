@@ -70,6 +70,8 @@ export const signoffInput = z.object({
   ...attributeFields,
   publishedOn: optionalDate('发布日期'),
   nextReviewOn: optionalDate('下次复核日期'),
+  /** The reviewer confirmed the 用词检查 hits (signoff-guards.ts). */
+  wordingConfirmed: checkbox,
 }).superRefine(checkAttribute);
 export type SignoffInput = z.output<typeof signoffInput>;
 

@@ -1,4 +1,5 @@
 // 政府公报 issues and the compliance view.
+import { setNowForTests } from '../lib/time.js';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHarness, USERS, type Agent, type Harness } from '../test-support/harness.js';
@@ -65,9 +66,14 @@ describe('gazette and compliance', () => {
     const other = await actorCtx(h, USERS.otherOperator.username);
     const otherRev = await actorCtx(h, USERS.otherReviewer.username);
     const onTime = await draftAs(other, { formedOn: '2022-06-01', title: '住建按时' });
-    await submitAndPublish(other, otherRev, onTime, { publishedOn: '2022-06-30' });
+    // Signed off on those days (发布日期 is the day of sign-off): the clock is pinned for each.
+    const on = async (day: string, run: () => Promise<unknown>) => {
+      setNowForTests(new Date(`${day}T02:00:00Z`));
+      try { await run(); } finally { setNowForTests(null); }
+    };
+    await on('2022-06-30', () => submitAndPublish(other, otherRev, onTime));
     const late = await draftAs(other, { formedOn: '2022-06-01', title: '住建逾期' });
-    await submitAndPublish(other, otherRev, late, { publishedOn: '2022-07-01' });
+    await on('2022-07-01', () => submitAndPublish(other, otherRev, late));
     const overdue = await draftAs(other, { formedOn: '2022-06-01', title: '住建超期未公开' });
     await submitItem(other, overdue);
     const rows = await complianceByUnit(admin, { year: 2022 });

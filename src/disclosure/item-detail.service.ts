@@ -1,5 +1,6 @@
 // Everything the item page and the item API show: the item, its relations, privacy hits, timeliness,
 // history, and what the actor may do next.
+import { signoffGuardHits } from './signoff-guards.js';
 import type { Ctx } from '../lib/context.js';
 import { todayCst } from '../lib/time.js';
 import { listCategories } from './categories.repo.js';
@@ -34,9 +35,10 @@ export async function itemDetail(ctx: Ctx, id: number) {
   const reviewer = isReviewerOf(ctx.actor, item);
   const open = item.status === 'draft' || item.status === 'returned';
   const inForce = item.validity === 'valid' || item.validity === 'amended';
+  const wording = item.status === 'submitted' ? (await signoffGuardHits(ctx.db, item)).flatMap((g) => g.hits) : [];
   return {
     // Shown validity is today's (有效期至 passed → 已失效); actions still go by the stored state.
-    item: withValidityToday(item, today), unit, today, history, policy, replacedBy, hits,
+    item: withValidityToday(item, today), unit, today, history, policy, replacedBy, hits, wording,
     replaces: replaces.filter((r) => canReadItem(ctx.actor, r) || (r.status === 'published' && r.attribute === 'proactive')),
     interpretations: interpretations.filter((i) => canReadItem(ctx.actor, i)).map((i) => ({ ...i, timeliness: timeliness(i, today) })),
     attachments: attachments.map((a) => ({

@@ -54,7 +54,7 @@ const Meta = (p: { d: ItemDetail }) => {
         ? <>{item.due_date}（{item.item_type === 'interpretation' ? '政策文件发布后3个工作日' : `${item.disclosure_days}个工作日`}）<TimelinessTag t={p.d.timeliness} />{' '}
           {item.item_type !== 'interpretation' ? <a href={`/console/calendar?start=${item.formed_on}&days=${item.disclosure_days}`}>查看计算过程</a> : null}</>
         : item.item_type === 'interpretation' && item.attribute === 'proactive' ? '政策文件发布后起算' : '—'}</dd>
-      <dt>发布日期</dt><dd>{item.published_on ?? '—'}</dd>
+      <dt>发布日期</dt><dd>{item.published_on ?? '—'}{item.imported_from ? `（历史信息导入，来源：${item.imported_from}；不计入公开时效）` : ''}</dd>
       {item.item_type === 'normative' ? <><dt>有效性</dt><dd>{item.validity ? VALIDITY_LABELS[item.validity] : '—'}</dd><dt>有效期至</dt><dd>{item.valid_until ?? '不设'}</dd></> : null}
       {p.d.replacedBy ? <><dt>修改或废止文件</dt><dd><a href={`/console/items/${p.d.replacedBy.id}`}>{p.d.replacedBy.title}</a></dd></> : null}
       {item.item_type === 'interpretation' ? <><dt>所解读的政策文件</dt><dd>{p.d.policy ? <a href={`/console/items/${p.d.policy.id}`}>{p.d.policy.title}</a> : '—'}</dd><dt>解读形式</dt><dd>{item.interp_form ? INTERP_FORM_LABELS[item.interp_form as InterpForm] : '—'}</dd></> : null}
@@ -135,7 +135,12 @@ const WorkflowSection = (p: { d: ItemDetail; csrf: string; s: DetailState }) => 
           <SelectField name="attribute" label="公开属性" form={signoff} required options={ATTRIBUTES.map((a) => ({ value: a, label: ATTRIBUTE_LABELS[a] }))} />
           <SelectField name="withheldBasis" label="不予公开依据" form={signoff} options={WITHHELD_BASIS_CODES.map((c) => ({ value: c, label: BASIS_LABELS[c]! }))} />
           <TextArea name="attributeReason" label="认定理由" form={signoff} rows={2} />
-          <TextField name="publishedOn" label="发布日期" type="date" form={signoff} hint="主动公开的发布日期，默认今天" />
+          <p class="gk-hint">发布日期：签发当日（{p.d.today}），由系统记录，不能修改。</p>
+          {p.d.wording.length ? <div class="gk-warning" role="note">
+            <p>用词检查提示（敏感词、领导姓名职务、错别字），请逐项核对：</p>
+            <ul>{p.d.wording.map((w) => <li>{w.message}</li>)}</ul>
+            <Checkbox name="wordingConfirmed" label="已核对用词检查提示，确认无误" checked={Boolean(signoff.values.wordingConfirmed)} />
+          </div> : null}
           <TextField name="nextReviewOn" label="下次复核日期" type="date" form={signoff} hint="依申请公开、不予公开信息，默认一年后" />
         </Form>
         <h3>退回修改</h3>

@@ -23,7 +23,7 @@ export const HISTORY_LABELS: Record<string, string> = {
   unpublish: '撤销发布', reopen: '重新编辑', refuse: '退文', exempt: '免于解读', 'privacy.mask': '遮盖个人信息',
   'privacy.keep': '保留个人信息', 'attachment.add': '上传附件', 'attachment.remove': '删除附件', 'validity.amend': '被修改',
   'validity.repeal': '被废止', 'validity.expire': '有效期届满失效', 'validity.extend': '修改有效期', 'validity.replaces': '修改或废止其他文件',
-  'review.keep': '复核：维持公开属性', 'review.convert': '复核：转为主动公开', 'interp.due': '解读期限更新',
+  'review.keep': '复核：维持公开属性', 'review.convert': '复核：转为主动公开', 'interp.due': '解读期限更新', 'import.historic': '历史信息导入',
 };
 
 export async function recordChange(

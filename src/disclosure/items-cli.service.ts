@@ -14,12 +14,14 @@ export type CliPublishOptions = {
   keepPrivacy?: string;
   /** Exempts a policy document from "谁起草、谁解读" with this reason. */
   exemptInterpretation?: string;
+  /** Confirms the 用词检查 hits (敏感词, leaders' names and titles, 错别字) like a reviewer. */
+  confirmWording?: boolean;
 };
 
 export async function addItemFromCli(ctx: Ctx, raw: Record<string, unknown>, o: CliPublishOptions): Promise<number> {
   const input = parseInput(itemInput, raw);
   const signoff = o.publish
-    ? parseInput(signoffInput, { confidentialityChecked: true, attribute: input.attribute, withheldBasis: input.withheldBasis, attributeReason: input.attributeReason, publishedOn: o.publishedOn })
+    ? parseInput(signoffInput, { confidentialityChecked: true, attribute: input.attribute, withheldBasis: input.withheldBasis, attributeReason: input.attributeReason, publishedOn: o.publishedOn, wordingConfirmed: Boolean(o.confirmWording) })
     : null;
   const env = await prepareEnv(ctx);
   return ctx.db.transaction().execute(async (tx) => {

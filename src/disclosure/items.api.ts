@@ -74,7 +74,7 @@ export async function itemApiRoutes(app: FastifyInstance, deps: AppDeps) {
   post('/submit', '提交审核（个人信息未处理、缺少政策解读时拒绝）', writer, undefined, (req, id) => workflow.submitItem(req.ctx, id));
   post('/recall', '撤回提交（待审核 → 草稿）', writer, undefined, (req, id) => workflow.recallItem(req.ctx, id));
   post('/publish', '保密审查与公开属性签发；主动公开的即发布', reviewer,
-    { confidentialityChecked: 'true', attribute: ATTRIBUTES.join('|'), withheldBasis: 'code (withheld)', attributeReason: 'string (withheld)', publishedOn: 'YYYY-MM-DD?', nextReviewOn: 'YYYY-MM-DD?' },
+    { confidentialityChecked: 'true', attribute: ATTRIBUTES.join('|'), withheldBasis: 'code (withheld)', attributeReason: 'string (withheld)', publishedOn: 'YYYY-MM-DD? (only today: 发布日期 is the day of sign-off)', nextReviewOn: 'YYYY-MM-DD?', wordingConfirmed: 'boolean? (required when 用词检查 has hits; else 409 wording_unconfirmed)' },
     (req, id) => workflow.publishItem(req.ctx, id, req.body));
   post('/return', '退回修改', reviewer, { comment: 'string' }, (req, id) => workflow.returnItem(req.ctx, id, req.body));
   post('/unpublish', '撤销发布（须说明理由）', reviewer, { reason: 'string' }, (req, id) => workflow.unpublishItem(req.ctx, id, req.body));

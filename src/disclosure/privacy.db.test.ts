@@ -34,7 +34,7 @@ describe('privacy guard', () => {
         <p>咨询电话：0533-7181234，邮箱：lzczj@zb.gov.cn。</p>`,
     });
     await submitItem(op, id);
-    await publishItem(rev, id, { confidentialityChecked: true, attribute: 'proactive', publishedOn: '2022-06-25' });
+    await publishItem(rev, id, { confidentialityChecked: true, attribute: 'proactive' });
     assert.equal((await item(id)).status, 'published');
   });
 

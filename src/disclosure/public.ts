@@ -15,3 +15,5 @@ export { maskAll, scanPersonalData, type PrivacyHit } from './pure/privacy-scan.
 // Other modules register their documents as items through the one path: a draft, then 保密审查 and publication here.
 export { createItem as createDraftItem } from './items.service.js';
 export { documentStates, documentTexts, inForceToday, publicDocuments, type DocState } from './published-texts.js';
+export { registerSignoffGuard, type GuardHit, type SignoffGuard } from './signoff-guards.js';
+export { normativeWithoutValidity, publicItemTexts, undatedPublishedItems } from './site-facts.js';

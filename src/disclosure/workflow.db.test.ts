@@ -6,7 +6,7 @@ import { createHarness, USERS, type Agent, type Harness } from '../test-support/
 import { getCalendar } from '../calendar/calendar.repo.js';
 import type { Ctx } from '../lib/context.js';
 import { AppError } from '../lib/errors.js';
-import { todayCst } from '../lib/time.js';
+import { setNowForTests, todayCst } from '../lib/time.js';
 import { actorCtx, closeHarness, draftAs, submitAndPublish } from './items.fixtures.js';
 import { addYears } from './item-rules.js';
 import { WITHHELD_BASES } from './pure/legal-basis.js';
@@ -46,7 +46,8 @@ describe('publication workflow', () => {
     const bad = await reviewer.request('POST', `/console/items/${id}/publish`, { form: { attribute: 'proactive' } });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /签发前必须确认已完成保密审查/);
-    const ok = await reviewer.request('POST', `/console/items/${id}/publish`, { form: { confidentialityChecked: 'on', attribute: 'proactive', publishedOn: '2022-06-20' } });
+    setNowForTests(new Date('2022-06-20T02:00:00Z')); // the sign-off happens on 2022-06-20: that is its 发布日期
+    const ok = await reviewer.request('POST', `/console/items/${id}/publish`, { form: { confidentialityChecked: 'on', attribute: 'proactive' } }).finally(() => setNowForTests(null));
     assert.equal(ok.statusCode, 303);
     const row = await item(id);
     assert.deepEqual([row.status, row.attribute, row.published_on, row.due_date], ['published', 'proactive', '2022-06-20', '2022-06-30']);
@@ -83,11 +84,15 @@ describe('publication workflow', () => {
     assert.equal((await historyOf(id))[8]!.note, '文件已被新文件替代');
   });
 
-  test('a publication date in the future or before formation is refused', async () => {
+  test('a publication date in the future, before formation or back-dated is refused: 发布日期 is the day of sign-off', async () => {
     const id = await draftAs(op, { formedOn: '2022-06-01' });
     await submitItem(op, id);
     await assert.rejects(publishItem(rev, id, { confidentialityChecked: true, attribute: 'proactive', publishedOn: '2099-01-01' }), invalidOn('publishedOn'));
     await assert.rejects(publishItem(rev, id, { confidentialityChecked: true, attribute: 'proactive', publishedOn: '2022-05-31' }), invalidOn('publishedOn'));
+    await assert.rejects(publishItem(rev, id, { confidentialityChecked: true, attribute: 'proactive', publishedOn: '2022-06-20' }), invalidOn('publishedOn'));
+    assert.equal((await item(id)).status, 'submitted');
+    await publishItem(rev, id, { confidentialityChecked: true, attribute: 'proactive', publishedOn: todayCst() });
+    assert.equal((await item(id)).published_on, todayCst());
   });
 
   for (const basis of WITHHELD_BASES) {
@@ -160,12 +165,18 @@ describe('publication workflow', () => {
     const late = await draftAs(op, { itemType: 'interpretation', policyItemId: policy, interpForm: 'graphic', formedOn: '2022-09-20', title: '图解《养老服务补贴办法》' });
     assert.equal((await item(onTime)).due_date, null, 'no due date before the policy is published');
     await submitItem(op, onTime);
-    await assert.rejects(publishItem(rev, onTime, { confidentialityChecked: true, attribute: 'proactive', publishedOn: '2022-09-30' }), conflictCode('policy_unpublished'));
-    await submitAndPublish(op, rev, policy, { publishedOn: '2022-09-30' });
+    // Sign-offs on the days they happen (the clock is pinned to each day: 发布日期 is the day of sign-off).
+    const on = async (day: string, run: () => Promise<unknown>) => {
+      setNowForTests(new Date(`${day}T02:00:00Z`));
+      try { await run(); } finally { setNowForTests(null); }
+    };
+    await on('2022-09-30', () => assert.rejects(publishItem(rev, onTime, { confidentialityChecked: true, attribute: 'proactive' }), conflictCode('policy_unpublished')));
+    await on('2022-09-30', () => submitAndPublish(op, rev, policy));
+    assert.equal((await item(policy)).published_on, '2022-09-30');
     assert.equal((await item(onTime)).due_date, '2022-10-10');
     assert.equal((await item(late)).due_date, '2022-10-10');
-    await publishItem(rev, onTime, { confidentialityChecked: true, attribute: 'proactive', publishedOn: '2022-10-10' });
-    await submitAndPublish(op, rev, late, { publishedOn: '2022-10-11' });
+    await on('2022-10-10', () => publishItem(rev, onTime, { confidentialityChecked: true, attribute: 'proactive' }));
+    await on('2022-10-11', () => submitAndPublish(op, rev, late));
     const reviewer = await h.login(USERS.reviewer.username);
     const page = await reviewer.get(`/console/items/${policy}`);
     assert.match(page.body, /《养老服务补贴办法》政策解读[\s\S]*?按时公开/);

@@ -15,6 +15,7 @@ import { requireItemReviewer, requireItemWriter, requireReadable } from './item-
 import { addYears, needsInterpretation, REVIEW_INTERVAL_YEARS, statutoryDueDate } from './item-rules.js';
 import { ATTRIBUTE_LABELS } from './labels.js';
 import { assertNoBlockingHits } from './privacy.service.js';
+import { signoffGuardHits } from './signoff-guards.js';
 import { prepareEnv } from './items.service.js';
 import * as repo from './items.repo.js';
 import { areaAdmins, notifyUsers, unitUsers } from '../notify/public.js';
@@ -79,12 +80,23 @@ export async function publishTx(tx: Db, ctx: Ctx, env: Env, id: number, s: Signo
   const item = (await repo.findItem(tx, id))!;
   requireItemReviewer(ctx.actor, item);
   requireStatus(item, ['submitted'], '签发');
-  const publishedOn = s.publishedOn ?? env.today;
-  if (publishedOn > env.today) throw invalid({ publishedOn: '发布日期不能晚于今天' });
+  // 发布日期 is a fact: the day of sign-off. Neither the form, the API nor the CLI can back- or forward-date it;
+  // older information from a previous site goes through the admin's audited 历史信息导入 (historic-import.service.ts).
+  const publishedOn = env.today;
+  if (s.publishedOn && s.publishedOn !== env.today) {
+    throw invalid({ publishedOn: `发布日期即签发当日（${env.today}），不能倒签或预签；原网站的历史信息请由管理员通过“历史信息导入”录入` });
+  }
   if (publishedOn < item.formed_on) throw invalid({ publishedOn: '发布日期不能早于信息形成日期' });
   const proactive = s.attribute === 'proactive';
   const draft = { ...item, attribute: s.attribute };
   await assertNoBlockingHits(tx, item);
+  const guarded = await signoffGuardHits(tx, item);
+  const guardHits = guarded.flatMap((g) => g.hits);
+  if (guardHits.length && !s.wordingConfirmed) {
+    throw new AppError('conflict', 'wording_unconfirmed',
+      `用词检查发现${guardHits.length}处需要核对：${guardHits.map((h) => h.message).join('；')}。请退回修改，或核对无误后勾选“已核对用词检查提示”再签发。`);
+  }
+  for (const g of guarded) await g.guard.confirmed?.(tx, item.id, g.hits);
   await assertInterpretationDrafted(tx, draft);
   let due: string | null = null;
   if (proactive && item.item_type === 'interpretation') {
@@ -108,7 +120,7 @@ export async function publishTx(tx: Db, ctx: Ctx, env: Env, id: number, s: Signo
   const basis = after.withheld_basis ? `，依据${withheldBasis(after.withheld_basis as Parameters<typeof withheldBasis>[0]).article}` : '';
   await recordChange(tx, ctx, after, {
     action: 'publish', before: snapshot(item),
-    note: `保密审查已确认；公开属性：${ATTRIBUTE_LABELS[after.attribute]}${basis}${proactive ? `；发布日期 ${publishedOn}` : '；不在门户公开'}`,
+    note: `保密审查已确认；公开属性：${ATTRIBUTE_LABELS[after.attribute]}${basis}${proactive ? `；发布日期 ${publishedOn}` : '；不在门户公开'}${guardHits.length ? `；用词检查提示${guardHits.length}处已由审核人核对确认（${guardHits.map((h) => h.message).join('；')}）` : ''}`,
   });
   if (proactive && (after.item_type === 'normative' || after.item_type === 'policy')) await refreshInterpretationDues(tx, ctx, env, after);
   return after;

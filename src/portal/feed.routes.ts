@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { notFound } from '../lib/errors.js';
 import { nowIso } from '../lib/time.js';
-import { publishedInstant, renderRss, renderSitemap, summaryOf, type SitemapUrl } from './feeds.js';
+import { pubDateCst, publishedInstant, renderRss, renderSitemap, summaryOf, type SitemapUrl } from './feeds.js';
 import * as svc from './portal.service.js';
 
 /**
@@ -15,7 +15,7 @@ async function feed(req: FastifyRequest, code: string | null) {
   const data = await svc.feedData(req.ctx, code);
   const origin = originOf(req);
   const items = data.items.map((i) => ({
-    url: `${origin}/items/${i.id}`, title: i.title, summary: summaryOf(i.body_text), date: publishedInstant(i.published_at, i.published_on!),
+    url: `${origin}/items/${i.id}`, title: i.title, summary: summaryOf(i.body_text), date: publishedInstant(i.published_at, i.published_on!), pubDate: pubDateCst(i.published_at, i.published_on!),
     category: data.ref.categoryName(i.category_code), author: i.unit_name,
   }));
   return renderRss({

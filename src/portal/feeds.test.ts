@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { publishedInstant, renderRss, renderSitemap, summaryOf, xmlEscape } from './feeds.js';
+import { pubDateCst, publishedInstant, renderRss, renderSitemap, summaryOf, xmlEscape } from './feeds.js';
 import { parseXml } from './xml-check.js';
 
 test('xmlEscape escapes markup and drops characters XML forbids', () => {
@@ -36,4 +36,11 @@ test('publication instants and summaries', () => {
   assert.equal(publishedInstant('2023-05-10T08:00:00.000Z', '2023-05-10').toISOString(), '2023-05-10T08:00:00.000Z');
   assert.equal(summaryOf('一  二\n三', 10), '一 二 三');
   assert.equal(summaryOf('一二三四五', 3), '一二三…');
+});
+
+test('RSS pubDate in China time on the shown 发布日期', () => {
+  assert.equal(pubDateCst('2023-05-10T08:00:00.000Z', '2023-05-10'), 'Wed, 10 May 2023 16:00:00 +0800');
+  assert.equal(pubDateCst('2023-05-10T20:30:00.000Z', '2023-05-11'), 'Thu, 11 May 2023 04:30:00 +0800', 'after 16:00 UTC it is the next day in China');
+  assert.equal(pubDateCst('2026-12-01T08:00:00.000Z', '2019-03-01'), 'Fri, 01 Mar 2019 00:00:00 +0800', 'historic import: the original date');
+  assert.equal(pubDateCst(null, '2023-05-10'), 'Wed, 10 May 2023 00:00:00 +0800');
 });

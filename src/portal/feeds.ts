@@ -7,7 +7,7 @@ export function xmlEscape(s: string): string {
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
-export type FeedItem = { url: string; title: string; summary: string; date: Date; category: string; author: string };
+export type FeedItem = { url: string; title: string; summary: string; date: Date; category: string; author: string; /** RFC 822 text overriding `date` (China time). */ pubDate?: string };
 export type Feed = { title: string; link: string; self: string; description: string; items: FeedItem[]; updated: Date };
 
 /** RSS 2.0 with an atom:link to itself (as validators ask). Dates in RFC 822 form. */
@@ -15,7 +15,7 @@ export function renderRss(f: Feed): string {
   const el = (name: string, value: string) => `<${name}>${xmlEscape(value)}</${name}>`;
   const items = f.items.map((i) => [
     '<item>', el('title', i.title), el('link', i.url), `<guid isPermaLink="true">${xmlEscape(i.url)}</guid>`,
-    el('pubDate', i.date.toUTCString()), el('category', i.category), el('author', i.author), el('description', i.summary), '</item>',
+    el('pubDate', i.pubDate ?? i.date.toUTCString()), el('category', i.category), el('author', i.author), el('description', i.summary), '</item>',
   ].join(''));
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -50,3 +50,20 @@ export const summaryOf = (text: string, max = 200) => {
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length > max ? `${t.slice(0, max)}…` : t;
 };
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const p2 = (n: number) => String(n).padStart(2, '0');
+/**
+ * The RSS pubDate of an item in China time (+0800) on the shown 发布日期: the recorded sign-off time when it
+ * falls on that day, else 00:00 of it (historic imports keep their original date).
+ */
+export function pubDateCst(publishedAt: string | null, publishedOn: string): string {
+  const at = publishedAt ? new Date(publishedAt) : null;
+  let local = new Date(`${publishedOn}T00:00:00Z`); // fields read in UTC = the China-time wall clock
+  if (at && !Number.isNaN(at.getTime())) {
+    const shifted = new Date(at.getTime() + 8 * 3600_000);
+    if (shifted.toISOString().slice(0, 10) === publishedOn) local = shifted;
+  }
+  return `${DAYS[local.getUTCDay()]}, ${p2(local.getUTCDate())} ${MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()} ${p2(local.getUTCHours())}:${p2(local.getUTCMinutes())}:${p2(local.getUTCSeconds())} +0800`;
+}

@@ -22,6 +22,7 @@ export const ItemPage = (p: { meta: PageMeta; data: Data; bodyHtml: string; prin
   ];
   if (item.topic_code) rows.push(['主题分类', <a href={`/catalog?topic=${encodeURIComponent(item.topic_code)}`}>{ref.topicName(item.topic_code) ?? ''}</a>]);
   if (item.valid_until) rows.push(['有效期至', item.valid_until]);
+  if (item.imported_from) rows.push(['信息来源', `历史信息导入（原网站发布，保留原发布日期；来源：${item.imported_from}）`]);
   const content = (
     <article class={p.print ? 'gk-article gk-print-view' : 'gk-article'}>
       {p.print ? (

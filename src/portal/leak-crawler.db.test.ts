@@ -73,6 +73,17 @@ describe('no unpublished information reaches anonymous users (crawler)', () => {
     await db.insertInto('gazette_issues').values({ area_id: h.areaId, year: 2023, number: 7, title: `未发布的公报 ${draftIssueMarker}`, published_on: null, status: 'draft' }).execute();
     const col = await db.insertInto('collections').values({ area_id: h.areaId, slug: 'crawl', name: '住房保障专题', description: '专题', sort: 1 }).returning('id').executeTakeFirstOrThrow();
     await db.insertInto('collection_items').values(KINDS.map((k, i) => ({ collection_id: col.id, item_id: ids.get(k)!, sort: i }))).execute();
+    // The 政府信息公开 sub-columns (制度, 年报) list items of their categories: hidden ones must stay out.
+    for (const [i, category] of ['gkzd', 'zfxxgknb'].entries()) {
+      for (const [j, st] of (['draft', 'submitted'] as const).entries()) {
+        const m = `lkqsubcol${i}${j}mark`;
+        extraHidden.push(m);
+        await insertItem(db, d, { area_id: h.areaId, unit_id: unit, status: st, title: `未发布的制度或年报 ${m}`, body_text: m, category_code: category, published_on: null });
+      }
+      const m = `lkqsubcolreq${i}mark`;
+      extraHidden.push(m);
+      await insertItem(db, d, { area_id: h.areaId, unit_id: unit, attribute: 'on_request', title: `依申请公开的制度或年报 ${m}`, body_text: m, category_code: category, published_on: '2023-06-01' });
+    }
     await db.transaction().execute((tx) => syncItemIndex(tx, d, pub)); // bump the public generation after the direct inserts
     const [rName, rId, rPhone, rAddr, rMail, rDesc, rFile] = requestMarkers;
     const at = '2023-06-01T00:00:00.000Z';
@@ -103,7 +114,8 @@ describe('no unpublished information reaches anonymous users (crawler)', () => {
   });
   after(async () => { await h.close(); });
 
-  const hidden = () => [...KINDS.filter((k) => k !== 'public').flatMap((k) => markers.get(k)!), draftIssueMarker, ...requestMarkers, ...Object.values(QA_MARKERS)];
+  const extraHidden: string[] = [];
+  const hidden = () => [...KINDS.filter((k) => k !== 'public').flatMap((k) => markers.get(k)!), draftIssueMarker, ...requestMarkers, ...Object.values(QA_MARKERS), ...extraHidden];
 
   async function fetch(url: string) {
     if (visited.has(url)) return visited.get(url)!;
@@ -155,6 +167,10 @@ describe('no unpublished information reaches anonymous users (crawler)', () => {
     assert.equal(visited.get('/gazette/2023/7')!.status, 404, 'draft gazette issue');
     assert.ok(visited.get('/gazette/2023/6')!.body.includes(t!));
     for (const k of KINDS.filter((x) => x !== 'public')) assert.ok(!seen.has(`/items/${ids.get(k)}`), `no link to the ${k} item`);
+    const unit = await h.unitId('区住建局');
+    for (const p of ['/zfxxgk', `/zfxxgk/${unit}`, `/zfxxgk/${unit}/guide`, `/zfxxgk/${unit}/rules`, `/zfxxgk/${unit}/statutory`, `/zfxxgk/${unit}/reports`, `/zfxxgk/${h.areaId}/guide`, '/contact']) {
+      assert.ok(seen.has(p), `the crawl reached ${p}`);
+    }
   });
 
   test('feeds for every category carry only public items', async () => {

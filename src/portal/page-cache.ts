@@ -1,4 +1,4 @@
-// Rendered pages for anonymous visitors, kept per URL and 长辈模式 and keyed by the public-content
+// Rendered pages for anonymous visitors, kept per URL and display preferences (长辈模式, reading aids) and keyed by the public-content
 // version (the generation bumped in every transaction that changes what is public, plus the set of
 // published gazette issues), so a withdrawn item's or issue's page is never served from here after
 // the withdrawal commits. Staff (any logged-in actor) bypass it.
@@ -7,7 +7,7 @@ import type { SafeHtml } from '#jsx/jsx-runtime';
 import type { Db } from '../db/schema.js';
 import { publicVersion } from '../search/public.js';
 import { todayCst } from '../lib/time.js';
-import { elderOn, sendHtml } from '../web/http.js';
+import { displayKey, sendHtml } from '../web/http.js';
 
 type Entry = { generation: string; at: number; html: string; status: number };
 const MAX_ENTRIES = 2000;
@@ -38,7 +38,7 @@ export const cachedPage = (render: (req: FastifyRequest, reply: FastifyReply) =>
     let cache = caches.get(req.ctx.db);
     if (!cache) caches.set(req.ctx.db, (cache = new Map()));
     // Today is part of the key: what a page shows (e.g. validity) can change at midnight.
-    const key = `${todayCst()}|${elderOn(req) ? 1 : 0}|${req.url}`;
+    const key = `${todayCst()}|${displayKey(req)}|${req.url}`;
     const hit = cache.get(key);
     if (hit && hit.generation === generation && Date.now() - hit.at < TTL_MS) {
       return reply.status(hit.status).type('text/html; charset=utf-8').send(hit.html);

@@ -67,7 +67,7 @@ export const findPublicItem = (db: Db, areaId: number, id: number) =>
   publicBy(db, areaId).innerJoin('units as u', 'u.id', 'i.unit_id')
     .select(['i.id', 'i.title', 'i.doc_number', 'i.index_no', 'i.published_on', 'i.written_on', 'i.unit_id', 'i.item_type', 'i.validity',
       'i.valid_until', 'i.category_code', 'i.topic_code', 'i.body_html', 'i.body_text', 'i.policy_item_id', 'i.replaced_by_id', 'i.interp_form',
-      'i.updated_at', 'u.name as unit_name'])
+      'i.updated_at', 'i.imported_from', 'u.name as unit_name'])
     .where('i.id', '=', id).executeTakeFirst().then((r) => (r ? withValidityToday(r) : r));
 
 /** Published proactive interpretations of a policy. */
@@ -158,3 +158,11 @@ export async function listForFeed(db: Db, areaId: number, categoryCodes: string[
 
 export const unitsWithPublicItems = async (db: Db, areaId: number) =>
   (await db.selectFrom('search_docs as d').select('d.unit_id').where('d.area_id', '=', areaId).distinct().execute()).map((r) => r.unit_id);
+
+/** Public items per catalog category (optionally of one unit): count and latest 发布日期. */
+export async function categoryStats(db: Db, areaId: number, unitId?: number) {
+  let q = db.selectFrom('search_docs as d').where('d.area_id', '=', areaId);
+  if (unitId !== undefined) q = q.where('d.unit_id', '=', unitId);
+  const rows = await q.select(['d.category_code', sql<number>`count(*)`.as('n'), sql<string>`max(d.published_on)`.as('latest')]).groupBy('d.category_code').execute();
+  return new Map(rows.map((r) => [r.category_code, { n: Number(r.n), latest: r.latest }]));
+}

@@ -13,6 +13,7 @@ import * as svc from './portal.service.js';
 import { publicApiRoutes } from './public-api.routes.js';
 import { searchRoutes } from './search.routes.js';
 import { feedRoutes } from './feed.routes.js';
+import { articleMeta, column } from './standard-meta.js';
 
 const idOf = (req: FastifyRequest, name = 'id') => intParam((req.params as Record<string, string>)[name]);
 
@@ -20,20 +21,26 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps): Promise
   app.get('/', cachedPage(async (req, reply) => <HomePage meta={pageMeta(req, reply, '首页')} data={await svc.homePage(req.ctx)} />));
 
   app.get('/catalog', cachedPage(async (req, reply) =>
-    <CatalogPage meta={pageMeta(req, reply, '法定主动公开内容')} data={await svc.catalogPage(req.ctx, req.query)} />));
+    {
+      const data = await svc.catalogPage(req.ctx, req.query);
+      const name = data.q.category ? data.ref.categoryName(data.q.category) : '法定主动公开内容';
+      const meta = { ...pageMeta(req, reply, '法定主动公开内容'), column: column(name, `${data.ref.area.name}政府信息公开目录：${name}`, [name, '政府信息公开', '主动公开'], '信息公开目录') };
+      return <CatalogPage meta={meta} data={data} />;
+    }));
 
   app.get('/items/:id', cachedPage(async (req, reply) => {
     const data = await svc.itemPage(req.ctx, idOf(req));
     const print = (req.query as Record<string, unknown>).print === '1';
-    return <ItemPage meta={pageMeta(req, reply, data.item.title)} data={data} bodyHtml={svc.bodyHtml(data.item)} print={print} />;
+    const meta = { ...pageMeta(req, reply, data.item.title), article: articleMeta(req, data.item, [data.ref.categoryName(data.item.category_code), data.ref.topicName(data.item.topic_code), data.item.doc_number]) };
+    return <ItemPage meta={meta} data={data} bodyHtml={svc.bodyHtml(data.item)} print={print} />;
   }));
 
   app.get('/normative', cachedPage(async (req, reply) =>
-    <NormativePage meta={pageMeta(req, reply, '行政规范性文件')} data={await svc.normativePage(req.ctx, req.query)} />));
+    <NormativePage meta={{ ...pageMeta(req, reply, '行政规范性文件'), column: column('行政规范性文件', '行政规范性文件库，按有效性查询', ['行政规范性文件', '有效性'], '政策文件') }} data={await svc.normativePage(req.ctx, req.query)} />));
   app.get('/interpretations', cachedPage(async (req, reply) =>
-    <InterpretationsPage meta={pageMeta(req, reply, '政策解读')} data={await svc.interpretationsPage(req.ctx, req.query)} />));
+    <InterpretationsPage meta={{ ...pageMeta(req, reply, '政策解读'), column: column('政策解读', '政策文件的解读与图解', ['政策解读'], '政策解读') }} data={await svc.interpretationsPage(req.ctx, req.query)} />));
 
-  app.get('/gazette', cachedPage(async (req, reply) => <GazetteIndexPage meta={pageMeta(req, reply, '政府公报')} data={await svc.gazetteIndex(req.ctx)} />));
+  app.get('/gazette', cachedPage(async (req, reply) => <GazetteIndexPage meta={{ ...pageMeta(req, reply, '政府公报'), column: column('政府公报', '政府公报按期查阅', ['政府公报'], '政府公报') }} data={await svc.gazetteIndex(req.ctx)} />));
   app.get('/gazette/:year/:number', cachedPage(async (req, reply) => {
     const data = await svc.gazetteIssue(req.ctx, idOf(req, 'year'), idOf(req, 'number'));
     return <GazetteIssuePage meta={pageMeta(req, reply, `政府公报${data.issue.year}年第${data.issue.number}期`)} data={data} />;
@@ -41,14 +48,14 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps): Promise
 
   app.get('/units/:id', cachedPage(async (req, reply) => {
     const data = await svc.unitPage(req.ctx, idOf(req), req.query);
-    return <UnitPage meta={pageMeta(req, reply, data.unit.name)} data={data} />;
+    return <UnitPage meta={{ ...pageMeta(req, reply, data.unit.name), column: column(data.unit.name, `${data.unit.name}主动公开的政府信息`, [data.unit.name, '政府信息公开'], '机构信息公开') }} data={data} />;
   }));
 
   app.get('/collections', cachedPage(async (req, reply) =>
-    <CollectionsIndexPage meta={pageMeta(req, reply, '特色主题')} data={await svc.collectionsIndex(req.ctx)} />));
+    <CollectionsIndexPage meta={{ ...pageMeta(req, reply, '特色主题'), column: column('特色主题', '专题汇集', ['特色主题', '专题'], '专题专栏') }} data={await svc.collectionsIndex(req.ctx)} />));
   app.get('/collections/:slug', cachedPage(async (req, reply) => {
     const data = await svc.collectionPage(req.ctx, String((req.params as { slug: string }).slug));
-    return <CollectionPage meta={pageMeta(req, reply, data.collection.name)} data={data} />;
+    return <CollectionPage meta={{ ...pageMeta(req, reply, data.collection.name), column: column(data.collection.name, data.collection.description || data.collection.name, [data.collection.name, '特色主题'], '专题专栏') }} data={data} />;
   }));
 
   // /attachments/:id is served by the disclosure module (attachments.routes.ts): public only for

@@ -31,10 +31,25 @@ export function decodedPath(req: FastifyRequest): string {
 }
 export const isApi = (req: FastifyRequest) => decodedPath(req).startsWith('/api/');
 export const elderOn = (req: FastifyRequest) => req.cookies?.gk_elder === '1';
+/** Reading aids set by /preferences (cookies, so they work without JavaScript). */
+export const readingPrefs = (req: FastifyRequest): NonNullable<PageMeta['prefs']> => {
+  const c = req.cookies ?? {};
+  const out: NonNullable<PageMeta['prefs']> = {};
+  if (c.gk_text === 'l' || c.gk_text === 'xl') out.text = c.gk_text;
+  if (c.gk_spacing === 'wide') out.spacing = 'wide';
+  if (c.gk_contrast === 'high') out.contrast = 'high';
+  if (c.gk_cursor === 'large') out.cursor = 'large';
+  return out;
+};
+/** A short key of every display preference (page caches vary on it). */
+export const displayKey = (req: FastifyRequest) => {
+  const p = readingPrefs(req);
+  return `${elderOn(req) ? 1 : 0}${p.text ?? '-'}${p.spacing ? 'w' : '-'}${p.contrast ? 'c' : '-'}${p.cursor ? 'p' : '-'}`;
+};
 
 export function pageMeta(req: FastifyRequest, reply: FastifyReply, title: string): PageMeta {
   const path = req.url.split('?')[0] ?? '/';
-  const meta: PageMeta = { title, elder: elderOn(req), path, actor: req.ctx.actor };
+  const meta: PageMeta = { title, elder: elderOn(req), path, actor: req.ctx.actor, prefs: readingPrefs(req) };
   if (req.ctx.actor.kind === 'user') meta.csrf = reply.generateCsrf();
   if (req.unread !== null) meta.unread = req.unread;
   return meta;

@@ -4,8 +4,41 @@ import { raw } from '#jsx/jsx-runtime';
 import type { Actor } from '../../lib/context.js';
 import { ROLE_LABELS } from '../../auth/policy.js';
 import { consoleNav, type NavItem } from '../nav.js';
+import { siteIdentity } from '../site-identity.js';
 
-export type PageMeta = { title: string; elder: boolean; path: string; actor: Actor; csrf?: string; siteName?: string; unread?: number };
+/** Standard column meta tags (政府网站网页设计规范): ColumnName, ColumnDescription, ColumnKeywords, ColumnType. */
+export type ColumnMeta = { name: string; description: string; keywords: string; type: string };
+/** Standard article meta tags: ArticleTitle, PubDate, ContentSource, Keywords, Author, Description, Url. */
+export type ArticleMeta = { title: string; pubDate: string; source: string; keywords: string; author: string; description: string; url: string };
+export type PageMeta = {
+  title: string; elder: boolean; path: string; actor: Actor; csrf?: string; siteName?: string; unread?: number;
+  column?: ColumnMeta; article?: ArticleMeta;
+  /** Reading aids (cookies): text size, line spacing, high contrast. */
+  prefs?: { text?: 'l' | 'xl'; spacing?: 'wide'; contrast?: 'high'; cursor?: 'large' };
+};
+
+/** The site-wide, column and article meta tags of a portal page. */
+export const StandardMeta = (p: { meta: PageMeta }) => {
+  const id = siteIdentity();
+  const c = p.meta.column;
+  const a = p.meta.article;
+  return (
+    <>
+      <meta name="SiteName" content={id.siteName} />
+      <meta name="SiteDomain" content={id.siteDomain} />
+      <meta name="SiteIDCode" content={id.siteCode} />
+      {c ? <><meta name="ColumnName" content={c.name} /><meta name="ColumnDescription" content={c.description} /><meta name="ColumnKeywords" content={c.keywords} /><meta name="ColumnType" content={c.type} /></> : null}
+      {a ? <>
+        <meta name="ArticleTitle" content={a.title} /><meta name="PubDate" content={a.pubDate} /><meta name="ContentSource" content={a.source} />
+        <meta name="Keywords" content={a.keywords} /><meta name="Author" content={a.author} /><meta name="Description" content={a.description} /><meta name="Url" content={a.url} />
+      </> : null}
+    </>
+  );
+};
+
+const prefClasses = (m: PageMeta) => [
+  m.elder ? ' gk-elder' : '', m.prefs?.text ? ` gk-text-${m.prefs.text}` : '', m.prefs?.spacing ? ' gk-spacing-wide' : '', m.prefs?.contrast ? ' gk-contrast' : '', m.prefs?.cursor ? ' gk-cursor-large' : '',
+].join('');
 
 const Doc = (p: { meta: PageMeta; bodyClass: string; children?: Child; head?: Child }): SafeHtml => (
   <>
@@ -14,11 +47,12 @@ const Doc = (p: { meta: PageMeta; bodyClass: string; children?: Child; head?: Ch
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{p.meta.title} - {p.meta.siteName ?? '临淄区政府信息公开'}</title>
+        <title>{p.meta.title} - {p.meta.siteName ?? `${siteIdentity().siteName}政府信息公开`}</title>
         <link rel="stylesheet" href="/static/site.css" />
+        <link rel="stylesheet" href="/static/site-standards.css" />
         {p.head}
       </head>
-      <body class={`${p.bodyClass}${p.meta.elder ? ' gk-elder' : ''}`}>
+      <body class={`${p.bodyClass}${prefClasses(p.meta)}`}>
         <a class="gk-skip" href="#main">跳到主要内容</a>
         {p.children}
         <script src="/static/enhance.js" defer></script>
@@ -33,16 +67,31 @@ export const ElderToggle = (p: { meta: PageMeta }) => (
   </a>
 );
 
+/** 党政机关网站标识 and the filing numbers, on every portal page. */
+const SiteFooter = () => {
+  const id = siteIdentity();
+  return (
+    <div class="gk-footer__identity">
+      <a class="gk-conac" href={id.conacUrl} rel="noopener"><img src="/static/conac-badge.svg" width="48" height="48" alt="党政机关网站标识" /></a>
+      <div>
+        <p>主办单位：{id.sponsor} · 承办单位：{id.organizer} · <a href="/contact">联系我们</a> · <a href="/zfxxgk">政府信息公开</a></p>
+        <p>网站标识码：{id.siteCode} · <a href={id.icpUrl} rel="noopener">{id.icp}</a> · <a href={id.psbUrl} rel="noopener">{id.psb}</a></p>
+      </div>
+    </div>
+  );
+};
+
 export const PortalLayout = (p: { meta: PageMeta; children?: Child; head?: Child }) => (
-  <Doc meta={p.meta} bodyClass="gk-portal" head={p.head}>
+  <Doc meta={p.meta} bodyClass="gk-portal" head={<><StandardMeta meta={p.meta} />{p.meta.article ? <script src="/static/read-aloud.js" defer></script> : null}{p.head}</>}>
     <header class="gk-header" role="banner">
       <div class="gk-header__inner">
-        <a class="gk-brand" href="/">临淄区人民政府 · 政府信息公开专栏</a>
-        <nav aria-label="辅助功能"><ElderToggle meta={p.meta} /></nav>
+        <a class="gk-brand" href="/">{siteIdentity().siteName} · 政府信息公开专栏</a>
+        <nav aria-label="辅助功能"><ElderToggle meta={p.meta} /> <a class="gk-elder-toggle" href={`/preferences?back=${encodeURIComponent(p.meta.path)}`}>无障碍阅读</a></nav>
       </div>
       <nav class="gk-nav" aria-label="主导航">
         <ul>
           <li><a href="/">首页</a></li>
+          <li><a href="/zfxxgk">政府信息公开</a></li>
           <li><a href="/catalog">法定主动公开内容</a></li>
           <li><a href="/normative">行政规范性文件</a></li>
           <li><a href="/interpretations">政策解读</a></li>
@@ -58,7 +107,8 @@ export const PortalLayout = (p: { meta: PageMeta; children?: Child; head?: Child
     </header>
     <main id="main" class="gk-main" tabindex="-1">{p.children}</main>
     <footer class="gk-footer" role="contentinfo">
-      <p>临淄区人民政府办公室 主办 · <a href="/feed.xml">订阅（RSS）</a> · <a href="/login">工作人员登录</a></p>
+      <p><a href="/feed.xml">订阅（RSS）</a> · <a href="/login">工作人员登录</a></p>
+      <SiteFooter />
     </footer>
   </Doc>
 );
