@@ -67,7 +67,7 @@ export const sniffPlanFile = (buf: Buffer): PlanFileKind => {
 export const parsePlanFile = async (buffer: Buffer, filename: string): Promise<ParsedPlan> => {
   switch (sniffPlanFile(buffer)) {
     case 'docx':
-      return parsePlanText(await docxToPlanText(buffer));
+      return parsePlanText(await docxToPlanText(buffer), { source: 'docx' });
     case 'xlsx':
       return parsePlanXlsx(buffer);
     case 'text':
@@ -79,4 +79,11 @@ export const parsePlanFile = async (buffer: Buffer, filename: string): Promise<P
       throw unsupported(filename, known?.hint);
     }
   }
+};
+
+/** The plan's text as the parser reads it (.txt/.md decoded, .docx laid out as its text export); null for .xlsx and the rest. */
+export const planFileText = async (buffer: Buffer): Promise<string | null> => {
+  const kind = sniffPlanFile(buffer);
+  if (kind === 'docx') return docxToPlanText(buffer);
+  return kind === 'text' ? decodeText(buffer) : null;
 };
