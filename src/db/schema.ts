@@ -4,6 +4,7 @@ import type { Generated, Kysely } from 'kysely';
 import type { DisclosureTables } from './disclosure.tables.js';
 import type { LedgerTables } from './ledger.tables.js';
 import type { SearchTables } from './search.tables.js';
+import type { PlanEditTables } from './plan-edit.tables.js';
 
 export type UnitKind = '市' | '区' | '区直部门' | '镇' | '街道' | '其他';
 export type Role = 'admin' | 'unit_operator' | 'unit_reviewer' | 'auditor';
@@ -129,7 +130,7 @@ export interface PlanLeadDutiesTable {
   requirement: string;
 }
 
-export interface DB extends DisclosureTables, LedgerTables, SearchTables {
+export interface DB extends DisclosureTables, LedgerTables, SearchTables, PlanEditTables {
   calendar_years: CalendarYearsTable;
   calendar_days: CalendarDaysTable;
   plans: PlansTable;

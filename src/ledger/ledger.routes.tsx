@@ -18,6 +18,7 @@ import { registerLedgerConsoleRoutes } from './ledger-console.routes.js';
 import {
   ActionForm, Comments, IssuesTable, LedgerSummary, MEASURE_LABELS, MeasureFields, MeasuresTable, Notice, RowHeading, StatusTag, SubmissionTag,
   EvidenceLink, type MeasureFormTask,
+  planName,
 } from './ledger.views.js';
 
 type Req = FastifyRequest;
@@ -41,7 +42,7 @@ async function listPage(req: Req, reply: Reply, notice?: string, errors: Record<
     <Notice text={notice} />
     <ErrorSummary errors={errors} labels={MEASURE_LABELS} />
     {planPicker}
-    {plan ? <p>工作方案：{plan.title}（{plan.doc_number}）。台账报送截止：{plan.submission_due ?? '未设定'}。</p> : <div class="gk-warning">尚未导入工作方案。</div>}
+    {plan ? <p>工作方案：{planName(plan)}。台账报送截止：{plan.submission_due ?? '未设定'}。</p> : <div class="gk-warning">尚未导入工作方案。</div>}
   </>, status);
   if (!plan) return page.send(() => null);
   if (district) {

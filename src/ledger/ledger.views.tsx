@@ -21,6 +21,9 @@ export const SubmissionTag = (p: { s: SubmissionState }) => (
   <span class={`gk-tag${p.s.late || p.s.missing ? ' gk-tag--late' : p.s.submittedOn ? ' gk-tag--ok' : ''}`}>{p.s.label}{p.s.submittedOn ? `（${p.s.submittedOn}）` : ''}</span>
 );
 
+/** The plan's title with its 文号 in brackets, or the title alone while it has none (a copied plan). */
+export const planName = (p: { title: string; doc_number: string }) => (p.doc_number.trim() ? `${p.title}（${p.doc_number}）` : p.title);
+
 export const Notice = (p: { text?: string | null }) => (p.text ? <div class="gk-notice" role="status">{p.text}</div> : null);
 
 /** A small POST form with one button (and optionally a comment box). */
@@ -85,7 +88,7 @@ export const LedgerSummary = (p: { v: LedgerView }) => {
   return (
     <dl class="gk-meta">
       <dt>单位</dt><dd>{v.unit.name}</dd>
-      <dt>工作方案</dt><dd>{v.plan.title}（{v.plan.doc_number}）</dd>
+      <dt>工作方案</dt><dd>{planName(v.plan)}</dd>
       <dt>台账状态</dt><dd>{LEDGER_STATUS_LABELS[v.ledger.status]}（第{v.ledger.version}版）</dd>
       <dt>报送截止</dt><dd>{v.submission.due ?? '未设定'}</dd>
       <dt>报送情况</dt><dd><SubmissionTag s={v.submission} /></dd>

@@ -7,5 +7,6 @@ import { disclosure } from './20261128_0100_disclosure.js';
 import type { MigrationDef } from './helpers.js';
 import { LEDGER_MIGRATIONS } from '../../ledger/ledger.migrations.js';
 import { SEARCH_MIGRATIONS } from '../../search/search.migrations.js';
+import { PLAN_MIGRATIONS } from '../../plan/plan.migrations.js';
 
-export const MIGRATIONS: MigrationDef[] = [foundation, calendarAndPlans, disclosure, ...LEDGER_MIGRATIONS, ...SEARCH_MIGRATIONS];
+export const MIGRATIONS: MigrationDef[] = [foundation, calendarAndPlans, disclosure, ...LEDGER_MIGRATIONS, ...SEARCH_MIGRATIONS, ...PLAN_MIGRATIONS];
