@@ -82,12 +82,12 @@ async function listPage(req: Req, reply: Reply, notice?: string, errors: Record<
     {mine.canStart ? (
       <ActionForm action="/console/ledgers" csrf={csrf} button="开始填报本单位台账"><input type="hidden" name="planId" value={String(plan.id)} /></ActionForm>
     ) : null}
-    <table class="gk-table">
+    <table class="gk-table gk-table--stack">
       <caption>本单位台账</caption>
       <thead><tr><th scope="col">工作方案</th><th scope="col">台账状态</th><th scope="col">报送情况</th><th scope="col">操作</th></tr></thead>
       <tbody>{mine.own.length ? mine.own.map((l) => (
-        <tr><td>{l.plan_year}年 {l.plan_title}</td><td>{LEDGER_STATUS_LABELS[l.status]}（第{l.version}版）</td><td>{l.submission ? <SubmissionTag s={l.submission} /> : '—'}</td>
-          <td><a href={`/console/ledgers/${l.id}`}>打开台账<span class="visually-hidden">：{l.plan_year}年</span></a></td></tr>
+        <tr><td data-label="工作方案">{l.plan_year}年 {l.plan_title}</td><td data-label="台账状态">{LEDGER_STATUS_LABELS[l.status]}（第{l.version}版）</td><td data-label="报送情况">{l.submission ? <SubmissionTag s={l.submission} /> : '—'}</td>
+          <td data-label="操作"><a href={`/console/ledgers/${l.id}`}>打开台账<span class="visually-hidden">：{l.plan_year}年</span></a></td></tr>
       )) : <tr><td colspan="4">暂无台账</td></tr>}</tbody>
     </table>
     {mine.guided.length ? <>
@@ -262,7 +262,7 @@ async function reviewPage(req: Req, reply: Reply, ledgerId: number, form: FormSt
   </>, status);
   const base = `/console/ledgers/${ledgerId}`;
   return page.send((csrf) => (
-    <form method="post" action={`${base}/accept`} class="gk-form" novalidate>
+    <form method="post" action={`${base}/accept`} class="gk-form gk-form--wide" novalidate>
       <input type="hidden" name="_csrf" value={csrf} />
       <TextArea name="comment" label="总体意见（退回时，总体意见和各任务意见至少填写一项）" form={f} rows={3} />
       {v.rows.map((r) => (
