@@ -33,3 +33,21 @@ test('bad values stop start-up with a bilingual message naming each variable', (
 test('postgres URLs are accepted', () => {
   assert.equal(loadConfig({ GONGKAI_DATA_DIR: dir(), DATABASE_URL: 'postgres://u:p@h/db' }).databaseUrl, 'postgres://u:p@h/db');
 });
+
+test('every reason is in Chinese: no validator English such as "expected number, received NaN"', () => {
+  const bad = { PORT: 'eighty', SMTP_PORT: '99999', TRUST_PROXY: 'yes', SMTP_FROM: 'not-an-address', GONGKAI_LOGIN_RATE_LIMIT: '1.5', SESSION_SECRET: 'short' };
+  try {
+    loadConfig({ GONGKAI_DATA_DIR: dir(), ...bad });
+    assert.fail('should throw');
+  } catch (err) {
+    assert.ok(err instanceof ConfigError);
+    assert.equal(err.problems.length, Object.keys(bad).length);
+    for (const p of err.problems) {
+      const reason = p.split('：').slice(1).join('：');
+      assert.match(reason, /^[^a-zA-Z]*[\u4e00-\u9fff]/, p);
+      assert.doesNotMatch(reason, /expected|received|Invalid|NaN/, p);
+    }
+    assert.match(err.message, /端口 PORT 取值无效 \/ invalid value for PORT：应为 0 到 65535 之间的整数（当前值：“eighty”）/);
+    assert.doesNotMatch(err.message, /short/, 'a secret is not repeated');
+  }
+});

@@ -10,6 +10,7 @@ import { ConsoleLayout } from '../web/components/layout.js';
 import { ErrorSummary, Form, SelectField, TextField, emptyForm, type FormState } from '../web/components/form.js';
 import { documentApi, formBody, intParam, pageMeta, sendHtml } from '../web/http.js';
 import { handleFormPost, takeFlash } from '../web/flash.js';
+import { csrfDeferred, tokenFromFields, verifyCsrfToken } from '../web/multipart-csrf.js';
 import * as svc from './plan.service.js';
 import { TaskTable } from './plan.views.js';
 import { PlanMetaForm, planTaskRoutes } from './plan-task.routes.js';
@@ -38,7 +39,8 @@ async function plansPage(req: FastifyRequest, reply: FastifyReply, opts: { uploa
         <h2>导入工作方案</h2>
         <p>支持方案全文（.txt/.md 文本）、Word 原件（.docx）或单独的任务分解表（.xlsx）。上传后先预览，确认无误再导入；再次导入同一方案会原地更新，不会重复。</p>
         <ErrorSummary errors={upload.errors} labels={{ file: '方案文件' }} />
-        <form method="post" action={`/console/plans/preview?_csrf=${encodeURIComponent(meta.csrf!)}`} enctype="multipart/form-data" class="gk-form">
+        <form method="post" action="/console/plans/preview" enctype="multipart/form-data" class="gk-form">
+          <input type="hidden" name="_csrf" value={meta.csrf!} />
           <div class={`gk-field${upload.errors.file ? ' gk-field--error' : ''}`}>
             <label for="f-file">方案文件</label>
             {upload.errors.file ? <p class="gk-field-error" id="e-file">{upload.errors.file}</p> : null}
@@ -132,9 +134,11 @@ export const planFacts = (plan: { doc_number: string; issuer: string; issued_on:
 export async function planRoutes(app: FastifyInstance, _deps: AppDeps): Promise<void> {
   app.get('/console/plans', (req, reply) => plansPage(req, reply));
 
-  app.post('/console/plans/preview', async (req, reply) => {
+  app.post('/console/plans/preview', { config: { csrfInBody: true } }, async (req, reply) => {
     requireAdmin(req.ctx.actor);
     const file = await req.file().catch(() => undefined);
+    // The form's token comes in the body, before the file (src/web/multipart-csrf.ts).
+    if (csrfDeferred(req)) await verifyCsrfToken(req, reply, tokenFromFields(file?.fields));
     if (!file) return plansPage(req, reply, { upload: { values: {}, errors: { file: '请选择要上传的方案文件' } } }, 400);
     const buf = await file.toBuffer();
     if (buf.length > MAX_PLAN_BYTES) return plansPage(req, reply, { upload: { values: {}, errors: { file: '方案文件不能超过700KB' } } }, 400);

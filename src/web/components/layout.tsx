@@ -15,6 +15,7 @@ const Doc = (p: { meta: PageMeta; bodyClass: string; children?: Child; head?: Ch
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{p.meta.title} - {p.meta.siteName ?? '临淄区政府信息公开'}</title>
         <link rel="stylesheet" href="/static/site.css" />
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         {p.head}
       </head>
       <body class={`${p.bodyClass}${p.meta.elder ? ' gk-elder' : ''}`}>
@@ -59,6 +60,13 @@ export const PortalLayout = (p: { meta: PageMeta; children?: Child; head?: Child
 
 type NavItem = { href: string; label: string };
 
+/** "张三（单位联络员）"; a user named like the role ("审计员") reads "审计员（只读）", not "审计员（审计员（只读））". */
+export const userBadge = (name: string, roleLabel: string): string => {
+  const stem = roleLabel.replace(/（[^）]*）$/, '');
+  if (name === roleLabel || name === stem) return roleLabel;
+  return `${name}（${roleLabel}）`;
+};
+
 export function consoleNav(actor: Actor, unread?: number): NavItem[] {
   if (actor.kind !== 'user') return [];
   const items: NavItem[] = [{ href: '/console', label: '工作台' }, { href: '/console/calendar', label: '工作日历' }];
@@ -81,7 +89,7 @@ export const ConsoleLayout = (p: { meta: PageMeta; children?: Child; extraNav?: 
         <div class="gk-header__inner">
           <a class="gk-brand" href="/console">政务公开工作平台</a>
           <div class="gk-user">
-            {actor.kind === 'user' ? <span>{actor.name}（{ROLE_LABELS[actor.role]}）</span> : null}
+            {actor.kind === 'user' ? <span>{userBadge(actor.name, ROLE_LABELS[actor.role])}</span> : null}
             <ElderToggle meta={p.meta} />
             <form method="post" action="/logout" class="gk-inline">
               <input type="hidden" name="_csrf" value={p.meta.csrf ?? ''} />
