@@ -9,6 +9,7 @@ import { ErrorSummary, Form, SelectField, TextArea, TextField, emptyForm, type F
 import { documentApi, formBody, pageMeta, sendHtml } from '../web/http.js';
 import { Explanation } from './calendar.views.js';
 import * as svc from './calendar.service.js';
+import { redirectWithFlash, takeFlash } from '../web/flash.js';
 
 const calcInput = z.object({ start: isoDate('起算日期'), days: z.coerce.number({ error: '工作日数必须是数字' }).int('工作日数必须是整数').min(1, '工作日数至少为1').max(3650, '工作日数不能超过3650') });
 const overrideInput = z.object({
@@ -19,6 +20,7 @@ const LABELS = { start: '起算日期', days: '工作日数', from: '开始日�
 const isAdmin = (req: FastifyRequest) => req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
 
 async function page(req: FastifyRequest, reply: FastifyReply, forms: { calc?: FormState; override?: FormState; file?: FormState; notice?: string } = {}, status = 200) {
+  const flash = takeFlash(req, reply);
   const q = req.query as Record<string, string>;
   const year = /^\d{4}$/.test(q.year ?? '') ? Number(q.year) : Number(todayCst().slice(0, 4));
   const ov = await svc.calendarOverview(req.ctx, year);
@@ -38,6 +40,7 @@ async function page(req: FastifyRequest, reply: FastifyReply, forms: { calc?: Fo
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
       {forms.notice ? <div class="gk-notice" role="status">{forms.notice}</div> : null}
+      {flash ? <div class="gk-notice" role="status">{flash}</div> : null}
       {ov.missing.length ? <div class="gk-warning"><strong>以下年度的节假日安排尚未录入：</strong>{ov.missing.map((y) => `${y}年`).join('、')}。涉及这些年度的期限只按周末计算，并会显示警告。</div> : null}
       <h2>期限计算器</h2>
       <ErrorSummary errors={calc.errors} labels={LABELS} />
@@ -104,7 +107,7 @@ export async function calendarRoutes(app: FastifyInstance) {
     try {
       const input = parseInput(overrideInput, body);
       const n = await svc.addLocalOverride(req.ctx, input);
-      return page(req, reply, { notice: `已保存 ${n} 天本地调整` });
+      return redirectWithFlash(reply, '/console/calendar', `已保存 ${n} 天本地调整`);
     } catch (err) {
       const e = fieldsOf(svc.calendarToAppError(err));
       if (e) return page(req, reply, { override: { values: body, errors: Object.keys(e.fields).length ? e.fields : { from: e.message } } }, 400);
@@ -119,7 +122,7 @@ export async function calendarRoutes(app: FastifyInstance) {
     const body = formBody(req);
     try {
       const r = await svc.importCalendar(req.ctx, body.file ?? '');
-      return page(req, reply, { notice: `已导入 ${r.years.join('、')} 年，共 ${r.days} 个日期` });
+      return redirectWithFlash(reply, '/console/calendar', `已导入 ${r.years.join('、')} 年，共 ${r.days} 个日期`);
     } catch (err) {
       const e = fieldsOf(err);
       if (e) return page(req, reply, { file: { values: body, errors: { file: e.message } } }, 400);
