@@ -72,7 +72,7 @@ describe('ledger layout in Chromium', () => {
     await login(USERS.operator.username);
     for (const on of [false, true]) {
       await elder(on);
-      for (const path of [`/console/ledgers/${ledgerId}`, `/console/ledgers/${ledgerId}/measures/${measureId}`, `/console/ledgers/${ledgerId}/history`, '/console/ledgers']) {
+      for (const path of ['/console', `/console/ledgers/${ledgerId}`, `/console/ledgers/${ledgerId}/measures/${measureId}`, `/console/ledgers/${ledgerId}/history`, '/console/ledgers']) {
         await visit(path);
         assert.ok(await overflow() <= 0, `${path}${on ? '（长辈模式）' : ''}: ${await overflow()} px of horizontal overflow at 375 px: ${await culprits()}`);
       }
@@ -84,6 +84,10 @@ describe('ledger layout in Chromium', () => {
   test('1366 px: the review page uses the screen; 状态 tags stay on one line', async () => {
     await page.setViewportSize({ width: 1366, height: 900 });
     await login(USERS.admin.username);
+    // The office's 工作台 inbox (催报 buttons) is axe clean and usable by keyboard.
+    await visit('/console');
+    await page.focus('form[action="/console/urge"] button');
+    assert.match(await page.evaluate(() => document.activeElement?.textContent ?? ''), /^催报/);
     await visit(`/console/ledgers/${ledgerId}/review`);
     const tableWidth = await page.locator('main table.gk-table').first().evaluate((t) => t.getBoundingClientRect().width);
     assert.ok(tableWidth > 900, `the measures table is ${tableWidth} px wide`);
