@@ -10,6 +10,7 @@ import { documentApi, formBody, pageMeta, sendHtml } from '../web/http.js';
 import { Explanation } from './calendar.views.js';
 import * as svc from './calendar.service.js';
 import { redirectWithFlash, takeFlash } from '../web/flash.js';
+import { holidayNoticeRoutes } from './holiday-notice.routes.js';
 
 const calcInput = z.object({ start: isoDate('起算日期'), days: z.coerce.number({ error: '工作日数必须是数字' }).int('工作日数必须是整数').min(1, '工作日数至少为1').max(3650, '工作日数不能超过3650') });
 const overrideInput = z.object({
@@ -76,6 +77,7 @@ async function page(req: FastifyRequest, reply: FastifyReply, forms: { calc?: Fo
           <TextField name="source" label="依据" form={forms.override ?? emptyForm()} required hint="发文机关的通知名称或网址" />
         </Form>
         <h2>导入年度节假日通知</h2>
+        <p><a href="/console/calendar/notice">从国务院通知原文导入（粘贴通知全文，预览后确认）</a></p>
         <ErrorSummary errors={forms.file?.errors ?? {}} labels={LABELS} />
         <Form action="/console/calendar/import" csrf={meta.csrf!} submit="导入">
           <TextArea name="file" label="节假日文件（JSON）" form={forms.file ?? emptyForm()} rows={10} required hint='本平台格式 {"format":"gongkai-calendar/1","years":[…]}，或 holiday-cn 格式 {"year":2027,"days":[{"name","date","isOffDay"}]}' />
@@ -88,6 +90,7 @@ async function page(req: FastifyRequest, reply: FastifyReply, forms: { calc?: Fo
 const fieldsOf = (err: unknown) => (err instanceof AppError && err.kind === 'invalid' ? err : null);
 
 export async function calendarRoutes(app: FastifyInstance) {
+  await holidayNoticeRoutes(app);
   app.get('/console/calendar', async (req, reply) => {
     const q = req.query as Record<string, string>;
     if (q.start !== undefined || q.days !== undefined) {

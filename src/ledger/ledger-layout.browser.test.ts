@@ -98,6 +98,24 @@ describe('ledger layout in Chromium', () => {
     await logout();
   });
 
+  test('holiday notice import: form and preview (calendar beside the parsed days) axe clean at 375 px and in 长辈模式, no JS needed', async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await login(USERS.admin.username);
+    for (const on of [false, true]) {
+      await elder(on);
+      await visit('/console/calendar/notice');
+      await page.fill('#f-text', '国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n二、春节：2月5日（周五）至11日（周四）放假调休，共7天。2月20日（周六）上班。');
+      await page.fill('#f-source', 'https://www.gov.cn/zhengce/content/2027.htm');
+      await Promise.all([page.waitForLoadState('load'), page.click('form[action="/console/calendar/notice"] button[type=submit]')]);
+      assert.match(await page.textContent('main') ?? '', /2027年2月/);
+      const v = await axeViolations(page);
+      assert.deepEqual(v, [], describeViolations('notice preview', v));
+      assert.ok(await overflow() <= 0, `notice preview: ${await overflow()} px of horizontal overflow: ${await culprits()}`);
+    }
+    await elder(false);
+    await logout();
+  });
+
   test('375 px: the normative table keeps 发布机构 on whole lines and the page does not overflow', async () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await visit('/normative');
