@@ -4,6 +4,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { axeViolations, createBrowserHarness, describeViolations, type BrowserHarness } from '../test-support/browser.js';
 import { TEST_PASSWORD, USERS } from '../test-support/harness.js';
 import { setNowForTests } from '../lib/time.js';
@@ -113,6 +116,27 @@ describe('ledger layout in Chromium', () => {
       assert.ok(await overflow() <= 0, `notice preview: ${await overflow()} px of horizontal overflow: ${await culprits()}`);
     }
     await elder(false);
+    await logout();
+  });
+
+  test('bulk import of units and users: upload, dry-run preview and result pages axe clean, without JS', async () => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await login(USERS.admin.username);
+    await visit('/console/org-import');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('单位').addRows([['单位名称', '单位代码', '单位类型'], ['区大数据局', '370305X09', '区直部门']]);
+    wb.addWorksheet('用户').addRows([['用户名', '姓名', '角色', '所属单位'], ['dsj_browser', '赵六', '单位联络员', '区大数据局']]);
+    const file = join(h.tdb.dataDir, 'org-import.xlsx');
+    writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+    await page.setInputFiles('#f-file', file);
+    await Promise.all([page.waitForLoadState('load'), page.click('form[action="/console/org-import"] button[type=submit]')]);
+    assert.match(await page.textContent('main') ?? '', /检查通过：将新增 1 个单位、1 个用户/);
+    let v = await axeViolations(page);
+    assert.deepEqual(v, [], describeViolations('org import preview', v));
+    await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("确认导入")')]);
+    assert.match(await page.textContent('main') ?? '', /已新增 1 个单位、1 个用户/);
+    v = await axeViolations(page);
+    assert.deepEqual(v, [], describeViolations('org import result', v));
     await logout();
   });
 
