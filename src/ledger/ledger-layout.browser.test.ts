@@ -75,7 +75,7 @@ describe('ledger layout in Chromium', () => {
     await login(USERS.operator.username);
     for (const on of [false, true]) {
       await elder(on);
-      for (const path of ['/console', `/console/ledgers/${ledgerId}`, `/console/ledgers/${ledgerId}/measures/${measureId}`, `/console/ledgers/${ledgerId}/history`, '/console/ledgers']) {
+      for (const path of ['/console', `/console/ledgers/${ledgerId}`, `/console/ledgers/${ledgerId}/measures/${measureId}`, `/console/ledgers/${ledgerId}/measures/${measureId}?itemq=${encodeURIComponent('管理办法')}`, `/console/ledgers/${ledgerId}/history`, '/console/ledgers']) {
         await visit(path);
         assert.ok(await overflow() <= 0, `${path}${on ? '（长辈模式）' : ''}: ${await overflow()} px of horizontal overflow at 375 px: ${await culprits()}`);
       }
