@@ -89,6 +89,9 @@ export const TABLE_OWNERS: Record<string, string | string[]> = {
 };
 /** Tables every module may read and write: settings (key/value) and job locks. */
 export const SHARED_TABLES = new Set(['settings', 'job_locks']);
+/** Tables every module may join for reading (every record hangs from a unit; names and the area come from it); only
+ * the owner writes them. */
+export const SHARED_READ_TABLES = new Set(['units']);
 
 /** `file -> table` for each query in one module on a table another module owns (ledger_* tables are ledger's). */
 export function crossModuleTables(srcRoot: string): string[] {
@@ -100,9 +103,10 @@ export function crossModuleTables(srcRoot: string): string[] {
     if (KIT_FOLDERS.has(fromTop) && fromTop !== 'db') continue;
     if (fromTop === 'db') continue; // migrations create every table
     const text = readFileSync(abs, 'utf8');
-    for (const m of text.matchAll(/\b(?:selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin|rightJoin|with)\(\s*'([a-z_]+)/g)) {
-      const table = m[1]!;
+    for (const m of text.matchAll(/\b(selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin|rightJoin|with)\(\s*'([a-z_]+)/g)) {
+      const table = m[2]!;
       if (SHARED_TABLES.has(table)) continue;
+      if (SHARED_READ_TABLES.has(table) && !['insertInto', 'updateTable', 'deleteFrom'].includes(m[1]!)) continue;
       const owner = TABLE_OWNERS[table] ?? (table.startsWith('ledger') || table === 'lead_duty_tasks' ? 'ledger' : table.split('_')[0]!);
       const owners = Array.isArray(owner) ? owner : [owner];
       if (!owners.includes(fromTop) && !from.endsWith('.migrations.ts')) out.add(`${from} -> ${table}`);

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../lib/errors.js';
 import { apiDocsRoutes } from '../web/api-docs.js';
-import { consoleHomeRoutes } from '../web/console-home.js';
+import { consoleHomeRoutes } from './console-home.js';
 import { decodedPath } from '../web/http.js';
 import type { AppDeps } from './module.js';
 import { MODULES } from './modules.js';

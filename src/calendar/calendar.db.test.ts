@@ -54,8 +54,9 @@ describe('calendar in the console, API and store', () => {
     const denied = await operator.request('POST', '/console/calendar/import', { form: { file: HOLIDAY_CN_2027 } });
     assert.equal(denied.statusCode, 403);
     await admin.get('/console/calendar');
-    const r = await admin.request('POST', '/console/calendar/import', { form: { file: HOLIDAY_CN_2027 } });
-    assert.equal(r.statusCode, 200, r.body.slice(0, 500));
+    const posted = await admin.request('POST', '/console/calendar/import', { form: { file: HOLIDAY_CN_2027 } });
+    assert.equal(posted.statusCode, 303, posted.body.slice(0, 500));
+    const r = await admin.get(String(posted.headers.location));
     assert.match(r.body, /已导入 2027 年，共 4 个日期/);
     const afterImport = await operator.get('/api/v1/calendar/add-working-days?start=2026-12-31&days=1');
     assert.equal(afterImport.json().data.due, '2027-01-04');
@@ -81,7 +82,8 @@ describe('calendar in the console, API and store', () => {
     assert.equal(base.json().data.due, '2022-03-02');
     await admin.get('/console/calendar');
     const r = await admin.request('POST', '/console/calendar/overrides', { form: { from: '2022-03-02', to: '2022-03-03', kind: 'off', name: '区级临时停工', source: '临政发〔2022〕1号' } });
-    assert.equal(r.statusCode, 200);
+    assert.equal(r.statusCode, 303);
+    assert.match((await admin.get(String(r.headers.location))).body, /已保存 2 天本地调整/);
     const after = await operator.get('/api/v1/calendar/add-working-days?start=2022-03-01&days=1');
     assert.equal(after.json().data.due, '2022-03-04');
     assert.equal(after.json().data.skipped[0].reason, '区级临时停工');

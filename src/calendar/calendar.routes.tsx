@@ -9,6 +9,8 @@ import { ErrorSummary, Form, SelectField, TextArea, TextField, emptyForm, type F
 import { documentApi, formBody, pageMeta, sendHtml } from '../web/http.js';
 import { Explanation } from './calendar.views.js';
 import * as svc from './calendar.service.js';
+import { redirectWithFlash, takeFlash } from '../web/flash.js';
+import { holidayNoticeRoutes } from './holiday-notice.routes.js';
 
 const calcInput = z.object({ start: isoDate('起算日期'), days: z.coerce.number({ error: '工作日数必须是数字' }).int('工作日数必须是整数').min(1, '工作日数至少为1').max(3650, '工作日数不能超过3650') });
 const overrideInput = z.object({
@@ -19,6 +21,7 @@ const LABELS = { start: '起算日期', days: '工作日数', from: '开始日�
 const isAdmin = (req: FastifyRequest) => req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
 
 async function page(req: FastifyRequest, reply: FastifyReply, forms: { calc?: FormState; override?: FormState; file?: FormState; notice?: string } = {}, status = 200) {
+  const flash = takeFlash(req, reply);
   const q = req.query as Record<string, string>;
   const year = /^\d{4}$/.test(q.year ?? '') ? Number(q.year) : Number(todayCst().slice(0, 4));
   const ov = await svc.calendarOverview(req.ctx, year);
@@ -38,6 +41,7 @@ async function page(req: FastifyRequest, reply: FastifyReply, forms: { calc?: Fo
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
       {forms.notice ? <div class="gk-notice" role="status">{forms.notice}</div> : null}
+      {flash ? <div class="gk-notice" role="status">{flash}</div> : null}
       {ov.missing.length ? <div class="gk-warning"><strong>以下年度的节假日安排尚未录入：</strong>{ov.missing.map((y) => `${y}年`).join('、')}。涉及这些年度的期限只按周末计算，并会显示警告。</div> : null}
       <h2>期限计算器</h2>
       <ErrorSummary errors={calc.errors} labels={LABELS} />
@@ -73,6 +77,7 @@ async function page(req: FastifyRequest, reply: FastifyReply, forms: { calc?: Fo
           <TextField name="source" label="依据" form={forms.override ?? emptyForm()} required hint="发文机关的通知名称或网址" />
         </Form>
         <h2>导入年度节假日通知</h2>
+        <p><a href="/console/calendar/notice">从国务院通知原文导入（粘贴通知全文，预览后确认）</a></p>
         <ErrorSummary errors={forms.file?.errors ?? {}} labels={LABELS} />
         <Form action="/console/calendar/import" csrf={meta.csrf!} submit="导入">
           <TextArea name="file" label="节假日文件（JSON）" form={forms.file ?? emptyForm()} rows={10} required hint='本平台格式 {"format":"gongkai-calendar/1","years":[…]}，或 holiday-cn 格式 {"year":2027,"days":[{"name","date","isOffDay"}]}' />
@@ -85,6 +90,7 @@ async function page(req: FastifyRequest, reply: FastifyReply, forms: { calc?: Fo
 const fieldsOf = (err: unknown) => (err instanceof AppError && err.kind === 'invalid' ? err : null);
 
 export async function calendarRoutes(app: FastifyInstance) {
+  await holidayNoticeRoutes(app);
   app.get('/console/calendar', async (req, reply) => {
     const q = req.query as Record<string, string>;
     if (q.start !== undefined || q.days !== undefined) {
@@ -104,7 +110,7 @@ export async function calendarRoutes(app: FastifyInstance) {
     try {
       const input = parseInput(overrideInput, body);
       const n = await svc.addLocalOverride(req.ctx, input);
-      return page(req, reply, { notice: `已保存 ${n} 天本地调整` });
+      return redirectWithFlash(reply, '/console/calendar', `已保存 ${n} 天本地调整`);
     } catch (err) {
       const e = fieldsOf(svc.calendarToAppError(err));
       if (e) return page(req, reply, { override: { values: body, errors: Object.keys(e.fields).length ? e.fields : { from: e.message } } }, 400);
@@ -119,7 +125,7 @@ export async function calendarRoutes(app: FastifyInstance) {
     const body = formBody(req);
     try {
       const r = await svc.importCalendar(req.ctx, body.file ?? '');
-      return page(req, reply, { notice: `已导入 ${r.years.join('、')} 年，共 ${r.days} 个日期` });
+      return redirectWithFlash(reply, '/console/calendar', `已导入 ${r.years.join('、')} 年，共 ${r.days} 个日期`);
     } catch (err) {
       const e = fieldsOf(err);
       if (e) return page(req, reply, { file: { values: body, errors: { file: e.message } } }, 400);

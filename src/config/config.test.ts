@@ -65,3 +65,20 @@ test('the data folder is 0700, the session secret 0600, and files created later 
   assert.equal(statSync(join(d, 'later.sqlite')).mode & 0o777, 0o600);
   assert.equal(statSync(join(d, 'uploads')).mode & 0o777, 0o700);
 });
+test('every reason is in Chinese: no validator English such as "expected number, received NaN"', () => {
+  const bad = { PORT: 'eighty', SMTP_PORT: '99999', TRUST_PROXY: 'yes', SMTP_FROM: 'not-an-address', GONGKAI_LOGIN_RATE_LIMIT: '1.5', SESSION_SECRET: 'short' };
+  try {
+    loadConfig({ GONGKAI_DATA_DIR: dir(), ...bad });
+    assert.fail('should throw');
+  } catch (err) {
+    assert.ok(err instanceof ConfigError);
+    assert.equal(err.problems.length, Object.keys(bad).length);
+    for (const p of err.problems) {
+      const reason = p.split('：').slice(1).join('：');
+      assert.match(reason, /^[^a-zA-Z]*[\u4e00-\u9fff]/, p);
+      assert.doesNotMatch(reason, /expected|received|Invalid|NaN/, p);
+    }
+    assert.match(err.message, /端口 PORT 取值无效 \/ invalid value for PORT：应为 0 到 65535 之间的整数（当前值：“eighty”）/);
+    assert.doesNotMatch(err.message, /short/, 'a secret is not repeated');
+  }
+});

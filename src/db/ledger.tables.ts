@@ -199,4 +199,15 @@ export interface LedgerTables {
   notifications: NotificationsTable;
   outbox: OutboxTable;
   user_contacts: UserContactsTable;
+  ledger_urges: LedgerUrgesTable;
+}
+
+/** 催报: one row per plan, unit and day the office urged the unit to submit. */
+export interface LedgerUrgesTable {
+  id: Generated<number>;
+  plan_id: number;
+  unit_id: number;
+  on_date: string;
+  by_label: string;
+  created_at: string;
 }

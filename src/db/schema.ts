@@ -10,6 +10,7 @@ import type { RequestsTables } from './requests.tables.js';
 import type { SearchTables } from './search.tables.js';
 import type { QaTables } from './qa.tables.js';
 import type { SiteTables } from './site.tables.js';
+import type { PlanEditTables } from './plan-edit.tables.js';
 
 export type UnitKind = '市' | '区' | '区直部门' | '镇' | '街道' | '其他';
 export type Role = 'admin' | 'unit_operator' | 'unit_reviewer' | 'auditor';
@@ -168,7 +169,7 @@ export interface PlanLeadDutiesTable {
   requirement: string;
 }
 
-export interface DB extends DisclosureTables, LedgerTables, SearchTables, NotifyTables, RequestsTables, ReportTables, DecisionsTables, QaTables, SiteTables {
+export interface DB extends DisclosureTables, LedgerTables, SearchTables, NotifyTables, RequestsTables, ReportTables, DecisionsTables, QaTables, SiteTables, PlanEditTables {
   calendar_years: CalendarYearsTable;
   calendar_days: CalendarDaysTable;
   plans: PlansTable;

@@ -71,6 +71,10 @@ describe('disclosure: a working day', () => {
 
     const issueId = await createIssue(admin, { year: '2026', number: '7', title: '公报' });
     await adminAgent.get(`/console/gazette/${issueId}`);
+    // The entry picker finds documents by title: no internal number to type.
+    const pick = await adminAgent.get(`/console/gazette/${issueId}?pick=${encodeURIComponent('扶持办法')}`);
+    assert.match(pick.body, /旧的扶持办法/);
+    assert.match(pick.body, /收录《新的扶持办法》/);
     const add = await adminAgent.request('POST', `/console/gazette/${issueId}/entries`, { form: { itemRef: String(old) } });
     assert.equal(add.statusCode, 303);
     const page = await adminAgent.get(String(add.headers.location));

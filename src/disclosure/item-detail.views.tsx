@@ -186,7 +186,8 @@ const AttachmentsSection = (p: { d: ItemDetail; csrf: string }) => (
       ))}</ul>
     ) : <p>无附件。</p>}
     {p.d.can.attach ? (
-      <form method="post" action={`/console/items/${p.d.item.id}/attachments?_csrf=${encodeURIComponent(p.csrf)}`} enctype="multipart/form-data" class="gk-form">
+      <form method="post" action={`/console/items/${p.d.item.id}/attachments`} enctype="multipart/form-data" class="gk-form">
+        <input type="hidden" name="_csrf" value={p.csrf} />
         <div class="gk-field">
           <label for="f-file">上传附件</label>
           <p class="gk-hint" id="h-file">PDF、Word（docx）、Excel（xlsx）、文本（txt）、JPG、PNG，单个不超过 20 MB</p>

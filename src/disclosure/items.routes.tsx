@@ -17,6 +17,7 @@ import { idParam, invalidFields, prefixFields, unprefix } from './route-helpers.
 import * as validity from './validity.service.js';
 import * as workflow from './workflow.service.js';
 import type { ItemRow } from './items.repo.js';
+import { csrfDeferred, tokenFromFields, verifyCsrfToken } from '../web/multipart-csrf.js';
 
 const DONE: Record<string, string> = {
   created: '已保存为草稿。', saved: '已保存。', submit: '已提交审核。', recall: '已撤回提交。', publish: '已签发。', return: '已退回修改。',
@@ -140,19 +141,24 @@ export async function itemPageRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post('/console/items/:id/review/convert', (req, reply) => action(req, reply, 'convert', (id, b) => queue.convertToProactive(req.ctx, id, b), 'cv'));
   app.post('/console/items/:id/attachments/:attachmentId/delete', (req, reply) =>
     action(req, reply, 'detach', (id) => attachments.removeAttachment(req.ctx, id, idParam(req, 'attachmentId'), deps.config.dataDir)));
-  app.post('/console/items/:id/attachments', (req, reply) => action(req, reply, 'attach', async (id) => {
+  app.post('/console/items/:id/attachments', { config: { csrfInBody: true } }, (req, reply) => action(req, reply, 'attach', async (id) => {
     await attachments.requireAttachable(req.ctx, id);
-    const file = await readUpload(req);
+    const file = await readUpload(req, reply);
     await attachments.addAttachment(req.ctx, id, file, deps.config.dataDir);
   }));
 }
 
 /** The one file of a multipart request, fully read (413 beyond the 20 MB limit). */
-export async function readUpload(req: FastifyRequest): Promise<{ fileName: string; data: Buffer }> {
+export async function readUpload(req: FastifyRequest, reply?: FastifyReply): Promise<{ fileName: string; data: Buffer }> {
   if (!req.isMultipart()) throw new AppError('unsupported_media', 'multipart_required', '请以 multipart/form-data 上传文件');
   let part: MultipartFile | undefined;
   try {
     part = await req.file();
+    // The console form carries its CSRF token in the body, before the file (src/web/multipart-csrf.ts).
+    if (csrfDeferred(req)) {
+      if (!reply) throw new AppError('forbidden', 'csrf_invalid', '页面已过期或来源无效，请刷新页面后重试');
+      await verifyCsrfToken(req, reply, tokenFromFields(part?.fields));
+    }
     if (!part) return { fileName: '', data: Buffer.alloc(0) };
     return { fileName: part.filename, data: await part.toBuffer() };
   } catch (err) {

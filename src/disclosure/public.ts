@@ -17,3 +17,5 @@ export { createItem as createDraftItem } from './items.service.js';
 export { documentStates, documentTexts, inForceToday, publicDocuments, type DocState } from './published-texts.js';
 export { registerSignoffGuard, type GuardHit, type SignoffGuard } from './signoff-guards.js';
 export { normativeWithoutValidity, publicItemTexts, undatedPublishedItems } from './site-facts.js';
+export { itemsAwaitingSignoff, unitsWithReviewers } from './inbox.repo.js';
+export { findPublishedItems } from './picker.repo.js';

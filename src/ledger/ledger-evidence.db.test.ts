@@ -50,6 +50,25 @@ describe('ledger evidence', () => {
     assert.match(ok.body, /抽查计划（published）（370305005-2022-1）/);
   });
 
+  test('the evidence picker: a plain search form finds published items by title or 索引号; each result links with one button', async () => {
+    const url = `${page}${ledgerId}/measures/${measureId}`;
+    const none = await op.get(`${url}?itemq=${encodeURIComponent('不存在的标题')}`);
+    assert.match(none.body, /没有找到标题、索引号或文号含“不存在的标题”的已发布信息/);
+    const found = await op.get(`${url}?itemq=${encodeURIComponent('抽查 计划')}`);
+    assert.match(found.body, /2022年度“双随机、一公开”抽查计划（published）/);
+    assert.doesNotMatch(found.body, /抽查计划（draft）（370305005/, 'drafts are not offered');
+    assert.match((await op.get(`${url}?itemq=370305005-2022-1`)).body, /<input type="hidden" name="itemId" value="\d+"/);
+    // A wildcard typed into the box matches nothing special.
+    assert.match((await op.get(`${url}?itemq=${encodeURIComponent('%')}`)).body, /f-itemq/);
+    const before = (await h.tdb.db.selectFrom('ledger_evidence').select('id').execute()).length;
+    const pick = await op.request('POST', `${url}/evidence`, { form: { kind: 'item', itemId: String(published) } });
+    assert.equal(pick.statusCode, 303);
+    assert.equal((await h.tdb.db.selectFrom('ledger_evidence').select('id').execute()).length, before + 1);
+    // Leave the fixture as the next tests expect it (one item link).
+    const newest = await h.tdb.db.selectFrom('ledger_evidence').select('id').where('measure_id', '=', measureId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    await h.tdb.db.deleteFrom('ledger_evidence').where('id', '=', newest.id).execute();
+  });
+
   test('files are stored under the data dir and served to the unit, the office and the auditor only', async () => {
     await op.get(`${page}${ledgerId}/measures/${measureId}`);
     // The upload form carries its CSRF token in the multipart body, not in the URL.

@@ -188,7 +188,46 @@ describe('ledger Excel export and import', () => {
     assert.equal(r.statusCode, 200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(new Uint8Array(r.rawPayload).buffer);
-    assert.equal(wb.worksheets.length, 23);
+    // 全区汇总 first, then one sheet per unit (23), then 进展记录.
+    assert.equal(wb.worksheets.length, 25);
     assert.ok(wb.worksheets.some((w) => w.name === '区财政局'));
+    const summary = wb.worksheets[0]!;
+    assert.equal(summary.name, '全区汇总');
+    assert.deepEqual((summary.getRow(2).values as CellValue[]).slice(1), ['单位', '任务', '未填举措的任务', '举措', '已完成', '逾期', '台账状态', '报送情况']);
+    const rows = Array.from({ length: summary.rowCount - 2 }, (_, i) => (summary.getRow(3 + i).values as CellValue[]).slice(1));
+    assert.equal(rows.length, 23);
+    const fin = rows.find((r) => r[0] === '区财政局')!;
+    const finMeasures = (await h.tdb.db.selectFrom('ledger_measures').select('id').where('ledger_id', '=', ledgerId).execute()).length;
+    assert.equal(fin[3], finMeasures);
+    assert.ok(rows.some((r) => r[6] === '未开始填报'), 'units without a ledger');
+    // Rows without measures show the plan's 时限要求; the history sheet holds every progress note.
+    const zj = wb.getWorksheet('区住建局')!;
+    const values = Array.from({ length: zj.rowCount - 3 }, (_, i) => (zj.getRow(4 + i).values as CellValue[]).slice(1));
+    const planLimits = new Map((await h.tdb.db.selectFrom('plan_tasks').select(['seq', 'time_limit']).where('plan_id', '=', h.planId).execute()).map((t) => [t.seq, t.time_limit]));
+    for (const v of values) if (typeof v[0] === 'number') assert.equal(v[3], planLimits.get(v[0]) || undefined, `区住建局 序号${v[0]} 时限要求`);
+    const history = wb.worksheets.at(-1)!;
+    assert.equal(history.name, '进展记录');
+    const notes = (await h.tdb.db.selectFrom('ledger_progress').select('note').where('ledger_id', '=', ledgerId).execute()).map((n) => n.note);
+    const listed = Array.from({ length: history.rowCount - 2 }, (_, i) => history.getRow(3 + i).getCell(5).value);
+    assert.ok(notes.length >= 2, 'the fixture has more than one note');
+    for (const n of notes) assert.ok(listed.includes(n), `progress note ${n} listed`);
+  });
+
+  test('a unit’s export shows the plan’s 时限要求 in rows without measures and still imports back unchanged', async () => {
+    const zjId = await svc.createLedger(h.sys, { planId: h.planId, unitId: await h.unitId('区住建局') });
+    const zj = await h.login(USERS.otherOperator.username);
+    const x = await zj.get(`/console/ledgers/${zjId}/export.xlsx`);
+    assert.equal(x.statusCode, 200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(x.rawPayload).buffer);
+    const ws = wb.worksheets[0]!;
+    const planLimits = new Map((await h.tdb.db.selectFrom('plan_tasks').select(['seq', 'time_limit']).where('plan_id', '=', h.planId).execute()).map((t) => [t.seq, t.time_limit]));
+    const seqs = (await rowsOf(h, zjId)).map((r) => r.seq);
+    assert.deepEqual(seqs.map((_, i) => ws.getRow(4 + i).getCell(4).value), seqs.map((q) => planLimits.get(q)), 'D（时限要求） holds the plan’s wording');
+    await zj.get(`/console/ledgers/${zjId}/import`);
+    const mp = multipart('台账.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const r = await zj.request('POST', `/console/ledgers/${zjId}/import`, { payload: mp.payload, headers: { ...mp.headers, 'x-csrf-token': zj.csrf } });
+    assert.equal(r.statusCode, 303, r.body.slice(0, 400));
+    assert.equal((await h.tdb.db.selectFrom('ledger_measures').select('id').where('ledger_id', '=', zjId).execute()).length, 0, 'the printed 时限要求 is not a measure');
   });
 });

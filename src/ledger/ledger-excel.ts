@@ -9,9 +9,11 @@ import { AppError, forbidden, notFound } from '../lib/errors.js';
 import { nowIso, todayCst } from '../lib/time.js';
 import { actorId, actorLabel } from '../lib/context.js';
 import { findPlan, taskRolesForUnit } from '../plan/public.js';
-import { DueError, MEASURE_STATUS_LABELS, computeDue, measureStatusFromLabel, parseRules, storedStatus } from './ledger-rules.js';
+import { DueError, LEDGER_STATUS_LABELS, MEASURE_STATUS_LABELS, computeDue, measureStatusFromLabel, parseRules, storedStatus } from './ledger-rules.js';
 import * as repo from './ledger.repo.js';
-import { accessFor, getLedger, resolvePlan, type LedgerView, type Plan } from './ledger.service.js';
+import { accessFor, districtList, getLedger, resolvePlan, type LedgerView, type Plan } from './ledger.service.js';
+import { progressHistoryOfPlan } from './ledger-excel.repo.js';
+import type { PlainSheet } from './xlsx/plain-sheet.js';
 import { columnLabel, type ImportIssue } from './xlsx/import-issues.js';
 import { checkOfficeFile, OfficeFileLimitError } from '../lib/office-file-limits.js';
 import { exportLedgerWorkbook, exportLedgerWorkbookStreamed } from './xlsx/ledger-export.js';
@@ -28,6 +30,7 @@ export function sheetOfView(v: LedgerView): LedgerSheet {
     rows: v.rows.map((r) => ({
       seq: r.seq,
       task: r.requirement,
+      timeLimit: r.time_limit,
       measures: r.measures.map((m): LedgerMeasureRow => ({
         measure: m.content, timeLimit: m.time_limit, leader: m.leader, section: m.section, status: label(m.status),
         ...(m.due_date ? { dueDate: m.due_date } : {}), ...(m.completed_on ? { completedOn: m.completed_on } : {}),
@@ -52,7 +55,30 @@ export async function exportDistrict(ctx: Ctx, planId?: number | null): Promise<
   if (!plan) throw notFound('工作方案');
   const sheets = await districtSheets(ctx, plan);
   if (sheets.length === 0) throw new AppError('conflict', 'empty', '本工作方案还没有责任单位');
-  return { buffer: await exportLedgerWorkbookStreamed(sheets), fileName: xlsxName(`全区政务公开工作任务台账-${plan.year}`), sheets: sheets.length };
+  const first = [await summarySheet(ctx, plan)];
+  const last = [await progressSheet(ctx, plan)];
+  return { buffer: await exportLedgerWorkbookStreamed(sheets, { first, last }), fileName: xlsxName(`全区政务公开工作任务台账-${plan.year}`), sheets: sheets.length };
+}
+
+/** 全区汇总: one line per unit — tasks, measures, done, overdue, ledger state, submission. */
+async function summarySheet(ctx: Ctx, plan: Plan): Promise<PlainSheet> {
+  const list = await districtList(ctx, plan);
+  const status = (e: (typeof list)[number]) => (!e.ledger || (e.ledger.status === 'draft' && e.measures === 0) ? '未开始填报' : LEDGER_STATUS_LABELS[e.ledger.status]);
+  return {
+    name: '全区汇总', title: `${plan.title} 台账汇总（${todayCst()}）`,
+    columns: [{ header: '单位', width: 22 }, { header: '任务', width: 8 }, { header: '未填举措的任务', width: 10 }, { header: '举措', width: 8 }, { header: '已完成', width: 8 }, { header: '逾期', width: 8 }, { header: '台账状态', width: 14 }, { header: '报送情况', width: 22 }],
+    rows: list.map((e) => [e.unitName, e.rows, e.emptyRows, e.measures, e.done, e.overdue, status(e), `${e.submission.label}${e.submission.submittedOn ? `（${e.submission.submittedOn}）` : ''}`]),
+  };
+}
+
+/** 进展记录: every progress note, not only the latest one shown in the unit sheets. */
+async function progressSheet(ctx: Ctx, plan: Plan): Promise<PlainSheet> {
+  const notes = await progressHistoryOfPlan(ctx.db, plan.id);
+  return {
+    name: '进展记录', title: `${plan.title} 工作举措进展记录`,
+    columns: [{ header: '单位', width: 20 }, { header: '序号', width: 6 }, { header: '工作举措', width: 40 }, { header: '进展日期', width: 12 }, { header: '进展情况', width: 50 }, { header: '填报人', width: 12 }],
+    rows: notes.map((n) => [n.unit_name, n.seq, n.content, n.on_date, n.note, n.author_label]),
+  };
 }
 
 async function districtSheets(ctx: Ctx, plan: Plan): Promise<LedgerSheet[]> {
@@ -62,7 +88,7 @@ async function districtSheets(ctx: Ctx, plan: Plan): Promise<LedgerSheet[]> {
   for (const l of ledgers) if (!unitIds.includes(l.unit_id)) unitIds.push(l.unit_id);
   if (!unitIds.length) return [];
   const units = await db.selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).orderBy('sort').orderBy('id').execute();
-  const tasks = new Map((await db.selectFrom('plan_tasks').select(['id', 'seq', 'requirement']).where('plan_id', '=', plan.id).execute()).map((t) => [t.id, t]));
+  const tasks = new Map((await db.selectFrom('plan_tasks').select(['id', 'seq', 'requirement', 'time_limit']).where('plan_id', '=', plan.id).execute()).map((t) => [t.id, t]));
   // `ledger_id in (…)` in the order of the (ledger_id, row_id, sort) index: no join, no sort step.
   const inPlan = repo.ledgerIdsOfPlan(db, plan.id);
   const rows = await db.selectFrom('ledger_rows').select(['ledger_rows.id', 'ledger_rows.ledger_id', 'ledger_rows.task_id', 'ledger_rows.seq'])
@@ -89,7 +115,7 @@ async function districtSheets(ctx: Ctx, plan: Plan): Promise<LedgerSheet[]> {
       out.push({
         unitName: u.name, planTitle: plan.title,
         rows: (rowsByLedger.get(l.id) ?? []).map((r) => ({
-          seq: r.seq, task: tasks.get(r.task_id)?.requirement ?? '',
+          seq: r.seq, task: tasks.get(r.task_id)?.requirement ?? '', timeLimit: tasks.get(r.task_id)?.time_limit ?? '',
           measures: (measuresByRow.get(r.id) ?? []).map((m) => ({
             measure: m.content, timeLimit: m.time_limit, leader: m.leader, section: m.section, status: label(m.status),
             ...(m.due_date ? { dueDate: m.due_date } : {}), ...(m.completed_on ? { completedOn: m.completed_on } : {}),
@@ -99,7 +125,7 @@ async function districtSheets(ctx: Ctx, plan: Plan): Promise<LedgerSheet[]> {
       });
     } else {
       const roles = await taskRolesForUnit(db, plan.id, u.id);
-      out.push({ unitName: u.name, planTitle: plan.title, rows: [...roles.keys()].map((id) => tasks.get(id)!).filter(Boolean).sort((a, b) => a.seq - b.seq).map((t) => ({ seq: t.seq, task: t.requirement, measures: [] })) });
+      out.push({ unitName: u.name, planTitle: plan.title, rows: [...roles.keys()].map((id) => tasks.get(id)!).filter(Boolean).sort((a, b) => a.seq - b.seq).map((t) => ({ seq: t.seq, task: t.requirement, timeLimit: t.time_limit, measures: [] })) });
     }
   }
   return out;
@@ -136,7 +162,7 @@ export async function importLedger(ctx: Ctx, ledgerId: number, buffer: Buffer): 
   const ledger = a.ledger;
   const plan = (await findPlan(ctx.db, ledger.plan_id))!;
   const unit = await ctx.db.selectFrom('units').select('name').where('id', '=', ledger.unit_id).executeTakeFirstOrThrow();
-  const planTasks = await ctx.db.selectFrom('plan_tasks').select(['seq', 'requirement']).where('plan_id', '=', plan.id).execute();
+  const planTasks = await ctx.db.selectFrom('plan_tasks').select(['seq', 'requirement', 'time_limit']).where('plan_id', '=', plan.id).execute();
   // The shared upload limits first (size, ZIP bomb, rows/cells, time); "not a workbook" is left to the
   // importer, whose messages say what a 附件3 file should be.
   try {
@@ -145,7 +171,9 @@ export async function importLedger(ctx: Ctx, ledgerId: number, buffer: Buffer): 
     if (!(err instanceof OfficeFileLimitError)) throw err;
     if (err.code !== 'office_not_zip' && err.code !== 'office_corrupt') return { ok: false, errors: [{ sheet: '', row: 0, column: '', message: err.message }], warnings: [] };
   }
-  const parsed = await importLedgerWorkbook(buffer, { unitName: unit.name, knownTaskSeqs: new Map(planTasks.map((t) => [t.seq, t.requirement])) });
+  const parsed = await importLedgerWorkbook(buffer, {
+    unitName: unit.name, knownTaskSeqs: new Map(planTasks.map((t) => [t.seq, t.requirement])), planTimeLimits: new Map(planTasks.map((t) => [t.seq, t.time_limit])),
+  });
   if (!parsed.ok) return parsed;
   const errors: ImportIssue[] = [];
   const warnings = [...parsed.warnings];

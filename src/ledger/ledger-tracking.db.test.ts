@@ -121,8 +121,8 @@ describe('tracking job: overdue and reminders', () => {
     for (const path of ['/console', '/console/items', '/console/plans']) {
       const other = await zj.get(path);
       assert.match(other.body, /<a href="\/console\/notifications"[^>]*>通知（4条未读）<\/a>/, path);
-      // Once in the navigation (the 工作台 home lists the same entries as cards too).
-      assert.equal(other.body.split('href="/console/notifications"').length, path === '/console' ? 3 : 2, `notifications links on ${path}`);
+      // Once in the navigation (the 工作台 home is a to-do inbox now, not a second grid of the same links).
+      assert.equal(other.body.split('href="/console/notifications"').length, 2, `notifications links on ${path}`);
     }
     const list = await zj.get('/console/notifications');
     assert.match(list.body, /通知（4条未读）/);

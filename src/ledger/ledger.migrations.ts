@@ -177,4 +177,19 @@ const ledgers: MigrationDef = {
   },
 };
 
-export const LEDGER_MIGRATIONS: MigrationDef[] = [ledgers];
+const urges: MigrationDef = {
+  name: '20261201_1740_ledger_urges',
+  reason: '催报: the office urges a unit that has not submitted its ledger, at most once per day (unique per plan, unit and day)',
+  async up(db, dialect) {
+    await withId(db.schema.createTable('ledger_urges'), dialect)
+      .addColumn('plan_id', 'integer', (c) => c.notNull().references('plans.id'))
+      .addColumn('unit_id', 'integer', (c) => c.notNull().references('units.id'))
+      .addColumn('on_date', 'text', (c) => c.notNull())
+      .addColumn('by_label', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('ledger_urges_once').on('ledger_urges').columns(['plan_id', 'unit_id', 'on_date']).unique().execute();
+  },
+};
+
+export const LEDGER_MIGRATIONS: MigrationDef[] = [ledgers, urges];

@@ -1,7 +1,7 @@
 // SQL for ledgers, their rows, measures, progress, evidence, versions and comments.
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
-import { GROUP_KINDS } from '../plan/public.js';
+import { GROUP_KINDS, coveredByGroups, exclusionsOfPlan } from '../plan/public.js';
 import { dutyTaskMap } from './lead-duty-match.js';
 
 export const findLedger = (db: Db, id: number) => db.selectFrom('ledgers').selectAll().where('id', '=', id).executeTakeFirst();
@@ -88,7 +88,7 @@ export const ledgerIdsOfPlan = (db: Db, planId: number) => db.selectFrom('ledger
  */
 export async function unitIdsOfPlan(db: Db, planId: number, areaId: number): Promise<number[]> {
   const named = await db.selectFrom('plan_task_units').innerJoin('plan_tasks', 'plan_tasks.id', 'plan_task_units.task_id')
-    .select(['plan_task_units.unit_id', 'plan_task_units.group_code']).distinct().where('plan_tasks.plan_id', '=', planId).execute();
+    .select(['plan_task_units.task_id', 'plan_task_units.unit_id', 'plan_task_units.group_code']).distinct().where('plan_tasks.plan_id', '=', planId).execute();
   const assigned = await db.selectFrom('plan_task_assignments').innerJoin('plan_tasks', 'plan_tasks.id', 'plan_task_assignments.task_id')
     .select('plan_task_assignments.unit_id').distinct().where('plan_tasks.plan_id', '=', planId).execute();
   const ids = new Set<number>();
@@ -96,8 +96,11 @@ export async function unitIdsOfPlan(db: Db, planId: number, areaId: number): Pro
   for (const a of assigned) ids.add(a.unit_id);
   const kinds = new Set(Object.entries(GROUP_KINDS).filter(([code]) => named.some((n) => n.group_code === code)).flatMap(([, k]) => k));
   if (kinds.size) {
-    const units = await db.selectFrom('units').select('id').where('area_id', '=', areaId).where('kind', 'in', [...kinds] as never[]).execute();
-    for (const u of units) ids.add(u.id);
+    const units = await db.selectFrom('units').select(['id', 'kind']).where('area_id', '=', areaId).where('kind', 'in', [...kinds] as never[]).execute();
+    // A unit excluded from every group task that would cover it has none through groups.
+    const exclusions = await exclusionsOfPlan(db, planId);
+    const grouped = named.filter((n) => n.group_code !== null);
+    for (const u of units) if (!exclusions.size || coveredByGroups(u, grouped, exclusions)) ids.add(u.id);
   }
   return [...ids].sort((a, b) => a - b);
 }

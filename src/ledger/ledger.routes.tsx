@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../lib/errors.js';
 import { formatDate, formatDateTime } from '../lib/time.js';
+import { findPublishedItems } from '../disclosure/public.js';
 import { ErrorSummary, Form, SelectField, TextArea, TextField, emptyForm, type FormState } from '../web/components/form.js';
 import { documentApi, formBody, intParam, type ApiDoc } from '../web/http.js';
 import type { AppDeps } from '../app/module.js';
@@ -16,6 +17,7 @@ import { registerLedgerConsoleRoutes } from './ledger-console.routes.js';
 import {
   ActionForm, Comments, IssuesTable, LedgerSummary, MEASURE_LABELS, MeasureFields, MeasuresTable, Notice, RowHeading, StatusTag, SubmissionTag,
   EvidenceLink, type MeasureFormTask,
+  planName,
 } from './ledger.views.js';
 
 type Req = FastifyRequest;
@@ -39,7 +41,7 @@ async function listPage(req: Req, reply: Reply, notice?: string, errors: Record<
     <Notice text={notice} />
     <ErrorSummary errors={errors} labels={MEASURE_LABELS} />
     {planPicker}
-    {plan ? <p>工作方案：{plan.title}（{plan.doc_number}）。台账报送截止：{plan.submission_due ?? '未设定'}。</p> : <div class="gk-warning">尚未导入工作方案。</div>}
+    {plan ? <p>工作方案：{planName(plan)}。台账报送截止：{plan.submission_due ?? '未设定'}。</p> : <div class="gk-warning">尚未导入工作方案。</div>}
   </>, status);
   if (!plan) return page.send(() => null);
   if (district) {
@@ -79,12 +81,12 @@ async function listPage(req: Req, reply: Reply, notice?: string, errors: Record<
     {mine.canStart ? (
       <ActionForm action="/console/ledgers" csrf={csrf} button="开始填报本单位台账"><input type="hidden" name="planId" value={String(plan.id)} /></ActionForm>
     ) : null}
-    <table class="gk-table">
+    <table class="gk-table gk-table--stack">
       <caption>本单位台账</caption>
       <thead><tr><th scope="col">工作方案</th><th scope="col">台账状态</th><th scope="col">报送情况</th><th scope="col">操作</th></tr></thead>
       <tbody>{mine.own.length ? mine.own.map((l) => (
-        <tr><td>{l.plan_year}年 {l.plan_title}</td><td>{LEDGER_STATUS_LABELS[l.status]}（第{l.version}版）</td><td>{l.submission ? <SubmissionTag s={l.submission} /> : '—'}</td>
-          <td><a href={`/console/ledgers/${l.id}`}>打开台账<span class="visually-hidden">：{l.plan_year}年</span></a></td></tr>
+        <tr><td data-label="工作方案">{l.plan_year}年 {l.plan_title}</td><td data-label="台账状态">{LEDGER_STATUS_LABELS[l.status]}（第{l.version}版）</td><td data-label="报送情况">{l.submission ? <SubmissionTag s={l.submission} /> : '—'}</td>
+          <td data-label="操作"><a href={`/console/ledgers/${l.id}`}>打开台账<span class="visually-hidden">：{l.plan_year}年</span></a></td></tr>
       )) : <tr><td colspan="4">暂无台账</td></tr>}</tbody>
     </table>
     {mine.guided.length ? <>
@@ -194,6 +196,9 @@ async function measurePage(req: Req, reply: Reply, ledgerId: number, measureId: 
     anchorDate: m.anchor_date ?? '', status: m.status === 'overdue' ? 'in_progress' : m.status, completedOn: m.completed_on ?? '',
   });
   const errors = { ...mf.errors, ...forms.progress?.errors, ...forms.item?.errors, ...forms.url?.errors, ...forms.file?.errors };
+  // The evidence picker: a plain GET search (works without JavaScript), then one button per result.
+  const itemq = String((req.query as Record<string, unknown>).itemq ?? '').slice(0, 100).trim();
+  const picker = { q: itemq, rows: itemq && a.unitWriter ? await findPublishedItems(req.ctx.db, v.ledger.area_id, itemq) : [] };
   const page = await renderPage(req, reply, `工作举措：序号${row.seq}`, <>
     <Notice text={forms.notice} />
     <ErrorSummary errors={errors} labels={MEASURE_LABELS} />
@@ -227,9 +232,21 @@ async function measurePage(req: Req, reply: Reply, ledgerId: number, measureId: 
       ))}</ul> : <p>暂无佐证材料。</p>}
       {a.unitWriter ? <>
         <h3>关联已发布的政府信息</h3>
+        <form method="get" action={base} class="gk-form gk-search-form" role="search">
+          <div class="gk-field"><label for="f-itemq">按标题、索引号或文号查找</label>
+            <input id="f-itemq" name="itemq" type="search" value={picker.q} maxlength={100} /></div>
+          <button type="submit" class="gk-button gk-button--secondary">查找</button>
+        </form>
+        {picker.q ? (picker.rows.length ? (
+          <ul class="gk-list" aria-label="查找结果">{picker.rows.map((it) => (
+            <li>{it.title}（{it.index_no}{it.doc_number ? `，${it.doc_number}` : ''}，{it.unit_name}，{it.published_on}）
+              <form method="post" action={`${base}/evidence`} class="gk-inline"><input type="hidden" name="_csrf" value={csrf} /><input type="hidden" name="kind" value="item" /><input type="hidden" name="itemId" value={String(it.id)} />
+                {' '}<button type="submit" class="gk-button gk-button--link">关联<span class="visually-hidden">《{it.title}》</span></button></form></li>
+          ))}</ul>
+        ) : <p class="gk-hint" role="status">没有找到标题、索引号或文号含“{picker.q}”的已发布信息。</p>) : null}
         <Form action={`${base}/evidence`} csrf={csrf} submit="关联政府信息">
           <input type="hidden" name="kind" value="item" />
-          <TextField name="itemId" label="政府信息编号" type="number" form={forms.item ?? emptyForm()} required hint="政府信息管理页面中的编号" />
+          <TextField name="itemId" label="或直接填写政府信息编号" type="number" form={forms.item ?? emptyForm()} required hint="政府信息管理页面中的编号" />
           <TextField name="itemLabel" label="说明（可不填）" form={forms.item ?? emptyForm()} maxlength={200} />
         </Form>
         <h3>添加网址链接</h3>
@@ -259,7 +276,7 @@ async function reviewPage(req: Req, reply: Reply, ledgerId: number, form: FormSt
   </>, status);
   const base = `/console/ledgers/${ledgerId}`;
   return page.send((csrf) => (
-    <form method="post" action={`${base}/accept`} class="gk-form" novalidate>
+    <form method="post" action={`${base}/accept`} class="gk-form gk-form--wide" novalidate>
       <input type="hidden" name="_csrf" value={csrf} />
       <TextArea name="comment" label="总体意见（退回时，总体意见和各任务意见至少填写一项）" form={f} rows={3} />
       {v.rows.map((r) => (

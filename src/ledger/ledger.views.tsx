@@ -21,6 +21,9 @@ export const SubmissionTag = (p: { s: SubmissionState }) => (
   <span class={`gk-tag${p.s.late || p.s.missing ? ' gk-tag--late' : p.s.submittedOn ? ' gk-tag--ok' : ''}`}>{p.s.label}{p.s.submittedOn ? `（${p.s.submittedOn}）` : ''}</span>
 );
 
+/** The plan's title with its 文号 in brackets, or the title alone while it has none (a copied plan). */
+export const planName = (p: { title: string; doc_number: string }) => (p.doc_number.trim() ? `${p.title}（${p.doc_number}）` : p.title);
+
 export const Notice = (p: { text?: string | null }) => (p.text ? <div class="gk-notice" role="status">{p.text}</div> : null);
 
 /** A small POST form with one button (and optionally a comment box). */
@@ -42,7 +45,7 @@ export const MeasuresTable = (p: { v: LedgerView; row: LedgerView['rows'][number
   const canOpen = v.access.unitWriter || v.access.mode === 'office' || v.access.mode === 'auditor' || v.access.mode === 'system';
   if (row.measures.length === 0) return <p class="gk-hint">尚未填写工作举措。</p>;
   return (
-    <table class="gk-table">
+    <table class="gk-table gk-table--stack">
       <caption class="visually-hidden">序号{row.seq}的工作举措</caption>
       <thead><tr>
         <th scope="col">工作举措</th><th scope="col">时限要求</th><th scope="col">到期日</th><th scope="col">分管领导</th><th scope="col">责任科室</th>
@@ -50,11 +53,11 @@ export const MeasuresTable = (p: { v: LedgerView; row: LedgerView['rows'][number
       </tr></thead>
       <tbody>{row.measures.map((m, i) => (
         <tr>
-          <td>{m.content}</td><td>{m.time_limit || '—'}</td><td>{due(m)}</td><td>{m.leader || '—'}</td><td>{m.section || '—'}</td>
-          <td><StatusTag status={m.status} />{m.completed_on ? <><br />{m.completed_on}完成</> : null}</td>
-          <td>{m.progress[0] ? <>{m.progress[0].on_date}：{m.progress[0].note}</> : '—'}</td>
-          <td>{m.evidence.length ? <ul class="gk-list">{m.evidence.map((e) => <li><EvidenceLink ledgerId={v.ledger.id} e={e} /></li>)}</ul> : '—'}</td>
-          {canOpen ? <td><a href={`/console/ledgers/${v.ledger.id}/measures/${m.id}`}>{v.access.unitWriter ? '编辑与进展' : '详情'}<span class="visually-hidden">：序号{row.seq}第{i + 1}条举措</span></a></td> : null}
+          <td data-label="工作举措">{m.content}</td><td data-label="时限要求">{m.time_limit || '—'}</td><td data-label="到期日">{due(m)}</td><td data-label="分管领导">{m.leader || '—'}</td><td data-label="责任科室">{m.section || '—'}</td>
+          <td data-label="状态"><StatusTag status={m.status} />{m.completed_on ? <><br />{m.completed_on}完成</> : null}</td>
+          <td data-label="最新进展">{m.progress[0] ? <>{m.progress[0].on_date}：{m.progress[0].note}</> : '—'}</td>
+          <td data-label="佐证材料">{m.evidence.length ? <ul class="gk-list">{m.evidence.map((e) => <li><EvidenceLink ledgerId={v.ledger.id} e={e} /></li>)}</ul> : '—'}</td>
+          {canOpen ? <td data-label="操作"><a href={`/console/ledgers/${v.ledger.id}/measures/${m.id}`}>{v.access.unitWriter ? '编辑与进展' : '详情'}<span class="visually-hidden">：序号{row.seq}第{i + 1}条举措</span></a></td> : null}
         </tr>
       ))}</tbody>
     </table>
@@ -85,7 +88,7 @@ export const LedgerSummary = (p: { v: LedgerView }) => {
   return (
     <dl class="gk-meta">
       <dt>单位</dt><dd>{v.unit.name}</dd>
-      <dt>工作方案</dt><dd>{v.plan.title}（{v.plan.doc_number}）</dd>
+      <dt>工作方案</dt><dd>{planName(v.plan)}</dd>
       <dt>台账状态</dt><dd>{LEDGER_STATUS_LABELS[v.ledger.status]}（第{v.ledger.version}版）</dd>
       <dt>报送截止</dt><dd>{v.submission.due ?? '未设定'}</dd>
       <dt>报送情况</dt><dd><SubmissionTag s={v.submission} /></dd>

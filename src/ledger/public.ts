@@ -1,2 +1,4 @@
 // Front door of the ledger module: what other modules may use of the unit ledgers (台账).
 export { ledgerProgress, type LedgerProgress } from './ledger-progress.js';
+export { deleteLedgerRows, ledgerRowsOfTask, setLedgerRowRole, type TaskLedgerRow } from './ledger-plan-sync.repo.js';
+export { inboxFor, urgeUnit, type InboxSection } from './ledger-inbox.js';

@@ -73,6 +73,9 @@ export const ERROR_CODES = {
   ledger_changed: { kind: 'conflict', doc: '台账已被他人修改，请刷新后重试' },
   ledger_locked: { kind: 'conflict', doc: '台账已锁定（审核中或已通过）' },
   invalid_workbook: { kind: 'invalid', doc: 'Excel 文件有问题，未导入任何内容（issues 逐项说明）' },
+  already_submitted: { kind: 'conflict', doc: '该单位已报送台账，无需催报' },
+  no_recipients: { kind: 'conflict', doc: '该单位没有可接收通知的账号' },
+  already_urged: { kind: 'conflict', doc: '今天已经催报过该单位（每个单位每天一次）' },
   // ── disclosure ──
   not_editable: { kind: 'conflict', doc: '信息当前状态不可编辑' },
   not_in_queue: { kind: 'conflict', doc: '信息不在审核队列中' },

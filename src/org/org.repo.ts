@@ -1,5 +1,5 @@
 // SQL for units and users.
-import type { Db, UnitKind } from '../db/schema.js';
+import type { Db, Role, UnitKind } from '../db/schema.js';
 
 export const findUnit = (db: Db, id: number) => db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
 export const findUnitByName = (db: Db, areaId: number, name: string) =>
@@ -31,3 +31,8 @@ export async function unitsUnder(db: Db, unitId: number) {
   }
   return all.filter((u) => below.has(u.id));
 }
+
+/** Ids of the units of an area that have at least one active user with the role. */
+export const unitsWithActiveRole = async (db: Db, areaId: number, role: Role): Promise<Set<number>> =>
+  new Set((await db.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id').select('users.unit_id')
+    .where('units.area_id', '=', areaId).where('users.role', '=', role).where('users.disabled', '=', 0).execute()).map((r) => r.unit_id));

@@ -7,6 +7,7 @@ import { Checkbox, ErrorSummary, Form, SelectField, TextField, emptyForm, type F
 import { documentApi, formBody, intParam, pageMeta, sendHtml } from '../web/http.js';
 import * as org from './org.service.js';
 import { ROLES, UNIT_KINDS } from './org.schema.js';
+import { bulkImportRoutes } from './bulk-import.routes.js';
 
 const UNIT_LABELS = { name: '单位名称', code: '单位代码', kind: '单位类型' };
 const USER_LABELS = { username: '用户名', displayName: '姓名', role: '角色', unitId: '所属单位', password: '初始密码', disabled: '停用' };
@@ -69,6 +70,7 @@ async function usersPage(req: FastifyRequest, reply: FastifyReply, form: FormSta
         ))}</tbody>
       </table>
       {isAdmin(req) ? <>
+        <p><a href="/console/org-import">从Excel批量导入单位和用户</a></p>
         <h2>新增用户</h2>
         <ErrorSummary errors={form.errors} labels={USER_LABELS} />
         <Form action="/console/users" csrf={meta.csrf!} submit="新增用户">
@@ -113,6 +115,7 @@ async function userEditPage(req: FastifyRequest, reply: FastifyReply, id: number
 const formError = (err: unknown): Record<string, string> | null => (err instanceof AppError && err.kind === 'invalid' ? err.fields : null);
 
 export async function orgRoutes(app: FastifyInstance) {
+  await bulkImportRoutes(app);
   app.get('/console/units', (req, reply) => unitsPage(req, reply, emptyForm()));
   app.post('/console/units', async (req, reply) => {
     const body = formBody(req);

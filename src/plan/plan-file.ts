@@ -72,7 +72,7 @@ export const parsePlanFile = async (buffer: Buffer, filename: string): Promise<P
   switch (sniffPlanFile(buffer)) {
     case 'docx':
       await checkOfficeFile(buffer, 'docx', PLAN_OFFICE_LIMITS);
-      return parsePlanText(await docxToPlanText(buffer));
+      return parsePlanText(await docxToPlanText(buffer), { source: 'docx' });
     case 'xlsx':
       await checkOfficeFile(buffer, 'xlsx', PLAN_OFFICE_LIMITS);
       return parsePlanXlsx(buffer);
@@ -85,4 +85,11 @@ export const parsePlanFile = async (buffer: Buffer, filename: string): Promise<P
       throw unsupported(filename, known?.hint);
     }
   }
+};
+
+/** The plan's text as the parser reads it (.txt/.md decoded, .docx laid out as its text export); null for .xlsx and the rest. */
+export const planFileText = async (buffer: Buffer): Promise<string | null> => {
+  const kind = sniffPlanFile(buffer);
+  if (kind === 'docx') return docxToPlanText(buffer);
+  return kind === 'text' ? decodeText(buffer) : null;
 };

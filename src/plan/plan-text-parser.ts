@@ -17,7 +17,7 @@ export type { ParsedPlan } from './plan-types.js';
  * plan.docNumber // '临政办字〔2022〕16号'
  * tasks.length   // 63
  */
-export const parsePlanText = (text: string): ParsedPlan => {
+export const parsePlanText = (text: string, opts: { source?: 'text' | 'docx' } = {}): ParsedPlan => {
   const clean = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
   if (clean.trim() === '') {
     throw new PlanParseError('plan_empty', `内容为空。${NO_TASK_TABLE_MESSAGE}`);
@@ -26,7 +26,8 @@ export const parsePlanText = (text: string): ParsedPlan => {
   const header = findTaskHeader(lines);
   if (header < 0) throw new PlanParseError('plan_no_task_table', NO_TASK_TABLE_MESSAGE);
 
-  const table = parseTaskTable(lines, header);
+  // A .docx has its merged cells expanded: an empty cell there is empty, not "same as above".
+  const table = parseTaskTable(lines, header, { emptyCellsContinue: opts.source !== 'docx' });
   if (table.tasks.length === 0) {
     throw new PlanParseError(
       'plan_no_tasks',

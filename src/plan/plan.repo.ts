@@ -22,7 +22,7 @@ export async function taskRolesForUnit(db: Db, planId: number, unitId: number): 
   if (!unit) return new Map();
   const groups = Object.entries(GROUP_KINDS).filter(([, kinds]) => kinds.includes(unit.kind)).map(([code]) => code);
   const direct = await db.selectFrom('plan_task_units').innerJoin('plan_tasks', 'plan_tasks.id', 'plan_task_units.task_id')
-    .select(['plan_task_units.task_id', 'plan_task_units.role'])
+    .select(['plan_task_units.task_id', 'plan_task_units.role', 'plan_task_units.unit_id'])
     .where('plan_tasks.plan_id', '=', planId)
     .where((eb) => eb.or([
       eb('plan_task_units.unit_id', '=', unitId),
@@ -32,10 +32,13 @@ export async function taskRolesForUnit(db: Db, planId: number, unitId: number): 
   const assigned = await db.selectFrom('plan_task_assignments').innerJoin('plan_tasks', 'plan_tasks.id', 'plan_task_assignments.task_id')
     .select(['plan_task_assignments.task_id', 'plan_task_assignments.role'])
     .where('plan_tasks.plan_id', '=', planId).where('plan_task_assignments.unit_id', '=', unitId).execute();
+  // A unit excluded from a task is not covered by that task's group references (named or assigned it still is).
+  const excluded = new Set((await db.selectFrom('plan_task_exclusions').innerJoin('plan_tasks', 'plan_tasks.id', 'plan_task_exclusions.task_id')
+    .select('plan_task_exclusions.task_id').where('plan_tasks.plan_id', '=', planId).where('plan_task_exclusions.unit_id', '=', unitId).execute()).map((r) => r.task_id));
   const out = new Map<number, string>();
   // A named role beats a group role: lead > responsible > implementing.
   const rank = (r: string) => (r === 'lead' ? 3 : r === 'responsible' ? 2 : 1);
-  for (const r of [...direct, ...assigned]) {
+  for (const r of [...direct.filter((d) => d.unit_id === unitId || !excluded.has(d.task_id)), ...assigned]) {
     const cur = out.get(r.task_id);
     if (!cur || rank(r.role) > rank(cur)) out.set(r.task_id, r.role);
   }
@@ -46,13 +49,30 @@ export async function taskRolesForUnit(db: Db, planId: number, unitId: number): 
 export async function unitsOfPlan(db: Db, planId: number, areaId: number): Promise<number[]> {
   const units = await db.selectFrom('units').select(['id', 'kind']).where('area_id', '=', areaId).where('kind', 'not in', ['区', '市']).execute();
   const named = await db.selectFrom('plan_task_units').innerJoin('plan_tasks', 'plan_tasks.id', 'plan_task_units.task_id')
-    .select(['plan_task_units.unit_id', 'plan_task_units.group_code']).where('plan_tasks.plan_id', '=', planId).execute();
+    .select(['plan_task_units.task_id', 'plan_task_units.unit_id', 'plan_task_units.group_code']).where('plan_tasks.plan_id', '=', planId).execute();
   const assigned = await db.selectFrom('plan_task_assignments').innerJoin('plan_tasks', 'plan_tasks.id', 'plan_task_assignments.task_id')
     .select('plan_task_assignments.unit_id').where('plan_tasks.plan_id', '=', planId).execute();
   const ids = new Set<number>();
   for (const n of named) if (n.unit_id) ids.add(n.unit_id);
   for (const a of assigned) ids.add(a.unit_id);
-  const groupCodes = new Set(named.map((n) => n.group_code).filter((g): g is string => Boolean(g)));
-  for (const u of units) for (const [code, kinds] of Object.entries(GROUP_KINDS)) if (groupCodes.has(code) && kinds.includes(u.kind)) ids.add(u.id);
+  const exclusions = await exclusionsOfPlan(db, planId);
+  for (const u of units) if (coveredByGroups(u, named, exclusions)) ids.add(u.id);
   return [...ids].sort((a, b) => a - b);
+}
+
+/** plan task id → unit ids its group references do not cover. */
+export async function exclusionsOfPlan(db: Db, planId: number): Promise<Map<number, Set<number>>> {
+  const rows = await db.selectFrom('plan_task_exclusions').innerJoin('plan_tasks', 'plan_tasks.id', 'plan_task_exclusions.task_id')
+    .select(['plan_task_exclusions.task_id', 'plan_task_exclusions.unit_id']).where('plan_tasks.plan_id', '=', planId).execute();
+  const out = new Map<number, Set<number>>();
+  for (const r of rows) {
+    if (!out.has(r.task_id)) out.set(r.task_id, new Set());
+    out.get(r.task_id)!.add(r.unit_id);
+  }
+  return out;
+}
+
+/** Whether some group reference of the plan (not excluded for this unit) covers a unit of this kind. */
+export function coveredByGroups(unit: { id: number; kind: string }, named: readonly { task_id: number; group_code: string | null }[], exclusions: Map<number, Set<number>>): boolean {
+  return named.some((n) => n.group_code !== null && (GROUP_KINDS[n.group_code] ?? []).includes(unit.kind) && !exclusions.get(n.task_id)?.has(unit.id));
 }

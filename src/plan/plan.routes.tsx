@@ -4,25 +4,29 @@ import { z } from 'zod';
 import type { AppDeps } from '../app/module.js';
 import { AppError, invalid } from '../lib/errors.js';
 import { intId, parseInput } from '../lib/validate.js';
-import { writeAudit } from '../audit/public.js';
 import { requireAdmin } from '../auth/policy.js';
-import { actorArea, listUnits } from '../org/public.js';
+import { listUnits } from '../org/public.js';
 import { ConsoleLayout } from '../web/components/layout.js';
 import { ErrorSummary, Form, SelectField, TextField, emptyForm, type FormState } from '../web/components/form.js';
 import { documentApi, formBody, intParam, pageMeta, sendHtml } from '../web/http.js';
+import { handleFormPost, takeFlash } from '../web/flash.js';
+import { csrfDeferred, tokenFromFields, verifyCsrfToken } from '../web/multipart-csrf.js';
 import * as svc from './plan.service.js';
-import { ROLE_LABEL, TaskTable, ruleLabel } from './plan.views.js';
+import { TaskTable } from './plan.views.js';
+import { PlanMetaForm, planTaskRoutes } from './plan-task.routes.js';
 
 const isAdmin = (req: FastifyRequest) => req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
 const MAX_PLAN_BYTES = 700 * 1024;
 
-async function plansPage(req: FastifyRequest, reply: FastifyReply, opts: { upload?: FormState; notice?: string } = {}, status = 200) {
+async function plansPage(req: FastifyRequest, reply: FastifyReply, opts: { upload?: FormState; copy?: FormState; notice?: string } = {}, status = 200) {
   const plans = await svc.listPlansFor(req.ctx);
   const meta = pageMeta(req, reply, '工作方案');
   const upload = opts.upload ?? emptyForm();
+  const flash = takeFlash(req, reply);
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
       {opts.notice ? <div class="gk-notice" role="status">{opts.notice}</div> : null}
+      {flash ? <div class="gk-notice" role="status">{flash}</div> : null}
       <table class="gk-table">
         <caption>历年工作方案</caption>
         <thead><tr><th scope="col">年度</th><th scope="col">方案</th><th scope="col">文号</th><th scope="col">台账报送截止</th><th scope="col">查看</th></tr></thead>
@@ -35,7 +39,8 @@ async function plansPage(req: FastifyRequest, reply: FastifyReply, opts: { uploa
         <h2>导入工作方案</h2>
         <p>支持方案全文（.txt/.md 文本）、Word 原件（.docx）或单独的任务分解表（.xlsx）。上传后先预览，确认无误再导入；再次导入同一方案会原地更新，不会重复。</p>
         <ErrorSummary errors={upload.errors} labels={{ file: '方案文件' }} />
-        <form method="post" action={`/console/plans/preview?_csrf=${encodeURIComponent(meta.csrf!)}`} enctype="multipart/form-data" class="gk-form">
+        <form method="post" action="/console/plans/preview" enctype="multipart/form-data" class="gk-form">
+          <input type="hidden" name="_csrf" value={meta.csrf!} />
           <div class={`gk-field${upload.errors.file ? ' gk-field--error' : ''}`}>
             <label for="f-file">方案文件</label>
             {upload.errors.file ? <p class="gk-field-error" id="e-file">{upload.errors.file}</p> : null}
@@ -45,9 +50,10 @@ async function plansPage(req: FastifyRequest, reply: FastifyReply, opts: { uploa
         </form>
         {plans.length ? <>
           <h2>以已有方案为基础新建下一年度方案</h2>
+          <ErrorSummary errors={opts.copy?.errors ?? {}} labels={{ planId: '来源方案', year: '新方案年度', _: '复制' }} />
           <Form action="/console/plans/copy" csrf={meta.csrf!} submit="复制为新年度方案">
-            <SelectField name="planId" label="来源方案" form={emptyForm({ planId: plans[0]!.id })} required options={plans.map((p) => ({ value: p.id, label: `${p.year} ${p.title}` }))} />
-            <TextField name="year" label="新方案年度" type="number" form={emptyForm({ year: plans[0]!.year + 1 })} required />
+            <SelectField name="planId" label="来源方案" form={opts.copy ?? emptyForm({ planId: plans[0]!.id })} required options={plans.map((p) => ({ value: p.id, label: `${p.year} ${p.title}` }))} />
+            <TextField name="year" label="新方案年度" type="number" form={opts.copy ?? emptyForm({ year: plans[0]!.year + 1 })} required />
           </Form>
         </> : null}
       </> : null}
@@ -98,9 +104,13 @@ async function planPage(req: FastifyRequest, reply: FastifyReply, planId: number
   const units = await listUnits(req.ctx);
   const unitName = unitId ? units.find((u) => u.id === unitId)?.name : undefined;
   const meta = pageMeta(req, reply, mode === 'mine' ? `我的任务：${plan.title}` : plan.title);
+  const flash = takeFlash(req, reply);
+  const q2 = req.query as Record<string, string>;
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
-      <p>{plan.doc_number} · {plan.issuer} · {plan.issued_on ?? ''} · 台账报送截止：{plan.submission_due ?? '未设定'}</p>
+      {flash ? <div class="gk-notice" role="status">{flash}</div> : q2.imported ? <div class="gk-notice" role="status">已导入 {intParam(q2.imported) > 0 ? intParam(q2.imported) : 0} 项任务</div> : null}
+      <p>{planFacts(plan)}</p>
+      {plan.copied_from_plan_id && !plan.doc_number ? <div class="gk-warning">本方案由上一年度方案复制而来，尚未填写文号和成文日期。</div> : null}
       <p><a href={`/console/plans/${planId}/lead-duties`}>区直部门牵头重点公开工作清单</a> · <a href={`/console/plans/${planId}.json`}>下载 JSON</a></p>
       <form method="get" action={`/console/plans/${planId}${mode === 'mine' ? '/mine' : ''}`} class="gk-form">
         <div class="gk-field"><label for="f-unit">按责任单位筛选</label>
@@ -109,18 +119,26 @@ async function planPage(req: FastifyRequest, reply: FastifyReply, planId: number
       </form>
       <p>{unitName ? `${unitName}负责的任务：` : '全部任务：'}{tasks.length} 项</p>
       <TaskTable planId={planId} caption="任务分解表" tasks={tasks} />
+      {isAdmin(req) && mode === 'all' ? <details open={plan.copied_from_plan_id !== null && !plan.doc_number}>
+        <summary>修改方案信息（标题、文号、成文日期）</summary>
+        <PlanMetaForm planId={planId} csrf={meta.csrf ?? ''} form={emptyForm({ title: plan.title, docNumber: plan.doc_number, issuedOn: plan.issued_on ?? '' })} />
+      </details> : null}
     </ConsoleLayout>
   ));
 }
 
-const assignInput = z.object({ unitId: intId('单位'), role: z.enum(['implementing', 'responsible', 'lead'], { error: '请选择角色' }) });
+/** 文号 · 发文机关 · 成文日期 · 台账报送截止, leaving out what a (copied) plan does not have yet. */
+export const planFacts = (plan: { doc_number: string; issuer: string; issued_on: string | null; submission_due: string | null }): string =>
+  [plan.doc_number, plan.issuer, plan.issued_on ?? '', `台账报送截止：${plan.submission_due ?? '未设定'}`].filter((x) => x.trim() !== '').join(' · ');
 
 export async function planRoutes(app: FastifyInstance, _deps: AppDeps): Promise<void> {
   app.get('/console/plans', (req, reply) => plansPage(req, reply));
 
-  app.post('/console/plans/preview', async (req, reply) => {
+  app.post('/console/plans/preview', { config: { csrfInBody: true } }, async (req, reply) => {
     requireAdmin(req.ctx.actor);
     const file = await req.file().catch(() => undefined);
+    // The form's token comes in the body, before the file (src/web/multipart-csrf.ts).
+    if (csrfDeferred(req)) await verifyCsrfToken(req, reply, tokenFromFields(file?.fields));
     if (!file) return plansPage(req, reply, { upload: { values: {}, errors: { file: '请选择要上传的方案文件' } } }, 400);
     const buf = await file.toBuffer();
     if (buf.length > MAX_PLAN_BYTES) return plansPage(req, reply, { upload: { values: {}, errors: { file: '方案文件不能超过700KB' } } }, 400);
@@ -146,8 +164,9 @@ export async function planRoutes(app: FastifyInstance, _deps: AppDeps): Promise<
 
   app.post('/console/plans/copy', async (req, reply) => {
     const b = formBody(req);
-    const r = await svc.copyPlan(req.ctx, intParam(b.planId), Number(b.year));
-    return reply.redirect(`/console/plans/${r.planId}`, 303);
+    return handleFormPost(reply, () => svc.copyPlan(req.ctx, intParam(b.planId), Number(b.year)),
+      (r) => ({ to: `/console/plans/${r.planId}`, notice: `已复制为新年度方案${r.warnings.length ? `；请核对：${r.warnings.slice(0, 5).join('；')}` : ''}。请在页面下方填写文号和成文日期。` }),
+      (errors) => plansPage(req, reply, { copy: { values: b, errors } }, 400));
   });
 
   app.get('/console/plans/:id', (req, reply) => planPage(req, reply, intParam((req.params as { id: string }).id), 'all'));
@@ -174,54 +193,7 @@ export async function planRoutes(app: FastifyInstance, _deps: AppDeps): Promise<
     ));
   });
 
-  app.get('/console/plans/:id/tasks/:taskId', async (req, reply) => {
-    const { id, taskId } = req.params as { id: string; taskId: string };
-    const planId = intParam(id);
-    const task = (await svc.planTasks(req.ctx, planId)).find((t) => t.id === intParam(taskId));
-    if (!task) throw new AppError('not_found', 'not_found', '任务不存在');
-    const assigned = await req.ctx.db.selectFrom('plan_task_assignments').innerJoin('units', 'units.id', 'plan_task_assignments.unit_id').select(['units.name', 'plan_task_assignments.role']).where('task_id', '=', task.id).execute();
-    const units = (await listUnits(req.ctx)).filter((u) => u.kind !== '区' && u.kind !== '市');
-    const meta = pageMeta(req, reply, `任务 ${task.seq}`);
-    return sendHtml(reply, (
-      <ConsoleLayout meta={meta}>
-        <dl class="gk-meta">
-          <dt>工作任务</dt><dd>{task.domain}{task.sub_area ? ` · ${task.sub_area}` : ''}</dd>
-          <dt>工作要求</dt><dd>{task.requirement}</dd>
-          <dt>责任单位</dt><dd>{task.units.map((u) => `${u.name}（${ROLE_LABEL[u.role]}）`).join('、')}</dd>
-          <dt>时限要求</dt><dd>{task.time_limit || '—'}</dd>
-          <dt>解析规则</dt><dd>{task.rules.map(ruleLabel).join('；') || '—'}</dd>
-        </dl>
-        <h2>单位组的具体单位</h2>
-        <p>“有关职能部门”等单位组需由政务公开办指定具体单位；“各镇、街道”“区政府各部门单位”自动包含对应类型的全部单位。</p>
-        <ul class="gk-list">{assigned.map((a) => <li>{a.name}（{ROLE_LABEL[a.role]}）</li>)}</ul>
-        {isAdmin(req) ? (
-          <Form action={`/console/plans/${planId}/tasks/${task.id}/assign`} csrf={meta.csrf!} submit="指定单位">
-            <SelectField name="unitId" label="单位" form={emptyForm()} required options={units.map((u) => ({ value: u.id, label: u.name }))} />
-            <SelectField name="role" label="角色" form={emptyForm({ role: 'implementing' })} required options={[{ value: 'implementing', label: '落实' }, { value: 'responsible', label: '负责' }, { value: 'lead', label: '牵头' }]} />
-          </Form>
-        ) : null}
-        <p><a href={`/console/plans/${planId}#task-${task.seq}`}>返回任务分解表</a></p>
-      </ConsoleLayout>
-    ));
-  });
-
-  app.post('/console/plans/:id/tasks/:taskId/assign', async (req, reply) => {
-    requireAdmin(req.ctx.actor);
-    const { id, taskId } = req.params as { id: string; taskId: string };
-    const planId = intParam(id);
-    const task = (await svc.planTasks(req.ctx, planId)).find((t) => t.id === intParam(taskId));
-    if (!task) throw new AppError('not_found', 'not_found', '任务不存在');
-    const input = parseInput(assignInput, formBody(req));
-    const areaId = await actorArea(req.ctx);
-    await req.ctx.db.transaction().execute(async (tx) => {
-      const unit = await tx.selectFrom('units').select(['id', 'area_id']).where('id', '=', input.unitId).executeTakeFirst();
-      if (!unit || unit.area_id !== areaId) throw invalid({ unitId: '单位不存在' });
-      await tx.deleteFrom('plan_task_assignments').where('task_id', '=', task.id).where('unit_id', '=', input.unitId).execute();
-      await tx.insertInto('plan_task_assignments').values({ task_id: task.id, unit_id: input.unitId, role: input.role, source: 'admin' }).execute();
-      await writeAudit(tx, req.ctx, { action: 'plan.task.assign', entity: 'plan_task', entityId: task.id, after: input, areaId });
-    });
-    return reply.redirect(`/console/plans/${planId}/tasks/${task.id}`, 303);
-  });
+  await planTaskRoutes(app);
 
   documentApi({ method: 'GET', url: '/api/v1/plans', summary: '工作方案列表', roles: '已登录' });
   app.get('/api/v1/plans', async (req) => ({ data: await svc.listPlansFor(req.ctx) }));

@@ -8,7 +8,7 @@ import type { Ctx } from '../lib/context.js';
 import { AppError, invalid, notFound } from '../lib/errors.js';
 import { nowIso } from '../lib/time.js';
 import { actorArea } from '../org/public.js';
-import { decodeText, parsePlanFile } from './plan-file.js';
+import { decodeText, parsePlanFile, planFileText } from './plan-file.js';
 import type { ParsedPlan, PlanWarning } from './plan-types.js';
 import * as repo from './plan.repo.js';
 import { findGroup, guessUnitKind, listPlanUnits } from './responsible-units.js';
@@ -64,7 +64,8 @@ export async function previewPlan(ctx: Ctx, buffer: Buffer, filename: string): P
   for (const d of parsed.leadDuties) {
     if (!byName.has(d.unit) && !missingUnits.some((m) => m.name === d.unit)) missingUnits.push({ name: d.unit, kind: guessUnitKind(d.unit), taskSeqs: [] });
   }
-  const text = decodeText(buffer);
+  // The 台账报送截止 sentence is in the body text, of a .docx as much as of a .txt.
+  const text = await planFileText(buffer);
   return {
     plan: { ...parsed.plan, submissionDue: findSubmissionDue(text, year) },
     tasks, leadDuties: parsed.leadDuties, ledgerColumns: parsed.ledgerColumns, warnings, missingUnits,

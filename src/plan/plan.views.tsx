@@ -5,7 +5,7 @@ export const ROLE_LABEL: Record<string, string> = { lead: '牵头', implementing
 
 export function ruleLabel(r: DeadlineRule): string {
   switch (r.kind) {
-    case 'workingDays': return `${r.repeat === 'monthly' ? '每月' : ''}${r.after}后${r.days}个工作日内`;
+    case 'workingDays': return `${r.repeat === 'monthly' && !/^每/.test(r.after) ? '每月' : ''}${r.after}后${r.days}个工作日内`;
     case 'minCalendarDays': return `不少于${r.days}日`;
     case 'by': return `${r.date}前`;
     case 'quarterly': return '按季度';

@@ -30,7 +30,8 @@ test('merged cells: 疫情防控期间 of task 13 continues to 14–16, and 7 co
 
 test('merged cells: a page that restates the domain does not continue from the previous page', () => {
   for (const seq of [8, 9, 10, 11, 12]) assert.equal(task(seq).timeLimit, '');
-  assert.deepEqual(seed.warnings.map((w) => w.row), [8, 9, 10, 11, 12]);
+  // 34 and 35 no longer inherit 33's consultation period; 59 takes 年底前 from its own text (issue 19).
+  assert.deepEqual(seed.warnings.map((w) => w.row), [8, 9, 10, 11, 12, 34, 35, 59]);
   const result = parse(
     '1\t紧扣提高实效深化公开\t做好甲项工作，按时完成\t区财政局\t长期坚持',
     '',

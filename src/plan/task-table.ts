@@ -36,10 +36,20 @@ const seqOf = (cells: string[]): number | null => {
   return m ? Number(m[1]) : null;
 };
 
-type State = { domain: string; area: string; units: string; timeLimit: string; block: number };
+type State = { domain: string; area: string; units: string; timeLimit: string; block: number; timeLimitOwn: boolean };
+
+/**
+ * A time limit written as a condition of its own row's subject ("重大行政决策向社会公开征求意见的，
+ * 征求意见期限不少于30日") belongs to that row only: the rows below are other duties, not the same
+ * merged cell.
+ */
+const ROW_SPECIFIC_TIME = /^[^，。；,]{2,40}的[，,]/;
+
+/** A deadline the requirement text states itself ("…年底前以村为单位…公开"). */
+const OWN_DEADLINE = /(?:\d{4}年)?(?:年底|年末|\d{1,2}月(?:底|末|\d{1,2}日))前/;
 
 /** Reads the task table whose header is at lines[headerIndex]. */
-export const parseTaskTable = (lines: readonly string[], headerIndex: number): TaskTable => {
+export const parseTaskTable = (lines: readonly string[], headerIndex: number, opts: TaskTableOptions = { emptyCellsContinue: true }): TaskTable => {
   const { rows, end, orphans } = collectRows(lines, headerIndex, {
     isRowStart: (cells) => seqOf(cells) !== null,
     isHeader: isTaskHeader,
@@ -54,12 +64,12 @@ export const parseTaskTable = (lines: readonly string[], headerIndex: number): T
   for (const r of rows) width.set(r.block, Math.max(width.get(r.block) ?? 0, r.cells.length));
 
   const tasks: PlanTask[] = [];
-  const state: State = { domain: '', area: '', units: '', timeLimit: '', block: -1 };
+  const state: State = { domain: '', area: '', units: '', timeLimit: '', block: -1, timeLimitOwn: false };
   const seen = new Set<number>();
   let previousSeq = 0;
   for (const row of rows) {
     const seq = seqOf(row.cells) as number;
-    const task = readRow(row, seq, state, width.get(row.block) ?? 0, warnings);
+    const task = readRow(row, seq, state, width.get(row.block) ?? 0, warnings, opts);
     if (!task) continue;
     if (seen.has(seq)) {
       warnings.push({ row: seq, message: `序号${seq}重复，已忽略这一行` });
@@ -75,7 +85,12 @@ export const parseTaskTable = (lines: readonly string[], headerIndex: number): T
   return { tasks, warnings, end };
 };
 
-const readRow = (row: RawRow, seq: number, state: State, width: number, warnings: PlanWarning[]): PlanTask | null => {
+export type TaskTableOptions = {
+  /** Text exports drop the text of merged cells, so an empty cell continues the one above (default). */
+  emptyCellsContinue: boolean;
+};
+
+const readRow = (row: RawRow, seq: number, state: State, width: number, warnings: PlanWarning[], opts: TaskTableOptions): PlanTask | null => {
   const cells = classifyRow(row.cells, { hasAreaColumn: width >= 6 });
   for (const message of cells.problems) warnings.push({ row: seq, message });
   if (cells.requirement === undefined) {
@@ -94,13 +109,34 @@ const readRow = (row: RawRow, seq: number, state: State, width: number, warnings
     state.units = '';
     state.timeLimit = '';
   }
+  // In a .docx every merged cell has been expanded onto the rows it covers (html-to-plan-text), so
+  // an empty 责任单位/时限要求 cell there is really empty, not a continuation: flag it as the text
+  // export's reading does instead of carrying the cell above into it.
+  if (!opts.emptyCellsContinue) {
+    if (cells.units === undefined) state.units = '';
+    if (cells.timeLimit === undefined) state.timeLimit = '';
+  }
+  // A row-specific time limit above does not continue into this row.
+  if (state.timeLimitOwn) state.timeLimit = '';
+  state.timeLimitOwn = false;
   if (cells.area !== undefined) state.area = cells.area;
   if (cells.units !== undefined) state.units = cells.units;
-  if (cells.timeLimit !== undefined) state.timeLimit = cells.timeLimit;
+  if (cells.timeLimit !== undefined) {
+    state.timeLimit = cells.timeLimit;
+    state.timeLimitOwn = ROW_SPECIFIC_TIME.test(cells.timeLimit);
+  }
+  let timeLimit = state.timeLimit;
+  // The cell is empty (or continues one from above) but the requirement names its own deadline:
+  // the requirement's words win over a continued "长期坚持".
+  const own = cells.timeLimit === undefined ? OWN_DEADLINE.exec(cells.requirement) : null;
+  if (own) {
+    timeLimit = own[0];
+    warnings.push({ row: seq, message: `时限要求取自工作要求原文“${own[0]}”，请核对` });
+  }
 
   if (state.domain === '') warnings.push({ row: seq, message: '未找到所属工作任务（领域）' });
   if (state.units === '') warnings.push({ row: seq, message: '未给出责任单位，请补充' });
-  if (state.timeLimit === '') warnings.push({ row: seq, message: '未给出时限要求，请补充' });
+  if (timeLimit === '') warnings.push({ row: seq, message: '未给出时限要求，请补充' });
   return {
     seq,
     domain: state.domain,
@@ -108,6 +144,6 @@ const readRow = (row: RawRow, seq: number, state: State, width: number, warnings
     requirement: cells.requirement,
     units: splitResponsibleUnits(state.units),
     unitsText: state.units,
-    timeLimit: state.timeLimit,
+    timeLimit,
   };
 };

@@ -40,8 +40,10 @@ export const CatalogPage = (p: { meta: PageMeta; data: Data }) => {
   const { ref, q, list, counts } = p.data;
   const params: Params = { category: q.category, topic: q.topic, unit: q.unit, year: q.year, type: q.type };
   const unitName = q.unit ? ref.units.find((u) => u.id === q.unit)?.name ?? '（未知机构）' : null;
+  // An unknown category (a typed or stale link) is named as such, never by echoing the address.
+  const knownCategory = q.category ? ref.catalog.some((c) => c.code === q.category) || counts.categories.has(q.category) : false;
   const chosen = [
-    q.category ? `目录：${ref.categoryName(q.category)}` : null, q.topic ? `主题：${ref.topicName(q.topic)}` : null,
+    q.category ? `目录：${knownCategory ? ref.categoryName(q.category) : '不存在的栏目'}` : null, q.topic ? `主题：${ref.topicName(q.topic)}` : null,
     unitName ? `发布机构：${unitName}` : null, q.year ? `年度：${q.year}年` : null, q.type ? `类型：${typeLabel(q.type)}` : null,
   ].filter((x): x is string => x !== null);
   const units = ref.units.filter((u) => (counts.units.get(u.id) ?? 0) > 0);
@@ -72,7 +74,7 @@ export const CatalogPage = (p: { meta: PageMeta; data: Data }) => {
           {q.unit ? <p><a href={`/units/${q.unit}`}>查看{unitName}的机构页面</a></p> : null}
           <ItemList rows={list.rows} showType empty="没有符合条件的信息。" />
           <Pager page={list.page} pages={list.pages} base="/catalog" params={params} />
-          <p class="gk-muted">订阅：<a href="/feed.xml">全部信息（RSS）</a>{q.category ? <> · <a href={`/feed/${encodeURIComponent(q.category)}.xml`}>本栏目（RSS）</a></> : null}</p>
+          <p class="gk-muted">订阅：<a href="/feed.xml">全部信息（RSS）</a>{q.category && knownCategory ? <> · <a href={`/feed/${encodeURIComponent(q.category)}.xml`}>本栏目（RSS）</a></> : null}</p>
         </div>
       </div>
     </PortalLayout>

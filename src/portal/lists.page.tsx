@@ -26,7 +26,7 @@ export const NormativePage = (p: { meta: PageMeta; data: D<typeof normativePage>
           <caption class="visually-hidden">行政规范性文件列表</caption>
           <thead><tr><th scope="col">文件名称</th><th scope="col">文号</th><th scope="col">发布机构</th><th scope="col">发布日期</th><th scope="col">有效性</th></tr></thead>
           <tbody>{list.rows.map((r) => (
-            <tr><td><a href={`/items/${r.id}`}>{r.title}</a></td><td>{r.doc_number || '—'}</td><td>{r.unit_name}</td><td><time datetime={r.published_on}>{r.published_on}</time></td><td><ValidityTag validity={r.validity} /></td></tr>
+            <tr><td><a href={`/items/${r.id}`}>{r.title}</a></td><td>{r.doc_number || '—'}</td><td class="gk-col-unit">{r.unit_name}</td><td><time datetime={r.published_on}>{r.published_on}</time></td><td><ValidityTag validity={r.validity} /></td></tr>
           ))}</tbody>
         </table>
       )}

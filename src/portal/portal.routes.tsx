@@ -23,7 +23,9 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps): Promise
   app.get('/catalog', cachedPage(async (req, reply) =>
     {
       const data = await svc.catalogPage(req.ctx, req.query);
-      const name = data.q.category ? data.ref.categoryName(data.q.category) : '法定主动公开内容';
+      // An unknown category is never echoed (the page says 不存在的栏目): categoryName falls back to the raw slug.
+      const named = data.q.category ? data.ref.categoryName(data.q.category) : null;
+      const name = named && named !== data.q.category ? named : '法定主动公开内容';
       const meta = { ...pageMeta(req, reply, '法定主动公开内容'), column: column(name, `${data.ref.area.name}政府信息公开目录：${name}`, [name, '政府信息公开', '主动公开'], '信息公开目录') };
       return <CatalogPage meta={meta} data={data} />;
     }));

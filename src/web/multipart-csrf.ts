@@ -40,3 +40,11 @@ export function verifyCsrfToken(req: FastifyRequest, reply: FastifyReply, token:
     }
   });
 }
+
+/** The `_csrf` field that @fastify/multipart collected before the file part (req.file().fields). */
+export function tokenFromFields(fields: unknown): string | undefined {
+  const f = (fields as Record<string, unknown> | undefined)?._csrf;
+  const one = Array.isArray(f) ? f[0] : f;
+  const v = (one as { value?: unknown } | undefined)?.value;
+  return typeof v === 'string' ? v : undefined;
+}

@@ -6,8 +6,13 @@ import ExcelJS from 'exceljs';
 import { EXTRA_COLUMNS, REQUIRED_COLUMNS, type ColumnDef, type LedgerSheet } from './ledger-layout.js';
 import { sheetOptions, writeLedgerSheet } from './ledger-sheet-writer.js';
 import { uniqueSheetNames } from './sheet-name.js';
+import { writePlainSheet, type PlainSheet } from './plain-sheet.js';
 
 export type LedgerExportOptions = {
+  /** Plain sheets written before the unit sheets (the district summary). */
+  first?: readonly PlainSheet[];
+  /** Plain sheets written after the unit sheets (the progress history). */
+  last?: readonly PlainSheet[];
   /**
    * 'auto' (default) adds 状态/到期日/完成日期/进展情况 only when some measure carries
    * them, so a plain template looks exactly like the official 附件3 sample.
@@ -72,12 +77,22 @@ export const writeLedgerWorkbookStream = async (
   // ~10% smaller (bench/ledger/xlsx/export.ts).
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   setProperties(wb);
-  const names = uniqueSheetNames(sheets.map((s) => s.unitName));
+  const plain = [...(opts.first ?? []), ...(opts.last ?? [])];
+  const names = uniqueSheetNames([...plain.map((p) => p.name), ...sheets.map((s) => s.unitName)]);
+  const plainName = new Map(plain.map((p, i) => [p, names[i]!]));
+  const unitNames = names.slice(plain.length);
+  const writePlain = (p: PlainSheet) => {
+    const ws = wb.addWorksheet(plainName.get(p)!, { views: [{ state: 'frozen', ySplit: 2 }] });
+    writePlainSheet(ws, p);
+    ws.commit();
+  };
+  for (const p of opts.first ?? []) writePlain(p);
   for (const [i, sheet] of sheets.entries()) {
-    const ws = wb.addWorksheet(names[i], sheetOptions());
+    const ws = wb.addWorksheet(unitNames[i], sheetOptions());
     writeLedgerSheet(ws, sheet, columns);
     ws.commit();
   }
+  for (const p of opts.last ?? []) writePlain(p);
   await wb.commit();
 };
 

@@ -17,6 +17,8 @@ export type LedgerImportOptions = {
   unitName?: string;
   /** 序号 → 工作任务 of the plan; when given, unknown 序号 are errors and differing task text a warning. */
   knownTaskSeqs?: ReadonlyMap<number, string>;
+  /** 序号 → the plan's 时限要求: a row without measures may carry exactly that (the export prints it). */
+  planTimeLimits?: ReadonlyMap<number, string>;
   /** Per sheet. Defaults to MAX_DATA_ROWS (5,000). */
   maxDataRows?: number;
 };
@@ -57,6 +59,7 @@ const readSheet = (ws: ExcelJS.Worksheet, opts: LedgerImportOptions, issues: Iss
     header,
     issues,
     knownTaskSeqs: opts.knownTaskSeqs,
+    planTimeLimits: opts.planTimeLimits,
     maxDataRows: opts.maxDataRows ?? MAX_DATA_ROWS,
   });
   const unitName = header.unitName ?? opts.unitName ?? sheet;

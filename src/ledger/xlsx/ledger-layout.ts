@@ -24,6 +24,8 @@ export type LedgerTaskRow = {
   task: string;
   /** May be empty: the task still prints as one row with blank measure cells. */
   measures: LedgerMeasureRow[];
+  /** The plan's 时限要求, printed in a row without measures so the unit sees what is asked. */
+  timeLimit?: string;
 };
 
 export type LedgerSheet = {

@@ -29,11 +29,13 @@ const readDate = (cells: Cells, key: 'dueDate' | 'completedOn', report: Report):
  * measures yet). Problems go to `report`; the row is still returned where possible so
  * later checks see it.
  */
-export const readMeasure = (cells: Cells, report: Report): LedgerMeasureRow | undefined => {
+export const readMeasure = (cells: Cells, report: Report, planTimeLimit?: string): LedgerMeasureRow | undefined => {
   const measure = text(cells, 'measure');
   if (measure === '') {
-    const filled = MEASURE_KEYS.filter((k) => cells.has(k)).map((k) => columnHeader(k));
-    if (filled.length > 0) report('measure', `工作举措为空，但本行已填写${filled.join('、')}`);
+    // A row without measures may carry the plan's own 时限要求, as the export prints it: not an error.
+    const filled = MEASURE_KEYS.filter((k) => cells.has(k));
+    const printedLimit = filled.length === 1 && filled[0] === 'timeLimit' && planTimeLimit !== undefined && text(cells, 'timeLimit') === planTimeLimit.trim();
+    if (filled.length > 0 && !printedLimit) report('measure', `工作举措为空，但本行已填写${filled.map((k) => columnHeader(k)).join('、')}`);
     return undefined;
   }
   const row: LedgerMeasureRow = {

@@ -13,6 +13,8 @@ export type RowContext = {
   header: HeaderInfo;
   issues: IssueList;
   knownTaskSeqs?: ReadonlyMap<number, string>;
+  /** 序号 → the plan's 时限要求, which the export prints in rows without measures. */
+  planTimeLimits?: ReadonlyMap<number, string>;
   maxDataRows: number;
 };
 
@@ -126,7 +128,7 @@ export const readLedgerRows = (ws: Worksheet, ctx: RowContext): LedgerTaskRow[] 
     }
     if (!current) continue;
 
-    const measure = readMeasure(cells, report);
+    const measure = readMeasure(cells, report, ctx.planTimeLimits?.get(current.seq));
     if (measure) {
       sourceRow.set(measure, r);
       current.measures.push(measure);

@@ -108,7 +108,8 @@ const writeTask = (ws: Worksheet, task: LedgerTaskRow, top: number, columns: rea
   for (let i = 0; i < count; i++) {
     const m = task.measures[i];
     const values = columns.map((c): CellValue =>
-      c.key === 'seq' ? (i === 0 ? task.seq : null) : c.key === 'task' ? (i === 0 ? task.task : null) : measureValue(m, c.key),
+      c.key === 'seq' ? (i === 0 ? task.seq : null) : c.key === 'task' ? (i === 0 ? task.task : null)
+        : !m && c.key === 'timeLimit' && task.timeLimit ? task.timeLimit : measureValue(m, c.key),
     );
     const row = ws.getRow(top + i);
     let lines = 1;

@@ -50,6 +50,7 @@ const Doc = (p: { meta: PageMeta; bodyClass: string; children?: Child; head?: Ch
         <title>{p.meta.title} - {p.meta.siteName ?? `${siteIdentity().siteName}政府信息公开`}</title>
         <link rel="stylesheet" href="/static/site.css" />
         <link rel="stylesheet" href="/static/site-standards.css" />
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         {p.head}
       </head>
       <body class={`${p.bodyClass}${prefClasses(p.meta)}`}>
@@ -115,6 +116,13 @@ export const PortalLayout = (p: { meta: PageMeta; children?: Child; head?: Child
 
 export { consoleNav } from '../nav.js';
 
+/** "张三（单位联络员）"; a user named like the role ("审计员") reads "审计员（只读）", not "审计员（审计员（只读））". */
+export const userBadge = (name: string, roleLabel: string): string => {
+  const stem = roleLabel.replace(/（[^）]*）$/, '');
+  if (name === roleLabel || name === stem) return roleLabel;
+  return `${name}（${roleLabel}）`;
+};
+
 export const ConsoleLayout = (p: { meta: PageMeta; children?: Child; extraNav?: NavItem[] }) => {
   const actor = p.meta.actor;
   const nav = [...consoleNav(actor, p.meta.unread), ...(p.extraNav ?? [])];
@@ -124,7 +132,7 @@ export const ConsoleLayout = (p: { meta: PageMeta; children?: Child; extraNav?: 
         <div class="gk-header__inner">
           <a class="gk-brand" href="/console">政务公开工作平台</a>
           <div class="gk-user">
-            {actor.kind === 'user' ? <span>{actor.name}（{ROLE_LABELS[actor.role]}）</span> : null}
+            {actor.kind === 'user' ? <span>{userBadge(actor.name, ROLE_LABELS[actor.role])}</span> : null}
             {actor.kind === 'user' ? <a href="/console/account">我的账号</a> : null}
             <ElderToggle meta={p.meta} />
             <form method="post" action="/logout" class="gk-inline">
