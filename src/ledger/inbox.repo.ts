@@ -23,6 +23,11 @@ export const urgedOn = async (db: Db, planId: number, onDate: string): Promise<S
 export async function recordUrge(tx: Db, r: { planId: number; unitId: number; onDate: string; byLabel: string; at: string }): Promise<boolean> {
   const exists = await tx.selectFrom('ledger_urges').select('id').where('plan_id', '=', r.planId).where('unit_id', '=', r.unitId).where('on_date', '=', r.onDate).executeTakeFirst();
   if (exists) return false;
-  await tx.insertInto('ledger_urges').values({ plan_id: r.planId, unit_id: r.unitId, on_date: r.onDate, by_label: r.byLabel, created_at: r.at }).execute();
+  try {
+    await tx.insertInto('ledger_urges').values({ plan_id: r.planId, unit_id: r.unitId, on_date: r.onDate, by_label: r.byLabel, created_at: r.at }).execute();
+  } catch {
+    // Two offices clicking at once: the unique index lets one through; the caller rolls the other back.
+    return false;
+  }
   return true;
 }
