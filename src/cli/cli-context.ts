@@ -14,7 +14,11 @@ export async function withDb<T>(fn: (ctx: Ctx, handle: DbHandle) => Promise<T>, 
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(handle.db, handle.dialect);
-    await ensureDefaultOrg(handle.db);
+    // The org tree exists after any first start; creating it takes the first-start lock (a server may be starting beside us).
+    if (!(await handle.db.selectFrom('units').select('id').limit(1).executeTakeFirst())) {
+      const { withLock } = await import('../jobs/jobs.js');
+      await withLock(handle.db, 'bootstrap', () => ensureDefaultOrg(handle.db), { waitMs: 15 * 60_000 });
+    }
     const result = await fn({ db: handle.db, dialect: handle.dialect, actor: systemActor(label) }, handle);
     await sendMailNow(handle, config);
     return result;

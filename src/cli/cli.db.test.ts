@@ -1,7 +1,8 @@
 // The CLI as an operator runs it: a real process against a real database.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createTestDb, type TestDb } from '../db/test-db.js';
@@ -35,17 +36,19 @@ describe('gongkai CLI', () => {
     assert.match(tok.out.trim(), /^gk_[A-Za-z0-9_-]{20,}$/);
   });
 
-  test('backup makes a consistent SQLite copy (PostgreSQL: a clear message)', () => {
-    const target = join(tdb.dataDir, 'backup.sqlite');
+  test('backup makes a consistent SQLite copy in an archive (PostgreSQL: uploads, and a pg_dump hint)', () => {
+    const target = join(tdb.dataDir, 'backup.tar');
     const r = runCli(tdb, ['backup', target]);
-    if (tdb.dialect === 'postgres') {
-      assert.equal(r.code, 2);
-      assert.match(r.err, /pg_dump/);
-      return;
-    }
     assert.equal(r.code, 0, r.err);
     assert.ok(existsSync(target));
-    const copy = new Database(target, { readonly: true });
+    if (tdb.dialect === 'postgres') {
+      assert.match(r.out, /pg_dump/);
+      return;
+    }
+    const dir = join(tdb.dataDir, 'unpacked');
+    mkdirSync(dir);
+    assert.equal(spawnSync('tar', ['-xf', target, '-C', dir]).status, 0);
+    const copy = new Database(join(dir, 'gongkai.sqlite'), { readonly: true });
     const users = copy.prepare("select username from users where username = 'cli_op'").all();
     copy.close();
     assert.equal(users.length, 1);

@@ -1,6 +1,4 @@
 // serve, db migrate, backup, user add, token create.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { cliError, reportCliError, withDb } from './cli-context.js';
 
@@ -20,24 +18,33 @@ export function registerCoreCommands(program: Command): void {
     await withDb(async () => console.log('数据库已是最新版本'));
   });
 
-  program.command('backup <file>').description('在服务运行时生成 SQLite 数据库的一致性备份').action(async (file: string) => {
-    await withDb(async (_ctx, handle) => {
-      if (!handle.sqlite) throw cliError('PostgreSQL 请使用 pg_dump 备份 / use pg_dump for PostgreSQL');
-      const target = resolve(file);
-      if (existsSync(target)) throw cliError(`目标文件已存在：${target}`);
-      let last = -1;
-      await handle.sqlite.backup(target, {
-        progress: ({ totalPages, remainingPages }) => {
-          const pct = totalPages ? Math.round(((totalPages - remainingPages) / totalPages) * 100) : 100;
-          if (pct !== last) process.stderr.write(`\r备份进度 ${pct}%`);
-          last = pct;
-          return 200;
-        },
+  program.command('backup <file>').description('在服务运行时生成备份归档：SQLite 数据库的一致性快照 + 附件目录 uploads/ + 校验清单（PostgreSQL：只含附件，数据库请用 pg_dump）')
+    .action(async (file: string) => {
+      const { createBackup } = await import('./backup.js');
+      const config = (await import('../config/config.js')).loadConfig();
+      await withDb(async (_ctx, handle) => {
+        const { manifest, target } = await createBackup(handle, config.dataDir, file, (l) => console.error(l));
+        const uploads = manifest.files.filter((f) => f.path.startsWith('uploads/'));
+        const bytes = manifest.files.reduce((n, f) => n + f.size, 0);
+        console.log(`备份完成：${target}（${manifest.files.length} 个文件，${(bytes / 1048576).toFixed(1)} MB；其中附件 ${uploads.length} 个）`);
+        if (!manifest.database) {
+          console.log('PostgreSQL：本归档只包含附件目录 uploads/。数据库请另用 pg_dump 备份，例如：pg_dump --format=custom --file=gongkai.dump "$DATABASE_URL"');
+          console.log('PostgreSQL: this archive holds the uploads/ folder only; back up the database with pg_dump (see README).');
+        }
       });
-      process.stderr.write('\n');
-      console.log(`备份完成：${target}`);
     });
-  });
+
+  program.command('restore <archive>').description('从备份归档恢复（先核对清单和校验和；数据目录正被运行中的服务使用时拒绝）')
+    .option('--force', '数据目录已有数据时仍然恢复（原有文件移到 before-restore-时间/ 目录）')
+    .action(async (archive: string, o: { force?: boolean }) => {
+      const { restoreBackup } = await import('./backup.js');
+      const config = (await import('../config/config.js')).loadConfig();
+      const engine = config.databaseUrl && /^postgres/.test(config.databaseUrl) ? 'postgres' : 'sqlite';
+      const { manifest, asideDir } = await restoreBackup(archive, config.dataDir, { force: !!o.force, engine });
+      console.log(`已恢复备份（${manifest.createdAt}，${manifest.files.length} 个文件，校验和一致）到 ${config.dataDir}`);
+      if (asideDir) console.log(`原有数据已移到 ${asideDir}`);
+      if (!manifest.database) console.log('PostgreSQL：附件已恢复；数据库请用 pg_restore 恢复，例如：pg_restore --clean --dbname="$DATABASE_URL" gongkai.dump');
+    });
 
   const user = program.command('user').description('用户');
   user.command('add').description('新增用户，打印初始密码')

@@ -3,6 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { sql } from 'kysely';
 import { createHarness, type Harness } from '../test-support/harness.js';
 import { insertItem, updateItem } from './search.fixtures.js';
 import { checkIndex, reconcileIndex, reindexAll, shadowExists } from './search.indexer.js';
@@ -16,6 +17,10 @@ describe('search rebuild under faults', () => {
   const total = async (q: string) => (await searchPublic(h.ctx, h.areaId, { q })).total;
   const ids = async (q: string) => (await searchPublic(h.ctx, h.areaId, { q, sort: 'date' })).hits.map((x) => x.id).sort((a, b) => a - b);
   const indexed = async (id: number) => !!(await h.tdb.db.selectFrom('search_docs').select('item_id').where('item_id', '=', id).executeTakeFirst());
+  /** The index structure (tables' indexes and constraints by name and definition), to compare before and after a swap. */
+  const structure = async () => h.tdb.dialect === 'postgres'
+    ? (await sql<{ d: string }>`SELECT indexname || ': ' || indexdef AS d FROM pg_indexes WHERE tablename = 'search_docs' UNION ALL SELECT conname || ': ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'search_docs'::regclass ORDER BY 1`.execute(h.tdb.db)).rows.map((r) => r.d)
+    : (await sql<{ d: string }>`SELECT name || ': ' || coalesce(sql, '') AS d FROM sqlite_master WHERE tbl_name IN ('search_docs', 'search_fts') OR name LIKE 'search_fts_%' ORDER BY 1`.execute(h.tdb.db)).rows.map((r) => r.d.replace(/["'](search_\w+)["']/g, '$1').replace(/"/g, '')); // RENAME re-quotes names
   before(async () => {
     h = await createHarness();
     unit = await h.unitId('区住建局');
@@ -31,6 +36,7 @@ describe('search rebuild under faults', () => {
     let reached!: () => void;
     const atGate = new Promise<void>((r) => { reached = r; });
     const gated: Segmenter = { segment: async (jobs) => { reached(); await gate; return inlineSegmenter.segment(jobs); }, close: async () => {} };
+    const shape = await structure();
     const rebuild = reindexAll(h.tdb.db, h.tdb.dialect, { batch: 3, segmenter: gated });
     await atGate;
     // Mid-rebuild: every public item is still found.
@@ -43,6 +49,7 @@ describe('search rebuild under faults', () => {
     release();
     await rebuild;
     assert.ok(!(await shadowExists(h.tdb.db, h.tdb.dialect)));
+    assert.deepEqual(await structure(), shape, 'the swapped-in index has the same tables, indexes and constraints');
     assert.equal(await total('老旧小区改造'), 19);
     assert.ok(!(await indexed(withdrawn)), 'withdrawn during the rebuild: not in the new index');
     assert.ok(await indexed(published), 'published during the rebuild: in the new index');

@@ -98,7 +98,8 @@ async function sqliteSchema(db: Db) {
     SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ('search_docs', 'search_fts') AND sql IS NOT NULL ORDER BY type DESC, name`.execute(db)).rows;
   const table = rows.find((r) => r.type === 'table' && r.name === 'search_docs')!.sql;
   const fts = rows.find((r) => r.type === 'table' && r.name === 'search_fts')!.sql;
-  return { table, fts, indexes: rows.filter((r) => r.type === 'index').map((r) => r.sql) };
+  // Indexes (and any trigger a later migration adds) are re-created on the swapped-in table.
+  return { table, fts, indexes: rows.filter((r) => r.type === 'index' || r.type === 'trigger').map((r) => r.sql) };
 }
 const renameIn = (ddl: string, from: string, to: string) => ddl.replace(new RegExp(`(["\`\\[]?)\\b${from}\\b(["\`\\]]?)`), `$1${to}$2`);
 
