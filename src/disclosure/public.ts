@@ -5,5 +5,5 @@ export { DEFAULT_CATALOG, DEFAULT_TOPICS, flattenCategories } from './category-d
 export { ensureDefaultCategories } from './categories.repo.js';
 export { TYPE_LABELS, VALIDITY_LABELS } from './labels.js';
 export { sanitizeBody } from './pure/sanitize.js';
-export { WITHHELD_BASIS_CODES, type WithheldBasisCode } from './pure/legal-basis.js';
+export { WITHHELD_BASES, WITHHELD_BASIS_CODES, type WithheldBasis, type WithheldBasisCode } from './pure/legal-basis.js';
 export { cleanFileName, inspectAttachment } from './attachment-file.js';

@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import type { AppDeps } from '../app/module.js';
+import { letterDocx, lettersOf } from './letters.service.js';
 import { AppError } from '../lib/errors.js';
 import { actorArea } from '../org/public.js';
 import { PortalLayout } from '../web/components/layout.js';
@@ -169,6 +170,13 @@ function statusPage(req: FastifyRequest, reply: FastifyReply, form: FormState, s
             <button type="submit" class="gk-button gk-button--secondary">下载接收回执（Word）</button>
           </form>
         ) : <p>工作人员确认收到后，可在此下载接收回执。</p>}
+        {s.onlineLetterId ? (
+          <form method="post" action="/requests/status/letter" class="gk-form">
+            <input type="hidden" name="_csrf" value={csrf} />
+            <input type="hidden" name="code" value={String(form.values.code ?? '')} />
+            <button type="submit" class="gk-button">下载答复书（Word）</button>
+          </form>
+        ) : null}
         <h2>查询其他申请</h2>
       </> : <p>请输入提交申请时获得的查询码（10位字母和数字）。查询码不区分大小写，可以不输入连字符。</p>}
       <ErrorSummary errors={form.errors} labels={LABELS} />
@@ -202,6 +210,15 @@ export async function receiptDocx(s: PublicStatus): Promise<Buffer> {
 }
 
 export async function intakeRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.post('/requests/status/letter', { config: { rateLimit: { max: LOOKUP_LIMIT, timeWindow: '10 minutes' } } }, async (req, reply) => {
+    const code = formBody(req).code ?? '';
+    const s = await statusByCode(req.ctx.db, code);
+    if (!s) return statusPage(req, reply, { values: { code }, errors: { code: '没有找到与该查询码对应的申请，请核对后重新输入' } }, null, 400);
+    const l = s.onlineLetterId ? (await lettersOf(req.ctx.db, s.requestId)).find((x) => x.id === s.onlineLetterId) : undefined;
+    if (!l) return statusPage(req, reply, { values: { code }, errors: {} }, s, 404);
+    return reply.header('content-disposition', `attachment; filename="reply.docx"; filename*=UTF-8''${encodeURIComponent(`${l.title}-${l.docNumber}.docx`)}`).header('cache-control', 'no-store')
+      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(await letterDocx(l));
+  });
   app.get('/requests/new', (req, reply) => formPage(req, reply, emptyForm({ applicantType: 'natural', idType: '居民身份证', format: 'electronic', delivery: 'online' })));
   app.post('/requests/new', { config: { rateLimit: { max: deps.config.requestSubmitRateLimit, timeWindow: '1 hour' } } }, async (req, reply) => {
     const { body, files } = await readForm(req);
