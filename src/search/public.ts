@@ -6,3 +6,4 @@ export { ITEM_TYPES, SEARCH_LABELS, VALIDITIES } from './search.schema.js';
 export { syncItemIndex } from './search.sync.js';
 export { rebuildIndex } from './search.indexer.js';
 export type { HighlightSegment } from './text/segment.js';
+export { segmentQuery as textTerms } from './text/segment.js';
