@@ -154,7 +154,11 @@ export interface InfoRequestDeliveriesTable {
   created_at: string;
 }
 
+/** 公开答复库: what the portal shows of a closed request (the summary is written redacted by staff). */
+export interface InfoRequestPublicRepliesTable { request_id: number; area_id: number; summary: string; published_on: string; published_by: string; created_at: string }
+
 export interface RequestsTables {
+  info_request_public_replies: InfoRequestPublicRepliesTable;
   info_request_letters: InfoRequestLettersTable;
   info_request_letter_series: InfoRequestLetterSeriesTable;
   info_request_deliveries: InfoRequestDeliveriesTable;

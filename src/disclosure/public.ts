@@ -7,3 +7,4 @@ export { TYPE_LABELS, VALIDITY_LABELS } from './labels.js';
 export { sanitizeBody } from './pure/sanitize.js';
 export { WITHHELD_BASES, WITHHELD_BASIS_CODES, type WithheldBasis, type WithheldBasisCode } from './pure/legal-basis.js';
 export { cleanFileName, inspectAttachment } from './attachment-file.js';
+export { scanPersonalData } from './pure/privacy-scan.js';

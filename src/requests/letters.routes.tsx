@@ -9,6 +9,7 @@ import { documentApi, formBody, intParam, pageMeta, sendHtml } from '../web/http
 import { decisionLabel } from './labels.js';
 import { NEEDS_REASONS } from './letters.js';
 import { DELIVERY_METHODS, deliveriesOf, issueLetter, letterDocx, lettersOf, recordDelivery, recordSearch, type StoredLetter } from './letters.service.js';
+import { publishReply } from './public-replies.js';
 import { requestDetail } from './requests.service.js';
 
 const idOf = (req: FastifyRequest, k = 'id') => intParam((req.params as Record<string, string>)[k]);
@@ -17,7 +18,7 @@ const DELIVERY_LABELS: Record<string, string> = { post: '邮寄', email: '电子
 const LABELS = {
   reasons: '理由', released: '予以公开的部分', withheld: '不予公开的部分', referral: '负责公开该信息的机关', publishedAt: '已公开信息的获取途径', repeatOf: '原申请',
   searchRecord: '检索记录', systems: '检索的系统和档案', keywords: '检索关键词', unitsConsulted: '询问的单位', searchedOn: '检索日期', staff: '检索人员',
-  method: '送达方式', deliveredOn: '送达日期', trackingNumber: '邮件单号', issuedOn: '答复日期', _: '操作',
+  summary: '公开摘要', method: '送达方式', deliveredOn: '送达日期', trackingNumber: '邮件单号', issuedOn: '答复日期', _: '操作',
 };
 
 async function replyPage(req: FastifyRequest, reply: FastifyReply, errors: Record<string, string> = {}, values: Record<string, string> = {}, status = 200) {
@@ -29,6 +30,7 @@ async function replyPage(req: FastifyRequest, reply: FastifyReply, errors: Recor
   f.errors = errors;
   const decision = d.row.decision;
   const searches = d.events.filter((e) => e.type === 'search_record');
+  const pub = await req.ctx.db.selectFrom('info_request_public_replies').selectAll().where('request_id', '=', id).executeTakeFirst();
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
       <p><a href={`/console/requests/${id}`}>返回申请</a></p>
@@ -68,6 +70,11 @@ async function replyPage(req: FastifyRequest, reply: FastifyReply, errors: Recor
             <TextField name="trackingNumber" label={LABELS.trackingNumber} form={f} maxlength={60} hint="邮寄必填" />
           </Form>
         </> : null}
+        <h2>公开答复库</h2>
+        {pub ? <p>已列入公开答复库（{pub.published_on}）：{pub.summary}</p> : <p>答复内容可以向社会公开的，可列入门户网站的依申请公开答复库。摘要中不得含有申请人信息。</p>}
+        <Form action={`/console/requests/${id}/public-reply`} csrf={meta.csrf!} submit={pub ? '更新摘要' : '列入公开答复库'}>
+          <TextArea name="summary" label="公开摘要（已去除个人信息）" form={emptyForm({ ...f.values, summary: values.summary ?? pub?.summary ?? d.row.description })} required rows={3} />
+        </Form>
       </>}
     </ConsoleLayout>
   ), status);
@@ -109,6 +116,7 @@ export async function letterRoutes(app: FastifyInstance) {
   action('/search-record', (req, b) => recordSearch(req.ctx, idOf(req), b));
   action('/letter', (req, b) => issueLetter(req.ctx, idOf(req), b));
   action('/delivery', (req, b) => recordDelivery(req.ctx, idOf(req), b));
+  action('/public-reply', (req, b) => publishReply(req.ctx, idOf(req), b));
   app.get('/console/requests/:id/letters/:letterId', async (req, reply) => {
     const l = await findLetter(req);
     const meta = pageMeta(req, reply, l.title);

@@ -155,4 +155,20 @@ const letters: MigrationDef = {
   },
 };
 
-export const REQUESTS_MIGRATIONS: MigrationDef[] = [tables, files, letters];
+const publicReplies: MigrationDef = {
+  name: '20261201_1738_requests_public_replies',
+  reason: '公开答复库: closed requests whose unit released the reply to all, with a redacted summary (never applicant data)',
+  async up(db) {
+    await db.schema.createTable('info_request_public_replies')
+      .addColumn('request_id', 'integer', (c) => c.primaryKey().references('info_requests.id'))
+      .addColumn('area_id', 'integer', (c) => c.notNull().references('units.id'))
+      .addColumn('summary', 'text', (c) => c.notNull())
+      .addColumn('published_on', 'varchar(10)', (c) => c.notNull())
+      .addColumn('published_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('info_request_public_replies_area').on('info_request_public_replies').columns(['area_id', 'published_on']).execute();
+  },
+};
+
+export const REQUESTS_MIGRATIONS: MigrationDef[] = [tables, files, letters, publicReplies];
