@@ -178,8 +178,8 @@ async function runEngine(label: string, databaseUrl: string | null): Promise<Rec
 }
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}; ${N} requests`);
-const results = await runEngine('sqlite', null);
-const pgUrl = process.env.GONGKAI_BENCH_PG_URL;
+const results = process.env.ENGINES === 'postgres' ? [] : await runEngine('sqlite', null);
+const pgUrl = process.env.ENGINES === 'sqlite' ? undefined : process.env.GONGKAI_BENCH_PG_URL;
 if (pgUrl) {
   const name = `gk_bench_requests_${process.pid}`;
   const admin = new pg.Client({ connectionString: pgUrl });

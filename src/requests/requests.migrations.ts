@@ -171,4 +171,13 @@ const publicReplies: MigrationDef = {
   },
 };
 
-export const REQUESTS_MIGRATIONS: MigrationDef[] = [tables, files, letters, publicReplies];
+const statsIndexes: MigrationDef = {
+  name: '20261201_1745_requests_stats_indexes',
+  reason: 'covering indexes so requestsYear (table 3) reads indexes only on SQLite too (benchmark: 100,000 requests)',
+  async up(db) {
+    await db.schema.createIndex('info_requests_unit_received_cover').on('info_requests').columns(['unit_id', 'received_on', 'decided_on', 'applicant_type']).execute();
+    await db.schema.createIndex('info_requests_unit_decided_cover').on('info_requests').columns(['unit_id', 'decided_on', 'decision', 'applicant_type', 'on_time', 'working_days']).execute();
+  },
+};
+
+export const REQUESTS_MIGRATIONS: MigrationDef[] = [tables, files, letters, publicReplies, statsIndexes];
