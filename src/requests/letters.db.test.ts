@@ -99,4 +99,32 @@ describe('reply letters', () => {
     assert.match(letter.body, /不予公开的部分1：供应商报价。[^<]*第十五条/);
     assert.match(letter.body, /予以公开的部分2：收支总表/);
   });
+
+  test('released files: uploaded with the reply, personal data listed (own expected, third party flagged), delivery needs the check', async () => {
+    const r = await post('/api/v1/requests', { unit: '区财政局', channel: 'in_person', receivedOn: '2022-09-28', applicant: { type: 'natural', name: '卫十五', phone: '13511112222' }, description: '本人补贴发放记录' });
+    const id = r.json().id as number;
+    await post(`/api/v1/requests/${id}/events`, { type: 'replied', on: '2022-10-20', outcome: 'disclosed' });
+    await post(`/api/v1/requests/${id}/letter`, {});
+    const op = await h.login(USERS.operator.username);
+    await op.get(`/console/requests/${id}/reply`);
+    const send = (fileName: string, data: Buffer) => {
+      const boundary = '----gkreply';
+      const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`), data, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+      return op.request('POST', `/console/requests/${id}/reply-files?_csrf=${encodeURIComponent(op.csrf)}`, { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    };
+    const exe = await send('记录.txt', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]));
+    assert.equal(exe.statusCode, 415);
+    const ok = await send('发放记录.txt', Buffer.from('领取人 卫十五 电话 13511112222；同批领取人 身份证 11010519491231002X'));
+    assert.equal(ok.statusCode, 303, ok.body.slice(0, 300));
+    const page = await op.get(`/console/requests/${id}/reply`);
+    assert.match(page.body, /13511112222<\/td><td>申请人本人的信息/);
+    assert.match(page.body, /11010519491231002X<\/td><td><strong>第三方个人信息，请核对/);
+    const blocked = await post(`/api/v1/requests/${id}/delivery`, { method: 'pickup', deliveredOn: '2022-10-21' });
+    assert.equal(blocked.statusCode, 409);
+    assert.equal(blocked.json().error.code, 'privacy_blocked');
+    assert.equal((await h.tdb.db.selectFrom('info_request_deliveries').select('id').where('request_id', '=', id).execute()).length, 0);
+    const form = await op.request('POST', `/console/requests/${id}/delivery`, { form: { method: 'pickup', deliveredOn: '2022-10-21', privacyChecked: 'on' } });
+    assert.equal(form.statusCode, 303);
+    assert.equal((await h.tdb.db.selectFrom('info_request_deliveries').select('id').where('request_id', '=', id).execute()).length, 1);
+  });
 });

@@ -1,19 +1,22 @@
 // Console: the reply page (检索记录, 答复书 from its template, delivery), the printable letter and its .docx.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../app/module.js';
 import { WITHHELD_BASES } from '../disclosure/public.js';
 import { AppError, notFound } from '../lib/errors.js';
 import { todayCst } from '../lib/time.js';
 import { ConsoleLayout } from '../web/components/layout.js';
-import { ErrorSummary, Form, SelectField, TextArea, TextField, emptyForm } from '../web/components/form.js';
+import { Checkbox, ErrorSummary, Form, SelectField, TextArea, TextField, emptyForm } from '../web/components/form.js';
 import { documentApi, formBody, intParam, pageMeta, sendHtml } from '../web/http.js';
 import { decisionLabel } from './labels.js';
 import { NEEDS_REASONS } from './letters.js';
 import { DELIVERY_METHODS, deliveriesOf, issueLetter, letterDocx, lettersOf, recordDelivery, recordSearch, type StoredLetter } from './letters.service.js';
 import { publishReply } from './public-replies.js';
+import { addReplyFile, replyFileHits } from './reply-files.js';
 import { requestDetail } from './requests.service.js';
 
 const idOf = (req: FastifyRequest, k = 'id') => intParam((req.params as Record<string, string>)[k]);
 const clean = (b: Record<string, string>) => Object.fromEntries(Object.entries(b).filter(([k, v]) => k !== '_csrf' && v.trim() !== ''));
+const HIT_LABELS: Record<string, string> = { id_card: '身份证号码', mobile: '手机号码', bank_card: '银行卡号', email: '电子邮箱', landline: '固定电话', passport: '护照号码' };
 const DELIVERY_LABELS: Record<string, string> = { post: '邮寄', email: '电子邮件', pickup: '当面领取', online: '网上获取' };
 const LABELS = {
   reasons: '理由', released: '予以公开的部分', withheld: '不予公开的部分', referral: '负责公开该信息的机关', publishedAt: '已公开信息的获取途径', repeatOf: '原申请',
@@ -30,6 +33,7 @@ async function replyPage(req: FastifyRequest, reply: FastifyReply, errors: Recor
   f.errors = errors;
   const decision = d.row.decision;
   const searches = d.events.filter((e) => e.type === 'search_record');
+  const rf = await replyFileHits(req.ctx.db, d.row);
   const pub = await req.ctx.db.selectFrom('info_request_public_replies').selectAll().where('request_id', '=', id).executeTakeFirst();
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
@@ -61,6 +65,19 @@ async function replyPage(req: FastifyRequest, reply: FastifyReply, errors: Recor
             {decision === 'not_processed_repeat' ? <TextField name="repeatOf" label="原申请（编号和答复日期）" form={f} maxlength={200} /> : null}
           </Form>
         )}
+        <h2>答复文件（随答复提供的政府信息）</h2>
+        {rf.files.length ? <ul>{rf.files.map((x) => <li><a href={`/console/requests/${id}/files/${x.id}`}>{x.fileName}</a>（{Math.ceil(x.size / 1024)} KB）{x.scanned ? '' : '——PDF、图片无法自动检查，请人工核对个人信息'}</li>)}</ul> : <p>尚未上传答复文件。</p>}
+        {rf.hits.length ? <>
+          <h3>个人信息检查</h3>
+          <table class="gk-table"><caption class="visually-hidden">答复文件中的个人信息</caption>
+            <thead><tr><th scope="col">文件</th><th scope="col">类型</th><th scope="col">内容</th><th scope="col">判断</th></tr></thead>
+            <tbody>{rf.hits.map((x) => <tr><td>{x.fileName}</td><td>{HIT_LABELS[x.kind] ?? x.kind}</td><td>{x.text}</td><td>{x.own ? '申请人本人的信息（可以提供）' : <strong>第三方个人信息，请核对</strong>}</td></tr>)}</tbody>
+          </table>
+        </> : null}
+        <form method="post" action={`/console/requests/${id}/reply-files?_csrf=${encodeURIComponent(meta.csrf!)}`} class="gk-form" enctype="multipart/form-data">
+          <div class="gk-field"><label for="f-file">上传答复文件</label><input type="file" id="f-file" name="file" /></div>
+          <button type="submit" class="gk-button gk-button--secondary">上传</button>
+        </form>
         {letters.length ? <>
           <h2>送达</h2>
           {deliveries.length ? <ul>{deliveries.map((x) => <li>{x.delivered_on} {DELIVERY_LABELS[x.method]}{x.tracking_number ? ` 单号 ${x.tracking_number}` : ''}</li>)}</ul> : <p>尚未登记送达。行政复议、行政诉讼期限自送达之日起算。</p>}
@@ -68,6 +85,7 @@ async function replyPage(req: FastifyRequest, reply: FastifyReply, errors: Recor
             <SelectField name="method" label={LABELS.method} form={f} required options={DELIVERY_METHODS.map((m) => ({ value: m, label: DELIVERY_LABELS[m]! }))} />
             <TextField name="deliveredOn" label="送达日期（邮寄为签收日期，当面领取为签收日期）" type="date" form={f} required />
             <TextField name="trackingNumber" label={LABELS.trackingNumber} form={f} maxlength={60} hint="邮寄必填" />
+            {rf.hits.some((x) => !x.own) ? <Checkbox name="privacyChecked" label="已逐项核对答复文件中的第三方个人信息，确认可以提供" checked={false} /> : null}
           </Form>
         </> : null}
         <h2>公开答复库</h2>
@@ -100,7 +118,7 @@ async function findLetter(req: FastifyRequest) {
   return l;
 }
 
-export async function letterRoutes(app: FastifyInstance) {
+export async function letterRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/console/requests/:id/reply', (req, reply) => replyPage(req, reply));
   const action = (path: string, run: (req: FastifyRequest, b: Record<string, string>) => Promise<unknown>) =>
     app.post(`/console/requests/:id${path}`, async (req, reply) => {
@@ -117,6 +135,27 @@ export async function letterRoutes(app: FastifyInstance) {
   action('/letter', (req, b) => issueLetter(req.ctx, idOf(req), b));
   action('/delivery', (req, b) => recordDelivery(req.ctx, idOf(req), b));
   action('/public-reply', (req, b) => publishReply(req.ctx, idOf(req), b));
+  const upload = async (req: FastifyRequest) => {
+    if (!req.isMultipart()) throw new AppError('unsupported_media', 'multipart_required', '请以 multipart/form-data 上传文件');
+    try {
+      const part = await req.file();
+      return part ? { fileName: part.filename, data: await part.toBuffer() } : { fileName: '', data: Buffer.alloc(0) };
+    } catch (err) {
+      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('payload_too_large', 'attachment_too_large', '文件不能超过 20 MB', { file: '文件不能超过 20 MB' });
+      throw err;
+    }
+  };
+  app.post('/console/requests/:id/reply-files', async (req, reply) => {
+    try {
+      await addReplyFile(req.ctx, idOf(req), await upload(req), deps.config.dataDir);
+      return reply.redirect(`/console/requests/${idOf(req)}/reply`, 303);
+    } catch (err) {
+      if (err instanceof AppError && Object.keys(err.fields).length) return replyPage(req, reply, err.fields, {}, err.status);
+      throw err;
+    }
+  });
+  documentApi({ method: 'POST', url: '/api/v1/requests/{id}/reply-files', roles: 'admin（全区）, unit_operator, unit_reviewer（本单位）', summary: '上传随答复提供的文件（multipart，字段 file；内容检查类型；送达前检查其中的个人信息）' });
+  app.post('/api/v1/requests/:id/reply-files', async (req, reply) => reply.status(201).send({ data: { id: await addReplyFile(req.ctx, idOf(req), await upload(req), deps.config.dataDir) } }));
   app.get('/console/requests/:id/letters/:letterId', async (req, reply) => {
     const l = await findLetter(req);
     const meta = pageMeta(req, reply, l.title);
@@ -133,6 +172,6 @@ export async function letterRoutes(app: FastifyInstance) {
   app.post('/api/v1/requests/:id/search-record', async (req, reply) => { await recordSearch(req.ctx, idOf(req), req.body); return reply.status(201).send({ data: { ok: true } }); });
   documentApi({ method: 'POST', url: '/api/v1/requests/{id}/letter', roles: writer, summary: '按模板生成答复书/告知书（须已登记答复；文号自动编号）', body: { issuedOn: 'YYYY-MM-DD?', reasons: 'string（不予公开、无法提供、不予处理等必填）', released: '每行一项（partial）', withheld: '每行“内容|依据代码|理由”（partial）', referral: 'string?', publishedAt: 'string?', repeatOf: 'string?' } });
   app.post('/api/v1/requests/:id/letter', async (req, reply) => reply.status(201).send({ data: await issueLetter(req.ctx, idOf(req), req.body) }));
-  documentApi({ method: 'POST', url: '/api/v1/requests/{id}/delivery', roles: writer, summary: '登记送达（邮寄须填单号）', body: { method: DELIVERY_METHODS.join('|'), deliveredOn: 'YYYY-MM-DD', trackingNumber: 'string?', note: 'string?' } });
+  documentApi({ method: 'POST', url: '/api/v1/requests/{id}/delivery', roles: writer, summary: '登记送达（邮寄须填单号）', body: { method: DELIVERY_METHODS.join('|'), deliveredOn: 'YYYY-MM-DD', trackingNumber: 'string?', note: 'string?', privacyChecked: 'boolean（答复文件含第三方个人信息时必填 true）' } });
   app.post('/api/v1/requests/:id/delivery', async (req, reply) => reply.status(201).send({ data: { id: await recordDelivery(req.ctx, idOf(req), req.body) } }));
 }

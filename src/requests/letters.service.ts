@@ -11,6 +11,7 @@ import { isoDate, oneOf, optionalText, parseInput, text } from '../lib/validate.
 import { findUnit } from '../org/public.js';
 import { NEEDS_REASONS, renderLetter, type Letter, type LetterInput, type SearchRecord } from './letters.js';
 import { areaShortName } from './numbering.js';
+import { replyFileHits } from './reply-files.js';
 import { findRequest, loadEvents, requireWriter, type RequestRow } from './requests.service.js';
 import type { DecisionCode } from './table3.js';
 
@@ -165,6 +166,7 @@ const deliverySchema = z.object({
   deliveredOn: isoDate('送达日期'),
   trackingNumber: optionalText('邮件单号', 60),
   note: optionalText('说明', 500),
+  privacyChecked: z.union([z.boolean(), z.literal('on'), z.literal('true')]).optional(),
 });
 
 /** Records how and when the reply reached the applicant (relief periods run from this date). */
@@ -176,13 +178,17 @@ export async function recordDelivery(ctx: Ctx, id: number, input: unknown): Prom
   const [letter] = await lettersOf(ctx.db, id);
   if (!letter) throw fail('wrong_status', '请先制作答复书，再登记送达');
   if (v.deliveredOn < letter.issuedOn) throw fail('validation_failed', '送达日期不能早于答复书日期', { deliveredOn: `送达日期不能早于答复书日期 ${letter.issuedOn}` });
+  const thirdParty = (await replyFileHits(ctx.db, row)).hits.filter((h) => !h.own);
+  if (thirdParty.length && !v.privacyChecked) {
+    throw fail('privacy_blocked', '答复文件中含有第三方个人信息', { privacyChecked: `答复文件中含有第三方个人信息（${thirdParty.length}处），请逐项核对后勾选确认再送达` });
+  }
   return ctx.db.transaction().execute(async (tx) => {
     const { id: deliveryId } = await tx.insertInto('info_request_deliveries').values({
       request_id: id, letter_id: letter.id, method: v.method, delivered_on: v.deliveredOn, tracking_number: v.trackingNumber ?? null, note: v.note ?? null,
       created_by: actorLabel(ctx.actor), created_at: nowIso(),
     }).returning('id').executeTakeFirstOrThrow();
     await appendNote(tx, ctx, row, 'delivered', v.deliveredOn, `送达：${{ post: '邮寄', email: '电子邮件', pickup: '当面领取', online: '网上获取' }[v.method]}${v.trackingNumber ? ` ${v.trackingNumber}` : ''}`, { deliveryId, method: v.method });
-    await writeAudit(tx, ctx, { action: 'request.delivered', entity: 'info_request', entityId: id, areaId: row.area_id, after: v });
+    await writeAudit(tx, ctx, { action: 'request.delivered', entity: 'info_request', entityId: id, areaId: row.area_id, after: { ...v, thirdPartyHits: thirdParty.length } });
     return deliveryId;
   });
 }
