@@ -187,6 +187,8 @@ async function detailPage(req: FastifyRequest, reply: FastifyReply, errors: Reco
       <ErrorSummary errors={errors} labels={{ on: '日期', days: '延长天数', approver: '批准人', what: '补正事项', periodDays: '补正期限', party: '征求意见对象', outcome: '办理结果', unitId: '承办单位', reason: '退回理由', _: '操作' }} />
       {missing.length ? <div class="gk-notice" role="status"><p>尚待补充：</p><ul>{missing.map((m) => <li>{m}</li>)}</ul></div> : null}
       {r.state === 'closed' ? <p><a href={`/console/requests/${id}/reply`}>答复书、检索记录和送达</a></p> : null}
+      {events.some((e) => e.type === 'correction_requested') ? <p><a href={`/console/requests/${id}/notices/correction`}>补正告知书</a></p> : null}
+      {events.some((e) => e.type === 'extended') ? <p><a href={`/console/requests/${id}/notices/extension`}>延期答复告知书</a></p> : null}
       <h2>答复期限</h2>
       <p><strong>{STATE_LABELS[r.state]}</strong>。{r.due ? <>答复期限：<strong>{r.due}</strong>{r.state === 'running' && r.due < today ? '（已逾期）' : ''}。</> : r.state === 'paused' ? `暂停计时，征求意见至迟于 ${r.consultationUntil} 恢复计时。` : r.state === 'awaiting_fee' ? `待缴费，缴费期限 ${r.fee?.payBy}。` : r.state === 'awaiting_correction' ? `待补正${corrDue ? `，补正期限 ${corrDue}` : ''}。` : null}
         {r.onTime !== null ? (r.onTime ? ' 按时办结。' : ' 超过答复期限办结。') : null}</p>

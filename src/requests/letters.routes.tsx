@@ -8,7 +8,9 @@ import { ConsoleLayout } from '../web/components/layout.js';
 import { Checkbox, ErrorSummary, Form, SelectField, TextArea, TextField, emptyForm } from '../web/components/form.js';
 import { documentApi, formBody, intParam, pageMeta, sendHtml } from '../web/http.js';
 import { decisionLabel } from './labels.js';
-import { NEEDS_REASONS } from './letters.js';
+import { NEEDS_REASONS, renderNotice, TEMPLATE_VERSION } from './letters.js';
+import { getCalendar } from '../calendar/public.js';
+import { findUnit } from '../org/public.js';
 import { DELIVERY_METHODS, deliveriesOf, issueLetter, letterDocx, lettersOf, recordDelivery, recordSearch, type StoredLetter } from './letters.service.js';
 import { publishReply } from './public-replies.js';
 import { addReplyFile, replyFileHits } from './reply-files.js';
@@ -118,7 +120,39 @@ async function findLetter(req: FastifyRequest) {
   return l;
 }
 
+/** 补正告知书 / 延期答复告知书 from the stored event (the event's data is the record). */
+async function noticeOf(req: FastifyRequest) {
+  const id = idOf(req);
+  const kind = (req.params as Record<string, string>).kind;
+  if (kind !== 'correction' && kind !== 'extension') throw notFound('告知书');
+  const d = await requestDetail(req.ctx, id);
+  const e = d.events.find((x) => x.type === (kind === 'correction' ? 'correction_requested' : 'extended'));
+  if (!e) throw notFound('告知书');
+  const data = e.data_json ? JSON.parse(e.data_json) as { what?: string; periodDays?: number; consequence?: string; approver?: string } : {};
+  const calendar = await getCalendar(req.ctx.db, d.row.area_id);
+  const extStep = d.replay.clock?.events.find((x) => x.type === 'extend');
+  const unit = await findUnit(req.ctx.db, d.row.unit_id);
+  const unitName = unit ? (unit.id === d.row.area_id ? `${unit.name}人民政府` : unit.name) : '';
+  const n = renderNotice({
+    kind, applicantName: d.row.applicant_name, number: d.row.number ?? `#${id}`, receivedOn: d.row.received_on ?? d.row.submitted_on, description: d.row.description, unitName, on: e.on_date,
+    what: data.what, periodDays: data.periodDays, periodEnd: data.periodDays ? calendar.addWorkingDays(e.on_date, data.periodDays) : undefined, consequence: data.consequence,
+    days: e.days ?? undefined, newDue: extStep?.due ?? undefined, approver: data.approver,
+  });
+  const l: StoredLetter = { id: 0, docNumber: d.row.number ?? '', issuedOn: e.on_date, title: n.title, unitName, paragraphs: n.paragraphs, annex: null, template: `notice.${kind}`, version: TEMPLATE_VERSION };
+  return { id, kind, l };
+}
+
 export async function letterRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.get('/console/requests/:id/notices/:kind', async (req, reply) => {
+    const { id, kind, l } = await noticeOf(req);
+    const meta = pageMeta(req, reply, l.title);
+    return sendHtml(reply, <ConsoleLayout meta={meta}><LetterView l={l} /><p class="gk-noprint"><a href={`/console/requests/${id}/notices/${kind}/docx`}>下载 Word</a> · <a href={`/console/requests/${id}`}>返回</a></p></ConsoleLayout>);
+  });
+  app.get('/console/requests/:id/notices/:kind/docx', async (req, reply) => {
+    const { l } = await noticeOf(req);
+    return reply.header('content-disposition', `attachment; filename="notice.docx"; filename*=UTF-8''${encodeURIComponent(`${l.title}-${l.docNumber}.docx`)}`).header('cache-control', 'private, no-store')
+      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(await letterDocx(l));
+  });
   app.get('/console/requests/:id/reply', (req, reply) => replyPage(req, reply));
   const action = (path: string, run: (req: FastifyRequest, b: Record<string, string>) => Promise<unknown>) =>
     app.post(`/console/requests/:id${path}`, async (req, reply) => {

@@ -107,3 +107,25 @@ export function renderLetter(i: LetterInput): Letter {
   } : null;
   return { template: `reply.${d.startsWith('withheld_') ? 'withheld' : d}`, version: TEMPLATE_VERSION, title, paragraphs: p, annex };
 }
+
+export type NoticeInput = {
+  kind: 'correction' | 'extension';
+  applicantName: string; number: string; receivedOn: string; description: string; unitName: string; on: string;
+  what?: string; periodDays?: number; periodEnd?: string; consequence?: string;
+  days?: number; newDue?: string; approver?: string;
+};
+
+/** 补正告知书 (art. 30) and 延期答复告知书 (art. 33 ¶2), built from the stored event. */
+export function renderNotice(i: NoticeInput): { title: string; paragraphs: string[] } {
+  const p = [`${i.applicantName}：`, `本机关于${i.receivedOn}收到您提出的政府信息公开申请（申请编号：${i.number}），申请获取“${i.description}”。`];
+  if (i.kind === 'correction') {
+    p.push(`经审查，您的申请内容不明确。根据${LAW}第三十条的规定，请您对以下内容作出补正：${i.what ?? ''}`);
+    p.push(`请于${i.periodEnd ?? ''}前（${i.periodDays ?? ''}个工作日内）向本机关提交补正材料。答复期限自本机关收到补正后的申请之日起重新计算。`);
+    p.push(i.consequence ?? '申请人无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。');
+    p.push('特此告知。');
+    return { title: '政府信息公开申请补正告知书', paragraphs: p };
+  }
+  p.push(`因情况复杂，不能在规定期限内作出答复。根据${LAW}第三十三条第二款的规定，经本机关政府信息公开工作机构负责人同意，答复期限延长${i.days ?? ''}个工作日，本机关将于${i.newDue ?? ''}前作出答复。`);
+  p.push('特此告知。');
+  return { title: '政府信息公开申请延期答复告知书', paragraphs: p };
+}
