@@ -82,7 +82,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   search_docs: 'search', search_state: 'search',
   collections: 'portal', collection_items: 'portal',
   info_requests: 'requests', info_request_events: 'requests', info_request_series: 'requests', info_request_fees: 'requests', info_request_appeals: 'requests', info_request_files: 'requests',
-  info_request_letters: 'requests', info_request_letter_series: 'requests', info_request_deliveries: 'requests', info_request_public_replies: 'requests',
+  info_request_letters: 'requests', info_request_letter_series: 'requests', info_request_deliveries: 'requests', info_request_public_replies: 'requests', info_request_downloads: 'requests',
 };
 /** Tables every module may read and write: settings (key/value) and job locks. */
 export const SHARED_TABLES = new Set(['settings', 'job_locks']);

@@ -157,7 +157,11 @@ export interface InfoRequestDeliveriesTable {
 /** 公开答复库: what the portal shows of a closed request (the summary is written redacted by staff). */
 export interface InfoRequestPublicRepliesTable { request_id: number; area_id: number; summary: string; published_on: string; published_by: string; created_at: string }
 
+/** E-mailed download links: sha256 of the token, the letter, and when the link stops working. */
+export interface InfoRequestDownloadsTable { token_hash: string; request_id: number; letter_id: number; expires_at: string; created_at: string }
+
 export interface RequestsTables {
+  info_request_downloads: InfoRequestDownloadsTable;
   info_request_public_replies: InfoRequestPublicRepliesTable;
   info_request_letters: InfoRequestLettersTable;
   info_request_letter_series: InfoRequestLetterSeriesTable;

@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import type { AppDeps } from '../app/module.js';
-import { letterDocx, lettersOf } from './letters.service.js';
+import { letterByToken, letterDocx, lettersOf } from './letters.service.js';
 import { listPublicReplies, PUBLIC_PAGE_SIZE, publicReply } from './public-replies.js';
 import { AppError } from '../lib/errors.js';
 import { actorArea } from '../org/public.js';
@@ -250,6 +250,12 @@ async function replyPage(req: FastifyRequest, reply: FastifyReply) {
 }
 
 export async function intakeRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.get('/requests/download/:token', { config: { rateLimit: { max: LOOKUP_LIMIT, timeWindow: '10 minutes' } } }, async (req, reply) => {
+    const l = await letterByToken(req.ctx.db, (req.params as Record<string, string>).token ?? '');
+    if (!l) throw new AppError('not_found', 'not_found', '下载链接无效或已过期，请凭查询码在申请进度查询页面获取，或联系答复机关');
+    return reply.header('content-disposition', `attachment; filename="reply.docx"; filename*=UTF-8''${encodeURIComponent(`${l.title}-${l.docNumber}.docx`)}`).header('cache-control', 'no-store')
+      .header('x-robots-tag', 'noindex').type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(await letterDocx(l));
+  });
   app.get('/requests/replies', repliesPage);
   app.get('/requests/replies/:id', replyPage);
   app.post('/requests/status/letter', { config: { rateLimit: { max: LOOKUP_LIMIT, timeWindow: '10 minutes' } } }, async (req, reply) => {

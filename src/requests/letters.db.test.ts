@@ -127,4 +127,29 @@ describe('reply letters', () => {
     assert.equal(form.statusCode, 303);
     assert.equal((await h.tdb.db.selectFrom('info_request_deliveries').select('id').where('request_id', '=', id).execute()).length, 1);
   });
+
+  test('e-mail delivery: a download link with an expiry through the outbox; expired or unknown links give 404', async () => {
+    const noMail = await post('/api/v1/requests', { unit: '区财政局', channel: 'in_person', receivedOn: '2022-09-28', applicant: { type: 'natural', name: '某' }, description: '某' });
+    await post(`/api/v1/requests/${noMail.json().id}/events`, { type: 'replied', on: '2022-10-20', outcome: 'disclosed' });
+    await post(`/api/v1/requests/${noMail.json().id}/letter`, {});
+    assert.equal((await post(`/api/v1/requests/${noMail.json().id}/delivery`, { method: 'email', deliveredOn: '2022-10-21' })).statusCode, 400);
+    const r = await post('/api/v1/requests', { unit: '区财政局', channel: 'in_person', receivedOn: '2022-09-28', applicant: { type: 'natural', name: '蒋十六', email: 'jiang16@example.com' }, description: '某项目验收报告' });
+    const id = r.json().id as number;
+    await post(`/api/v1/requests/${id}/events`, { type: 'replied', on: '2022-10-20', outcome: 'disclosed' });
+    await post(`/api/v1/requests/${id}/letter`, {});
+    assert.equal((await post(`/api/v1/requests/${id}/delivery`, { method: 'email', deliveredOn: '2022-10-21' })).statusCode, 201);
+    const mail = await h.tdb.db.selectFrom('outbox').selectAll().where('to_addr', '=', 'jiang16@example.com').executeTakeFirstOrThrow();
+    assert.equal(mail.status, 'pending');
+    const link = /\/requests\/download\/[A-Za-z0-9_-]+/.exec(mail.body)![0];
+    const stored = await h.tdb.db.selectFrom('info_request_downloads').selectAll().where('request_id', '=', id).executeTakeFirstOrThrow();
+    assert.ok(!mail.body.includes(stored.token_hash) && stored.token_hash.length === 64, 'only the hash is stored');
+    const got = await h.agent().get(link);
+    assert.equal(got.statusCode, 200);
+    assert.equal(got.rawPayload.subarray(0, 2).toString(), 'PK');
+    assert.equal((await h.agent().get('/requests/download/not-a-real-token-at-all-xx')).statusCode, 404);
+    await h.tdb.db.updateTable('info_request_downloads').set({ expires_at: '2000-01-01T00:00:00.000Z' }).where('request_id', '=', id).execute();
+    const expired = await h.agent().get(link);
+    assert.equal(expired.statusCode, 404);
+    assert.match(expired.body, /已过期/);
+  });
 });

@@ -1,6 +1,8 @@
 // Reply letters, 检索记录 and delivery: written after the decision is recorded (console or API).
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { queueMail } from '../notify/public.js';
 import { writeAudit } from '../audit/public.js';
 import { WITHHELD_BASIS_CODES, type WithheldBasisCode } from '../disclosure/public.js';
 import type { Db } from '../db/schema.js';
@@ -175,6 +177,7 @@ export async function recordDelivery(ctx: Ctx, id: number, input: unknown): Prom
   const row = await findRequest(ctx, id);
   requireWriter(ctx, row.area_id, [row.unit_id, row.handling_unit_id]);
   if (v.method === 'post' && !v.trackingNumber) throw fail('validation_failed', '邮寄送达请填写邮件单号', { trackingNumber: '邮寄送达请填写邮件单号' });
+  if (v.method === 'email' && !row.applicant_email) throw fail('validation_failed', '申请人没有留电子邮箱', { method: '申请人没有留电子邮箱，不能以电子邮件送达' });
   const [letter] = await lettersOf(ctx.db, id);
   if (!letter) throw fail('wrong_status', '请先制作答复书，再登记送达');
   if (v.deliveredOn < letter.issuedOn) throw fail('validation_failed', '送达日期不能早于答复书日期', { deliveredOn: `送达日期不能早于答复书日期 ${letter.issuedOn}` });
@@ -187,10 +190,31 @@ export async function recordDelivery(ctx: Ctx, id: number, input: unknown): Prom
       request_id: id, letter_id: letter.id, method: v.method, delivered_on: v.deliveredOn, tracking_number: v.trackingNumber ?? null, note: v.note ?? null,
       created_by: actorLabel(ctx.actor), created_at: nowIso(),
     }).returning('id').executeTakeFirstOrThrow();
+    if (v.method === 'email') {
+      // A download link that expires, by e-mail through the outbox; only the token's hash is stored.
+      const token = randomBytes(24).toString('base64url');
+      const expires = new Date(Date.now() + DOWNLOAD_DAYS * 86400_000).toISOString();
+      await tx.insertInto('info_request_downloads').values({ token_hash: hashToken(token), request_id: id, letter_id: letter.id, expires_at: expires, created_at: nowIso() }).execute();
+      await queueMail(tx, {
+        areaId: row.area_id, to: row.applicant_email!, subject: `${letter.title}（${row.number ?? ''}）`,
+        body: `您好：\n\n您提出的政府信息公开申请（申请编号：${row.number ?? ''}）已经答复。请在${expires.slice(0, 10)}前通过以下链接下载${letter.title}：\n/requests/download/${token}\n\n${letter.unitName}`,
+      });
+    }
     await appendNote(tx, ctx, row, 'delivered', v.deliveredOn, `送达：${{ post: '邮寄', email: '电子邮件', pickup: '当面领取', online: '网上获取' }[v.method]}${v.trackingNumber ? ` ${v.trackingNumber}` : ''}`, { deliveryId, method: v.method });
     await writeAudit(tx, ctx, { action: 'request.delivered', entity: 'info_request', entityId: id, areaId: row.area_id, after: { ...v, thirdPartyHits: thirdParty.length } });
     return deliveryId;
   });
+}
+
+export const DOWNLOAD_DAYS = 30;
+export const hashToken = (t: string) => createHash('sha256').update(`gongkai-download:${t}`).digest('hex');
+
+/** The letter behind an e-mailed link, or null when unknown or expired. */
+export async function letterByToken(db: Db, token: string): Promise<StoredLetter | null> {
+  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
+  const row = await db.selectFrom('info_request_downloads').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+  if (!row || row.expires_at < nowIso()) return null;
+  return (await lettersOf(db, row.request_id)).find((l) => l.id === row.letter_id) ?? null;
 }
 
 export async function deliveriesOf(db: Db, requestId: number) {

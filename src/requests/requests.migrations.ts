@@ -180,4 +180,18 @@ const statsIndexes: MigrationDef = {
   },
 };
 
-export const REQUESTS_MIGRATIONS: MigrationDef[] = [tables, files, letters, publicReplies, statsIndexes];
+const downloads: MigrationDef = {
+  name: '20261201_1801_requests_downloads',
+  reason: 'download links with an expiry for replies delivered by e-mail (only the token hash is stored)',
+  async up(db) {
+    await db.schema.createTable('info_request_downloads')
+      .addColumn('token_hash', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('request_id', 'integer', (c) => c.notNull().references('info_requests.id'))
+      .addColumn('letter_id', 'integer', (c) => c.notNull().references('info_request_letters.id'))
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
+export const REQUESTS_MIGRATIONS: MigrationDef[] = [tables, files, letters, publicReplies, statsIndexes, downloads];
