@@ -121,7 +121,51 @@ export interface InfoRequestFilesTable {
   created_at: string;
 }
 
+/** 答复书 / 告知书: the rendered text is kept, so a later template version never changes an issued letter. */
+export interface InfoRequestLettersTable {
+  id: Generated<number>;
+  request_id: number;
+  /** reply (答复书/告知书) */
+  kind: string;
+  template: string;
+  template_version: number;
+  /** 文号, e.g. 临淄依申答〔2022〕1号 */
+  doc_number: string;
+  decision: string | null;
+  issued_on: string;
+  input_json: string;
+  title: string;
+  paragraphs_json: string;
+  created_by: string;
+  created_at: string;
+}
+export interface InfoRequestLetterSeriesTable { area_id: number; year: number; last_seq: number }
+/** How the reply reached the applicant; relief periods run from `delivered_on`. */
+export interface InfoRequestDeliveriesTable {
+  id: Generated<number>;
+  request_id: number;
+  letter_id: number | null;
+  /** post | email | pickup | online */
+  method: string;
+  delivered_on: string;
+  tracking_number: string | null;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+/** 公开答复库: what the portal shows of a closed request (the summary is written redacted by staff). */
+export interface InfoRequestPublicRepliesTable { request_id: number; area_id: number; summary: string; published_on: string; published_by: string; created_at: string }
+
+/** E-mailed download links: sha256 of the token, the letter, and when the link stops working. */
+export interface InfoRequestDownloadsTable { token_hash: string; request_id: number; letter_id: number; expires_at: string; created_at: string }
+
 export interface RequestsTables {
+  info_request_downloads: InfoRequestDownloadsTable;
+  info_request_public_replies: InfoRequestPublicRepliesTable;
+  info_request_letters: InfoRequestLettersTable;
+  info_request_letter_series: InfoRequestLetterSeriesTable;
+  info_request_deliveries: InfoRequestDeliveriesTable;
   info_request_files: InfoRequestFilesTable;
   info_requests: InfoRequestsTable;
   info_request_events: InfoRequestEventsTable;

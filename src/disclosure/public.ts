@@ -6,7 +6,7 @@ export { ensureDefaultCategories } from './categories.repo.js';
 export { TYPE_LABELS, VALIDITY_LABELS } from './labels.js';
 export { sanitizeBody } from './pure/sanitize.js';
 export { canReadItem } from './item-policy.js';
-export { WITHHELD_BASES, WITHHELD_BASIS_CODES, withheldBasis, type WithheldBasisCode } from './pure/legal-basis.js';
+export { WITHHELD_BASES, WITHHELD_BASIS_CODES, withheldBasis, type WithheldBasis, type WithheldBasisCode } from './pure/legal-basis.js';
 export { withValidityToday } from './validity-display.js';
 export { cleanFileName, inspectAttachment, sniffKind, type AttachmentKind } from './attachment-file.js';
 export { gazetteIssuesForYear, interpretationsForYear, normativeCountsForYear, publishedItemsForYear, type NormativeYear } from './report-figures.js';

@@ -43,6 +43,13 @@ export async function notifyUsers(tx: Db, userIds: readonly number[], n: Notice)
   return ids.length;
 }
 
+/** Queues one e-mail to an outside address (e.g. an applicant), sent by deliverOutbox when SMTP is configured. */
+export async function queueMail(tx: Db, m: { areaId: number | null; to: string; subject: string; body: string }): Promise<void> {
+  await tx.insertInto('outbox').values({
+    area_id: m.areaId, user_id: null, to_addr: m.to, subject: m.subject, body: m.body, status: 'pending', attempts: 0, last_error: null, created_at: nowIso(), sent_at: null,
+  }).execute();
+}
+
 /**
  * Sends a notice at most once per `key`, ever: the key is recorded in `notify_once` in the same
  * transaction, so reruns (hourly jobs, several nodes, a crash and retry) never notify twice.

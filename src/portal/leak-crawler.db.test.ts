@@ -96,6 +96,9 @@ describe('no unpublished information reaches anonymous users (crawler)', () => {
       created_by: '网上申请', created_at: at, updated_at: at,
     }).returning('id').executeTakeFirstOrThrow()).id;
     await db.insertInto('info_request_events').values({ request_id: requestId, seq: 1, type: 'received', on_date: '2023-06-01', days: null, outcome: null, note: null, data_json: null, actor_label: '测试', created_at: at }).execute();
+    // The same request released to the 公开答复库 with a staff-written summary: the portal shows the summary only.
+    await db.updateTable('info_requests').set({ state: 'closed', decision: 'disclosed', decided_on: '2023-06-10' }).where('id', '=', requestId).execute();
+    await db.insertInto('info_request_public_replies').values({ request_id: requestId, area_id: h.areaId, summary: '某项目的审批材料', published_on: '2023-06-12', published_by: '测试', created_at: at }).execute();
     writeFileSync(join(uploads, 'crawler-request'), `申请附件 ${rFile}`);
     await db.insertInto('info_request_files').values({ request_id: requestId, role: 'application', file_name: `${rFile}.txt`, mime: 'text/plain; charset=utf-8', size: 20, storage_key: 'crawler-request', sha256: '0'.repeat(64), text: `申请附件 ${rFile}`, created_at: at }).execute();
     // 政策问答: draft and in-review entries, an unpublished reply, and the private contacts of messages.
@@ -291,6 +294,8 @@ describe('no unpublished information reaches anonymous users (crawler)', () => {
 
   test('requests: applicant name, ID number, phone, address, e-mail, description and files are on no public page, search or API', async () => {
     assert.ok(visited.has('/requests/new') && visited.get('/requests/new')!.status === 200, 'the form was crawled');
+    assert.ok(visited.has(`/requests/replies/${requestId}`), 'the public reply was crawled');
+    assert.match(visited.get(`/requests/replies/${requestId}`)!.body, /某项目的审批材料/);
     for (const m of requestMarkers) {
       for (const url of [`/search?q=${encodeURIComponent(m)}`, `/api/v1/public/search?q=${encodeURIComponent(m)}`]) {
         const r = await fetch(url);

@@ -89,6 +89,10 @@ describe('requests console', () => {
     const page = await op.get(`/console/requests/${id}`);
     assert.match(page.body, /晚于收到申请后第7个工作日（2022-10-12）/);
     assert.match(page.body, /补正期限 2022-10-27/);
+    const cn = await op.get(`/console/requests/${id}/notices/correction`);
+    assert.match(cn.body, /请您对以下内容作出补正：请写明所需文件的名称或文号/);
+    assert.match(cn.body, /请于2022-10-27前（10个工作日内）/);
+    assert.match(cn.body, /视为放弃申请/);
     const early = await op.request('POST', `/console/requests/${id}/correction-lapse`, { form: { on: '2022-10-27' } });
     assert.equal(early.statusCode, 409);
     assert.match(early.body, /尚未届满/);
@@ -114,6 +118,12 @@ describe('requests console', () => {
     assert.doesNotMatch(page.body, /延期答复（只能一次/, 'the extension form is gone');
     const again = await office.request('POST', `/console/requests/${id}/event`, { form: { type: 'extended', on: '2022-11-01', days: '5', approver: '王某' } });
     assert.equal(again.statusCode, 409);
+    const notice = await office.get(`/console/requests/${id}/notices/extension`);
+    assert.equal(notice.statusCode, 200);
+    assert.match(notice.body, /政府信息公开申请延期答复告知书/);
+    assert.match(notice.body, /答复期限延长20个工作日，本机关将于2022-11-28前作出答复/);
+    assert.equal((await office.get(`/console/requests/${id}/notices/extension/docx`)).rawPayload.subarray(0, 2).toString(), 'PK');
+    assert.equal((await office.get(`/console/requests/${id}/notices/correction`)).statusCode, 404);
   });
 
   test('list filters and the dashboard: due today / this week / overdue / paused / 待确认, per unit and district; unit staff see their own', async () => {

@@ -17,6 +17,7 @@ import { APPLICANT_LABELS, CLOCK_STEP_LABELS, decisionLabel, EVENT_LABELS } from
 import { CORRECTION_NOTICE_DAYS, STATE_LABELS, type RequestState } from './request-events.js';
 import { addEvent, CHANNEL_LABELS, confirmRequest, createRequest, requestDetail, type Channel } from './requests.service.js';
 import { setNumberTemplate } from './numbering.service.js';
+import { similarRequests } from './similar.js';
 import { numberTemplate } from './numbering.js';
 import { APPLICANT_TYPES, DECISION_CODES, type ApplicantType } from './table3.js';
 
@@ -157,6 +158,7 @@ async function detailPage(req: FastifyRequest, reply: FastifyReply, errors: Reco
   const x = explainDue(calendar, r);
   const units = await listUnitsInArea(req.ctx.db, row.area_id);
   const names = new Map(units.map((u) => [u.id, u.name]));
+  const sim = await similarRequests(req.ctx.db, id);
   const files = await req.ctx.db.selectFrom('info_request_files').select(['id', 'file_name', 'size', 'role']).where('request_id', '=', id).orderBy('id').execute();
   const meta = pageMeta(req, reply, `申请 ${row.number ?? `#${row.id}（待确认）`}`);
   const a = req.ctx.actor;
@@ -184,6 +186,9 @@ async function detailPage(req: FastifyRequest, reply: FastifyReply, errors: Reco
       <Tabs />
       <ErrorSummary errors={errors} labels={{ on: '日期', days: '延长天数', approver: '批准人', what: '补正事项', periodDays: '补正期限', party: '征求意见对象', outcome: '办理结果', unitId: '承办单位', reason: '退回理由', _: '操作' }} />
       {missing.length ? <div class="gk-notice" role="status"><p>尚待补充：</p><ul>{missing.map((m) => <li>{m}</li>)}</ul></div> : null}
+      {r.state === 'closed' ? <p><a href={`/console/requests/${id}/reply`}>答复书、检索记录和送达</a></p> : null}
+      {events.some((e) => e.type === 'correction_requested') ? <p><a href={`/console/requests/${id}/notices/correction`}>补正告知书</a></p> : null}
+      {events.some((e) => e.type === 'extended') ? <p><a href={`/console/requests/${id}/notices/extension`}>延期答复告知书</a></p> : null}
       <h2>答复期限</h2>
       <p><strong>{STATE_LABELS[r.state]}</strong>。{r.due ? <>答复期限：<strong>{r.due}</strong>{r.state === 'running' && r.due < today ? '（已逾期）' : ''}。</> : r.state === 'paused' ? `暂停计时，征求意见至迟于 ${r.consultationUntil} 恢复计时。` : r.state === 'awaiting_fee' ? `待缴费，缴费期限 ${r.fee?.payBy}。` : r.state === 'awaiting_correction' ? `待补正${corrDue ? `，补正期限 ${corrDue}` : ''}。` : null}
         {r.onTime !== null ? (r.onTime ? ' 按时办结。' : ' 超过答复期限办结。') : null}</p>
@@ -216,6 +221,14 @@ async function detailPage(req: FastifyRequest, reply: FastifyReply, errors: Reco
         {row.decision ? <tr><th scope="row">办理结果</th><td>{decisionLabel(row.decision)}（{row.decided_on}）</td></tr> : null}
         {files.length ? <tr><th scope="row">附件</th><td><ul>{files.map((fl) => <li><a href={`/console/requests/${id}/files/${fl.id}`}>{fl.file_name}</a>（{Math.ceil(fl.size / 1024)} KB）</li>)}</ul></td></tr> : null}
       </tbody></table>
+      {sim.similar.length ? <>
+        <h2>相似的申请</h2>
+        {sim.otherApplicants + 1 >= sim.proactiveAfter ? <p class="gk-notice" role="status">已有 {sim.otherApplicants + 1} 位申请人申请相同或相似的可以公开的信息，建议依照条例第四十四条纳入主动公开范围。</p> : null}
+        <ul>{sim.similar.map((x) => <li>
+          <a href={`/console/requests/${x.id}`}>{x.number ?? `#${x.id}`}</a>（相似度 {x.similarity}）{x.sameApplicant ? <strong>同一申请人，可能属于重复申请</strong> : '其他申请人'}
+          {x.decision ? `；已答复：${decisionLabel(x.decision)}（${x.decidedOn}）` : '；尚未答复'}
+        </li>)}</ul>
+      </> : null}
       <h2>办理记录</h2>
       <ol>{events.map((e) => <li>{e.on_date} {EVENT_LABELS[e.type] ?? e.type}{e.days ? `（${e.days}个工作日）` : ''}{e.outcome ? `：${decisionLabel(e.outcome)}` : ''}{e.note ? `——${e.note}` : ''}（{e.actor_label}）</li>)}</ol>
       {canWrite && r.state !== 'closed' ? <>

@@ -3,6 +3,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import type { AppDeps } from '../app/module.js';
+import { letterByToken, letterDocx, lettersOf } from './letters.service.js';
+import { listPublicReplies, PUBLIC_PAGE_SIZE, publicReply } from './public-replies.js';
 import { AppError } from '../lib/errors.js';
 import { actorArea } from '../org/public.js';
 import { PortalLayout } from '../web/components/layout.js';
@@ -47,6 +49,7 @@ async function formPage(req: FastifyRequest, reply: FastifyReply, form: FormStat
     <PortalLayout meta={meta}>
       <h1>政府信息公开申请</h1>
       <p>依据《中华人民共和国政府信息公开条例》第二十七条至第二十九条，公民、法人或者其他组织可以向行政机关申请获取相关政府信息。网上提交的申请，经工作人员确认后以确认之日为收到申请之日（条例第三十一条），一般在收到申请之日起20个工作日内答复。</p>
+      <p>提交前可以先查看<a href="/requests/replies">依申请公开答复库</a>，您需要的信息可能已经公开。</p>
       <p>提交后您将获得一个<strong>查询码</strong>，凭查询码可在<a href="/requests/status">申请进度查询</a>页面查看办理进度、下载接收回执，无需注册账号。您填写的个人信息仅用于办理本申请，不会公开。</p>
       <ErrorSummary errors={f.errors} labels={LABELS} />
       <form method="post" action={`/requests/new?_csrf=${encodeURIComponent(csrf)}`} class="gk-form" novalidate enctype="multipart/form-data">
@@ -169,6 +172,13 @@ function statusPage(req: FastifyRequest, reply: FastifyReply, form: FormState, s
             <button type="submit" class="gk-button gk-button--secondary">下载接收回执（Word）</button>
           </form>
         ) : <p>工作人员确认收到后，可在此下载接收回执。</p>}
+        {s.onlineLetterId ? (
+          <form method="post" action="/requests/status/letter" class="gk-form">
+            <input type="hidden" name="_csrf" value={csrf} />
+            <input type="hidden" name="code" value={String(form.values.code ?? '')} />
+            <button type="submit" class="gk-button">下载答复书（Word）</button>
+          </form>
+        ) : null}
         <h2>查询其他申请</h2>
       </> : <p>请输入提交申请时获得的查询码（10位字母和数字）。查询码不区分大小写，可以不输入连字符。</p>}
       <ErrorSummary errors={form.errors} labels={LABELS} />
@@ -177,7 +187,7 @@ function statusPage(req: FastifyRequest, reply: FastifyReply, form: FormState, s
         <TextField name="code" label="查询码" form={s ? emptyForm() : form} required maxlength={20} autocomplete="off" />
         <button type="submit" class="gk-button">查询</button>
       </form>
-      <p><a href="/requests/new">提交新的政府信息公开申请</a></p>
+      <p><a href="/requests/new">提交新的政府信息公开申请</a> · <a href="/requests/replies">答复库</a></p>
     </PortalLayout>
   ), status);
 }
@@ -201,7 +211,62 @@ export async function receiptDocx(s: PublicStatus): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
+async function repliesPage(req: FastifyRequest, reply: FastifyReply) {
+  const raw = (req.query as Record<string, string | undefined>).page;
+  const page = raw === undefined ? 1 : /^\d{1,5}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : -1;
+  if (page < 1) throw new AppError('invalid', 'bad_request', '页码无效');
+  const { rows, total } = await listPublicReplies(req.ctx.db, await actorArea(req.ctx), page);
+  const pages = Math.max(1, Math.ceil(total / PUBLIC_PAGE_SIZE));
+  const meta = pageMeta(req, reply, '政府信息公开申请答复库');
+  return sendHtml(reply, (
+    <PortalLayout meta={meta}>
+      <h1>政府信息公开申请答复库</h1>
+      <p>经承办单位审查可以向社会公开的依申请公开答复（不含申请人信息）。共 {total} 件。</p>
+      <ul class="gk-list">{rows.map((r) => <li><a href={`/requests/replies/${r.id}`}>{r.summary.slice(0, 60)}</a>（{r.unitName}，{r.decision}，{r.decidedOn}答复）</li>)}</ul>
+      {pages > 1 ? <nav class="gk-pagination" aria-label="分页">{page > 1 ? <a href={`/requests/replies?page=${page - 1}`} rel="prev">上一页</a> : null} {page < pages ? <a href={`/requests/replies?page=${page + 1}`} rel="next">下一页</a> : null}</nav> : null}
+      <p><a href="/requests/new">提交政府信息公开申请</a></p>
+    </PortalLayout>
+  ));
+}
+
+async function replyPage(req: FastifyRequest, reply: FastifyReply) {
+  const id = Number((req.params as Record<string, string>).id);
+  const r = await publicReply(req.ctx.db, await actorArea(req.ctx), Number.isInteger(id) ? id : -1);
+  const meta = pageMeta(req, reply, '依申请公开答复');
+  return sendHtml(reply, (
+    <PortalLayout meta={meta}>
+      <h1>依申请公开答复</h1>
+      <table class="gk-meta-table"><caption class="visually-hidden">答复信息</caption><tbody>
+        <tr><th scope="row">申请内容摘要</th><td>{r.summary}</td></tr>
+        <tr><th scope="row">答复机关</th><td>{r.unitName}</td></tr>
+        <tr><th scope="row">办理结果</th><td>{r.decision}</td></tr>
+        <tr><th scope="row">收到申请日期</th><td>{r.receivedOn}</td></tr>
+        <tr><th scope="row">答复日期</th><td>{r.decidedOn}</td></tr>
+        <tr><th scope="row">公开日期</th><td>{r.publishedOn}</td></tr>
+      </tbody></table>
+      <p><a href="/requests/replies">返回答复库</a></p>
+    </PortalLayout>
+  ));
+}
+
 export async function intakeRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.get('/requests/download/:token', { config: { rateLimit: { max: LOOKUP_LIMIT, timeWindow: '10 minutes' } } }, async (req, reply) => {
+    const l = await letterByToken(req.ctx.db, (req.params as Record<string, string>).token ?? '');
+    if (!l) throw new AppError('not_found', 'not_found', '下载链接无效或已过期，请凭查询码在申请进度查询页面获取，或联系答复机关');
+    return reply.header('content-disposition', `attachment; filename="reply.docx"; filename*=UTF-8''${encodeURIComponent(`${l.title}-${l.docNumber}.docx`)}`).header('cache-control', 'no-store')
+      .header('x-robots-tag', 'noindex').type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(await letterDocx(l));
+  });
+  app.get('/requests/replies', repliesPage);
+  app.get('/requests/replies/:id', replyPage);
+  app.post('/requests/status/letter', { config: { rateLimit: { max: LOOKUP_LIMIT, timeWindow: '10 minutes' } } }, async (req, reply) => {
+    const code = formBody(req).code ?? '';
+    const s = await statusByCode(req.ctx.db, code);
+    if (!s) return statusPage(req, reply, { values: { code }, errors: { code: '没有找到与该查询码对应的申请，请核对后重新输入' } }, null, 400);
+    const l = s.onlineLetterId ? (await lettersOf(req.ctx.db, s.requestId)).find((x) => x.id === s.onlineLetterId) : undefined;
+    if (!l) return statusPage(req, reply, { values: { code }, errors: {} }, s, 404);
+    return reply.header('content-disposition', `attachment; filename="reply.docx"; filename*=UTF-8''${encodeURIComponent(`${l.title}-${l.docNumber}.docx`)}`).header('cache-control', 'no-store')
+      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(await letterDocx(l));
+  });
   app.get('/requests/new', (req, reply) => {
     // Other pages (e.g. /ask when it has no answer) link here with the question as ?description=…
     const q = (req.query as Record<string, unknown>).description;

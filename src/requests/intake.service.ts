@@ -167,12 +167,15 @@ export async function submitOnline(ctx: Ctx, body: Record<string, string>, files
 export type PublicStatus = {
   number: string | null; unitName: string; submittedOn: string; receivedOn: string | null; state: RequestState; stateLabel: string;
   due: string | null; decidedOn: string | null; resultLabel: string | null; steps: { on: string; label: string }[];
+  /** The reply letter, when the office delivered it 网上获取 (through this page). */
+  onlineLetterId: number | null;
+  requestId: number;
 };
 
 const STEP_LABELS: Record<string, string> = {
   submitted: '提交申请', received: '确认收到（收到申请日期）', correction_requested: '告知补正', correction_received: '收到补正材料',
   consultation_started: '征求第三方或有关机关意见（暂停计时）', consultation_ended: '恢复计时', extended: '延长答复期限',
-  fee_notice: '发出收费通知（暂停计时）', fee_paid: '已缴费（恢复计时）', replied: '作出答复',
+  fee_notice: '发出收费通知（暂停计时）', fee_paid: '已缴费（恢复计时）', replied: '作出答复', delivered: '送达答复',
 };
 
 /** What the holder of a 查询码 sees: progress only, no applicant data, no description. */
@@ -182,9 +185,10 @@ export async function statusByCode(db: Db, code: string): Promise<PublicStatus |
   const row = await db.selectFrom('info_requests').select(['id', 'area_id', 'unit_id', 'number', 'submitted_on', 'received_on', 'decision', 'decided_on'])
     .where('query_code_hash', '=', hashCode(c)).executeTakeFirst();
   if (!row) return null;
-  const [events, bodies] = await Promise.all([
+  const [events, bodies, online] = await Promise.all([
     db.selectFrom('info_request_events').selectAll().where('request_id', '=', row.id).orderBy('seq').execute(),
     addressees(db, row.area_id),
+    db.selectFrom('info_request_deliveries').select('letter_id').where('request_id', '=', row.id).where('method', '=', 'online').executeTakeFirst(),
   ]);
   const calendar = await getCalendar(db, row.area_id);
   const r = replayClock(calendar, events.map(toStored), todayCst());
@@ -193,5 +197,6 @@ export async function statusByCode(db: Db, code: string): Promise<PublicStatus |
     state: r.state, stateLabel: STATE_LABELS[r.state], due: r.due, decidedOn: row.decided_on,
     resultLabel: row.decision ? decisionLabel(row.decision) : null,
     steps: events.filter((e) => STEP_LABELS[e.type]).map((e) => ({ on: e.on_date, label: STEP_LABELS[e.type]! })),
+    onlineLetterId: online?.letter_id ?? null, requestId: row.id,
   };
 }

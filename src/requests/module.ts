@@ -1,5 +1,6 @@
 // 依申请公开: information requests from application to reply, on the statutory clock.
 import type { GongkaiModule } from '../app/module.js';
+import { registerRequestsCommands } from './requests.commands.js';
 import { REQUESTS_MIGRATIONS } from './requests.migrations.js';
 import { RequestEventRefused } from './request-events.js';
 import { AppError } from '../lib/errors.js';
@@ -7,6 +8,7 @@ import { AppError } from '../lib/errors.js';
 export const requestsModule: GongkaiModule = {
   name: 'requests',
   migrations: REQUESTS_MIGRATIONS,
+  commands: registerRequestsCommands,
   routes: async (app, deps) => (await import('./requests.routes.js')).requestsRoutes(app, deps),
   jobs: [{
     name: 'requests.reminders',

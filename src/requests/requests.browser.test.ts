@@ -2,11 +2,20 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { publishReply } from './public-replies.js';
+import { addEvent, createRequest } from './requests.service.js';
 import { axeViolations, createBrowserHarness, describeViolations, type BrowserHarness } from '../test-support/browser.js';
 
 describe('requests pages in Chromium', () => {
   let h: BrowserHarness;
-  before(async () => { h = await createBrowserHarness(); });
+  let published = 0;
+  before(async () => {
+    h = await createBrowserHarness();
+    const r = await createRequest(h.ctx, { unit: '区住建局', channel: 'in_person', receivedOn: '2022-03-01', applicant: { type: 'natural', name: '某' }, description: '加装电梯审批文件' });
+    await addEvent(h.ctx, r.id, { type: 'replied', on: '2022-03-10', outcome: 'disclosed' });
+    await publishReply(h.ctx, r.id, { summary: '某小区既有住宅加装电梯的审批文件' });
+    published = r.id;
+  });
   after(async () => { await h.close(); });
 
   const clean = async (page: Page, label: string) => {
@@ -49,6 +58,10 @@ describe('requests pages in Chromium', () => {
       await page.fill('#f-code', 'nope');
       await Promise.all([page.waitForLoadState('load'), page.click('form[action="/requests/status"] button[type=submit]')]);
       await clean(page, `/requests/status (not found)${tag}`);
+      for (const url of ['/requests/replies', `/requests/replies/${published}`]) {
+        await page.goto(`${h.baseUrl}${url}`);
+        await clean(page, `${url}${tag}`);
+      }
     }
   });
 

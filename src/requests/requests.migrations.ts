@@ -115,4 +115,83 @@ const files: MigrationDef = {
   },
 };
 
-export const REQUESTS_MIGRATIONS: MigrationDef[] = [tables, files];
+const letters: MigrationDef = {
+  name: '20261201_1714_requests_letters',
+  reason: 'reply letters (答复书/告知书) with their 文号 series, template version and rendered text; deliveries with the delivery date',
+  async up(db, dialect) {
+    await withId(db.schema.createTable('info_request_letters'), dialect)
+      .addColumn('request_id', 'integer', (c) => c.notNull().references('info_requests.id'))
+      .addColumn('kind', 'varchar(30)', (c) => c.notNull())
+      .addColumn('template', 'varchar(60)', (c) => c.notNull())
+      .addColumn('template_version', 'integer', (c) => c.notNull())
+      .addColumn('doc_number', 'varchar(80)', (c) => c.notNull())
+      .addColumn('decision', 'varchar(60)')
+      .addColumn('issued_on', 'varchar(10)', (c) => c.notNull())
+      .addColumn('input_json', 'text', (c) => c.notNull())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('paragraphs_json', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('info_request_letters_request').on('info_request_letters').column('request_id').execute();
+    await db.schema.createIndex('info_request_letters_doc_number').on('info_request_letters').column('doc_number').unique().execute();
+    await db.schema.createTable('info_request_letter_series')
+      .addColumn('area_id', 'integer', (c) => c.notNull().references('units.id'))
+      .addColumn('year', 'integer', (c) => c.notNull())
+      .addColumn('last_seq', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('info_request_letter_series_pk', ['area_id', 'year'])
+      .execute();
+    await withId(db.schema.createTable('info_request_deliveries'), dialect)
+      .addColumn('request_id', 'integer', (c) => c.notNull().references('info_requests.id'))
+      .addColumn('letter_id', 'integer', (c) => c.references('info_request_letters.id'))
+      .addColumn('method', 'varchar(20)', (c) => c.notNull())
+      .addColumn('delivered_on', 'varchar(10)', (c) => c.notNull())
+      .addColumn('tracking_number', 'text')
+      .addColumn('note', 'text')
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('info_request_deliveries_request').on('info_request_deliveries').column('request_id').execute();
+  },
+};
+
+const publicReplies: MigrationDef = {
+  name: '20261201_1738_requests_public_replies',
+  reason: '公开答复库: closed requests whose unit released the reply to all, with a redacted summary (never applicant data)',
+  async up(db) {
+    await db.schema.createTable('info_request_public_replies')
+      .addColumn('request_id', 'integer', (c) => c.primaryKey().references('info_requests.id'))
+      .addColumn('area_id', 'integer', (c) => c.notNull().references('units.id'))
+      .addColumn('summary', 'text', (c) => c.notNull())
+      .addColumn('published_on', 'varchar(10)', (c) => c.notNull())
+      .addColumn('published_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('info_request_public_replies_area').on('info_request_public_replies').columns(['area_id', 'published_on']).execute();
+  },
+};
+
+const statsIndexes: MigrationDef = {
+  name: '20261201_1745_requests_stats_indexes',
+  reason: 'covering indexes so requestsYear (table 3) reads indexes only on SQLite too (benchmark: 100,000 requests)',
+  async up(db) {
+    await db.schema.createIndex('info_requests_unit_received_cover').on('info_requests').columns(['unit_id', 'received_on', 'decided_on', 'applicant_type']).execute();
+    await db.schema.createIndex('info_requests_unit_decided_cover').on('info_requests').columns(['unit_id', 'decided_on', 'decision', 'applicant_type', 'on_time', 'working_days']).execute();
+  },
+};
+
+const downloads: MigrationDef = {
+  name: '20261201_1801_requests_downloads',
+  reason: 'download links with an expiry for replies delivered by e-mail (only the token hash is stored)',
+  async up(db) {
+    await db.schema.createTable('info_request_downloads')
+      .addColumn('token_hash', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('request_id', 'integer', (c) => c.notNull().references('info_requests.id'))
+      .addColumn('letter_id', 'integer', (c) => c.notNull().references('info_request_letters.id'))
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
+export const REQUESTS_MIGRATIONS: MigrationDef[] = [tables, files, letters, publicReplies, statsIndexes, downloads];

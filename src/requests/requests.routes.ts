@@ -9,4 +9,5 @@ export async function requestsRoutes(app: FastifyInstance, deps: AppDeps) {
   await (await import('./appeals.routes.js')).appealsConsoleRoutes(app);
   await (await import('./fee.routes.js')).feeRoutes(app);
   await (await import('./console.routes.js')).consoleRoutes(app, deps);
+  await (await import('./letters.routes.js')).letterRoutes(app, deps);
 }

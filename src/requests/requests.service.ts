@@ -162,17 +162,19 @@ export async function createRequest(ctx: Ctx, input: unknown): Promise<{ id: num
   });
 }
 
+const optionalMulti = (label: string, max: number) => z.preprocess((v) => (v === '' || v === null ? undefined : v), text(label, { max, multiline: true }).optional());
+
 const eventSchema = z.object({
   type: oneOf('事件类型', API_EVENT_TYPES),
   on: isoDate('事件日期'),
   days: z.number({ error: '延长天数必须是整数' }).int('延长天数必须是整数').optional(),
   outcome: z.string({ error: '请填写办理结果' }).optional(),
-  note: optionalText('说明', 1000),
+  note: optionalMulti('说明', 1000),
   approver: optionalText('批准延期的负责人', 60),
   party: optionalText('征求意见对象', 200),
-  what: optionalText('需要补正的事项', 2000),
+  what: optionalMulti('需要补正的事项', 2000),
   periodDays: z.number({ error: '补正期限必须是整数' }).int('补正期限必须是整数').min(1, '补正期限至少1个工作日').max(60, '补正期限不能超过60个工作日').optional(),
-  consequence: optionalText('逾期不补正的后果', 500),
+  consequence: optionalMulti('逾期不补正的后果', 500),
 }).superRefine((v, c) => {
   if (v.type === 'replied' && (!v.outcome || !isDecisionCode(v.outcome))) {
     c.addIssue({ code: 'custom', path: ['outcome'], message: `请填写有效的办理结果（${DECISION_CODES.join('、')}）` });

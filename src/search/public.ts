@@ -8,3 +8,4 @@ export { rebuildIndex } from './search.indexer.js';
 export type { HighlightSegment } from './text/segment.js';
 export { foldText, isSingleHan, wordParts } from './text/normalize.js';
 export { STOPWORDS } from './text/stopwords.js';
+export { segmentQuery as textTerms } from './text/segment.js';
