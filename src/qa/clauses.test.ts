@@ -82,3 +82,16 @@ describe('anchorArticles', () => {
     assert.equal(anchorArticles(html), '<p id="art-1">一、对象</p><p>说明</p><p id="art-2">二、标准</p>');
   });
 });
+
+import { clauseExcerpt } from './engine.js';
+describe('clause excerpts (a long clause is not read out whole)', () => {
+  const text = '第二条 同时符合下列条件的，可以申请：\n（一）在本区就业，缴纳社会保险满6个月；\n（二）在本区无自有住房；\n（三）未享受其他住房保障待遇。';
+  test('keeps the first line and the lines with the question’s words, verbatim, marking the gaps', () => {
+    assert.deepEqual(clauseExcerpt(text, ['社会保险']), ['第二条 同时符合下列条件的，可以申请：', '（一）在本区就业，缴纳社会保险满6个月；', null]);
+    assert.deepEqual(clauseExcerpt(text, ['住房保障']), ['第二条 同时符合下列条件的，可以申请：', null, '（三）未享受其他住房保障待遇。']);
+  });
+  test('short clauses and clauses matched everywhere are shown whole', () => {
+    assert.equal(clauseExcerpt('第一条 甲。\n乙。', ['甲']), null);
+    assert.equal(clauseExcerpt(text, ['本区', '住房', '条件', '保险']), null);
+  });
+});

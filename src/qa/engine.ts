@@ -22,7 +22,25 @@ export type ClauseDoc = { itemId: number; article: number; label: string; path: 
 export type EntryDoc = { entryId: number; question: string; answer: string; sources: { itemId: number; article: number }[] };
 
 export type Citation = { itemId: number; article: number; label: string; title: string; docNumber: string; validity: string; unitName: string; href: string; quote: string };
-export type Answer = { kind: 'entry' | 'clause'; entryId?: number; itemId: number; article: number; text: string; score: number; question?: string; citations: Citation[] };
+/** excerpt: for a long clause, the verbatim lines that carry the question's words (null: show it whole). */
+export type Answer = { kind: 'entry' | 'clause'; entryId?: number; itemId: number; article: number; text: string; score: number; question?: string; citations: Citation[]; excerpt?: (string | null)[] | null };
+
+/**
+ * A long clause is not read out whole: its first line, and the lines holding a word of the question, verbatim;
+ * null stands for omitted lines. Short clauses (≤ 3 lines) are shown whole.
+ */
+export function clauseExcerpt(text: string, words: readonly string[]): (string | null)[] | null {
+  const lines = text.split('\n');
+  if (lines.length <= 3) return null;
+  const keep = lines.map((l, i) => i === 0 || words.some((w) => w.length >= 2 && l.includes(w)));
+  if (keep.every(Boolean)) return null;
+  const out: (string | null)[] = [];
+  lines.forEach((l, i) => {
+    if (keep[i]) out.push(l);
+    else if (out[out.length - 1] !== null) out.push(null);
+  });
+  return out;
+}
 export type Outcome = { abstained: boolean; answers: Answer[]; nearest: { itemId: number; title: string; docNumber: string; href: string }[]; confidence: number };
 
 export class QaEngine {
@@ -78,9 +96,10 @@ export class QaEngine {
 }
 
 /** Combines entry and clause candidates into the ranked answer (pure; the caller supplies the live check). */
-export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candidates']>, citable: (itemId: number) => DocState | null, opts: { limit?: number; threshold?: number } = {}): Outcome {
+export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candidates']>, citable: (itemId: number) => DocState | null, opts: { limit?: number; threshold?: number; words?: string[] } = {}): Outcome {
   const limit = opts.limit ?? 5;
   const { entries, clauses } = cands;
+  const words = opts.words ?? [];
   const cite = (itemId: number, article: number): Citation | null => {
     const d = citable(itemId);
     const c = engine.clause(itemId, article);
@@ -107,7 +126,7 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
   for (const h of clauses) {
     const c = cite(h.clause.itemId, h.clause.article);
     if (!c) continue;
-    out.push({ kind: 'clause', itemId: c.itemId, article: c.article, text: c.quote, score: round(h.rank), citations: [c] });
+    out.push({ kind: 'clause', itemId: c.itemId, article: c.article, text: c.quote, score: round(h.rank), citations: [c], excerpt: clauseExcerpt(c.quote, words) });
     seenDocs.set(c.itemId, (seenDocs.get(c.itemId) ?? 0) + 1);
   }
   out.sort((a, b) => b.score - a.score);
@@ -243,7 +262,7 @@ export async function answerQuestion(db: Db, dialect: Dialect, areaId: number, q
     if (d.item_type === 'interpretation' && d.policy_item_id !== null && !policy) return null;
     return inForceToday(d, today, policy) ? d : null;
   };
-  return rankAnswers(engine, cands, citable, { limit: opts.limit, threshold: opts.threshold });
+  return rankAnswers(engine, cands, citable, { limit: opts.limit, threshold: opts.threshold, words: concepts.flatMap((c) => c.alts.map((a) => a.term)) });
 }
 
 /** Drops cached engines (tests, `gongkai qa reindex`). */

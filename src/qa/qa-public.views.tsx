@@ -18,13 +18,14 @@ export const Crumbs = (p: { items: { href?: string; label: string }[] }) => (
   </nav>
 );
 
-export const CitationBlock = (p: { c: Citation; quote: boolean }) => (
+export const CitationBlock = (p: { c: Citation; quote: boolean; excerpt?: (string | null)[] | null }) => (
   <div class="gk-citation">
     <p class="gk-citation__src">
       依据：<a href={p.c.href}>《{p.c.title}》{p.c.label}</a>
       {p.c.docNumber ? <>（{p.c.docNumber}）</> : null} · 发布机构：{p.c.unitName} · 有效性：<strong>{p.c.validity}</strong> · <a href={`/items/${p.c.itemId}`}>查看全文<span class="visually-hidden">《{p.c.title}》</span></a>
     </p>
-    {p.quote ? <blockquote class="gk-quote" cite={p.c.href}>{p.c.quote.split('\n').map((l) => <p>{l}</p>)}</blockquote> : null}
+    {p.quote ? <blockquote class="gk-quote" cite={p.c.href}>{(p.excerpt ?? p.c.quote.split('\n')).map((l) => (l === null ? <p class="gk-muted">（……）</p> : <p>{l}</p>))}</blockquote> : null}
+    {p.quote && p.excerpt ? <p><a href={p.c.href}>查看本条全文<span class="visually-hidden">：《{p.c.title}》{p.c.label}</span></a></p> : null}
   </div>
 );
 
@@ -96,7 +97,7 @@ export const AskPage = (p: { meta: PageMeta; q: string; error?: string; outcome:
                 <>
                   <h3>《{a.citations[0]!.title}》{a.citations[0]!.label}</h3>
                   <p class="gk-muted">文件原文</p>
-                  <CitationBlock c={a.citations[0]!} quote />
+                  <CitationBlock c={a.citations[0]!} quote excerpt={a.excerpt ?? null} />
                 </>
               )}
               <FeedbackForm q={p.q} a={a} csrf={p.csrf} n={i + 1} />

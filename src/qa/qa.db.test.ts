@@ -237,4 +237,16 @@ describe('政策问答', () => {
     const notes = await h.tdb.db.selectFrom('notifications').select('link').where('kind', '=', 'qa.review').execute();
     assert.ok(notes.some((n) => n.link === `/console/qa/entries/${id}`));
   });
+
+  test('a long article is quoted only where it answers, verbatim, with a link to the whole article', async () => {
+    const id = await insertItem(h.tdb.db, h.tdb.dialect, { area_id: h.areaId, unit_id: await h.unitId('区民政局'), title: '临淄区临时救助实施办法', item_type: 'normative', validity: 'valid',
+      body_text: '第一条 有下列情形之一的，可以申请临时救助：\n（一）因火灾、交通事故等意外事件导致基本生活暂时困难的；\n（二）因家庭成员突发重大疾病导致基本生活暂时困难的；\n（三）因生活必需支出突然增加超出家庭承受能力的；\n（四）遭遇其他特殊困难的。' });
+    const r = await h.agent().get(`/ask?q=${encodeURIComponent('家里人突发重大疾病能申请临时救助吗')}`);
+    assert.match(r.body, /因家庭成员突发重大疾病导致基本生活暂时困难的/);
+    assert.ok(!r.body.includes('因火灾、交通事故等意外事件'), 'the lines that do not answer are left out');
+    assert.match(r.body, /（……）/);
+    assert.ok(r.body.includes(`href="/items/${id}#art-1"`));
+    const api = JSON.parse((await h.agent().get(`/api/v1/public/answers?q=${encodeURIComponent('家里人突发重大疾病能申请临时救助吗')}`)).body);
+    assert.match(api.answers[0].text, /因火灾/, 'the API text is the whole article');
+  });
 });

@@ -33,9 +33,12 @@ async function entryCitations(req: FastifyRequest, areaId: number, e: { question
   return out;
 }
 
-export async function qaRoutes(app: FastifyInstance, _deps: AppDeps): Promise<void> {
+export async function qaRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  // Same per-IP limit as the portal search for questions; messages are limited much more tightly.
+  const askLimit = { rateLimit: { max: deps.config.searchRateLimit, timeWindow: '1 minute' } };
+  const postLimit = { rateLimit: { max: 20, timeWindow: '1 hour' } };
   // ── public pages ──
-  app.get('/ask', async (req, reply) => {
+  app.get('/ask', { config: askLimit }, async (req, reply) => {
     const q = qOf(req);
     const areaId = await consult.portalAreaId(req.ctx.db);
     const meta = pageMeta(req, reply, q ? `政策问答：${q.slice(0, 30)}` : '政策问答');
@@ -46,7 +49,7 @@ export async function qaRoutes(app: FastifyInstance, _deps: AppDeps): Promise<vo
     if (!thanks) await logQuery(req.ctx.db, areaId, q, outcome);
     return sendHtml(reply, <AskPage meta={meta} q={q} outcome={outcome} csrf={publicCsrf(reply)} thanks={thanks} />);
   });
-  app.post('/ask/feedback', async (req, reply) => {
+  app.post('/ask/feedback', { config: askLimit }, async (req, reply) => {
     const body = formBody(req);
     const areaId = await consult.portalAreaId(req.ctx.db);
     try {
@@ -94,7 +97,7 @@ export async function qaRoutes(app: FastifyInstance, _deps: AppDeps): Promise<vo
   app.get('/consult/new', async (req, reply) => sendHtml(reply, (
     <ConsultFormPage meta={pageMeta(req, reply, '我要留言')} form={emptyForm({ question: qOf(req, 'question').slice(0, 1000) })} csrf={publicCsrf(reply)} units={await consultUnits(req)} replyDays={await consult.replyDays(req.ctx.db)} />
   )));
-  app.post('/consult', async (req, reply) => {
+  app.post('/consult', { config: postLimit }, async (req, reply) => {
     const body = formBody(req);
     try {
       const id = await consult.submitMessage(req.ctx, body);
@@ -110,7 +113,7 @@ export async function qaRoutes(app: FastifyInstance, _deps: AppDeps): Promise<vo
 
   // ── API ──
   documentApi({ method: 'GET', url: '/api/v1/public/answers', summary: '政策问答：?q= 问题 → { abstained, answers:[{kind: entry|clause, entryId?, itemId, article, text, score, citations}], nearest }；低于置信度时 abstained=true（未找到现行有效依据）', roles: '匿名' });
-  app.get('/api/v1/public/answers', async (req) => {
+  app.get('/api/v1/public/answers', { config: askLimit }, async (req) => {
     const q = qOf(req);
     if (!q) throw new AppError('invalid', 'validation_failed', '请填写问题', { q: '请填写问题' });
     if (q.length > 200) throw new AppError('invalid', 'validation_failed', '问题不能超过200个字', { q: '问题不能超过200个字' });
@@ -125,7 +128,7 @@ export async function qaRoutes(app: FastifyInstance, _deps: AppDeps): Promise<vo
     };
   });
   documentApi({ method: 'POST', url: '/api/v1/public/answers/feedback', summary: '对答复的评价（有用/没用/报错）', roles: '匿名', body: { q: 'string', verdict: 'useful|useless|error', entryId: 'integer?', itemId: 'integer?', article: 'integer?' } });
-  app.post('/api/v1/public/answers/feedback', async (req, reply) => {
+  app.post('/api/v1/public/answers/feedback', { config: askLimit }, async (req, reply) => {
     const areaId = await consult.portalAreaId(req.ctx.db);
     const id = await recordFeedback(req.ctx, areaId, req.body);
     return reply.status(201).send({ id, data: { id } });
