@@ -130,7 +130,7 @@ async function dictionaryPage(req: FastifyRequest, reply: FastifyReply, notice?:
 export async function selfCheckRoutes(app: FastifyInstance): Promise<void> {
   app.get('/console/site-check', (req, reply) => sheetPage(req, reply));
   app.post('/console/site-check/run', async (req, reply) => {
-    setCrawlTarget(req.server); // crawl the app that serves this request
+    setCrawlTarget(req.ctx.db, req.server); // crawl the app that serves this request
     await runSiteCheck(req.ctx, { trigger: 'console' });
     return reply.redirect('/console/site-check', 303);
   });
