@@ -223,17 +223,20 @@ export async function publicAttachment(ctx: Ctx, id: number) {
 
 export type { ListQuery };
 
-const bodies = new Map<string, string>();
+const bodies = new Map<string, { src: string; html: string }>();
 const MAX_BODIES = 500;
-/** The item body through sanitizeBody (again, at render time), memoised per id and version. */
+/**
+ * The item body through sanitizeBody (again, at render time), memoised per id and version. The stored
+ * source is compared too: two databases in one process (tests, tools) can hold the same id and version.
+ */
 export function bodyHtml(item: { id: number; updated_at: string; body_html: string }): string {
   const key = `${item.id}@${item.updated_at}`;
-  let html = bodies.get(key);
-  if (html === undefined) {
-    html = sanitizeBody(item.body_html);
-    bodies.set(key, html);
-    if (bodies.size > MAX_BODIES) bodies.delete(bodies.keys().next().value!);
-  }
+  const hit = bodies.get(key);
+  if (hit && hit.src === item.body_html) return hit.html;
+  const html = sanitizeBody(item.body_html);
+  bodies.delete(key);
+  bodies.set(key, { src: item.body_html, html });
+  if (bodies.size > MAX_BODIES) bodies.delete(bodies.keys().next().value!);
   return html;
 }
 

@@ -23,7 +23,7 @@ function crawlOnce(ctx: Ctx): Promise<CrawlResult | null> {
   let p = crawls.get(ctx);
   if (!p) {
     p = (async () => {
-      const app = crawlTarget();
+      const app = crawlTarget(ctx.db);
       if (!app) return null;
       const s = await checkSettings(ctx.db);
       // Every public page the sitemap lists (items beyond the first list pages included) is a start point too.

@@ -2,6 +2,7 @@
 // visitor), checks every internal link, image and attachment it finds, and optionally external links
 // (timeout, bounded concurrency, an off switch; when off they are reported as unchecked).
 import type { FastifyInstance } from 'fastify';
+import type { Db } from '../db/schema.js';
 
 export type LinkProblem = { url: string; status: number | string; foundOn: string };
 export type CrawlResult = {
@@ -16,12 +17,12 @@ export type CrawlOptions = {
   seeds?: string[];
 };
 
-let target: FastifyInstance | null = null;
-/** The app the crawler injects into (set when the site routes are registered in this process). */
-export const setCrawlTarget = (app: FastifyInstance) => {
-  target = app;
+// The app the crawler injects into, per database (set when the site routes are registered in this process).
+const targets = new WeakMap<Db, FastifyInstance>();
+export const setCrawlTarget = (db: Db, app: FastifyInstance) => {
+  targets.set(db, app);
 };
-export const crawlTarget = () => target;
+export const crawlTarget = (db: Db) => targets.get(db) ?? null;
 
 const ATTR = /\s(?:href|src)="([^"]*)"/g;
 const unescapeAttr = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');

@@ -20,9 +20,9 @@ export const siteModule: GongkaiModule = {
     void import('./dictionary.js').then((m) => m.installWordingGuard());
   },
   commands: registerSiteCommands,
-  routes: async (app) => {
+  routes: async (app, deps) => {
     (await import('./dictionary.js')).installWordingGuard();
-    await (await import('./site.routes.js')).siteRoutes(app);
+    await (await import('./site.routes.js')).siteRoutes(app, deps);
   },
   siteChecks: PLATFORM_CHECK_META.map((m) => ({ ...m, run: async (ctx, areaId) => (await import('./checks.js')).runPlatformCheck(m.id, ctx, areaId) })),
   jobs: [{

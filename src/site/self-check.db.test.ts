@@ -167,3 +167,19 @@ describe('网站自查', () => {
     assert.equal(row.trigger, 'job');
   });
 });
+
+describe('网站自查 link crawl reach', () => {
+  test('an old item linked from no list page (only the sitemap) is checked too: its broken image is found', async () => {
+    const h = await createHarness();
+    try {
+      const unit = await h.unitId('区住建局');
+      const old = await insertItem(h.tdb.db, h.tdb.dialect, { area_id: h.areaId, unit_id: unit, title: '很早以前的公告', category_code: 'qt', published_on: daysAgo(900), body_html: '<p>示意图：<img src="/static/no-such-map.png" alt="示意图"></p>' });
+      for (let i = 0; i < 30; i++) await insertItem(h.tdb.db, h.tdb.dialect, { area_id: h.areaId, unit_id: unit, title: `新公告${i}`, category_code: 'qt', published_on: daysAgo(i) });
+      const r = await runSiteCheck(await actorCtx(h, USERS.admin.username), { trigger: 'console' });
+      const links = check(r, 'broken-links');
+      assert.deepEqual(links.findings, [{ message: `/items/${old} 中的 /static/no-such-map.png 不可用（404）`, href: `/console/items/${old}` }]);
+    } finally {
+      await closeHarness(h);
+    }
+  });
+});

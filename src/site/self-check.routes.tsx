@@ -14,6 +14,7 @@ import { loadDictionary, saveDictionary } from './dictionary.js';
 import { absoluteUrl } from '../portal/public.js';
 import { exportWorkbook, latestRun, runSiteCheck, STATUS_LABELS, trend } from './self-check.service.js';
 import { formatDictionary } from './wording.js';
+import { setCrawlTarget } from './crawl.js';
 
 const STATUS_CLASS: Record<string, string> = { PASS: 'gk-check-pass', FAIL: 'gk-check-fail', UNCERTAIN: 'gk-check-uncertain' };
 const isAdmin = (req: FastifyRequest) => req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
@@ -129,6 +130,7 @@ async function dictionaryPage(req: FastifyRequest, reply: FastifyReply, notice?:
 export async function selfCheckRoutes(app: FastifyInstance): Promise<void> {
   app.get('/console/site-check', (req, reply) => sheetPage(req, reply));
   app.post('/console/site-check/run', async (req, reply) => {
+    setCrawlTarget(req.ctx.db, req.server); // crawl the app that serves this request
     await runSiteCheck(req.ctx, { trigger: 'console' });
     return reply.redirect('/console/site-check', 303);
   });
