@@ -70,8 +70,14 @@ describe('annual report (政府信息公开工作年度报告)', () => {
   async function normative(op: Ctx, rev: Ctx, title: string, publishedOn: string, over: Record<string, unknown> = {}) {
     const id = await draftAs(op, { itemType: 'normative', categoryCode: 'zcwj-gfxwj', title, formedOn: publishedOn, ...over });
     await exemptFromInterpretation(rev, id, { reason: '测试夹具' });
-    await submitAndPublish(op, rev, id, { publishedOn });
+    await signOffOn(publishedOn, () => submitAndPublish(op, rev, id));
     return id;
+  }
+
+  /** 发布日期 is the day of sign-off (issue 16): sign off on that day by pinning the clock, never by back-dating. */
+  async function signOffOn<T>(day: string, fn: () => Promise<T>): Promise<T> {
+    setNowForTests(new Date(`${day}T02:00:00Z`));
+    try { return await fn(); } finally { setNowForTests(null); }
   }
 
   before(async () => {
@@ -107,9 +113,9 @@ describe('annual report (政府信息公开工作年度报告)', () => {
     try { await changeValidity(hcRev, c, { action: 'repeal', reason: '已不适应工作需要' }); } finally { setNowForTests(null); }
     // Proactive items of 2022.
     const general = await draftAs(hcOp, { title: '区住建局2022年工作要点', categoryCode: 'ghjh', formedOn: '2022-02-01' });
-    await submitAndPublish(hcOp, hcRev, general, { publishedOn: '2022-02-08' });
+    await signOffOn('2022-02-08', () => submitAndPublish(hcOp, hcRev, general));
     const budget = await draftAs(finOp, { formedOn: '2022-06-01' });
-    await submitAndPublish(finOp, finRev, budget, { publishedOn: '2022-06-06' });
+    await signOffOn('2022-06-06', () => submitAndPublish(finOp, finRev, budget));
   });
   after(async () => { setNowForTests(null); await closeHarness(h); });
 
