@@ -278,6 +278,8 @@ describe('annual report (政府信息公开工作年度报告)', () => {
     // Not public before publication.
     assert.equal((await h.agent().get(`/api/v1/public/reports/annual?${q(HC)}`)).statusCode, 404);
     assert.equal((await h.agent().get(`/reports/annual/${row.id}`)).statusCode, 404);
+    const subColumn = `/zfxxgk/${await h.unitId(HC)}/reports`;
+    assert.doesNotMatch((await h.agent().get(subColumn)).body, new RegExp(`/reports/annual/${row.id}"`), 'the 年报 sub-column lists published reports only');
     assert.equal((await post(`/api/v1/reports/annual/${row.id}/publish`, {})).json().error.code, 'wrong_status');
     await rev.get(page);
     assert.equal((await rev.request('POST', `/console/reports/annual/${row.id}/sign-off`, { form: {} })).statusCode, 303);
@@ -288,6 +290,8 @@ describe('annual report (政府信息公开工作年度报告)', () => {
     assert.equal((await post(`/api/v1/reports/annual/${row.id}/publish`, {})).json().data.status, 'published');
     const pub = await h.agent().get(`/api/v1/public/reports/annual?${q(HC)}`);
     assert.equal(pub.statusCode, 200);
+    // The body's 政府信息公开年报 sub-column (issue 16) lists it at once, though that page is cached.
+    assert.match((await h.agent().get(subColumn)).body, new RegExp(`<a href="/reports/annual/${row.id}">区住建局\\d{4}年政府信息公开工作年度报告`));
     assert.deepEqual(pub.json().table3, expectedHcTable3());
     assert.deepEqual(pub.json().table2.行政许可, { 本年处理决定数量: 120 });
     assert.equal(pub.json().table2.行政事业性收费['本年收费金额（单位：万元）'], 12.5);

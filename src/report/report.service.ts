@@ -1,6 +1,7 @@
 // Annual reports: gather the figures of record through the other modules' front doors, generate, check,
 // save what the unit enters, and run the workflow draft → signed_off → filed (备案) → published.
 // A published report is corrected only by a new version; every published version stays readable.
+import { bumpGeneration } from '../search/public.js';
 import { z } from 'zod';
 import { writeAudit } from '../audit/public.js';
 import { canReadUnit, requireAdmin, requireAreaReader, requireStaff } from '../auth/policy.js';
@@ -388,6 +389,8 @@ export async function transition(ctx: Ctx, reportId: number, action: Transition,
     }
     await tx.updateTable('report_annual').set({ ...set, ...summary(c) }).where('id', '=', reportId).execute();
     await writeAudit(tx, ctx, { action: `report.${action}`, entity: 'report_annual', entityId: reportId, before: { status: row.status, version: row.version }, after: set, areaId });
+    // A publication shows on cached portal pages (the body's 政府信息公开年报 sub-column) on every node at once.
+    if (action === 'publish') await bumpGeneration(tx);
   });
   return (await ctx.db.selectFrom('report_annual').selectAll().where('id', '=', reportId).executeTakeFirstOrThrow());
 }
