@@ -20,6 +20,7 @@ export const localDayEndUtc = (day: string): string => new Date(new Date(`${day}
 
 /** Chinese names of the recorded actions (the code stays visible beside unknown ones). */
 export const ACTION_LABELS: Record<string, string> = {
+  'personal_data.read': '查看个人信息',
   'auth.login': '登录', 'auth.logout': '退出登录', 'auth.login_failed': '登录失败', 'auth.locked': '账号临时锁定',
   'auth.login_refused': '拒绝登录（锁定中）', 'auth.ip_throttled': '来源地址被限制登录', 'auth.password_ok_totp_due': '密码正确，待动态验证码',
   'auth.totp_failed': '动态验证码错误', 'auth.totp_enable': '启用双因素认证', 'auth.totp_disable': '关闭双因素认证',

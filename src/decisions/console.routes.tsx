@@ -1,5 +1,6 @@
 // Console pages: /console/decisions (dashboard, consultations, catalog, settings),
 // /console/consultations/:id (moderation, grouping, 采纳情况, report), /console/decisions/:id (stages, 调整, 终止).
+import { recordPersonalDataRead } from '../audit/public.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SafeHtml } from '#jsx/jsx-runtime';
 import { AppError } from '../lib/errors.js';
@@ -314,6 +315,7 @@ async function decisionConsolePage(req: FastifyRequest, reply: FastifyReply, for
 
 async function meetingConsolePage(req: FastifyRequest, reply: FastifyReply, msg: { notice?: string; problem?: string } = {}, status = 200) {
   const { m, signups } = await part.meetingForStaff(req.ctx, idOf(req));
+  if (signups.length) await recordPersonalDataRead(req.ctx, { entity: 'meeting', entityId: m.id, what: '列席报名人姓名和联系方式' });
   const meta = pageMeta(req, reply, `列席会议：${m.title}`);
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
@@ -360,6 +362,7 @@ async function meetingConsolePage(req: FastifyRequest, reply: FastifyReply, msg:
 
 async function openDayConsolePage(req: FastifyRequest, reply: FastifyReply, msg: { notice?: string; problem?: string } = {}, status = 200) {
   const { d, signups } = await part.openDayForStaff(req.ctx, idOf(req));
+  if (signups.length) await recordPersonalDataRead(req.ctx, { entity: 'open_day', entityId: d.id, what: '开放日报名人姓名和联系方式' });
   const meta = pageMeta(req, reply, `开放日：${d.title}`);
   const STATUS: Record<string, string> = { confirmed: '已确认', waiting: '候补', cancelled: '已取消' };
   return sendHtml(reply, (

@@ -1,5 +1,6 @@
 // Console pages: the register (list + filters), the dashboard, staff intake, the request page with
 // the due date and how it was computed, and the handling actions.
+import { recordPersonalDataRead } from '../audit/public.js';
 import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -154,6 +155,7 @@ async function detailPage(req: FastifyRequest, reply: FastifyReply, errors: Reco
   const id = idOf(req);
   const d = await requestDetail(req.ctx, id);
   const { row, replay: r, events } = d;
+  await recordPersonalDataRead(req.ctx, { entity: 'info_request', entityId: id, what: '申请人信息（姓名、证件、联系方式、地址）', areaId: row.area_id });
   const calendar = await getCalendar(req.ctx.db, row.area_id);
   const x = explainDue(calendar, r);
   const units = await listUnitsInArea(req.ctx.db, row.area_id);

@@ -1,4 +1,5 @@
 // JSON API of the requests module (a contract: OA and 12345 systems post requests and clock events).
+import { recordPersonalDataRead } from '../audit/public.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { documentApi, intParam } from '../web/http.js';
 import { APPEAL_KINDS, APPEAL_RESULTS, concludeAppeal, createAppeal, listAppeals } from './appeals.js';
@@ -45,7 +46,9 @@ export async function requestsApiRoutes(app: FastifyInstance) {
 
   documentApi({ method: 'GET', url: '/api/v1/requests/{id}', roles: '政务公开办、审计员（全区）；受理或承办单位', summary: '申请详情：编号、状态、答复期限、是否按时、办理事件列表' });
   app.get('/api/v1/requests/:id', async (req) => {
-    const d = (await requestDetail(req.ctx, idOf(req))).json;
+    const full = await requestDetail(req.ctx, idOf(req));
+    await recordPersonalDataRead(req.ctx, { entity: 'info_request', entityId: full.row.id, what: '申请人信息（API）', areaId: full.row.area_id });
+    const d = full.json;
     return { ...d, data: d };
   });
 
