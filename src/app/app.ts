@@ -57,7 +57,7 @@ const MAX_URL_LENGTH = 2048;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, handle } = deps;
-  for (const m of MODULES) m.init?.(config);
+  for (const m of MODULES) await m.init?.(config);
   setNavEntries(allNavEntries());
   const app = Fastify({
     logger: deps.logger ? { level: 'info' } : false,

@@ -25,8 +25,8 @@ export type GongkaiModule = {
   name: string;
   /** Append-only migrations this module owns (names `YYYYMMDD_HHMM_<module>_<what>`, see docs/CONVENTIONS.md). */
   migrations?: readonly MigrationDef[];
-  /** Called once at start (server and CLI) with the validated configuration. */
-  init?: (config: Config) => void;
+  /** Called once at start (server and CLI) with the validated configuration; awaited before anything runs. */
+  init?: (config: Config) => void | Promise<void>;
   /** Registers the module's pages and API routes. */
   routes?: (app: FastifyInstance, deps: AppDeps) => Promise<void>;
   /** Adds the module's `gongkai …` commands. */

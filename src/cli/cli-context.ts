@@ -10,7 +10,7 @@ export async function withDb<T>(fn: (ctx: Ctx, handle: DbHandle) => Promise<T>, 
   const [{ openDatabase }, { migrateToLatest }, { MODULES }, { ensureDefaultOrg }] = await Promise.all([
     import('../db/connect.js'), import('../app/migrations.js'), import('../app/modules.js'), import('../org/public.js'),
   ]);
-  for (const m of MODULES) m.init?.(config);
+  for (const m of MODULES) await m.init?.(config);
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(handle.db, handle.dialect);

@@ -12,12 +12,13 @@ export const SITE_CHECK_JOB = 'site.self-check';
 export const siteModule: GongkaiModule = {
   name: 'site',
   migrations: SITE_MIGRATIONS,
-  init: (config) => {
+  init: async (config) => {
     // Only an operator-set PUBLIC_BASE_URL names the site's domain; absolute links otherwise use the config default.
     setPublicBaseUrl(process.env.PUBLIC_BASE_URL ? config.publicBaseUrl : null);
     installIdentityProvider();
-    // The guard's code (and the disclosure front door) load lazily, keeping the CLI's start light.
-    void import('./dictionary.js').then((m) => m.installWordingGuard());
+    // The guard's code (and the disclosure front door) load lazily, keeping the CLI's start light — but before any
+    // command or request runs: a sign-off must never slip past the 用词检查 while the import is still loading.
+    (await import('./dictionary.js')).installWordingGuard();
   },
   commands: registerSiteCommands,
   routes: async (app, deps) => {
