@@ -242,8 +242,9 @@ describe('https deployments and the second factor', () => {
     assert.equal((await auditor.get('/console')).statusCode, 200, 'auditors are not required to');
 
     const enrol = await a.get('/console/account/totp');
-    assert.match(enrol.body, /未内置二维码生成组件/);
     assert.match(enrol.body, /otpauth:\/\/totp\//);
+    // The QR code is drawn on the server as SVG (works without JavaScript), beside the manual key.
+    assert.match(enrol.body, /<figure class="gk-qr" role="img" aria-label="[^"]+"><svg[^>]*>[\s\S]*<path[\s\S]*<\/svg><\/figure>/);
     const secret = /secret=([A-Z2-7]+)/.exec(enrol.body)![1]!;
     const code = (at: number) => totp(base32Decode(secret), Math.floor(at / 1000));
     const bad = await a.request('POST', '/console/account/totp', { form: { code: '000000' === code(t0) ? '111111' : '000000' } });

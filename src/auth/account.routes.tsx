@@ -1,6 +1,8 @@
 // 我的账号 /console/account: change the password (also the forced first-login / after-reset change),
 // see and end own sessions, own API tokens, the second factor (TOTP) with recovery codes. Plus the
 // admins' token list /console/tokens and the token API.
+import QRCode from 'qrcode';
+import { raw } from '#jsx/jsx-runtime';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { writeAudit } from '../audit/public.js';
@@ -177,6 +179,8 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       secret = newTotpSecret();
       await req.ctx.db.updateTable('users').set({ totp_secret: secret }).where('id', '=', u.userId).where('totp_enabled', '=', 0).execute();
     }
+    // The enrolment QR code, rendered here as SVG (nothing leaves the server; no script needed to show it).
+    const qr = !row.totp_enabled && secret ? raw((await QRCode.toString(otpauthUri(ISSUER, u.username, secret), { type: 'svg', errorCorrectionLevel: 'M', margin: 2, width: 220 })).trim()) : null;
     const required = securitySettings().requireTotp && (TOTP_ROLES as readonly string[]).includes(u.role);
     const left = row.recovery_codes_json ? (JSON.parse(row.recovery_codes_json) as string[]).length : 0;
     return sendHtml(reply, (
@@ -195,7 +199,8 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
         ) : (
           <>
             <p>第一步：在手机上安装身份验证器应用（如 Microsoft Authenticator、Google 身份验证器、FreeOTP），添加账号。</p>
-            <p>本系统未内置二维码生成组件，请在应用中选择“手动输入密钥”，填写下面的密钥（基于时间，30秒，6位）；或将下面的 otpauth 地址复制到支持导入的应用中。</p>
+            <p>用应用扫描下面的二维码；无法扫描时，选择“手动输入密钥”，填写下面的密钥（基于时间，30秒，6位），或将 otpauth 地址复制到支持导入的应用中。</p>
+            {qr ? <figure class="gk-qr" role="img" aria-label="双因素认证二维码（内容为下方的 otpauth 地址）">{qr}</figure> : null}
             <dl class="gk-dl">
               <dt>账号</dt><dd>{ISSUER}:{u.username}</dd>
               <dt>密钥</dt><dd><code>{(secret ?? '').replace(/(.{4})/g, '$1 ').trim()}</code></dd>
