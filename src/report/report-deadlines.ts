@@ -11,7 +11,7 @@ import { invalid } from '../lib/errors.js';
 import { nowIso, todayCst } from '../lib/time.js';
 import { parseInput } from '../lib/validate.js';
 import { areaAdmins, notifyOnce, unitUsers } from '../notify/public.js';
-import { actorArea, listUnitsInArea } from '../org/public.js';
+import { actorArea, listUnitsInArea, listAreas } from '../org/public.js';
 import { diffTables, type ReportScope } from './report-format.js';
 import { AREA_KINDS, compose, defaultScope, STATUS_LABELS, type ReportRow, type Snapshot, type Unit } from './report.service.js';
 
@@ -103,8 +103,15 @@ const LATE_NOTICE_DAYS = 31;
 const plusDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** Reminders: at the internal date, a week before the statutory date, and once late (the office too). */
+/** Reminders for a user's own area, or — for the scheduler and the CLI — for every area the deployment serves. */
 export async function runReportReminders(ctx: Ctx, today = todayCst()): Promise<number> {
-  const areaId = await actorArea(ctx);
+  const areas = ctx.actor.kind === 'user' ? [await actorArea(ctx)] : (await listAreas(ctx.db)).map((a) => a.id);
+  let sent = 0;
+  for (const areaId of areas) sent += await remindArea(ctx, today, areaId);
+  return sent;
+}
+
+async function remindArea(ctx: Ctx, today: string, areaId: number): Promise<number> {
   const year = Number(today.slice(0, 4)) - 1;
   const rows = await deadlineRows(ctx.db, areaId, year, today);
   const admins = await areaAdmins(ctx.db, areaId);

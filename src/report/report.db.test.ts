@@ -346,6 +346,21 @@ describe('annual report (政府信息公开工作年度报告)', () => {
     assert.match(r.body, /一、本年新收政府信息公开申请数量｜自然人：已公开3，当前4/);
   });
 
+  test('the reminder job covers every area a consolidated deployment serves (集约化), not only the default one', async () => {
+    const db = h.tdb.db;
+    const city = await db.selectFrom('units').select(['id']).where('kind', '=', '市').executeTakeFirst();
+    const at = new Date().toISOString();
+    const area = await db.insertInto('units').values({ code: '370321', name: '测试县', kind: '区', parent_id: city?.id ?? null, area_id: null, sort: 900, created_at: at }).returning('id').executeTakeFirstOrThrow();
+    await db.updateTable('units').set({ area_id: area.id }).where('id', '=', area.id).execute();
+    const dept = await db.insertInto('units').values({ code: '370321001', name: '测试县财政局', kind: '区直部门', parent_id: area.id, area_id: area.id, sort: 1, created_at: at }).returning('id').executeTakeFirstOrThrow();
+    setNowForTests(new Date('2023-01-25T02:00:00Z'));
+    try {
+      await runReportReminders({ ...h.ctx });
+    } finally { setNowForTests(null); }
+    const keys = (await db.selectFrom('notify_once').select('key').where('key', 'like', `report.%:${dept.id}:2022`).execute()).map((k) => k.key);
+    assert.deepEqual(keys, [`report.due_soon:${dept.id}:2022`], 'the other area\'s department is reminded of its 31 January deadline');
+  });
+
   test('deadlines: dashboard, reminders exactly once per stage, timeliness for the assessment, CLI', async () => {
     const admin = await h.login(USERS.admin.username);
     await admin.get('/console/reports');
