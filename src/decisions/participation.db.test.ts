@@ -153,4 +153,13 @@ describe('列席 and 开放日', () => {
     const other = await h.login(USERS.otherOperator.username);
     assert.equal((await other.get(`/console/open-days/${oid}`)).statusCode, 404);
   });
+
+  test('open day: simultaneous sign-ups never confirm more people than the capacity (the count and the insert are one locked step)', async () => {
+    const d = await p.createOpenDay(admin, { title: '并发报名', unit: '区财政局', heldOn: '2026-12-18', place: '大厅', capacity: 2, signupClosesOn: '2026-12-10' });
+    const anon: Ctx = { ...h.ctx, actor: { kind: 'anonymous', areaId: null } };
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => p.signUpForOpenDay(anon, d.id, { name: `并发${i}`, contact: `c${i}@example.com` })));
+    assert.equal(results.filter((r) => r.status === 'confirmed').length, 2);
+    const rows = await h.tdb.db.selectFrom('open_day_signups').select(['status']).where('open_day_id', '=', d.id).execute();
+    assert.deepEqual([rows.filter((r) => r.status === 'confirmed').length, rows.filter((r) => r.status === 'waiting').length], [2, 8]);
+  });
 });

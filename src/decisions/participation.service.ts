@@ -191,11 +191,21 @@ function requireOpenDayStaff(ctx: Ctx, d: OpenDay): void {
 }
 
 /** Sign-up: confirmed while seats remain, otherwise on the waiting list (in order of sign-up). */
+/**
+ * Serialises sign-ups and cancellations of one open day: a no-op UPDATE of its row takes the row lock on PostgreSQL
+ * (held to the end of the transaction) and the write lock on SQLite, so "count the confirmed, then insert" cannot
+ * interleave and confirm more people than the capacity.
+ */
+async function lockOpenDay(tx: Db, id: number): Promise<void> {
+  await tx.updateTable('open_days').set((eb) => ({ capacity: eb.ref('capacity') })).where('id', '=', id).execute();
+}
+
 export async function signUpForOpenDay(ctx: Ctx, id: number, input: unknown): Promise<{ id: number; status: 'confirmed' | 'waiting'; position: number }> {
   const d = await getOpenDay(ctx.db, id);
   const v = parseInput(z.object({ name: text('姓名', { max: 50 }), contact: text('联系方式', { max: 100 }) }), input);
   if (todayCst() > d.signup_closes_on) throw fail('signup_closed', `报名已于 ${d.signup_closes_on} 截止`);
   return ctx.db.transaction().execute(async (tx) => {
+    await lockOpenDay(tx, d.id);
     const confirmed = Number((await tx.selectFrom('open_day_signups').select(sql<number>`count(*)`.as('n')).where('open_day_id', '=', d.id).where('status', '=', 'confirmed').executeTakeFirstOrThrow()).n);
     const status = confirmed < d.capacity ? 'confirmed' as const : 'waiting' as const;
     const r = await tx.insertInto('open_day_signups').values({ open_day_id: d.id, name: v.name, contact: v.contact, status, attended: 0, suggestion: null, disposition: null, disposition_reason: null, created_at: nowIso() })
@@ -215,6 +225,7 @@ export async function cancelOpenDaySignup(ctx: Ctx, signupId: number): Promise<n
   requireOpenDayStaff(ctx, d);
   if (s.status === 'cancelled') throw fail('wrong_status', '该报名已取消');
   return ctx.db.transaction().execute(async (tx) => {
+    await lockOpenDay(tx, d.id);
     await tx.updateTable('open_day_signups').set({ status: 'cancelled' }).where('id', '=', s.id).execute();
     let promoted: number | null = null;
     if (s.status === 'confirmed') {
