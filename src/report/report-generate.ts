@@ -1,22 +1,15 @@
 // The pure generator: from the figures of record (requests, disclosure, ledgers) and what the unit entered,
 // the annual report in the 2021 format — tables, the six sections, the narrative of 三 and 四 written
 // from the same numbers as the tables. No I/O; the service gathers the input.
+import type { LedgerProgress } from '../ledger/public.js';
 import {
   SECTION_TITLES, T3_CARRIED_IN, T3_CARRY_OUT, T3_NEW, T3_TOTAL, TABLE3_RESULT_ROWS, TABLE4_ROWS,
   type ReportScope, type Table2, type Table3, type Table3Column, type Table4,
 } from './report-format.js';
 
 export type NormativeCounts = { issued: number; repealed: number; inForce: number };
-export type LedgerProgress = {
-  planYear: number;
-  planTitle: string | null;
-  tasks: number;
-  measures: number;
-  measuresDone: number;
-  measuresOverdue: number;
-  rectifications: number;
-  rectificationsDone: number;
-};
+// The plan's implementation comes from the ledger module, in its own type (one definition).
+export type { LedgerProgress } from '../ledger/public.js';
 export type ExplainingDocument = { id: number; title: string; docNumber: string; what: string };
 
 export type ReportInput = {
