@@ -51,3 +51,7 @@ export function requireUnitWriter(actor: Actor, unitId: number, roles: Role[] = 
 }
 
 export const isUser = (a: Actor): a is UserActor => a.kind === 'user';
+
+/** A logged-in 政务公开办 admin (not the system actor): what console pages use to show admin-only controls.
+ *  The one helper for this question; modules' policy files build on it. */
+export const isAdminUser = (actor: Actor): boolean => actor.kind === 'user' && actor.role === 'admin';
