@@ -82,3 +82,11 @@ test('every reason is in Chinese: no validator English such as "expected number,
     assert.doesNotMatch(err.message, /short/, 'a secret is not repeated');
   }
 });
+
+test('numbers are read strictly: hex, exponent and list forms are refused, surrounding blanks are fine', () => {
+  for (const bad of ['0x10', '1e3', '[1]', '12abc', '8080.0']) {
+    assert.throws(() => loadConfig({ GONGKAI_DATA_DIR: dir(), PORT: bad }), (err: unknown) => err instanceof ConfigError && /PORT/.test(err.message), bad);
+  }
+  assert.equal(loadConfig({ GONGKAI_DATA_DIR: dir(), PORT: ' 8081 ' }).port, 8081);
+  assert.equal(loadConfig({ GONGKAI_DATA_DIR: dir(), SMTP_HOST: 'mail.local', SMTP_PORT: '2525' }).smtp?.port, 2525);
+});

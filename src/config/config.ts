@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { strictNumberInput } from '../lib/validate.js';
 
 export type Config = {
   port: number;
@@ -47,7 +48,7 @@ export class ConfigError extends Error {
 
 const intIn = (min: number, max: number) => {
   const msg = `应为 ${min} 到 ${max} 之间的整数`;
-  return z.coerce.number({ error: msg }).int(msg).min(min, msg).max(max, msg);
+  return z.preprocess((v) => strictNumberInput(typeof v === 'string' ? v.trim() : v), z.number({ error: msg }).int(msg).min(min, msg).max(max, msg));
 };
 const nonEmpty = z.string({ error: '应为文本' }).min(1, '不能为空');
 

@@ -161,6 +161,12 @@ describe('public portal', () => {
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /专题标识只能包含小写字母、数字和连字符/);
     assert.match(bad.body, /value="优化营商环境"/);
+    for (const sort of ['0x10', '1e2']) {
+      const loose = await admin.request('POST', '/console/collections', { form: { name: '宽松数字', slug: 'loose-number', description: '', sort } });
+      assert.equal(loose.statusCode, 400, `sort=${sort} is refused`);
+      assert.match(loose.body, /排序必须是数字/);
+    }
+    assert.equal((await admin.get('/collections/loose-number')).statusCode, 404, 'a refused form writes nothing');
     const created = await admin.request('POST', '/console/collections', { form: { name: '住房保障', slug: 'housing', description: '住房保障政策汇集', sort: '1' } });
     assert.equal(created.statusCode, 303);
     const editUrl = created.headers.location as string;
