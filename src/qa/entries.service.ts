@@ -2,18 +2,19 @@
 // force today (checked against the live item and its clauses), review dates within 12 months.
 import { z } from 'zod';
 import { writeAudit } from '../audit/public.js';
-import { requireStaff, requireUser } from '../auth/policy.js';
+import { requireStaff } from '../auth/policy.js';
 import type { Db } from '../db/schema.js';
 import type { QaEntriesTable } from '../db/qa.tables.js';
 import { DEFAULT_TOPICS, documentStates, documentTexts, inForceToday } from '../disclosure/public.js';
 import type { Ctx } from '../lib/context.js';
-import { fail, forbidden, notFound } from '../lib/errors.js';
+import { fail, notFound } from '../lib/errors.js';
 import { nowIso, todayCst } from '../lib/time.js';
-import { intId, isoDate, oneOf, parseInput, text } from '../lib/validate.js';
+import { intId, isoDate, oneOf, parseInput, strictNumberInput, text } from '../lib/validate.js';
 import { notifyOnce, unitUsers } from '../notify/public.js';
 import { splitClauses } from './clauses.js';
 import { bumpQaVersion, CLAUSE_TYPES } from './clause-index.js';
 import { portalAreaId } from './consult.service.js';
+import { ownUnitFilter, requireEntryWriter as requireWriter, requireReadableEntry } from './qa-policy.js';
 
 export const LIFE_TOPICS = ['生育', '上学', '就业', '创业', '养老', '医疗', '纳税', '疫情防控', '住房', '社会救助'] as const;
 export const TOPIC_CHOICES: readonly string[] = [...LIFE_TOPICS, ...DEFAULT_TOPICS.map((t) => t.name)];
@@ -29,7 +30,7 @@ const listOf = (label: string) => z.preprocess((v) => {
   return String(v).split(/[\n、,，]/);
 }, z.array(text(label, { max: 200 })).max(20, `${label}最多20条`));
 
-const source = z.object({ itemId: intId('文件'), article: z.coerce.number({ error: '条款号无效' }).int('条款号无效').positive('条款号无效') });
+const source = z.object({ itemId: intId('文件'), article: z.preprocess((v) => strictNumberInput(v), z.number({ error: '条款号无效' }).int('条款号无效').positive('条款号无效').max(100_000, '条款号无效')) });
 export const entryInput = z.object({
   question: text('问题', { max: 200 }),
   answer: text('答复', { max: 2000, multiline: true }),
@@ -73,14 +74,7 @@ export async function checkSources(db: Db, areaId: number, sources: { itemId: nu
   return fields;
 }
 
-function requireEntryWriter(ctx: Ctx, ownerUnitId: number | null, publish: boolean): void {
-  if (ctx.actor.kind === 'system') return;
-  const u = requireUser(ctx.actor);
-  if (u.role === 'auditor') throw forbidden('审计员只能查看，不能修改');
-  if (u.role === 'admin') return;
-  if (ownerUnitId !== null && ownerUnitId !== u.unitId) throw forbidden('只能维护本单位负责的问答');
-  if (publish && u.role !== 'unit_reviewer') throw forbidden('只有审核人或政务公开办可以发布问答');
-}
+const requireEntryWriter = (ctx: Ctx, ownerUnitId: number | null, publish: boolean) => requireWriter(ctx.actor, ownerUnitId, publish);
 
 export async function createEntry(ctx: Ctx, raw: unknown, extra: { fromItemId?: number; fromMessageId?: number } = {}): Promise<number> {
   requireStaff(ctx.actor);
@@ -122,9 +116,7 @@ export type EntryRow = NonNullable<Awaited<ReturnType<typeof findEntry>>>;
 
 export async function readableEntry(ctx: Ctx, id: number): Promise<EntryRow> {
   requireStaff(ctx.actor);
-  const e = await findEntry(ctx.db, id);
-  if (!e || (ctx.actor.kind === 'user' && e.area_id !== ctx.actor.areaId)) throw notFound('问答条目');
-  return e;
+  return requireReadableEntry(ctx.actor, await findEntry(ctx.db, id));
 }
 
 /** Replaces an entry's content (back to draft unless the caller publishes it again with valid sources). */
@@ -178,7 +170,8 @@ export async function listEntries(ctx: Ctx, f: { status?: string; q?: string } =
   const areaId = await areaOf(ctx);
   let q = ctx.db.selectFrom('qa_entries').selectAll().where('area_id', '=', areaId);
   if (f.status && (ENTRY_STATUSES as readonly string[]).includes(f.status)) q = q.where('status', '=', f.status as never);
-  if (ctx.actor.kind === 'user' && ctx.actor.role !== 'admin' && ctx.actor.role !== 'auditor') q = q.where('owner_unit_id', '=', ctx.actor.unitId);
+  const own = ownUnitFilter(ctx.actor);
+  if (own !== null) q = q.where('owner_unit_id', '=', own);
   const rows = await q.orderBy('updated_at', 'desc').limit(500).execute();
   return f.q ? rows.filter((r) => r.question.includes(f.q!) || r.alt_questions.includes(f.q!)) : rows;
 }

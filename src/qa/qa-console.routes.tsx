@@ -13,6 +13,7 @@ import { bumpQaVersion } from './clause-index.js';
 import * as consult from './consult.service.js';
 import * as entries from './entries.service.js';
 import { insights, VERDICT_LABELS } from './feedback.service.js';
+import { canAssignMessages } from './qa-policy.js';
 
 const idOf = (req: FastifyRequest) => intParam((req.params as Record<string, string>).id);
 const fieldsOf = (err: unknown) => (err instanceof AppError && (err.kind === 'invalid' || err.kind === 'unprocessable') ? { ...err.fields, ...(Object.keys(err.fields).length ? {} : { _: err.message }) } : null);
@@ -104,7 +105,7 @@ async function messagePage(req: FastifyRequest, reply: FastifyReply, id: number,
   const units = await listUnitsInArea(req.ctx.db, m.area_id);
   const meta = pageMeta(req, reply, `留言 ${id}`);
   const f = form ?? emptyForm();
-  const isAdmin = req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
+  const isAdmin = canAssignMessages(req.ctx.actor);
   const entryDraft = m.reply ? `/console/qa/entries/new?question=${encodeURIComponent((m.public_question ?? consult.redact(m.question, m)).slice(0, 200))}&answer=${encodeURIComponent(consult.redact(m.reply, m).slice(0, 2000))}` : null;
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
@@ -253,7 +254,7 @@ export async function consultConsoleRoutes(app: FastifyInstance): Promise<void> 
     const rows = await consult.listMessages(req.ctx, { status });
     const today = todayCst();
     const meta = pageMeta(req, reply, '留言咨询');
-    const isAdmin = req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
+    const isAdmin = canAssignMessages(req.ctx.actor);
     return sendHtml(reply, (
       <ConsoleLayout meta={meta}>
         <p><a href="/console/qa/messages?status=open">未答复</a> · <a href="/console/qa/messages?status=answered">已答复</a> · <a href="/console/qa">政策问答</a></p>
