@@ -1,19 +1,18 @@
 // Console pages of 政策问答: entries (draft → review → published), turning a 问答式解读 into entries,
 // the insights (most asked, unanswered, 没用), the lexicon, and the 留言咨询 queue.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { writeAudit } from '../audit/public.js';
-import { requireAdmin, requireStaff } from '../auth/policy.js';
+import { requireStaff } from '../auth/policy.js';
 import { AppError } from '../lib/errors.js';
-import { nowIso, todayCst } from '../lib/time.js';
+import { todayCst } from '../lib/time.js';
 import { listUnitsInArea } from '../org/public.js';
 import { ConsoleLayout } from '../web/components/layout.js';
 import { Checkbox, ErrorSummary, Form, SelectField, TextArea, TextField, emptyForm, type FormState } from '../web/components/form.js';
 import { formBody, intParam, pageMeta, sendHtml } from '../web/http.js';
-import { bumpQaVersion } from './clause-index.js';
 import * as consult from './consult.service.js';
 import * as entries from './entries.service.js';
 import { insights, VERDICT_LABELS } from './feedback.service.js';
-import { canAssignMessages } from './qa-policy.js';
+import * as lexicon from './lexicon.service.js';
+import { canAssignMessages, canEditLexicon, requireLexiconEditor } from './qa-policy.js';
 
 const idOf = (req: FastifyRequest) => intParam((req.params as Record<string, string>).id);
 const fieldsOf = (err: unknown) => (err instanceof AppError && (err.kind === 'invalid' || err.kind === 'unprocessable') ? { ...err.fields, ...(Object.keys(err.fields).length ? {} : { _: err.message }) } : null);
@@ -210,42 +209,90 @@ export async function consultConsoleRoutes(app: FastifyInstance): Promise<void> 
     ));
   });
 
-  const lexiconPage = async (req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
-    requireStaff(req.ctx.actor);
-    const areaId = await areaOfReq(req);
-    const rows = await req.ctx.db.selectFrom('qa_lexicon').selectAll().where('area_id', '=', areaId).orderBy('id').execute();
+  const LEX_LABELS = { term: '词', expansions: '同义/规范用语', _: '词条' };
+  const LexFields = (p: { form: FormState }) => (
+    <>
+      <TextField name="term" label="词（如：社保）" form={p.form} required maxlength={lexicon.MAX_TERM} />
+      <TextField name="expansions" label="同义/规范用语（用 | 分隔；不填则只加入词典）" form={p.form} maxlength={400} hint={`最多${lexicon.MAX_EXPANSIONS}个，每个不超过${lexicon.MAX_TERM}字`} />
+    </>
+  );
+  const lexiconPage = async (req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200, notice?: string) => {
+    const rows = await lexicon.listLexicon(req.ctx);
     const meta = pageMeta(req, reply, '问答词典与同义词');
+    const editable = canEditLexicon(req.ctx.actor);
     return sendHtml(reply, (
       <ConsoleLayout meta={meta}>
-        <p>项目自带的政务词典（data/qa/dict.txt）和同义词表（data/qa/synonyms.txt）之外，本区追加的词条：</p>
-        <table class="gk-table"><caption class="visually-hidden">本区追加的词条</caption><thead><tr><th scope="col">类型</th><th scope="col">词</th><th scope="col">同义/规范用语</th></tr></thead>
-          <tbody>{rows.map((r) => <tr><td>{r.kind === 'word' ? '词典词' : '同义词'}</td><td>{r.term}</td><td>{r.expansions}</td></tr>)}</tbody></table>
-        <h2>追加词条</h2>
-        <ErrorSummary errors={form.errors} labels={{ term: '词', expansions: '同义/规范用语' }} />
-        <Form action="/console/qa/lexicon" csrf={meta.csrf!} submit="追加">
-          <TextField name="term" label="词（如：社保）" form={form} required maxlength={30} />
-          <TextField name="expansions" label="同义/规范用语（用 | 分隔；不填则只加入词典）" form={form} maxlength={200} />
-        </Form>
+        {notice ? <div class="gk-notice" role="status">{notice}</div> : null}
+        <p>项目自带的政务词典（data/qa/dict.txt）和同义词表（data/qa/synonyms.txt）之外，本区追加的词条。修改后下一次提问即按新词条检索。</p>
+        <table class="gk-table"><caption class="visually-hidden">本区追加的词条</caption><thead><tr><th scope="col">类型</th><th scope="col">词</th><th scope="col">同义/规范用语</th>{editable ? <th scope="col">操作</th> : null}</tr></thead>
+          <tbody>{rows.map((r) => <tr><td>{r.kind === 'word' ? '词典词' : '同义词'}</td><td>{r.term}</td><td>{r.expansions.split('|').join('、')}</td>
+            {editable ? <td><a href={`/console/qa/lexicon/${r.id}`}>修改<span class="visually-hidden">“{r.term}”</span></a> · <a href={`/console/qa/lexicon/${r.id}/delete`}>删除<span class="visually-hidden">“{r.term}”</span></a></td> : null}</tr>)}</tbody></table>
+        {editable ? (
+          <><h2>追加词条</h2>
+            <ErrorSummary errors={form.errors} labels={LEX_LABELS} />
+            <Form action="/console/qa/lexicon" csrf={meta.csrf!} submit="追加"><LexFields form={form} /></Form></>
+        ) : null}
+      </ConsoleLayout>
+    ), status);
+  };
+  const lexiconEditPage = async (req: FastifyRequest, reply: FastifyReply, id: number, form?: FormState, status = 200) => {
+    requireLexiconEditor(req.ctx.actor);
+    const row = await lexicon.findLexicon(req.ctx, id);
+    const f = form ?? emptyForm({ term: row.term, expansions: row.expansions });
+    const meta = pageMeta(req, reply, `修改词条：${row.term}`);
+    return sendHtml(reply, (
+      <ConsoleLayout meta={meta}>
+        <p><a href="/console/qa/lexicon">返回词典与同义词</a></p>
+        <ErrorSummary errors={f.errors} labels={LEX_LABELS} />
+        <Form action={`/console/qa/lexicon/${id}`} csrf={meta.csrf!} submit="保存"><LexFields form={f} /></Form>
+        <p><a href={`/console/qa/lexicon/${id}/delete`}>删除这个词条</a></p>
+      </ConsoleLayout>
+    ), status);
+  };
+  const lexiconDeletePage = async (req: FastifyRequest, reply: FastifyReply, id: number, status = 200) => {
+    requireLexiconEditor(req.ctx.actor);
+    const row = await lexicon.findLexicon(req.ctx, id);
+    const meta = pageMeta(req, reply, `删除词条：${row.term}`);
+    return sendHtml(reply, (
+      <ConsoleLayout meta={meta}>
+        <p>确定删除{row.kind === 'word' ? '词典词' : '同义词'}“<strong>{row.term}</strong>”{row.expansions ? `（${row.expansions.split('|').join('、')}）` : ''}吗？删除后提问不再按它扩展检索。此操作记入审计日志。</p>
+        <form method="post" action={`/console/qa/lexicon/${id}/delete`} class="gk-inline">
+          <input type="hidden" name="_csrf" value={meta.csrf!} /><input type="hidden" name="confirm" value="1" />
+          <button type="submit" class="gk-button">确定删除</button>
+        </form>
+        {' '}<a href="/console/qa/lexicon">取消</a>
       </ConsoleLayout>
     ), status);
   };
   app.get('/console/qa/lexicon', async (req, reply) => lexiconPage(req, reply, emptyForm()));
   app.post('/console/qa/lexicon', async (req, reply) => {
-    requireAdmin(req.ctx.actor);
     const b = formBody(req);
-    const term = (b.term ?? '').trim();
-    const expansions = (b.expansions ?? '').split('|').map((s) => s.trim()).filter(Boolean);
-    const errors: Record<string, string> = {};
-    if (!term || term.length > 30 || /[\s|=#]/.test(term)) errors.term = '请填写不含空格和 | = # 的词（30字以内）';
-    if (expansions.some((e) => e.length > 30 || /[=#]/.test(e))) errors.expansions = '每个同义词不超过30字，不含 = #';
-    if (Object.keys(errors).length) return lexiconPage(req, reply, { values: b, errors }, 400);
-    const areaId = await areaOfReq(req);
-    await req.ctx.db.transaction().execute(async (tx) => {
-      const row = { area_id: areaId, kind: expansions.length ? 'synonym' as const : 'word' as const, term, expansions: expansions.join('|'), created_at: nowIso() };
-      const { id } = await tx.insertInto('qa_lexicon').values(row).returning('id').executeTakeFirstOrThrow();
-      await writeAudit(tx, req.ctx, { action: 'qa.lexicon.add', entity: 'qa_lexicon', entityId: id, after: row, areaId });
-      await bumpQaVersion(tx);
-    });
+    try {
+      await lexicon.addLexicon(req.ctx, b);
+      return reply.redirect('/console/qa/lexicon', 303);
+    } catch (e) {
+      const f = fieldsOf(e);
+      if (f) return lexiconPage(req, reply, { values: b, errors: f }, 400);
+      throw e;
+    }
+  });
+  app.get('/console/qa/lexicon/:id', async (req, reply) => lexiconEditPage(req, reply, idOf(req)));
+  app.post('/console/qa/lexicon/:id', async (req, reply) => {
+    const b = formBody(req);
+    try {
+      await lexicon.updateLexicon(req.ctx, idOf(req), b);
+      return reply.redirect('/console/qa/lexicon', 303);
+    } catch (e) {
+      const f = fieldsOf(e);
+      if (f) return lexiconEditPage(req, reply, idOf(req), { values: b, errors: f }, 400);
+      throw e;
+    }
+  });
+  app.get('/console/qa/lexicon/:id/delete', async (req, reply) => lexiconDeletePage(req, reply, idOf(req)));
+  app.post('/console/qa/lexicon/:id/delete', async (req, reply) => {
+    // Without the confirmation page's field nothing is deleted: the page asks first.
+    if (formBody(req).confirm !== '1') return lexiconDeletePage(req, reply, idOf(req), 400);
+    await lexicon.deleteLexicon(req.ctx, idOf(req));
     return reply.redirect('/console/qa/lexicon', 303);
   });
 
