@@ -22,6 +22,7 @@ export const AUDIENCES = ['个人', '企业', '个人和企业'] as const;
 export const FORMS = ['text', 'graphic', 'video'] as const;
 export const FORM_LABELS: Record<string, string> = { text: '文字', graphic: '图解', video: '视频' };
 export const ENTRY_STATUSES = ['draft', 'review', 'published'] as const;
+export const MEDIA_KIND_LABELS: Record<string, string> = { image: '图解', video: '视频' };
 export const ENTRY_STATUS_LABELS: Record<string, string> = { draft: '草稿', review: '待审核', published: '已发布', suspended: '已下线' };
 
 const listOf = (label: string) => z.preprocess((v) => {
@@ -50,6 +51,18 @@ const addMonths = (iso: string, m: number) => {
   d.setUTCMonth(d.getUTCMonth() + m);
   return d.toISOString().slice(0, 10);
 };
+
+/** Publishing an entry of form 图解 / 视频 needs at least one image / video (src/qa/media.service.ts). */
+export async function missingMedia(db: Db, entryId: number | null, form: string): Promise<string | null> {
+  if (form !== 'graphic' && form !== 'video') return null;
+  const kind = form === 'graphic' ? 'image' : 'video';
+  const n = entryId === null ? 0 : (await db.selectFrom('qa_entry_media').select('id').where('entry_id', '=', entryId).where('kind', '=', kind).execute()).length;
+  return n > 0 ? null : `形式为“${FORM_LABELS[form]}”的问答须至少上传一个${kind === 'image' ? '图解图片' : '视频'}（附文字说明）后才能发布：请先保存为草稿再上传`;
+}
+async function requireMedia(db: Db, entryId: number | null, form: string): Promise<void> {
+  const m = await missingMedia(db, entryId, form);
+  if (m) throw fail('qa_media_required', m, { form: m });
+}
 
 async function areaOf(ctx: Ctx): Promise<number> {
   if (ctx.actor.kind === 'user') return ctx.actor.areaId;
@@ -88,6 +101,7 @@ export async function createEntry(ctx: Ctx, raw: unknown, extra: { fromItemId?: 
   const bad = await checkSources(ctx.db, areaId, input.sources, today);
   if (Object.keys(bad).length) throw fail('qa_source_invalid', Object.values(bad)[0], bad);
   const published = input.status === 'published';
+  if (published) await requireMedia(ctx.db, null, input.form);
   const reviewer = published && ctx.actor.kind === 'user' ? ctx.actor.userId : null;
   const at = nowIso();
   return ctx.db.transaction().execute(async (tx) => {
@@ -130,6 +144,7 @@ export async function updateEntry(ctx: Ctx, id: number, raw: unknown): Promise<v
   const bad = await checkSources(ctx.db, before.area_id, input.sources, today);
   if (Object.keys(bad).length) throw fail('qa_source_invalid', Object.values(bad)[0], bad);
   const published = input.status === 'published';
+  if (published) await requireMedia(ctx.db, id, input.form);
   await ctx.db.transaction().execute(async (tx) => {
     const set = {
       question: input.question, answer: input.answer, alt_questions: input.altQuestions.join('\n'), topics: input.topics.join('、'), audience: input.audience, form: input.form,
@@ -154,6 +169,7 @@ export async function moveEntry(ctx: Ctx, id: number, to: 'review' | 'published'
   if (to === 'published') {
     const bad = await checkSources(ctx.db, e.area_id, e.sources, today);
     if (Object.keys(bad).length) throw fail('qa_source_invalid', Object.values(bad)[0], bad);
+    await requireMedia(ctx.db, id, e.form);
   }
   await ctx.db.transaction().execute(async (tx) => {
     const set = to === 'published'

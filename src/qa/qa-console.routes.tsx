@@ -1,6 +1,7 @@
 // Console pages of 政策问答: entries (draft → review → published), turning a 问答式解读 into entries,
 // the insights (most asked, unanswered, 没用), the lexicon, and the 留言咨询 queue.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../app/module.js';
 import { requireStaff } from '../auth/policy.js';
 import { AppError } from '../lib/errors.js';
 import { todayCst } from '../lib/time.js';
@@ -12,7 +13,11 @@ import * as consult from './consult.service.js';
 import * as entries from './entries.service.js';
 import { insights, VERDICT_LABELS } from './feedback.service.js';
 import * as lexicon from './lexicon.service.js';
-import { canAssignMessages, canEditLexicon, requireLexiconEditor } from './qa-policy.js';
+import * as media from './media.service.js';
+import { qaMediaRoutes, type MediaFormState } from './qa-media.routes.js';
+import { canAssignMessages, canEditLexicon, canWriteEntry, requireLexiconEditor } from './qa-policy.js';
+
+const MEDIA_LABELS: Record<string, string> = { kind: '类型', description: '文字说明', file: '文件', _: '上传' };
 
 const idOf = (req: FastifyRequest) => intParam((req.params as Record<string, string>).id);
 const fieldsOf = (err: unknown) => (err instanceof AppError && (err.kind === 'invalid' || err.kind === 'unprocessable') ? { ...err.fields, ...(Object.keys(err.fields).length ? {} : { _: err.message }) } : null);
@@ -76,8 +81,11 @@ async function entriesPage(req: FastifyRequest, reply: FastifyReply, form: FormS
   ), status);
 }
 
-async function entryPage(req: FastifyRequest, reply: FastifyReply, id: number, form?: FormState, status = 200, notice?: string) {
+async function entryPage(req: FastifyRequest, reply: FastifyReply, id: number, form?: FormState, status = 200, notice?: string, mediaForm?: MediaFormState) {
   const e = await entries.readableEntry(req.ctx, id);
+  const files = await media.listMedia(req.ctx.db, id);
+  const canEditMedia = e.status !== 'published' && canWriteEntry(req.ctx.actor, e.owner_unit_id);
+  const mf: FormState = mediaForm ?? emptyForm({ kind: e.form === 'video' ? 'video' : 'image' });
   const f = form ?? emptyForm({ question: e.question, altQuestions: e.alt_questions, answer: e.answer, sources: e.sources.map((s) => `${s.itemId}:${s.article}`).join('\n'), topics: e.topics, audience: e.audience, form: e.form, nextReviewOn: e.next_review_on ?? '' });
   const meta = pageMeta(req, reply, `问答条目：${e.question}`);
   const move = (to: string, label: string) => (
@@ -95,6 +103,28 @@ async function entryPage(req: FastifyRequest, reply: FastifyReply, id: number, f
       <h2>修改</h2>
       <ErrorSummary errors={f.errors} labels={ENTRY_LABELS} />
       <Form action={`/console/qa/entries/${id}`} csrf={meta.csrf!} submit="保存（回到草稿）"><EntryFields form={f} /></Form>
+      <h2 id="h-media">图解与视频</h2>
+      <p class="gk-muted">形式为“图解”或“视频”的问答发布前须至少上传一个相应文件。每个图片要写文字说明，每个视频要写文字稿或内容摘要：看不见图片、看不了视频的人靠它了解内容。只在问答发布后公开。</p>
+      {files.length ? (
+        <table class="gk-table"><caption class="visually-hidden">已上传的图解与视频</caption>
+          <thead><tr><th scope="col">类型</th><th scope="col">文件</th><th scope="col">文字说明 / 文字稿</th>{canEditMedia ? <th scope="col">操作</th> : null}</tr></thead>
+          <tbody>{files.map((m) => (
+            <tr><td>{media.MEDIA_KIND_LABELS[m.kind]}</td><td><a href={`/console/qa/entries/${id}/media/${m.id}`}>{m.file_name}</a>（{Math.max(1, Math.round(m.size / 1024))} KB）</td>
+              <td>{m.description.split('\n').map((l) => <p>{l}</p>)}</td>
+              {canEditMedia ? <td><a href={`/console/qa/entries/${id}/media/${m.id}/delete`}>删除<span class="visually-hidden">{m.file_name}</span></a></td> : null}</tr>
+          ))}</tbody></table>
+      ) : <p>尚未上传图解或视频。</p>}
+      {canEditMedia ? (
+        <>
+          <h3>上传图解或视频</h3>
+          <ErrorSummary errors={mf.errors} labels={MEDIA_LABELS} />
+          <Form action={`/console/qa/entries/${id}/media`} csrf={meta.csrf!} submit="上传" enctype="multipart/form-data">
+            <SelectField name="kind" label="类型" form={mf} required options={[{ value: 'image', label: '图解（PNG、JPG、SVG 图片，不超过 5 MB）' }, { value: 'video', label: '视频（MP4、WebM，不超过 50 MB）' }]} />
+            <TextArea name="description" label="文字说明（图片）或文字稿、内容摘要（视频）" form={mf} required rows={5} hint="至少10个字；图片写清图中的全部信息，视频写出讲解的内容" />
+            <TextField name="file" label="文件" type="file" form={mf} required />
+          </Form>
+        </>
+      ) : e.status === 'published' ? <p>已发布的问答请先退回草稿，再修改图解或视频。</p> : null}
     </ConsoleLayout>
   ), status);
 }
@@ -138,7 +168,8 @@ async function messagePage(req: FastifyRequest, reply: FastifyReply, id: number,
   ), status);
 }
 
-export async function consultConsoleRoutes(app: FastifyInstance): Promise<void> {
+export async function consultConsoleRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  await qaMediaRoutes(app, deps, (req, reply, id, o) => entryPage(req, reply, id, undefined, o.status, o.notice, o.mediaForm));
   app.get('/console/qa', async (req, reply) => entriesPage(req, reply, emptyForm()));
   app.get('/console/qa/entries/new', async (req, reply) => {
     const q = req.query as Record<string, string>;

@@ -11,6 +11,7 @@ import * as consult from './consult.service.js';
 import { answerQuestion, engineFor, type Citation } from './engine.js';
 import * as entries from './entries.service.js';
 import { logQuery, recordFeedback } from './feedback.service.js';
+import { listMedia } from './media.service.js';
 import { AskPage, ConsultFormPage, ConsultListPage, ConsultThanksPage, QaEntryPage, QaListPage } from './qa-public.views.js';
 
 const qOf = (req: FastifyRequest, name = 'q') => {
@@ -83,7 +84,8 @@ export async function qaRoutes(app: FastifyInstance, deps: AppDeps): Promise<voi
     if (!e || e.status !== 'published' || e.area_id !== areaId) throw notFound('问答');
     const citations = await entryCitations(req, areaId, e);
     if (!citations) throw notFound('问答');
-    return sendHtml(reply, <QaEntryPage meta={pageMeta(req, reply, e.question)} e={e} citations={citations} csrf={publicCsrf(reply)} />);
+    const files = (await listMedia(req.ctx.db, id)).map((m) => ({ id: m.id, kind: m.kind, mime: m.mime, file_name: m.file_name, description: m.description }));
+    return sendHtml(reply, <QaEntryPage meta={pageMeta(req, reply, e.question)} e={e} citations={citations} csrf={publicCsrf(reply)} media={files} />);
   });
 
   const consultUnits = async (req: FastifyRequest) => {
@@ -155,5 +157,5 @@ export async function qaRoutes(app: FastifyInstance, deps: AppDeps): Promise<voi
     return { data: { ok: true } };
   });
 
-  await consultConsoleRoutes(app);
+  await consultConsoleRoutes(app, deps);
 }
