@@ -7,13 +7,14 @@ import type { Db } from '../db/schema.js';
 import type { QaEntriesTable } from '../db/qa.tables.js';
 import { DEFAULT_TOPICS, documentStates, documentTexts, inForceToday } from '../disclosure/public.js';
 import type { Ctx } from '../lib/context.js';
-import { fail, notFound } from '../lib/errors.js';
+import { fail, invalid, notFound } from '../lib/errors.js';
 import { nowIso, todayCst } from '../lib/time.js';
 import { intId, isoDate, oneOf, parseInput, strictNumberInput, text } from '../lib/validate.js';
 import { notifyOnce, unitUsers } from '../notify/public.js';
+import { findUnit } from '../org/public.js';
 import { splitClauses } from './clauses.js';
 import { bumpQaVersion, CLAUSE_TYPES } from './clause-index.js';
-import { portalAreaId } from './consult.service.js';
+import { portalAreaId, readMessage } from './consult.service.js';
 import { ownUnitFilter, requireEntryWriter as requireWriter, requireReadableEntry } from './qa-policy.js';
 
 export const LIFE_TOPICS = ['生育', '上学', '就业', '创业', '养老', '医疗', '纳税', '疫情防控', '住房', '社会救助'] as const;
@@ -64,6 +65,12 @@ async function requireMedia(db: Db, entryId: number | null, form: string): Promi
   if (m) throw fail('qa_media_required', m, { form: m });
 }
 
+/** The responsible unit must be a unit of this area (or the area's own 政务公开办). */
+async function requireOwnerUnit(db: Db, areaId: number, unitId: number): Promise<void> {
+  const u = await findUnit(db, unitId);
+  if (!u || (u.id !== areaId && u.area_id !== areaId)) throw invalid({ ownerUnitId: '请选择本区的责任单位' });
+}
+
 async function areaOf(ctx: Ctx): Promise<number> {
   if (ctx.actor.kind === 'user') return ctx.actor.areaId;
   return portalAreaId(ctx.db);
@@ -92,9 +99,12 @@ const requireEntryWriter = (ctx: Ctx, ownerUnitId: number | null, publish: boole
 export async function createEntry(ctx: Ctx, raw: unknown, extra: { fromItemId?: number; fromMessageId?: number } = {}): Promise<number> {
   requireStaff(ctx.actor);
   const input = parseInput(entryInput, raw);
+  // An entry written from a 留言咨询 reply remembers it: the message must be one the actor handles, and answered.
+  if (extra.fromMessageId !== undefined && !(await readMessage(ctx, extra.fromMessageId)).reply) throw invalid({ fromMessageId: '这条留言还没有答复，不能转为问答条目' });
   const areaId = await areaOf(ctx);
   const owner = input.ownerUnitId ?? (ctx.actor.kind === 'user' ? ctx.actor.unitId : areaId);
   requireEntryWriter(ctx, owner, input.status === 'published');
+  if (input.ownerUnitId !== undefined) await requireOwnerUnit(ctx.db, areaId, owner);
   const today = todayCst();
   const limit = addMonths(today, 12);
   if (input.nextReviewOn && (input.nextReviewOn > limit || input.nextReviewOn <= today)) throw fail('qa_review_too_far', '下次复核日期须在今后12个月以内', { nextReviewOn: `须在 ${today} 之后、${limit} 之前` });
@@ -138,6 +148,12 @@ export async function updateEntry(ctx: Ctx, id: number, raw: unknown): Promise<v
   const before = await readableEntry(ctx, id);
   const input = parseInput(entryInput, raw);
   requireEntryWriter(ctx, before.owner_unit_id, input.status === 'published');
+  // Handing an entry to another unit: the writer must be allowed to write for that unit too (the admin).
+  const owner = input.ownerUnitId ?? before.owner_unit_id;
+  if (owner !== before.owner_unit_id && owner !== null) {
+    requireEntryWriter(ctx, owner, input.status === 'published');
+    await requireOwnerUnit(ctx.db, before.area_id, owner);
+  }
   const today = todayCst();
   const limit = addMonths(today, 12);
   if (input.nextReviewOn && (input.nextReviewOn > limit || input.nextReviewOn <= today)) throw fail('qa_review_too_far', '下次复核日期须在今后12个月以内', { nextReviewOn: `须在 ${today} 之后、${limit} 之前` });
@@ -148,7 +164,7 @@ export async function updateEntry(ctx: Ctx, id: number, raw: unknown): Promise<v
   await ctx.db.transaction().execute(async (tx) => {
     const set = {
       question: input.question, answer: input.answer, alt_questions: input.altQuestions.join('\n'), topics: input.topics.join('、'), audience: input.audience, form: input.form,
-      status: input.status, suspended_reason: null, updated_at: nowIso(),
+      owner_unit_id: owner, status: input.status, suspended_reason: null, updated_at: nowIso(),
       ...(published ? { reviewer_id: ctx.actor.kind === 'user' ? ctx.actor.userId : null, reviewed_on: today, next_review_on: input.nextReviewOn ?? limit } : {}),
     };
     await tx.updateTable('qa_entries').set(set).where('id', '=', id).execute();
@@ -181,6 +197,10 @@ export async function moveEntry(ctx: Ctx, id: number, to: 'review' | 'published'
   });
 }
 
+/** Entries written from a message's reply (the message page links them). */
+export const entriesFromMessage = (db: Db, messageId: number) =>
+  db.selectFrom('qa_entries').select(['id', 'question', 'status']).where('from_message_id', '=', messageId).orderBy('id').execute();
+
 export async function listEntries(ctx: Ctx, f: { status?: string; q?: string } = {}) {
   requireStaff(ctx.actor);
   const areaId = await areaOf(ctx);
@@ -194,7 +214,7 @@ export async function listEntries(ctx: Ctx, f: { status?: string; q?: string } =
 
 /** Published entries for the portal's /qa (optionally filtered by topic / audience / words). */
 export async function publicEntries(db: Db, areaId: number, f: { topic?: string; audience?: string } = {}) {
-  let q = db.selectFrom('qa_entries').select(['id', 'question', 'answer', 'topics', 'audience', 'reviewed_on', 'next_review_on', 'owner_unit_id']).where('area_id', '=', areaId).where('status', '=', 'published');
+  let q = db.selectFrom('qa_entries').select(['id', 'question', 'answer', 'topics', 'audience', 'form', 'reviewed_on', 'next_review_on', 'owner_unit_id']).where('area_id', '=', areaId).where('status', '=', 'published');
   if (f.audience && (AUDIENCES as readonly string[]).includes(f.audience)) q = q.where('audience', 'in', [f.audience, '个人和企业']);
   const rows = await q.orderBy('id', 'desc').limit(1000).execute();
   return f.topic ? rows.filter((r) => r.topics.split('、').includes(f.topic!)) : rows;

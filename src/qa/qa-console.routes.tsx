@@ -5,6 +5,8 @@ import type { AppDeps } from '../app/module.js';
 import { requireStaff } from '../auth/policy.js';
 import { AppError } from '../lib/errors.js';
 import { todayCst } from '../lib/time.js';
+import { intId, parseInput } from '../lib/validate.js';
+import { z } from 'zod';
 import { listUnitsInArea } from '../org/public.js';
 import { ConsoleLayout } from '../web/components/layout.js';
 import { Checkbox, ErrorSummary, Form, SelectField, TextArea, TextField, emptyForm, type FormState } from '../web/components/form.js';
@@ -15,7 +17,7 @@ import { insights, VERDICT_LABELS } from './feedback.service.js';
 import * as lexicon from './lexicon.service.js';
 import * as media from './media.service.js';
 import { qaMediaRoutes, type MediaFormState } from './qa-media.routes.js';
-import { canAssignMessages, canEditLexicon, canWriteEntry, requireLexiconEditor } from './qa-policy.js';
+import { canAssignMessages, canChooseOwnerUnit, canEditLexicon, canWriteEntry, requireLexiconEditor } from './qa-policy.js';
 
 const MEDIA_LABELS: Record<string, string> = { kind: '类型', description: '文字说明', file: '文件', _: '上传' };
 
@@ -23,7 +25,7 @@ const idOf = (req: FastifyRequest) => intParam((req.params as Record<string, str
 const fieldsOf = (err: unknown) => (err instanceof AppError && (err.kind === 'invalid' || err.kind === 'unprocessable') ? { ...err.fields, ...(Object.keys(err.fields).length ? {} : { _: err.message }) } : null);
 const areaOfReq = async (req: FastifyRequest) => (req.ctx.actor.kind === 'user' ? req.ctx.actor.areaId : consult.portalAreaId(req.ctx.db));
 
-const ENTRY_LABELS: Record<string, string> = { question: '问题', answer: '答复', sources: '依据', altQuestions: '其他问法', topics: '主题', audience: '服务对象', form: '形式', nextReviewOn: '下次复核日期', status: '状态', _: '条目' };
+const ENTRY_LABELS: Record<string, string> = { fromMessageId: '留言', ownerUnitId: '责任单位', question: '问题', answer: '答复', sources: '依据', altQuestions: '其他问法', topics: '主题', audience: '服务对象', form: '形式', nextReviewOn: '下次复核日期', status: '状态', _: '条目' };
 
 /** Form fields → service input: 依据 lines "信息编号:条款号". */
 function entryFromForm(b: Record<string, string>, status: string) {
@@ -31,7 +33,7 @@ function entryFromForm(b: Record<string, string>, status: string) {
     const m = /^(\d+)\s*[:：#\s]\s*(?:第)?(\d+)(?:条)?$/.exec(l);
     return m ? { itemId: Number(m[1]), article: Number(m[2]) } : { itemId: 0, article: 0 };
   });
-  return { question: b.question, answer: b.answer, sources, altQuestions: b.altQuestions ?? '', topics: b.topics ?? '', audience: b.audience || '个人', form: b.form || 'text', nextReviewOn: b.nextReviewOn ?? '', status };
+  return { question: b.question, answer: b.answer, sources, altQuestions: b.altQuestions ?? '', topics: b.topics ?? '', audience: b.audience || '个人', form: b.form || 'text', nextReviewOn: b.nextReviewOn ?? '', status, ...(b.ownerUnitId ? { ownerUnitId: b.ownerUnitId } : {}) };
 }
 /** Source errors come back as sources.N: show them on the one 依据 field. */
 const flattenErrors = (f: Record<string, string>) => {
@@ -43,7 +45,13 @@ const flattenErrors = (f: Record<string, string>) => {
   return out;
 };
 
-const EntryFields = (p: { form: FormState }) => (
+/** The units an admin may make responsible for an entry (unit roles keep their own unit: no choice shown). */
+async function ownerUnits(req: FastifyRequest): Promise<{ id: number; name: string }[] | null> {
+  if (!canChooseOwnerUnit(req.ctx.actor)) return null;
+  return (await listUnitsInArea(req.ctx.db, await areaOfReq(req))).map((u) => ({ id: u.id, name: u.name }));
+}
+
+const EntryFields = (p: { form: FormState; units?: { id: number; name: string }[] | null }) => (
   <>
     <TextField name="question" label="问题" form={p.form} required maxlength={200} />
     <TextArea name="altQuestions" label="其他问法（每行一个）" form={p.form} rows={3} />
@@ -53,14 +61,18 @@ const EntryFields = (p: { form: FormState }) => (
     <SelectField name="audience" label="服务对象" form={p.form} options={entries.AUDIENCES.map((a) => ({ value: a, label: a }))} />
     <SelectField name="form" label="形式" form={p.form} options={entries.FORMS.map((f) => ({ value: f, label: entries.FORM_LABELS[f]! }))} />
     <TextField name="nextReviewOn" label="下次复核日期" type="date" form={p.form} hint="不晚于12个月后；发布时不填则为12个月后" />
+    {p.units ? <SelectField name="ownerUnitId" label="责任单位" form={p.form} options={p.units.map((u) => ({ value: u.id, label: u.name }))} /> : null}
   </>
 );
 
-async function entriesPage(req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) {
+async function entriesPage(req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200, interpForm?: FormState, notice?: string) {
   const rows = await entries.listEntries(req.ctx, { status: (req.query as Record<string, string>).status });
   const meta = pageMeta(req, reply, '政策问答');
+  const units = await ownerUnits(req);
+  const inf = interpForm ?? emptyForm({ article: '1' });
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
+      {notice ? <div class="gk-notice" role="status">{notice}</div> : null}
       <p><a href="/console/qa/insights">提问与评价分析</a> · <a href="/console/qa/messages">留言咨询</a> · <a href="/console/qa/lexicon">词典与同义词</a> · <a href="/ask">门户政策问答</a></p>
       <table class="gk-table">
         <caption>问答条目</caption>
@@ -71,11 +83,15 @@ async function entriesPage(req: FastifyRequest, reply: FastifyReply, form: FormS
       </table>
       <h2>新建条目</h2>
       <ErrorSummary errors={form.errors} labels={ENTRY_LABELS} />
-      <Form action="/console/qa/entries" csrf={meta.csrf!} submit="保存为草稿"><EntryFields form={form} /></Form>
+      <Form action="/console/qa/entries" csrf={meta.csrf!} submit="保存为草稿">
+        {form.values.fromMessageId ? <><input type="hidden" name="fromMessageId" value={String(form.values.fromMessageId)} /><p class="gk-muted">根据留言 {String(form.values.fromMessageId)} 的答复编写（已去除个人信息，请改写成通用的问答）。</p></> : null}
+        <EntryFields form={form} units={units} />
+      </Form>
       <h2>从问答式解读生成条目</h2>
+      <ErrorSummary errors={inf.errors} labels={{ itemId: '解读信息编号', article: '条款号', _: '生成条目' }} />
       <Form action="/console/qa/from-interpretation" csrf={meta.csrf!} submit="生成草稿条目">
-        <TextField name="itemId" label="解读信息编号（形式为“问答”）" form={emptyForm()} required />
-        <TextField name="article" label="引用被解读文件的条款号" form={emptyForm({ article: '1' })} />
+        <TextField name="itemId" label="解读信息编号（形式为“问答”）" form={inf} required />
+        <TextField name="article" label="引用被解读文件的条款号" form={inf} />
       </Form>
     </ConsoleLayout>
   ), status);
@@ -86,7 +102,7 @@ async function entryPage(req: FastifyRequest, reply: FastifyReply, id: number, f
   const files = await media.listMedia(req.ctx.db, id);
   const canEditMedia = e.status !== 'published' && canWriteEntry(req.ctx.actor, e.owner_unit_id);
   const mf: FormState = mediaForm ?? emptyForm({ kind: e.form === 'video' ? 'video' : 'image' });
-  const f = form ?? emptyForm({ question: e.question, altQuestions: e.alt_questions, answer: e.answer, sources: e.sources.map((s) => `${s.itemId}:${s.article}`).join('\n'), topics: e.topics, audience: e.audience, form: e.form, nextReviewOn: e.next_review_on ?? '' });
+  const f = form ?? emptyForm({ question: e.question, altQuestions: e.alt_questions, answer: e.answer, sources: e.sources.map((s) => `${s.itemId}:${s.article}`).join('\n'), topics: e.topics, audience: e.audience, form: e.form, nextReviewOn: e.next_review_on ?? '', ownerUnitId: e.owner_unit_id ?? '' });
   const meta = pageMeta(req, reply, `问答条目：${e.question}`);
   const move = (to: string, label: string) => (
     <form method="post" action={`/console/qa/entries/${id}/status`} class="gk-inline">
@@ -98,11 +114,13 @@ async function entryPage(req: FastifyRequest, reply: FastifyReply, id: number, f
     <ConsoleLayout meta={meta}>
       {notice ? <div class="gk-notice" role="status">{notice}</div> : null}
       <p><a href="/console/qa">返回问答条目</a>{e.status === 'published' ? <> · <a href={`/qa/${id}`}>在门户查看</a></> : null}</p>
+      {e.from_message_id ? <p>根据 <a href={`/console/qa/messages/${e.from_message_id}`}>留言 {e.from_message_id}</a> 的答复编写</p> : null}
+      {e.from_item_id ? <p>由 <a href={`/items/${e.from_item_id}`}>问答式解读（信息 {e.from_item_id}）</a> 生成</p> : null}
       <p>状态：<strong>{entries.ENTRY_STATUS_LABELS[e.status]}</strong>{e.suspended_reason ? `（${e.suspended_reason}）` : ''} · 审核日期：{e.reviewed_on ?? '—'} · 下次复核：{e.next_review_on ?? '—'}</p>
       <p>{e.status === 'draft' ? move('review', '送审') : null}{e.status !== 'published' ? move('published', '审核通过并发布') : null}{e.status !== 'draft' ? move('draft', '退回草稿') : null}</p>
       <h2>修改</h2>
       <ErrorSummary errors={f.errors} labels={ENTRY_LABELS} />
-      <Form action={`/console/qa/entries/${id}`} csrf={meta.csrf!} submit="保存（回到草稿）"><EntryFields form={f} /></Form>
+      <Form action={`/console/qa/entries/${id}`} csrf={meta.csrf!} submit="保存（回到草稿）"><EntryFields form={f} units={await ownerUnits(req)} /></Form>
       <h2 id="h-media">图解与视频</h2>
       <p class="gk-muted">形式为“图解”或“视频”的问答发布前须至少上传一个相应文件。每个图片要写文字说明，每个视频要写文字稿或内容摘要：看不见图片、看不了视频的人靠它了解内容。只在问答发布后公开。</p>
       {files.length ? (
@@ -129,13 +147,14 @@ async function entryPage(req: FastifyRequest, reply: FastifyReply, id: number, f
   ), status);
 }
 
-async function messagePage(req: FastifyRequest, reply: FastifyReply, id: number, form?: FormState, status = 200) {
+async function messagePage(req: FastifyRequest, reply: FastifyReply, id: number, form?: FormState, status = 200, assignForm?: FormState) {
   const m = await consult.readMessage(req.ctx, id);
   const units = await listUnitsInArea(req.ctx.db, m.area_id);
   const meta = pageMeta(req, reply, `留言 ${id}`);
   const f = form ?? emptyForm();
   const isAdmin = canAssignMessages(req.ctx.actor);
-  const entryDraft = m.reply ? `/console/qa/entries/new?question=${encodeURIComponent((m.public_question ?? consult.redact(m.question, m)).slice(0, 200))}&answer=${encodeURIComponent(consult.redact(m.reply, m).slice(0, 2000))}` : null;
+  const entryDraft = m.reply ? `/console/qa/entries/new?fromMessageId=${id}&question=${encodeURIComponent((m.public_question ?? consult.redact(m.question, m)).slice(0, 200))}&answer=${encodeURIComponent(consult.redact(m.reply, m).slice(0, 2000))}` : null;
+  const madeEntries = m.reply ? await entries.entriesFromMessage(req.ctx.db, id) : [];
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
       <p><a href="/console/qa/messages">返回留言队列</a></p>
@@ -148,12 +167,13 @@ async function messagePage(req: FastifyRequest, reply: FastifyReply, id: number,
         <tr><th scope="row">同意公开</th><td>{m.consent ? '是' : '否'}</td></tr>
       </tbody></table>
       <h2>留言内容</h2>{m.question.split('\n').map((l) => <p>{l}</p>)}
-      {m.reply ? <><h2>答复</h2>{m.reply.split('\n').map((l) => <p>{l}</p>)}<p>{m.published ? '已公开（已去除个人信息）' : '未公开'}</p>{entryDraft ? <p><a href={entryDraft}>转为政策问答条目</a></p> : null}</> : (
+      {m.reply ? <><h2>答复</h2>{m.reply.split('\n').map((l) => <p>{l}</p>)}<p>{m.published ? '已公开（已去除个人信息）' : '未公开'}</p>{madeEntries.length ? <p>已转为问答条目：{madeEntries.map((x, i) => <>{i ? '、' : ''}<a href={`/console/qa/entries/${x.id}`}>{x.question}</a>（{entries.ENTRY_STATUS_LABELS[x.status]}）</>)}</p> : null}{entryDraft ? <p><a href={entryDraft}>转为政策问答条目</a></p> : null}</> : (
         <>
           {isAdmin ? (
             <><h2>分办</h2>
+              <ErrorSummary errors={assignForm?.errors ?? {}} labels={{ unitId: '办理单位' }} />
               <Form action={`/console/qa/messages/${id}/assign`} csrf={meta.csrf!} submit="分办">
-                <SelectField name="unitId" label="办理单位" form={emptyForm({ unitId: m.assigned_unit_id ?? '' })} options={units.map((u) => ({ value: u.id, label: u.name }))} />
+                <SelectField name="unitId" label="办理单位" form={assignForm ?? emptyForm({ unitId: m.assigned_unit_id ?? '' })} options={units.map((u) => ({ value: u.id, label: u.name }))} />
               </Form></>
           ) : null}
           <h2>答复</h2>
@@ -173,12 +193,13 @@ export async function consultConsoleRoutes(app: FastifyInstance, deps: AppDeps):
   app.get('/console/qa', async (req, reply) => entriesPage(req, reply, emptyForm()));
   app.get('/console/qa/entries/new', async (req, reply) => {
     const q = req.query as Record<string, string>;
-    return entriesPage(req, reply, emptyForm({ question: q.question ?? '', answer: q.answer ?? '' }));
+    return entriesPage(req, reply, emptyForm({ question: q.question ?? '', answer: q.answer ?? '', ...(/^[1-9]\d{0,9}$/.test(q.fromMessageId ?? '') ? { fromMessageId: q.fromMessageId } : {}) }));
   });
   app.post('/console/qa/entries', async (req, reply) => {
     const b = formBody(req);
     try {
-      const id = await entries.createEntry(req.ctx, entryFromForm(b, 'draft'), b.fromMessageId ? { fromMessageId: Number(b.fromMessageId) } : {});
+      const from = b.fromMessageId ? parseInput(z.object({ fromMessageId: intId('留言') }), b).fromMessageId : undefined;
+      const id = await entries.createEntry(req.ctx, entryFromForm(b, 'draft'), from ? { fromMessageId: from } : {});
       return reply.redirect(`/console/qa/entries/${id}`, 303);
     } catch (e) {
       const f = fieldsOf(e);
@@ -213,8 +234,18 @@ export async function consultConsoleRoutes(app: FastifyInstance, deps: AppDeps):
   });
   app.post('/console/qa/from-interpretation', async (req, reply) => {
     const b = formBody(req);
-    const ids = await entries.entriesFromInterpretation(req.ctx, intParam(b.itemId), Number(b.article) > 0 ? Number(b.article) : 1);
-    return reply.redirect(ids.length ? `/console/qa?status=draft` : '/console/qa', 303);
+    const again = (errors: Record<string, string>, status = 400) => entriesPage(req, reply, emptyForm(), status, { values: b, errors });
+    try {
+      const input = parseInput(z.object({ itemId: intId('解读信息编号'), article: z.preprocess((v) => (v === '' || v === undefined ? 1 : v), intId('条款号')) }), b);
+      const ids = await entries.entriesFromInterpretation(req.ctx, input.itemId, input.article);
+      if (!ids.length) return again({ itemId: '这篇解读里没有找到“问：……答：……”形式的问答' });
+      return reply.redirect('/console/qa?status=draft', 303);
+    } catch (e) {
+      if (e instanceof AppError && e.kind === 'not_found') return again({ itemId: `信息 ${b.itemId} 不是本区已公开的问答式解读` });
+      const f = fieldsOf(e);
+      if (f) return again(e instanceof AppError && e.code === 'qa_source_invalid' ? { article: Object.values(f).join('；') } : f);
+      throw e;
+    }
   });
 
   app.get('/console/qa/insights', async (req, reply) => {
@@ -327,12 +358,13 @@ export async function consultConsoleRoutes(app: FastifyInstance, deps: AppDeps):
     return reply.redirect('/console/qa/lexicon', 303);
   });
 
-  app.get('/console/qa/messages', async (req, reply) => {
-    const status = (req.query as Record<string, string>).status ?? 'open';
-    const rows = await consult.listMessages(req.ctx, { status });
+  const messagesPage = async (req: FastifyRequest, reply: FastifyReply, daysForm?: FormState, status = 200) => {
+    const st = (req.query as Record<string, string>).status ?? 'open';
+    const rows = await consult.listMessages(req.ctx, { status: st });
     const today = todayCst();
     const meta = pageMeta(req, reply, '留言咨询');
     const isAdmin = canAssignMessages(req.ctx.actor);
+    const df = daysForm ?? emptyForm({ days: await consult.replyDays(req.ctx.db) });
     return sendHtml(reply, (
       <ConsoleLayout meta={meta}>
         <p><a href="/console/qa/messages?status=open">未答复</a> · <a href="/console/qa/messages?status=answered">已答复</a> · <a href="/console/qa">政策问答</a></p>
@@ -343,21 +375,37 @@ export async function consultConsoleRoutes(app: FastifyInstance, deps: AppDeps):
           ))}</tbody></table>
         {isAdmin ? (
           <><h2>答复期限</h2>
+            <ErrorSummary errors={df.errors} labels={{ days: '答复期限' }} />
             <Form action="/console/qa/messages/settings" csrf={meta.csrf!} submit="保存">
-              <TextField name="days" label="答复期限（工作日）" type="number" form={emptyForm({ days: await consult.replyDays(req.ctx.db) })} required />
+              <TextField name="days" label="答复期限（工作日）" type="number" form={df} required hint="1至60个工作日，默认5个工作日" />
             </Form></>
         ) : null}
       </ConsoleLayout>
-    ));
-  });
+    ), status);
+  };
+  app.get('/console/qa/messages', async (req, reply) => messagesPage(req, reply));
   app.post('/console/qa/messages/settings', async (req, reply) => {
-    await consult.setReplyDays(req.ctx, formBody(req));
-    return reply.redirect('/console/qa/messages', 303);
+    const b = formBody(req);
+    try {
+      await consult.setReplyDays(req.ctx, b);
+      return reply.redirect('/console/qa/messages', 303);
+    } catch (e) {
+      const f = fieldsOf(e);
+      if (f) return messagesPage(req, reply, { values: b, errors: f }, 400);
+      throw e;
+    }
   });
   app.get('/console/qa/messages/:id', async (req, reply) => messagePage(req, reply, idOf(req)));
   app.post('/console/qa/messages/:id/assign', async (req, reply) => {
-    await consult.assignMessage(req.ctx, idOf(req), formBody(req));
-    return reply.redirect(`/console/qa/messages/${idOf(req)}`, 303);
+    const b = formBody(req);
+    try {
+      await consult.assignMessage(req.ctx, idOf(req), b);
+      return reply.redirect(`/console/qa/messages/${idOf(req)}`, 303);
+    } catch (e) {
+      const f = fieldsOf(e);
+      if (f) return messagePage(req, reply, idOf(req), undefined, 400, { values: b, errors: f });
+      throw e;
+    }
   });
   app.post('/console/qa/messages/:id/reply', async (req, reply) => {
     const b = formBody(req);

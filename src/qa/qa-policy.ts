@@ -49,6 +49,9 @@ function entryWriterDenial(actor: Actor, ownerUnitId: number | null, publish: bo
 
 export const canWriteEntry = (actor: Actor, ownerUnitId: number | null, publish = false): boolean => entryWriterDenial(actor, ownerUnitId, publish) === null;
 
+/** Only the 政务公开办 chooses which unit is responsible for an entry; unit roles write for their own unit. */
+export const canChooseOwnerUnit = (actor: Actor): boolean => actor.kind === 'system' || isAdminUser(actor);
+
 export function requireEntryWriter(actor: Actor, ownerUnitId: number | null, publish: boolean): void {
   if (actor.kind === 'anonymous') requireUser(actor);
   const d = entryWriterDenial(actor, ownerUnitId, publish);

@@ -4,7 +4,7 @@ import type { PageMeta } from '../web/components/layout.js';
 import { PortalLayout } from '../web/components/layout.js';
 import { Checkbox, ErrorSummary, SelectField, TextArea, TextField, type FormState } from '../web/components/form.js';
 import type { Answer, Citation, Outcome } from './engine.js';
-import { ENTRY_STATUS_LABELS } from './entries.service.js';
+import { ENTRY_STATUS_LABELS, FORM_LABELS } from './entries.service.js';
 
 export const HOTLINE = '12345';
 export const NO_BASIS = '未找到现行有效依据';
@@ -111,7 +111,7 @@ export const AskPage = (p: { meta: PageMeta; q: string; error?: string; outcome:
   </PortalLayout>
 );
 
-export type PublicEntry = { id: number; question: string; answer: string; topics: string; audience: string; reviewed_on: string | null };
+export type PublicEntry = { id: number; question: string; answer: string; topics: string; audience: string; reviewed_on: string | null; form?: string };
 
 export const QaListPage = (p: { meta: PageMeta; q: string; topic: string; audience: string; topics: string[]; entries: PublicEntry[] }) => (
   <PortalLayout meta={p.meta}>
@@ -130,7 +130,7 @@ export const QaListPage = (p: { meta: PageMeta; q: string; topic: string; audien
       {p.entries.map((e) => (
         <li><h2 class="gk-qa-list__q"><a href={`/qa/${e.id}`}>{e.question}</a></h2>
           <p>{e.answer.length > 120 ? `${e.answer.slice(0, 120)}……` : e.answer}</p>
-          <p class="gk-muted">{e.topics ? `主题：${e.topics} · ` : ''}服务对象：{e.audience}{e.reviewed_on ? ` · 审核日期：${e.reviewed_on}` : ''}</p></li>
+          <p class="gk-muted">{e.form && e.form !== 'text' ? `${FORM_LABELS[e.form] ?? ''} · ` : ''}{e.topics ? `主题：${e.topics} · ` : ''}服务对象：{e.audience}{e.reviewed_on ? ` · 审核日期：${e.reviewed_on}` : ''}</p></li>
       ))}
     </ul>
   </PortalLayout>
@@ -169,11 +169,11 @@ export const MediaBlock = (p: { question: string; media: PublicMedia[] }) => {
   );
 };
 
-export const QaEntryPage = (p: { meta: PageMeta; e: PublicEntry & { status: string }; citations: Citation[]; csrf: string; media?: PublicMedia[] }) => (
+export const QaEntryPage = (p: { meta: PageMeta; e: PublicEntry & { status: string }; citations: Citation[]; csrf: string; media?: PublicMedia[]; ownerName?: string }) => (
   <PortalLayout meta={p.meta}>
     <Crumbs items={[{ href: '/qa', label: '政策问答库' }, { label: '问答' }]} />
     <h1>{p.e.question}</h1>
-    <p class="gk-muted">{ENTRY_STATUS_LABELS[p.e.status]} · 服务对象：{p.e.audience}{p.e.topics ? ` · 主题：${p.e.topics}` : ''}{p.e.reviewed_on ? ` · 审核日期：${p.e.reviewed_on}` : ''}</p>
+    <p class="gk-muted">{ENTRY_STATUS_LABELS[p.e.status]} · 服务对象：{p.e.audience}{p.e.topics ? ` · 主题：${p.e.topics}` : ''}{p.ownerName ? ` · 责任单位：${p.ownerName}` : ''}{p.e.reviewed_on ? ` · 审核日期：${p.e.reviewed_on}` : ''}</p>
     <section aria-labelledby="h-a"><h2 id="h-a">答复</h2>{p.e.answer.split('\n').map((l) => <p>{l}</p>)}</section>
     <MediaBlock question={p.e.question} media={p.media ?? []} />
     <section aria-labelledby="h-c"><h2 id="h-c">依据</h2>{p.citations.map((c) => <CitationBlock c={c} quote />)}</section>

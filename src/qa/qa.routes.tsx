@@ -85,7 +85,7 @@ export async function qaRoutes(app: FastifyInstance, deps: AppDeps): Promise<voi
     const citations = await entryCitations(req, areaId, e);
     if (!citations) throw notFound('问答');
     const files = (await listMedia(req.ctx.db, id)).map((m) => ({ id: m.id, kind: m.kind, mime: m.mime, file_name: m.file_name, description: m.description }));
-    return sendHtml(reply, <QaEntryPage meta={pageMeta(req, reply, e.question)} e={e} citations={citations} csrf={publicCsrf(reply)} media={files} />);
+    return sendHtml(reply, <QaEntryPage meta={pageMeta(req, reply, e.question)} e={e} citations={citations} csrf={publicCsrf(reply)} media={files} ownerName={e.owner_unit_id === null ? undefined : (await consult.unitNames(req.ctx.db, areaId)).get(e.owner_unit_id)} />);
   });
 
   const consultUnits = async (req: FastifyRequest) => {
