@@ -103,6 +103,8 @@ describe('政策问答：图解与视频', () => {
     assert.equal(page.statusCode, 200);
     assert.match(page.body, new RegExp(`<img src="/qa/media/${pngRow.id}" alt="图解2：托育补贴申领流程图（文字说明见图下）"`));
     assert.match(page.body, new RegExp(`文字说明：</strong><p>${DESCRIPTION}`));
+    const asked = await h.agent().get(`/ask?q=${encodeURIComponent('托育补贴申领流程图')}`);
+    assert.match(asked.body, new RegExp(`<a href="/qa/${id}">问答详情（含图解）</a>`), 'the answer says the entry has a 图解');
     const png = await h.agent().get(`/qa/media/${pngRow.id}`);
     assert.equal(png.statusCode, 200);
     assert.equal(png.headers['content-type'], 'image/png');

@@ -136,5 +136,6 @@ describe('政策问答 console', () => {
     await admin.get(`/console/qa/entries/${id}`);
     assert.equal((await admin.request('POST', `/console/qa/entries/${id}/status`, { form: { status: 'published' } })).statusCode, 303);
     assert.match((await h.agent().get(`/qa/${id}`)).body, /责任单位：区住建局/);
+    assert.match((await admin.get(`/console/qa/entries/${id}`)).body, new RegExp(`审核人：${USERS.admin.username}`));
   });
 });

@@ -7,7 +7,7 @@ import { AppError } from '../lib/errors.js';
 import { todayCst } from '../lib/time.js';
 import { intId, parseInput } from '../lib/validate.js';
 import { z } from 'zod';
-import { listUnitsInArea } from '../org/public.js';
+import { listUnitsInArea, userDisplayName } from '../org/public.js';
 import { ConsoleLayout } from '../web/components/layout.js';
 import { Checkbox, ErrorSummary, Form, SelectField, TextArea, TextField, emptyForm, type FormState } from '../web/components/form.js';
 import { formBody, intParam, pageMeta, sendHtml } from '../web/http.js';
@@ -116,7 +116,7 @@ async function entryPage(req: FastifyRequest, reply: FastifyReply, id: number, f
       <p><a href="/console/qa">返回问答条目</a>{e.status === 'published' ? <> · <a href={`/qa/${id}`}>在门户查看</a></> : null}</p>
       {e.from_message_id ? <p>根据 <a href={`/console/qa/messages/${e.from_message_id}`}>留言 {e.from_message_id}</a> 的答复编写</p> : null}
       {e.from_item_id ? <p>由 <a href={`/items/${e.from_item_id}`}>问答式解读（信息 {e.from_item_id}）</a> 生成</p> : null}
-      <p>状态：<strong>{entries.ENTRY_STATUS_LABELS[e.status]}</strong>{e.suspended_reason ? `（${e.suspended_reason}）` : ''} · 审核日期：{e.reviewed_on ?? '—'} · 下次复核：{e.next_review_on ?? '—'}</p>
+      <p>状态：<strong>{entries.ENTRY_STATUS_LABELS[e.status]}</strong>{e.suspended_reason ? `（${e.suspended_reason}）` : ''} · 审核人：{(await userDisplayName(req.ctx.db, e.reviewer_id)) ?? '—'} · 审核日期：{e.reviewed_on ?? '—'} · 下次复核：{e.next_review_on ?? '—'}</p>
       <p>{e.status === 'draft' ? move('review', '送审') : null}{e.status !== 'published' ? move('published', '审核通过并发布') : null}{e.status !== 'draft' ? move('draft', '退回草稿') : null}</p>
       <h2>修改</h2>
       <ErrorSummary errors={f.errors} labels={ENTRY_LABELS} />

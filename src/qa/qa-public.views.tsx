@@ -54,7 +54,7 @@ export const Routes = (p: { q: string }) => (
   </section>
 );
 
-export const AskPage = (p: { meta: PageMeta; q: string; error?: string; outcome: Outcome | null; csrf: string; thanks?: boolean }) => (
+export const AskPage = (p: { meta: PageMeta; q: string; error?: string; outcome: Outcome | null; csrf: string; thanks?: boolean; entryForms?: Map<number, string> }) => (
   <PortalLayout meta={p.meta}>
     <Crumbs items={[{ label: '政策问答' }]} />
     <h1>政策问答</h1>
@@ -89,7 +89,7 @@ export const AskPage = (p: { meta: PageMeta; q: string; error?: string; outcome:
               {a.kind === 'entry' ? (
                 <>
                   <h3>{a.question}</h3>
-                  <p class="gk-muted">经审核的问答 · <a href={`/qa/${a.entryId}`}>问答详情</a></p>
+                  <p class="gk-muted">经审核的问答 · <a href={`/qa/${a.entryId}`}>问答详情{(() => { const f = p.entryForms?.get(a.entryId!); return f && f !== 'text' ? `（含${FORM_LABELS[f]}）` : ''; })()}</a></p>
                   {a.text.split('\n').map((l) => <p>{l}</p>)}
                   {a.citations.map((c) => <CitationBlock c={c} quote={false} />)}
                 </>

@@ -48,7 +48,9 @@ export async function qaRoutes(app: FastifyInstance, deps: AppDeps): Promise<voi
     if (!q) return sendHtml(reply, <AskPage meta={meta} q="" outcome={null} csrf={publicCsrf(reply)} thanks={thanks} />);
     const outcome = await answerQuestion(req.ctx.db, req.ctx.dialect, areaId, q);
     if (!thanks) await logQuery(req.ctx.db, areaId, q, outcome);
-    return sendHtml(reply, <AskPage meta={meta} q={q} outcome={outcome} csrf={publicCsrf(reply)} thanks={thanks} />);
+    const entryIds = outcome.answers.flatMap((a) => (a.entryId ? [a.entryId] : []));
+    const entryForms = new Map(entryIds.length ? (await req.ctx.db.selectFrom('qa_entries').select(['id', 'form']).where('id', 'in', entryIds).execute()).map((r) => [r.id, r.form]) : []);
+    return sendHtml(reply, <AskPage meta={meta} q={q} outcome={outcome} csrf={publicCsrf(reply)} thanks={thanks} entryForms={entryForms} />);
   });
   app.post('/ask/feedback', { config: askLimit }, async (req, reply) => {
     const body = formBody(req);
