@@ -90,6 +90,9 @@ describe('政策问答：图解与视频', () => {
     assert.ok(svgRow && pngRow);
     assert.equal(storedFiles().length, 2);
 
+    const viaApi = JSON.parse((await api('GET', `/api/v1/qa/entries/${id}`)).body).data;
+    assert.deepEqual(viaApi.media.map((m: { kind: string; format: string; href: string }) => [m.kind, m.format, m.href]), [['image', 'svg', `/qa/media/${svgRow.id}`], ['image', 'png', `/qa/media/${pngRow.id}`]]);
+    assert.ok(!JSON.stringify(viaApi).includes(svgRow.storage_key), 'storage keys stay inside');
     // A draft's files: not for anonymous callers (404, as if they did not exist); staff preview them.
     assert.equal((await h.agent().get(`/qa/media/${pngRow.id}`)).statusCode, 404);
     assert.equal((await h.agent().get(`/qa/${id}`)).statusCode, 404);

@@ -149,8 +149,12 @@ export async function qaRoutes(app: FastifyInstance, deps: AppDeps): Promise<voi
   });
   documentApi({ method: 'GET', url: '/api/v1/qa/entries', summary: '政策问答条目列表（?status=）', roles: '已登录' });
   app.get('/api/v1/qa/entries', async (req) => ({ data: await entries.listEntries(req.ctx, { status: qOf(req, 'status') || undefined }) }));
-  documentApi({ method: 'GET', url: '/api/v1/qa/entries/{id}', summary: '政策问答条目详情', roles: '已登录' });
-  app.get('/api/v1/qa/entries/:id', async (req) => ({ data: await entries.readableEntry(req.ctx, intParam((req.params as Record<string, string>).id)) }));
+  documentApi({ method: 'GET', url: '/api/v1/qa/entries/{id}', summary: '政策问答条目详情（含 media：图解/视频及其文字说明；href 为门户地址，条目发布后可访问）', roles: '已登录' });
+  app.get('/api/v1/qa/entries/:id', async (req) => {
+    const e = await entries.readableEntry(req.ctx, intParam((req.params as Record<string, string>).id));
+    const files = (await listMedia(req.ctx.db, e.id)).map((m) => ({ id: m.id, kind: m.kind, format: m.format, mime: m.mime, fileName: m.file_name, size: m.size, description: m.description, href: `/qa/media/${m.id}` }));
+    return { data: { ...e, media: files } };
+  });
   documentApi({ method: 'POST', url: '/api/v1/qa/entries/{id}/status', summary: '条目送审、发布或撤回为草稿', roles: 'admin, unit_reviewer', body: { status: 'review|published|draft' } });
   app.post('/api/v1/qa/entries/:id/status', async (req) => {
     const to = (req.body as Record<string, unknown> | undefined)?.status;
