@@ -34,9 +34,9 @@ export async function sendMedia(req: FastifyRequest, reply: FastifyReply, m: med
   if (req.headers['if-none-match'] === etag) return reply.status(304).send();
   const range = /^bytes=(\d*)-(\d*)$/.exec(String(req.headers.range ?? ''));
   if (range && (range[1] || range[2])) {
-    let start = range[1] ? Number(range[1]) : Math.max(0, st.size - Number(range[2]));
-    let end = range[1] && range[2] ? Math.min(Number(range[2]), st.size - 1) : st.size - 1;
-    if (!range[1]) { start = Math.max(0, st.size - Number(range[2])); end = st.size - 1; }
+    // "a-b", "a-" (to the end) or "-n" (the last n bytes).
+    const start = range[1] ? Number(range[1]) : Math.max(0, st.size - Number(range[2]));
+    const end = range[1] && range[2] ? Math.min(Number(range[2]), st.size - 1) : st.size - 1;
     if (start > end || start >= st.size) return reply.status(416).header('content-range', `bytes */${st.size}`).send();
     return reply.status(206).header('content-range', `bytes ${start}-${end}/${st.size}`).header('content-length', String(end - start + 1)).send(createReadStream(path, { start, end }));
   }
