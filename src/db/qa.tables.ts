@@ -106,6 +106,26 @@ export interface QaMessagesTable {
   created_at: string;
 }
 
+/** An image (图解) or video of an entry, public only while the entry is published. */
+export interface QaEntryMediaTable {
+  id: Generated<number>;
+  entry_id: number;
+  area_id: number;
+  kind: 'image' | 'video';
+  format: 'png' | 'jpg' | 'svg' | 'mp4' | 'webm';
+  mime: string;
+  file_name: string;
+  size: number;
+  /** Random file name under <data dir>/uploads/qa/. */
+  storage_key: string;
+  sha256: string;
+  /** The required text alternative: 文字说明 of an image, 文字稿/内容摘要 of a video. */
+  description: string;
+  sort: number;
+  created_by: number | null;
+  created_at: string;
+}
+
 export interface QaTables {
   qa_clauses: QaClausesTable;
   qa_entries: QaEntriesTable;
@@ -114,4 +134,5 @@ export interface QaTables {
   qa_queries: QaQueriesTable;
   qa_lexicon: QaLexiconTable;
   qa_messages: QaMessagesTable;
+  qa_entry_media: QaEntryMediaTable;
 }

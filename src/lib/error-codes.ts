@@ -126,6 +126,7 @@ export const ERROR_CODES = {
   qa_source_invalid: { kind: 'unprocessable', doc: '所引文件不是已发布且现行有效的信息，或没有该条款' },
   qa_review_too_far: { kind: 'invalid', doc: '下次复核日期不能晚于12个月后' },
   qa_message_answered: { kind: 'conflict', doc: '留言已答复' },
+  qa_media_required: { kind: 'unprocessable', doc: '形式为图解或视频的问答须先上传图片或视频才能发布' },
   wording_unconfirmed: { kind: 'conflict', doc: '用词检查（敏感词、领导姓名职务、错别字）有提示，须审核人核对确认后签发' },
 } as const satisfies Record<string, Entry>;
 

@@ -26,8 +26,12 @@ describe('no unpublished information reaches anonymous users (crawler)', () => {
   // 依申请公开: applicant data (name, ID number, phone, address, e-mail) and the request's description and files.
   const requestMarkers = ['lkqreqnamemark', '370305198807070011', '13987654321', 'lkqreqaddrmark', 'lkqreqmail@example.com', 'lkqreqdescmark', 'lkqreqfilemark'];
   let requestId = 0;
-  const QA_MARKERS = { draft: 'lkqqadraftmark', review: 'lkqqareviewmark', question: 'lkqqaquestionmark', reply: 'lkqqareplymark', name: 'lkqqanamemark', contact: 'lkqqacontactmark' };
+  const QA_MARKERS = { draft: 'lkqqadraftmark', review: 'lkqqareviewmark', question: 'lkqqaquestionmark', reply: 'lkqqareplymark', name: 'lkqqanamemark', contact: 'lkqqacontactmark', mediaText: 'lkqqamediatextmark', mediaFile: 'lkqqamediafilemark' };
   const qaEntryIds: number[] = [];
+  // 图解/视频: files of the draft and in-review entries (hidden), and of one published entry (public).
+  const qaHiddenMediaIds: number[] = [];
+  let qaPublicEntryId = 0;
+  let qaPublicMediaId = 0;
   const visited = new Map<string, { status: number; body: string }>();
 
   before(async () => {
@@ -108,6 +112,20 @@ describe('no unpublished information reaches anonymous users (crawler)', () => {
       await db.insertInto('qa_entry_sources').values({ entry_id: e.id, item_id: pub, article: 1, sort: 0 }).execute();
       qaEntryIds.push(e.id);
     }
+    const qaMedia = join(uploads, 'qa');
+    mkdirSync(qaMedia, { recursive: true });
+    const addMedia = async (entryId: number, key: string, description: string, content: string) => {
+      writeFileSync(join(qaMedia, key), content);
+      return (await db.insertInto('qa_entry_media').values({ entry_id: entryId, area_id: h.areaId, kind: 'image', format: 'svg', mime: 'image/svg+xml', file_name: `${key}.svg`, size: content.length,
+        storage_key: key, sha256: '1'.repeat(64), description, sort: 1, created_by: null, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+    };
+    for (const [i, entryId] of qaEntryIds.entries()) {
+      qaHiddenMediaIds.push(await addMedia(entryId, `crawler-qa-${i}`, `图解文字说明 ${QA_MARKERS.mediaText}`, `<svg xmlns="http://www.w3.org/2000/svg"><text>${QA_MARKERS.mediaFile}</text></svg>`));
+    }
+    qaPublicEntryId = (await db.insertInto('qa_entries').values({ area_id: h.areaId, question: '保障性租赁住房图解', answer: '保障性租赁住房工作按通知办理。', alt_questions: '', topics: '住房', audience: '个人', form: 'graphic',
+      owner_unit_id: unit, reviewer_id: null, reviewed_on: '2023-06-02', next_review_on: null, status: 'published', suspended_reason: null, from_item_id: null, from_message_id: null, created_by: null, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+    await db.insertInto('qa_entry_sources').values({ entry_id: qaPublicEntryId, item_id: pub, article: 1, sort: 0 }).execute();
+    qaPublicMediaId = await addMedia(qaPublicEntryId, 'crawler-qa-public', '公开的图解文字说明：保障性租赁住房申请流程分三步。', '<svg xmlns="http://www.w3.org/2000/svg"><text>lkqqapublicmediaok</text></svg>');
     const msg = (over: Record<string, unknown>) => ({ area_id: h.areaId, question: '住房保障咨询', contact_name: QA_MARKERS.name, contact: `${QA_MARKERS.contact}@example.com`, unit_id: unit, assigned_unit_id: unit,
       assignee_id: null, status: 'answered' as const, received_on: '2023-06-01', due_on: '2023-06-08', consent: 1, reply: null, replied_at: at, replied_by: null, public_question: null, public_reply: null, published: 0, escalated_at: null, created_at: at, ...over });
     await db.insertInto('qa_messages').values(msg({ question: `住房保障 ${QA_MARKERS.question}`, reply: `保障性租赁住房 ${QA_MARKERS.reply}`, consent: 0 })).execute();
@@ -331,6 +349,44 @@ describe('no unpublished information reaches anonymous users (crawler)', () => {
     for (const id of qaEntryIds) assert.equal((await fetch(`/qa/${id}`)).status, 404);
     assert.match((await fetch('/consult')).body, /保障性租赁住房常年受理/, 'the published reply is shown');
     for (const url of ['/qa/0', '/qa/abc', '/qa/99999999']) assert.ok([400, 404].includes((await fetch(url)).status), url);
+  });
+
+  test('政策问答 图解/视频: the files and 文字说明 of draft and in-review entries are never reachable; a published entry\'s are', async () => {
+    // Start from the public pages and follow every link (img/video src included).
+    const queue = ['/qa', `/qa/${qaPublicEntryId}`, ...qaEntryIds.map((id) => `/qa/${id}`)];
+    const seen = new Set(queue);
+    while (queue.length) {
+      const url = queue.shift()!;
+      const r = await fetch(url);
+      assert.ok(r.status < 500, `${url}: ${r.status}`);
+      assertClean(url, r.body);
+      for (const link of linksOf(url.split('?')[0]!, r.body)) if (link.startsWith('/qa') && !seen.has(link)) { seen.add(link); queue.push(link); }
+    }
+    assert.ok(seen.has(`/qa/media/${qaPublicMediaId}`), 'the published entry links its image');
+    const shown = await fetch(`/qa/${qaPublicEntryId}`);
+    assert.equal(shown.status, 200);
+    assert.match(shown.body, /公开的图解文字说明/);
+    const file = await fetch(`/qa/media/${qaPublicMediaId}`);
+    assert.equal(file.status, 200);
+    assert.match(file.body, /lkqqapublicmediaok/);
+    // Guessing: every media id around the planted ones, and nonsense ids.
+    const maxId = Math.max(qaPublicMediaId, ...qaHiddenMediaIds);
+    for (let id = 1; id <= maxId + 5; id++) {
+      const r = await fetch(`/qa/media/${id}`);
+      if (id === qaPublicMediaId) continue;
+      assert.equal(r.status, 404, `/qa/media/${id}`);
+      assertClean(`/qa/media/${id}`, r.body);
+    }
+    for (const id of qaHiddenMediaIds) assert.ok(!seen.has(`/qa/media/${id}`), `no link to hidden medium ${id}`);
+    for (const url of ['/qa/media/0', '/qa/media/abc', '/qa/media/-1', '/qa/media/99999999']) assert.ok([400, 404].includes((await fetch(url)).status), url);
+    // Searching for the markers finds nothing either.
+    for (const m of [QA_MARKERS.mediaText, QA_MARKERS.mediaFile]) {
+      for (const url of [`/qa?q=${m}`, `/ask?q=${m}`, `/api/v1/public/answers?q=${m}`, `/search?q=${m}`]) {
+        const r = await fetch(url);
+        assert.ok(r.status < 500, url);
+        assertClean(url, r.body, m);
+      }
+    }
   });
 });
 

@@ -9,11 +9,12 @@ import { getCalendar } from '../calendar/public.js';
 import type { Db } from '../db/schema.js';
 import { maskAll, scanPersonalData } from '../disclosure/public.js';
 import type { Ctx } from '../lib/context.js';
-import { fail, forbidden, invalid, notFound } from '../lib/errors.js';
+import { fail, invalid, notFound } from '../lib/errors.js';
 import { nowIso, todayCst } from '../lib/time.js';
-import { intId, parseInput, text } from '../lib/validate.js';
+import { intId, parseInput, strictNumberInput, text } from '../lib/validate.js';
 import { notifyOnce, notifyUsers, unitUsers } from '../notify/public.js';
 import { findUnit, listAreas, listUnitsInArea } from '../org/public.js';
+import { ownUnitFilter, requireMessageAssigner, requireMessageReplier, requireReadableMessage, requireReplyDaysSetter } from './qa-policy.js';
 
 export const DEFAULT_REPLY_DAYS = 5;
 /** Escalated to the 政务公开办 after this many calendar days unanswered (the veto is at 3 months). */
@@ -85,18 +86,9 @@ export async function submitMessage(ctx: Ctx, raw: unknown, today = todayCst()):
   });
 }
 
-function canHandle(ctx: Ctx, m: { area_id: number; assigned_unit_id: number | null }): boolean {
-  if (ctx.actor.kind === 'system') return true;
-  if (ctx.actor.kind !== 'user' || ctx.actor.areaId !== m.area_id) return false;
-  if (ctx.actor.role === 'admin' || ctx.actor.role === 'auditor') return true;
-  return m.assigned_unit_id === ctx.actor.unitId;
-}
-
 export async function readMessage(ctx: Ctx, id: number) {
   requireStaff(ctx.actor);
-  const m = await ctx.db.selectFrom('qa_messages').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!m || !canHandle(ctx, m)) throw notFound('留言');
-  return m;
+  return requireReadableMessage(ctx.actor, await ctx.db.selectFrom('qa_messages').selectAll().where('id', '=', id).executeTakeFirst());
 }
 
 export async function listMessages(ctx: Ctx, f: { status?: string } = {}) {
@@ -105,15 +97,15 @@ export async function listMessages(ctx: Ctx, f: { status?: string } = {}) {
   const areaId = u ? u.areaId : await portalAreaId(ctx.db);
   let q = ctx.db.selectFrom('qa_messages').select(['id', 'question', 'status', 'received_on', 'due_on', 'assigned_unit_id', 'assignee_id', 'escalated_at', 'consent', 'published'])
     .where('area_id', '=', areaId);
-  if (u && u.role !== 'admin' && u.role !== 'auditor') q = q.where('assigned_unit_id', '=', u.unitId);
+  const own = ownUnitFilter(ctx.actor);
+  if (own !== null) q = q.where('assigned_unit_id', '=', own);
   if (f.status === 'open') q = q.where('status', 'in', ['new', 'assigned']);
   else if (f.status && f.status in MESSAGE_STATUS_LABELS) q = q.where('status', '=', f.status as never);
   return q.orderBy('received_on').orderBy('id').limit(500).execute();
 }
 
 export async function assignMessage(ctx: Ctx, id: number, raw: unknown): Promise<void> {
-  const u = requireUser(ctx.actor);
-  if (u.role !== 'admin') throw forbidden('只有政务公开办可以分办留言');
+  requireMessageAssigner(ctx.actor);
   const m = await readMessage(ctx, id);
   if (m.status === 'answered' || m.status === 'closed') throw fail('qa_message_answered');
   const input = parseInput(z.object({ unitId: intId('办理单位') }), raw);
@@ -130,10 +122,9 @@ export const replyInput = z.object({ reply: text('答复内容', { min: 5, max: 
 
 export async function replyMessage(ctx: Ctx, id: number, raw: unknown): Promise<void> {
   const u = requireUser(ctx.actor);
-  if (u.role === 'auditor') throw forbidden('审计员只能查看，不能修改');
   const m = await readMessage(ctx, id);
+  requireMessageReplier(u, m);
   if (m.status === 'answered' || m.status === 'closed') throw fail('qa_message_answered');
-  if (u.role !== 'admin' && m.assigned_unit_id !== u.unitId) throw forbidden('只能答复分办给本单位的留言');
   const input = parseInput(replyInput, raw);
   if (input.publish && !m.consent) throw invalid({ publish: '留言人未同意公开，不能公开答复' });
   await ctx.db.transaction().execute(async (tx) => {
@@ -185,10 +176,12 @@ export async function oldestUnanswered(db: Db, areaId: number): Promise<{ id: nu
   return db.selectFrom('qa_messages').select(['id', 'received_on']).where('area_id', '=', areaId).where('status', 'in', ['new', 'assigned']).orderBy('received_on').orderBy('id').executeTakeFirst();
 }
 
+export const replyDaysInput = z.object({ days: z.preprocess((v) => strictNumberInput(typeof v === 'string' ? v.trim() : v), z.number({ error: '请填写工作日数（整数）' }).int('工作日数须为整数').min(1, '至少1个工作日').max(60, '不能超过60个工作日')) });
+
 export async function setReplyDays(ctx: Ctx, raw: unknown): Promise<void> {
+  requireReplyDaysSetter(ctx.actor);
   const u = requireUser(ctx.actor);
-  if (u.role !== 'admin') throw forbidden('只有政务公开办可以修改答复期限');
-  const { days } = parseInput(z.object({ days: z.coerce.number({ error: '请填写工作日数' }).int('工作日数须为整数').min(1, '至少1个工作日').max(60, '不能超过60个工作日') }), raw);
+  const { days } = parseInput(replyDaysInput, raw);
   const before = await replyDays(ctx.db);
   await ctx.db.transaction().execute(async (tx) => {
     const r = await tx.updateTable('settings').set({ value: String(days) }).where('key', '=', 'qa.reply_days').executeTakeFirst();

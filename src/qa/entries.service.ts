@@ -2,18 +2,20 @@
 // force today (checked against the live item and its clauses), review dates within 12 months.
 import { z } from 'zod';
 import { writeAudit } from '../audit/public.js';
-import { requireStaff, requireUser } from '../auth/policy.js';
+import { requireStaff } from '../auth/policy.js';
 import type { Db } from '../db/schema.js';
 import type { QaEntriesTable } from '../db/qa.tables.js';
 import { DEFAULT_TOPICS, documentStates, documentTexts, inForceToday } from '../disclosure/public.js';
 import type { Ctx } from '../lib/context.js';
-import { fail, forbidden, notFound } from '../lib/errors.js';
+import { fail, invalid, notFound } from '../lib/errors.js';
 import { nowIso, todayCst } from '../lib/time.js';
-import { intId, isoDate, oneOf, parseInput, text } from '../lib/validate.js';
+import { intId, isoDate, oneOf, parseInput, strictNumberInput, text } from '../lib/validate.js';
 import { notifyOnce, unitUsers } from '../notify/public.js';
+import { findUnit } from '../org/public.js';
 import { splitClauses } from './clauses.js';
 import { bumpQaVersion, CLAUSE_TYPES } from './clause-index.js';
-import { portalAreaId } from './consult.service.js';
+import { portalAreaId, readMessage } from './consult.service.js';
+import { ownUnitFilter, requireEntryWriter as requireWriter, requireReadableEntry } from './qa-policy.js';
 
 export const LIFE_TOPICS = ['生育', '上学', '就业', '创业', '养老', '医疗', '纳税', '疫情防控', '住房', '社会救助'] as const;
 export const TOPIC_CHOICES: readonly string[] = [...LIFE_TOPICS, ...DEFAULT_TOPICS.map((t) => t.name)];
@@ -21,6 +23,7 @@ export const AUDIENCES = ['个人', '企业', '个人和企业'] as const;
 export const FORMS = ['text', 'graphic', 'video'] as const;
 export const FORM_LABELS: Record<string, string> = { text: '文字', graphic: '图解', video: '视频' };
 export const ENTRY_STATUSES = ['draft', 'review', 'published'] as const;
+export const MEDIA_KIND_LABELS: Record<string, string> = { image: '图解', video: '视频' };
 export const ENTRY_STATUS_LABELS: Record<string, string> = { draft: '草稿', review: '待审核', published: '已发布', suspended: '已下线' };
 
 const listOf = (label: string) => z.preprocess((v) => {
@@ -29,7 +32,7 @@ const listOf = (label: string) => z.preprocess((v) => {
   return String(v).split(/[\n、,，]/);
 }, z.array(text(label, { max: 200 })).max(20, `${label}最多20条`));
 
-const source = z.object({ itemId: intId('文件'), article: z.coerce.number({ error: '条款号无效' }).int('条款号无效').positive('条款号无效') });
+const source = z.object({ itemId: intId('文件'), article: z.preprocess((v) => strictNumberInput(v), z.number({ error: '条款号无效' }).int('条款号无效').positive('条款号无效').max(100_000, '条款号无效')) });
 export const entryInput = z.object({
   question: text('问题', { max: 200 }),
   answer: text('答复', { max: 2000, multiline: true }),
@@ -49,6 +52,24 @@ const addMonths = (iso: string, m: number) => {
   d.setUTCMonth(d.getUTCMonth() + m);
   return d.toISOString().slice(0, 10);
 };
+
+/** Publishing an entry of form 图解 / 视频 needs at least one image / video (src/qa/media.service.ts). */
+export async function missingMedia(db: Db, entryId: number | null, form: string): Promise<string | null> {
+  if (form !== 'graphic' && form !== 'video') return null;
+  const kind = form === 'graphic' ? 'image' : 'video';
+  const n = entryId === null ? 0 : (await db.selectFrom('qa_entry_media').select('id').where('entry_id', '=', entryId).where('kind', '=', kind).execute()).length;
+  return n > 0 ? null : `形式为“${FORM_LABELS[form]}”的问答须至少上传一个${kind === 'image' ? '图解图片' : '视频'}（附文字说明）后才能发布：请先保存为草稿再上传`;
+}
+async function requireMedia(db: Db, entryId: number | null, form: string): Promise<void> {
+  const m = await missingMedia(db, entryId, form);
+  if (m) throw fail('qa_media_required', m, { form: m });
+}
+
+/** The responsible unit must be a unit of this area (or the area's own 政务公开办). */
+async function requireOwnerUnit(db: Db, areaId: number, unitId: number): Promise<void> {
+  const u = await findUnit(db, unitId);
+  if (!u || (u.id !== areaId && u.area_id !== areaId)) throw invalid({ ownerUnitId: '请选择本区的责任单位' });
+}
 
 async function areaOf(ctx: Ctx): Promise<number> {
   if (ctx.actor.kind === 'user') return ctx.actor.areaId;
@@ -73,27 +94,24 @@ export async function checkSources(db: Db, areaId: number, sources: { itemId: nu
   return fields;
 }
 
-function requireEntryWriter(ctx: Ctx, ownerUnitId: number | null, publish: boolean): void {
-  if (ctx.actor.kind === 'system') return;
-  const u = requireUser(ctx.actor);
-  if (u.role === 'auditor') throw forbidden('审计员只能查看，不能修改');
-  if (u.role === 'admin') return;
-  if (ownerUnitId !== null && ownerUnitId !== u.unitId) throw forbidden('只能维护本单位负责的问答');
-  if (publish && u.role !== 'unit_reviewer') throw forbidden('只有审核人或政务公开办可以发布问答');
-}
+const requireEntryWriter = (ctx: Ctx, ownerUnitId: number | null, publish: boolean) => requireWriter(ctx.actor, ownerUnitId, publish);
 
 export async function createEntry(ctx: Ctx, raw: unknown, extra: { fromItemId?: number; fromMessageId?: number } = {}): Promise<number> {
   requireStaff(ctx.actor);
   const input = parseInput(entryInput, raw);
+  // An entry written from a 留言咨询 reply remembers it: the message must be one the actor handles, and answered.
+  if (extra.fromMessageId !== undefined && !(await readMessage(ctx, extra.fromMessageId)).reply) throw invalid({ fromMessageId: '这条留言还没有答复，不能转为问答条目' });
   const areaId = await areaOf(ctx);
   const owner = input.ownerUnitId ?? (ctx.actor.kind === 'user' ? ctx.actor.unitId : areaId);
   requireEntryWriter(ctx, owner, input.status === 'published');
+  if (input.ownerUnitId !== undefined) await requireOwnerUnit(ctx.db, areaId, owner);
   const today = todayCst();
   const limit = addMonths(today, 12);
   if (input.nextReviewOn && (input.nextReviewOn > limit || input.nextReviewOn <= today)) throw fail('qa_review_too_far', '下次复核日期须在今后12个月以内', { nextReviewOn: `须在 ${today} 之后、${limit} 之前` });
   const bad = await checkSources(ctx.db, areaId, input.sources, today);
   if (Object.keys(bad).length) throw fail('qa_source_invalid', Object.values(bad)[0], bad);
   const published = input.status === 'published';
+  if (published) await requireMedia(ctx.db, null, input.form);
   const reviewer = published && ctx.actor.kind === 'user' ? ctx.actor.userId : null;
   const at = nowIso();
   return ctx.db.transaction().execute(async (tx) => {
@@ -122,9 +140,7 @@ export type EntryRow = NonNullable<Awaited<ReturnType<typeof findEntry>>>;
 
 export async function readableEntry(ctx: Ctx, id: number): Promise<EntryRow> {
   requireStaff(ctx.actor);
-  const e = await findEntry(ctx.db, id);
-  if (!e || (ctx.actor.kind === 'user' && e.area_id !== ctx.actor.areaId)) throw notFound('问答条目');
-  return e;
+  return requireReadableEntry(ctx.actor, await findEntry(ctx.db, id));
 }
 
 /** Replaces an entry's content (back to draft unless the caller publishes it again with valid sources). */
@@ -132,16 +148,23 @@ export async function updateEntry(ctx: Ctx, id: number, raw: unknown): Promise<v
   const before = await readableEntry(ctx, id);
   const input = parseInput(entryInput, raw);
   requireEntryWriter(ctx, before.owner_unit_id, input.status === 'published');
+  // Handing an entry to another unit: the writer must be allowed to write for that unit too (the admin).
+  const owner = input.ownerUnitId ?? before.owner_unit_id;
+  if (owner !== before.owner_unit_id && owner !== null) {
+    requireEntryWriter(ctx, owner, input.status === 'published');
+    await requireOwnerUnit(ctx.db, before.area_id, owner);
+  }
   const today = todayCst();
   const limit = addMonths(today, 12);
   if (input.nextReviewOn && (input.nextReviewOn > limit || input.nextReviewOn <= today)) throw fail('qa_review_too_far', '下次复核日期须在今后12个月以内', { nextReviewOn: `须在 ${today} 之后、${limit} 之前` });
   const bad = await checkSources(ctx.db, before.area_id, input.sources, today);
   if (Object.keys(bad).length) throw fail('qa_source_invalid', Object.values(bad)[0], bad);
   const published = input.status === 'published';
+  if (published) await requireMedia(ctx.db, id, input.form);
   await ctx.db.transaction().execute(async (tx) => {
     const set = {
       question: input.question, answer: input.answer, alt_questions: input.altQuestions.join('\n'), topics: input.topics.join('、'), audience: input.audience, form: input.form,
-      status: input.status, suspended_reason: null, updated_at: nowIso(),
+      owner_unit_id: owner, status: input.status, suspended_reason: null, updated_at: nowIso(),
       ...(published ? { reviewer_id: ctx.actor.kind === 'user' ? ctx.actor.userId : null, reviewed_on: today, next_review_on: input.nextReviewOn ?? limit } : {}),
     };
     await tx.updateTable('qa_entries').set(set).where('id', '=', id).execute();
@@ -162,6 +185,7 @@ export async function moveEntry(ctx: Ctx, id: number, to: 'review' | 'published'
   if (to === 'published') {
     const bad = await checkSources(ctx.db, e.area_id, e.sources, today);
     if (Object.keys(bad).length) throw fail('qa_source_invalid', Object.values(bad)[0], bad);
+    await requireMedia(ctx.db, id, e.form);
   }
   await ctx.db.transaction().execute(async (tx) => {
     const set = to === 'published'
@@ -173,19 +197,24 @@ export async function moveEntry(ctx: Ctx, id: number, to: 'review' | 'published'
   });
 }
 
+/** Entries written from a message's reply (the message page links them). */
+export const entriesFromMessage = (db: Db, messageId: number) =>
+  db.selectFrom('qa_entries').select(['id', 'question', 'status']).where('from_message_id', '=', messageId).orderBy('id').execute();
+
 export async function listEntries(ctx: Ctx, f: { status?: string; q?: string } = {}) {
   requireStaff(ctx.actor);
   const areaId = await areaOf(ctx);
   let q = ctx.db.selectFrom('qa_entries').selectAll().where('area_id', '=', areaId);
   if (f.status && (ENTRY_STATUSES as readonly string[]).includes(f.status)) q = q.where('status', '=', f.status as never);
-  if (ctx.actor.kind === 'user' && ctx.actor.role !== 'admin' && ctx.actor.role !== 'auditor') q = q.where('owner_unit_id', '=', ctx.actor.unitId);
+  const own = ownUnitFilter(ctx.actor);
+  if (own !== null) q = q.where('owner_unit_id', '=', own);
   const rows = await q.orderBy('updated_at', 'desc').limit(500).execute();
   return f.q ? rows.filter((r) => r.question.includes(f.q!) || r.alt_questions.includes(f.q!)) : rows;
 }
 
 /** Published entries for the portal's /qa (optionally filtered by topic / audience / words). */
 export async function publicEntries(db: Db, areaId: number, f: { topic?: string; audience?: string } = {}) {
-  let q = db.selectFrom('qa_entries').select(['id', 'question', 'answer', 'topics', 'audience', 'reviewed_on', 'next_review_on', 'owner_unit_id']).where('area_id', '=', areaId).where('status', '=', 'published');
+  let q = db.selectFrom('qa_entries').select(['id', 'question', 'answer', 'topics', 'audience', 'form', 'reviewed_on', 'next_review_on', 'owner_unit_id']).where('area_id', '=', areaId).where('status', '=', 'published');
   if (f.audience && (AUDIENCES as readonly string[]).includes(f.audience)) q = q.where('audience', 'in', [f.audience, '个人和企业']);
   const rows = await q.orderBy('id', 'desc').limit(1000).execute();
   return f.topic ? rows.filter((r) => r.topics.split('、').includes(f.topic!)) : rows;

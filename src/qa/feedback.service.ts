@@ -5,12 +5,12 @@ import { requireStaff } from '../auth/policy.js';
 import type { Db } from '../db/schema.js';
 import type { Ctx } from '../lib/context.js';
 import { nowIso } from '../lib/time.js';
-import { oneOf, parseInput, text } from '../lib/validate.js';
+import { oneOf, parseInput, strictNumberInput, text } from '../lib/validate.js';
 import type { Outcome } from './engine.js';
 
 export const VERDICTS = ['useful', 'useless', 'error'] as const;
 export const VERDICT_LABELS: Record<string, string> = { useful: '有用', useless: '没用', error: '报错' };
-const optInt = z.preprocess((v) => (v === '' || v === undefined || v === null ? undefined : v), z.coerce.number().int().positive().max(2_147_483_647).optional());
+const optInt = z.preprocess((v) => (v === '' || v === undefined || v === null ? undefined : v), z.preprocess((v) => strictNumberInput(v), z.number({ error: '编号无效' }).int('编号无效').positive('编号无效').max(2_147_483_647, '编号无效')).optional());
 
 export const feedbackInput = z.object({
   q: text('问题', { max: 200 }),

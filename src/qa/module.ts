@@ -37,15 +37,18 @@ export const qaModule: GongkaiModule = {
     { href: '/console/qa/messages', label: '留言咨询', order: 71 },
   ],
   inbox: async (ctx) => {
-    if (ctx.actor.kind !== 'user' || ctx.actor.role === 'auditor') return [];
+    const { hasQaInbox, ownUnitFilter } = await import('./qa-policy.js');
+    if (!hasQaInbox(ctx.actor)) return [];
     const { listMessages } = await import('./consult.service.js');
     const { todayCst } = await import('../lib/time.js');
     const open = await listMessages(ctx, { status: 'open' });
     const today = todayCst();
     const out = [];
     if (open.length) out.push({ label: '待答复的留言咨询', count: open.length, href: '/console/qa/messages?status=open', urgent: open.some((m) => m.due_on < today || m.escalated_at !== null) });
-    const review = await ctx.db.selectFrom('qa_entries').select((eb) => eb.fn.countAll<number>().as('n')).where('area_id', '=', ctx.actor.areaId).where('status', '=', 'review')
-      .$if(ctx.actor.role !== 'admin', (q) => q.where('owner_unit_id', '=', (ctx.actor as { unitId: number }).unitId)).executeTakeFirst();
+    const own = ownUnitFilter(ctx.actor);
+    const areaId = ctx.actor.kind === 'user' ? ctx.actor.areaId : 0;
+    const review = await ctx.db.selectFrom('qa_entries').select((eb) => eb.fn.countAll<number>().as('n')).where('area_id', '=', areaId).where('status', '=', 'review')
+      .$if(own !== null, (q) => q.where('owner_unit_id', '=', own!)).executeTakeFirst();
     if (Number(review?.n ?? 0)) out.push({ label: '待审核的政策问答', count: Number(review!.n), href: '/console/qa?status=review' });
     return out;
   },

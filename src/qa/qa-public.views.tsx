@@ -4,7 +4,7 @@ import type { PageMeta } from '../web/components/layout.js';
 import { PortalLayout } from '../web/components/layout.js';
 import { Checkbox, ErrorSummary, SelectField, TextArea, TextField, type FormState } from '../web/components/form.js';
 import type { Answer, Citation, Outcome } from './engine.js';
-import { ENTRY_STATUS_LABELS } from './entries.service.js';
+import { ENTRY_STATUS_LABELS, FORM_LABELS } from './entries.service.js';
 
 export const HOTLINE = '12345';
 export const NO_BASIS = '未找到现行有效依据';
@@ -54,7 +54,7 @@ export const Routes = (p: { q: string }) => (
   </section>
 );
 
-export const AskPage = (p: { meta: PageMeta; q: string; error?: string; outcome: Outcome | null; csrf: string; thanks?: boolean }) => (
+export const AskPage = (p: { meta: PageMeta; q: string; error?: string; outcome: Outcome | null; csrf: string; thanks?: boolean; entryForms?: Map<number, string> }) => (
   <PortalLayout meta={p.meta}>
     <Crumbs items={[{ label: '政策问答' }]} />
     <h1>政策问答</h1>
@@ -89,7 +89,7 @@ export const AskPage = (p: { meta: PageMeta; q: string; error?: string; outcome:
               {a.kind === 'entry' ? (
                 <>
                   <h3>{a.question}</h3>
-                  <p class="gk-muted">经审核的问答 · <a href={`/qa/${a.entryId}`}>问答详情</a></p>
+                  <p class="gk-muted">经审核的问答 · <a href={`/qa/${a.entryId}`}>问答详情{(() => { const f = p.entryForms?.get(a.entryId!); return f && f !== 'text' ? `（含${FORM_LABELS[f]}）` : ''; })()}</a></p>
                   {a.text.split('\n').map((l) => <p>{l}</p>)}
                   {a.citations.map((c) => <CitationBlock c={c} quote={false} />)}
                 </>
@@ -111,7 +111,7 @@ export const AskPage = (p: { meta: PageMeta; q: string; error?: string; outcome:
   </PortalLayout>
 );
 
-export type PublicEntry = { id: number; question: string; answer: string; topics: string; audience: string; reviewed_on: string | null };
+export type PublicEntry = { id: number; question: string; answer: string; topics: string; audience: string; reviewed_on: string | null; form?: string };
 
 export const QaListPage = (p: { meta: PageMeta; q: string; topic: string; audience: string; topics: string[]; entries: PublicEntry[] }) => (
   <PortalLayout meta={p.meta}>
@@ -130,18 +130,52 @@ export const QaListPage = (p: { meta: PageMeta; q: string; topic: string; audien
       {p.entries.map((e) => (
         <li><h2 class="gk-qa-list__q"><a href={`/qa/${e.id}`}>{e.question}</a></h2>
           <p>{e.answer.length > 120 ? `${e.answer.slice(0, 120)}……` : e.answer}</p>
-          <p class="gk-muted">{e.topics ? `主题：${e.topics} · ` : ''}服务对象：{e.audience}{e.reviewed_on ? ` · 审核日期：${e.reviewed_on}` : ''}</p></li>
+          <p class="gk-muted">{e.form && e.form !== 'text' ? `${FORM_LABELS[e.form] ?? ''} · ` : ''}{e.topics ? `主题：${e.topics} · ` : ''}服务对象：{e.audience}{e.reviewed_on ? ` · 审核日期：${e.reviewed_on}` : ''}</p></li>
       ))}
     </ul>
   </PortalLayout>
 );
 
-export const QaEntryPage = (p: { meta: PageMeta; e: PublicEntry & { status: string }; citations: Citation[]; csrf: string }) => (
+export type PublicMedia = { id: number; kind: 'image' | 'video'; mime: string; file_name: string; description: string };
+
+/**
+ * 图解 and 视频 with their text alternatives: an image is identified by its alt text and described in full
+ * by the visible 文字说明 under it; a video has native controls and its 文字稿/内容摘要 under it (the page
+ * is complete without the picture or the sound), plus a download link for players that cannot play it.
+ */
+export const MediaBlock = (p: { question: string; media: PublicMedia[] }) => {
+  if (!p.media.length) return null;
+  const images = p.media.filter((m) => m.kind === 'image');
+  const videos = p.media.filter((m) => m.kind === 'video');
+  const title = images.length && videos.length ? '图解与视频' : images.length ? '图解' : '视频';
+  return (
+    <section aria-labelledby="h-media" class="gk-media">
+      <h2 id="h-media">{title}</h2>
+      {p.media.map((m, i) => (m.kind === 'image' ? (
+        <figure class="gk-media__item">
+          <img src={`/qa/media/${m.id}`} alt={`图解${images.length > 1 ? images.indexOf(m) + 1 : ''}：${p.question}（文字说明见图下）`} loading={i === 0 ? undefined : 'lazy'} />
+          <figcaption><strong>文字说明：</strong>{m.description.split('\n').map((l) => <p>{l}</p>)}</figcaption>
+        </figure>
+      ) : (
+        <figure class="gk-media__item">
+          <video controls preload="metadata" src={`/qa/media/${m.id}`} aria-label={`视频${videos.length > 1 ? videos.indexOf(m) + 1 : ''}：${p.question}`} aria-describedby={`media-${m.id}-text`}>
+            <a href={`/qa/media/${m.id}`}>下载视频（{m.file_name}）</a>
+          </video>
+          <figcaption id={`media-${m.id}-text`}><strong>视频文字稿：</strong>{m.description.split('\n').map((l) => <p>{l}</p>)}</figcaption>
+          <p><a href={`/qa/media/${m.id}`} download={m.file_name}>下载视频<span class="visually-hidden">：{p.question}</span></a></p>
+        </figure>
+      )))}
+    </section>
+  );
+};
+
+export const QaEntryPage = (p: { meta: PageMeta; e: PublicEntry & { status: string }; citations: Citation[]; csrf: string; media?: PublicMedia[]; ownerName?: string }) => (
   <PortalLayout meta={p.meta}>
     <Crumbs items={[{ href: '/qa', label: '政策问答库' }, { label: '问答' }]} />
     <h1>{p.e.question}</h1>
-    <p class="gk-muted">{ENTRY_STATUS_LABELS[p.e.status]} · 服务对象：{p.e.audience}{p.e.topics ? ` · 主题：${p.e.topics}` : ''}{p.e.reviewed_on ? ` · 审核日期：${p.e.reviewed_on}` : ''}</p>
+    <p class="gk-muted">{ENTRY_STATUS_LABELS[p.e.status]} · 服务对象：{p.e.audience}{p.e.topics ? ` · 主题：${p.e.topics}` : ''}{p.ownerName ? ` · 责任单位：${p.ownerName}` : ''}{p.e.reviewed_on ? ` · 审核日期：${p.e.reviewed_on}` : ''}</p>
     <section aria-labelledby="h-a"><h2 id="h-a">答复</h2>{p.e.answer.split('\n').map((l) => <p>{l}</p>)}</section>
+    <MediaBlock question={p.e.question} media={p.media ?? []} />
     <section aria-labelledby="h-c"><h2 id="h-c">依据</h2>{p.citations.map((c) => <CitationBlock c={c} quote />)}</section>
     <FeedbackForm q={p.e.question} a={{ kind: 'entry', entryId: p.e.id, itemId: p.citations[0]!.itemId, article: p.citations[0]!.article, text: '', score: 0, citations: [] }} csrf={p.csrf} n={1} />
   </PortalLayout>

@@ -109,3 +109,27 @@ const clauseUnique: MigrationDef = {
   },
 };
 QA_MIGRATIONS.push(clauseUnique);
+
+const media: MigrationDef = {
+  name: '20261201_1944_qa_entry_media',
+  reason: '政策问答: images (图解) and videos of curated entries, each with its required text alternative (文字说明 / 文字稿)',
+  async up(db, dialect) {
+    await withId(db.schema.createTable('qa_entry_media'), dialect)
+      .addColumn('entry_id', 'integer', (c) => c.notNull().references('qa_entries.id'))
+      .addColumn('area_id', 'integer', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('format', 'text', (c) => c.notNull())
+      .addColumn('mime', 'text', (c) => c.notNull())
+      .addColumn('file_name', 'text', (c) => c.notNull())
+      .addColumn('size', 'integer', (c) => c.notNull())
+      .addColumn('storage_key', 'text', (c) => c.notNull())
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addColumn('description', 'text', (c) => c.notNull())
+      .addColumn('sort', 'integer', (c) => c.notNull())
+      .addColumn('created_by', 'integer')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('qa_entry_media_entry').on('qa_entry_media').columns(['entry_id', 'sort']).execute();
+  },
+};
+QA_MIGRATIONS.push(media);

@@ -11,6 +11,7 @@ import * as consult from './consult.service.js';
 import { answerQuestion, engineFor, type Citation } from './engine.js';
 import * as entries from './entries.service.js';
 import { logQuery, recordFeedback } from './feedback.service.js';
+import { listMedia } from './media.service.js';
 import { AskPage, ConsultFormPage, ConsultListPage, ConsultThanksPage, QaEntryPage, QaListPage } from './qa-public.views.js';
 
 const qOf = (req: FastifyRequest, name = 'q') => {
@@ -47,7 +48,9 @@ export async function qaRoutes(app: FastifyInstance, deps: AppDeps): Promise<voi
     if (!q) return sendHtml(reply, <AskPage meta={meta} q="" outcome={null} csrf={publicCsrf(reply)} thanks={thanks} />);
     const outcome = await answerQuestion(req.ctx.db, req.ctx.dialect, areaId, q);
     if (!thanks) await logQuery(req.ctx.db, areaId, q, outcome);
-    return sendHtml(reply, <AskPage meta={meta} q={q} outcome={outcome} csrf={publicCsrf(reply)} thanks={thanks} />);
+    const entryIds = outcome.answers.flatMap((a) => (a.entryId ? [a.entryId] : []));
+    const entryForms = new Map(entryIds.length ? (await req.ctx.db.selectFrom('qa_entries').select(['id', 'form']).where('id', 'in', entryIds).execute()).map((r) => [r.id, r.form]) : []);
+    return sendHtml(reply, <AskPage meta={meta} q={q} outcome={outcome} csrf={publicCsrf(reply)} thanks={thanks} entryForms={entryForms} />);
   });
   app.post('/ask/feedback', { config: askLimit }, async (req, reply) => {
     const body = formBody(req);
@@ -83,7 +86,8 @@ export async function qaRoutes(app: FastifyInstance, deps: AppDeps): Promise<voi
     if (!e || e.status !== 'published' || e.area_id !== areaId) throw notFound('问答');
     const citations = await entryCitations(req, areaId, e);
     if (!citations) throw notFound('问答');
-    return sendHtml(reply, <QaEntryPage meta={pageMeta(req, reply, e.question)} e={e} citations={citations} csrf={publicCsrf(reply)} />);
+    const files = (await listMedia(req.ctx.db, id)).map((m) => ({ id: m.id, kind: m.kind, mime: m.mime, file_name: m.file_name, description: m.description }));
+    return sendHtml(reply, <QaEntryPage meta={pageMeta(req, reply, e.question)} e={e} citations={citations} csrf={publicCsrf(reply)} media={files} ownerName={e.owner_unit_id === null ? undefined : (await consult.unitNames(req.ctx.db, areaId)).get(e.owner_unit_id)} />);
   });
 
   const consultUnits = async (req: FastifyRequest) => {
@@ -145,8 +149,12 @@ export async function qaRoutes(app: FastifyInstance, deps: AppDeps): Promise<voi
   });
   documentApi({ method: 'GET', url: '/api/v1/qa/entries', summary: '政策问答条目列表（?status=）', roles: '已登录' });
   app.get('/api/v1/qa/entries', async (req) => ({ data: await entries.listEntries(req.ctx, { status: qOf(req, 'status') || undefined }) }));
-  documentApi({ method: 'GET', url: '/api/v1/qa/entries/{id}', summary: '政策问答条目详情', roles: '已登录' });
-  app.get('/api/v1/qa/entries/:id', async (req) => ({ data: await entries.readableEntry(req.ctx, intParam((req.params as Record<string, string>).id)) }));
+  documentApi({ method: 'GET', url: '/api/v1/qa/entries/{id}', summary: '政策问答条目详情（含 media：图解/视频及其文字说明；href 为门户地址，条目发布后可访问）', roles: '已登录' });
+  app.get('/api/v1/qa/entries/:id', async (req) => {
+    const e = await entries.readableEntry(req.ctx, intParam((req.params as Record<string, string>).id));
+    const files = (await listMedia(req.ctx.db, e.id)).map((m) => ({ id: m.id, kind: m.kind, format: m.format, mime: m.mime, fileName: m.file_name, size: m.size, description: m.description, href: `/qa/media/${m.id}` }));
+    return { data: { ...e, media: files } };
+  });
   documentApi({ method: 'POST', url: '/api/v1/qa/entries/{id}/status', summary: '条目送审、发布或撤回为草稿', roles: 'admin, unit_reviewer', body: { status: 'review|published|draft' } });
   app.post('/api/v1/qa/entries/:id/status', async (req) => {
     const to = (req.body as Record<string, unknown> | undefined)?.status;
@@ -155,5 +163,5 @@ export async function qaRoutes(app: FastifyInstance, deps: AppDeps): Promise<voi
     return { data: { ok: true } };
   });
 
-  await consultConsoleRoutes(app);
+  await consultConsoleRoutes(app, deps);
 }
