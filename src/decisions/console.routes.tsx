@@ -12,6 +12,7 @@ import { itemRefs } from '../disclosure/public.js';
 import * as cat from './catalog.service.js';
 import * as svc from './consultations.service.js';
 import { dashboard } from './dashboard.service.js';
+import { canEditCatalog } from './decisions-policy.js';
 import * as part from './participation.service.js';
 import { actorArea } from '../org/public.js';
 import {
@@ -87,7 +88,7 @@ async function indexPage(req: FastifyRequest, reply: FastifyReply, forms: { cons
   const of = forms.openDay ?? emptyForm();
   const today = todayCst();
   const meta = pageMeta(req, reply, '重大行政决策与公众参与');
-  const isAdmin = req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
+  const isAdmin = canEditCatalog(req.ctx.actor);
   const cf = forms.consultation ?? emptyForm({ kind: 'major_decision', opensOn: today });
   const df = forms.decision ?? emptyForm({ year: Number(today.slice(0, 4)) });
   const sf = forms.settings ?? emptyForm(dash.settings);

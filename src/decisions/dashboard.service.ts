@@ -6,6 +6,7 @@ import type { Ctx } from '../lib/context.js';
 import { todayCst } from '../lib/time.js';
 import { actorArea } from '../org/public.js';
 import { concentratedMinSize, listConsultations, minimumDays } from './consultations.service.js';
+import { unitScope } from './decisions-policy.js';
 import { addDays, consultationStatus } from './pure/rules.js';
 
 export const CLOSING_SOON_DAYS = 7;
@@ -20,7 +21,8 @@ export async function dashboard(ctx: Ctx) {
   const closingSoon = open.filter((c) => c.closes_on <= addDays(today, CLOSING_SOON_DAYS));
   const closedWithoutFeedback = list.filter((c) => consultationStatus(c, today) === 'closed' && !c.report_published_at);
   let dq = ctx.db.selectFrom('decisions').selectAll().where('area_id', '=', areaId);
-  if (isUser(ctx.actor) && ctx.actor.role !== 'admin' && ctx.actor.role !== 'auditor') dq = dq.where('lead_unit_id', '=', ctx.actor.unitId);
+  const scope = unitScope(ctx.actor);
+  if (scope !== null) dq = dq.where('lead_unit_id', '=', scope);
   const decisions = await dq.orderBy('year', 'desc').orderBy('id').execute();
   const behindPlan = decisions.filter((d) => d.planned_on && d.planned_on < today && !DONE.includes(d.status));
   const settings = { minNormative: await minimumDays(ctx.db, 'normative'), minOther: await minimumDays(ctx.db, 'other'), concentrated: await concentratedMinSize(ctx.db) };

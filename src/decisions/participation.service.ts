@@ -4,14 +4,14 @@
 import { z } from 'zod';
 import { sql, type Selectable } from 'kysely';
 import { writeAudit } from '../audit/public.js';
-import { isUser } from '../auth/policy.js';
 import type { Db } from '../db/schema.js';
 import type { MeetingsTable, OpenDaysTable } from '../db/decisions.tables.js';
 import { actorArea, findUnit, unitByName } from '../org/public.js';
 import type { Ctx } from '../lib/context.js';
-import { AppError, fail, forbidden, invalid, notFound } from '../lib/errors.js';
+import { fail, invalid, notFound } from '../lib/errors.js';
 import { nowIso, todayCst } from '../lib/time.js';
-import { isoDate, oneOf, optionalText, parseInput, text } from '../lib/validate.js';
+import { isoDate, oneOf, optionalText, parseInput, strictNumberInput, text } from '../lib/validate.js';
+import { requireDecisionsAdmin, requireDecisionsStaff, requireMeetingManager, requireMeetingReader, requireOpenDayCreator, requireOpenDayReader, requireOpenDayStaff } from './decisions-policy.js';
 import { drawFromSeed } from './pure/draw.js';
 import { DISPOSITIONS } from './pure/rules.js';
 
@@ -21,13 +21,8 @@ export type OpenDay = Selectable<OpenDaysTable>;
 export const SIGNUP_CATEGORIES = { stakeholder: '利益相关方', public: '群众代表', expert: '专家', media: '媒体' } as const;
 type SignupCategory = keyof typeof SIGNUP_CATEGORIES;
 
-function requireAdmin(ctx: Ctx): void {
-  if (ctx.actor.kind === 'system') return;
-  if (!isUser(ctx.actor)) throw new AppError('unauthorized', 'login_required', '请先登录');
-  if (ctx.actor.role !== 'admin') throw forbidden('只有政务公开办管理员可以执行此操作');
-}
-const posInt = (label: string, max = 10_000) => z.coerce.number({ error: `${label}必须是整数` }).int(`${label}必须是整数`).min(1, `${label}至少为1`).max(max, `${label}过大`);
-const optId = (label: string) => z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number({ error: `${label}无效` }).int().positive().max(2_147_483_647).optional());
+const posInt = (label: string, max = 10_000) => z.preprocess((v) => strictNumberInput(v), z.number({ error: `${label}必须是整数` }).int(`${label}必须是整数`).min(1, `${label}至少为1`).max(max, `${label}过大`));
+const optId = (label: string) => z.preprocess((v) => (v === '' || v === null ? undefined : v), z.preprocess((v) => strictNumberInput(v), z.number({ error: `${label}无效` }).int(`${label}无效`).positive(`${label}无效`).max(2_147_483_647, `${label}无效`)).optional());
 
 /** A name as published (with consent): the surname and asterisks, e.g. 王** . */
 export const maskedName = (name: string) => {
@@ -40,7 +35,7 @@ export const MEETING_LABELS: Record<string, string> = {
   title: '会议名称', decisionId: '所属决策事项', meetingOn: '会议日期', signupOpensOn: '报名开始日期', signupClosesOn: '报名截止日期', seats: '列席名额', rules: '遴选办法',
 };
 export async function createMeeting(ctx: Ctx, input: unknown): Promise<Meeting> {
-  requireAdmin(ctx);
+  requireDecisionsAdmin(ctx.actor);
   const v = parseInput(z.object({
     title: text('会议名称', { max: 200 }), decisionId: optId('所属决策事项'), meetingOn: isoDate('会议日期'),
     signupOpensOn: isoDate('报名开始日期'), signupClosesOn: isoDate('报名截止日期'), seats: posInt('列席名额', 200), rules: text('遴选办法', { max: 3000, multiline: true }),
@@ -92,8 +87,9 @@ export async function signUpForMeeting(ctx: Ctx, id: number, input: unknown): Pr
 
 /** The random draw from a published seed over the sorted list of sign-up numbers; anyone can re-run it. */
 export async function drawAttendees(ctx: Ctx, id: number, input: unknown): Promise<number[]> {
-  requireAdmin(ctx);
+  requireDecisionsAdmin(ctx.actor);
   const m = await getMeeting(ctx.db, id);
+  requireMeetingManager(ctx.actor, m);
   const { seed } = parseInput(z.object({ seed: text('随机种子', { max: 200 }) }), input);
   if (m.method) throw fail('draw_done');
   if (todayCst() <= m.signup_closes_on) throw fail('wrong_status', '报名截止后才能遴选');
@@ -110,10 +106,11 @@ export async function drawAttendees(ctx: Ctx, id: number, input: unknown): Promi
 }
 
 export async function chooseAttendees(ctx: Ctx, id: number, input: unknown): Promise<void> {
-  requireAdmin(ctx);
+  requireDecisionsAdmin(ctx.actor);
   const m = await getMeeting(ctx.db, id);
+  requireMeetingManager(ctx.actor, m);
   const v = parseInput(z.object({
-    ids: z.preprocess((x) => (typeof x === 'string' ? x.split(/[,，\s]+/).filter(Boolean) : x), z.array(z.coerce.number().int().positive(), { error: '请填写报名编号' }).min(1, '请至少选择一人')),
+    ids: z.preprocess((x) => (typeof x === 'string' ? x.split(/[,，\s]+/).filter(Boolean) : x), z.array(z.preprocess((n) => strictNumberInput(n), z.number({ error: '报名编号应为数字' }).int('报名编号应为数字').positive('报名编号应为数字').max(2_147_483_647, '报名编号应为数字')), { error: '请填写报名编号' }).min(1, '请至少选择一人')),
     reason: text('选择理由', { max: 2000, multiline: true }),
   }), input);
   if (m.method) throw fail('draw_done');
@@ -130,13 +127,14 @@ export async function chooseAttendees(ctx: Ctx, id: number, input: unknown): Pro
 
 const opinionSchema = z.object({ opinion: text('意见', { max: 3000, multiline: true }), disposition: oneOf('采纳情况', DISPOSITIONS), reason: optionalText('理由', 2000) });
 export async function recordMeetingOpinion(ctx: Ctx, signupId: number, input: unknown): Promise<void> {
-  requireAdmin(ctx);
+  requireDecisionsAdmin(ctx.actor);
   const v = parseInput(opinionSchema, input);
   const s = signupId > 0 ? await ctx.db.selectFrom('meeting_signups').selectAll().where('id', '=', signupId).executeTakeFirst() : undefined;
   if (!s) throw notFound('报名');
   if (!s.selected) throw fail('wrong_status', '只能登记列席人员的意见');
   if (v.disposition !== 'adopted' && !v.reason) throw invalid({ reason: '未采纳或部分采纳的，请说明理由' });
   const m = await getMeeting(ctx.db, s.meeting_id);
+  requireMeetingManager(ctx.actor, m);
   await ctx.db.transaction().execute(async (tx) => {
     await tx.updateTable('meeting_signups').set({ opinion: v.opinion, disposition: v.disposition, disposition_reason: v.reason ?? null }).where('id', '=', s.id).execute();
     await writeAudit(tx, ctx, { action: 'meeting.opinion', entity: 'meeting_signup', entityId: s.id, after: v, areaId: m.area_id });
@@ -159,7 +157,7 @@ export async function publicMeeting(db: Db, id: number) {
 // ── 政府开放日 ──
 export const OPEN_DAY_LABELS: Record<string, string> = { title: '活动名称', unit: '承办单位', heldOn: '活动日期', place: '地点', capacity: '名额', signupClosesOn: '报名截止日期' };
 export async function createOpenDay(ctx: Ctx, input: unknown): Promise<OpenDay> {
-  if (ctx.actor.kind === 'anonymous') throw new AppError('unauthorized', 'login_required', '请先登录');
+  requireDecisionsStaff(ctx.actor);
   const v = parseInput(z.object({
     title: text('活动名称', { max: 200 }), unit: z.union([z.number().int().positive(), z.string().trim().min(1, '请填写承办单位').max(100)], { error: '请填写承办单位' }),
     heldOn: isoDate('活动日期'), place: text('地点', { max: 200 }), capacity: posInt('名额', 5000), signupClosesOn: isoDate('报名截止日期'),
@@ -167,8 +165,7 @@ export async function createOpenDay(ctx: Ctx, input: unknown): Promise<OpenDay> 
   const areaId = await actorArea(ctx);
   const unit = typeof v.unit === 'number' || /^\d+$/.test(v.unit) ? await findUnit(ctx.db, Number(v.unit)) : await unitByName(ctx.db, areaId, v.unit);
   if (!unit || (unit.area_id !== areaId && unit.id !== areaId)) throw invalid({ unit: '找不到该承办单位' });
-  const a = ctx.actor;
-  if (isUser(a) && (a.role === 'auditor' || (a.role !== 'admin' && a.unitId !== unit.id))) throw forbidden('只能为本单位举办开放日');
+  requireOpenDayCreator(ctx.actor, unit.id);
   if (v.signupClosesOn > v.heldOn) throw invalid({ signupClosesOn: '报名截止日期不能晚于活动日期' });
   return ctx.db.transaction().execute(async (tx) => {
     const d = await tx.insertInto('open_days').values({ area_id: areaId, unit_id: unit.id, title: v.title, held_on: v.heldOn, place: v.place, capacity: v.capacity, signup_closes_on: v.signupClosesOn, created_at: nowIso() })
@@ -182,12 +179,6 @@ export async function getOpenDay(db: Db, id: number): Promise<OpenDay> {
   const d = id > 0 ? await db.selectFrom('open_days').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
   if (!d) throw notFound('开放日活动');
   return d;
-}
-function requireOpenDayStaff(ctx: Ctx, d: OpenDay): void {
-  const a = ctx.actor;
-  if (a.kind === 'system') return;
-  if (!isUser(a)) throw new AppError('unauthorized', 'login_required', '请先登录');
-  if (a.role === 'auditor' || (a.role === 'admin' ? a.areaId !== d.area_id : a.unitId !== d.unit_id)) throw forbidden('只能处理本单位的开放日');
 }
 
 /** Sign-up: confirmed while seats remain, otherwise on the waiting list (in order of sign-up). */
@@ -222,7 +213,7 @@ export async function cancelOpenDaySignup(ctx: Ctx, signupId: number): Promise<n
   const s = signupId > 0 ? await ctx.db.selectFrom('open_day_signups').selectAll().where('id', '=', signupId).executeTakeFirst() : undefined;
   if (!s) throw notFound('报名');
   const d = await getOpenDay(ctx.db, s.open_day_id);
-  requireOpenDayStaff(ctx, d);
+  requireOpenDayStaff(ctx.actor, d);
   if (s.status === 'cancelled') throw fail('wrong_status', '该报名已取消');
   return ctx.db.transaction().execute(async (tx) => {
     await lockOpenDay(tx, d.id);
@@ -247,7 +238,7 @@ export async function recordOpenDayAttendance(ctx: Ctx, signupId: number, input:
   const s = signupId > 0 ? await ctx.db.selectFrom('open_day_signups').selectAll().where('id', '=', signupId).executeTakeFirst() : undefined;
   if (!s) throw notFound('报名');
   const d = await getOpenDay(ctx.db, s.open_day_id);
-  requireOpenDayStaff(ctx, d);
+  requireOpenDayStaff(ctx.actor, d);
   if (s.status !== 'confirmed') throw fail('wrong_status', '只有确认参加的报名才能登记到场和建议');
   if (v.suggestion && !v.disposition) throw invalid({ disposition: '请选择该建议的采纳情况' });
   if (v.disposition && v.disposition !== 'adopted' && !v.reason) throw invalid({ reason: '未采纳或部分采纳的，请说明理由' });
@@ -284,17 +275,13 @@ export async function listParticipation(db: Db, areaId: number) {
 // ── staff views (contacts are visible here, to staff only) ──
 export async function meetingForStaff(ctx: Ctx, id: number) {
   const m = await getMeeting(ctx.db, id);
-  const a = ctx.actor;
-  if (a.kind === 'anonymous') throw new AppError('unauthorized', 'login_required', '请先登录');
-  if (isUser(a) && ((a.role !== 'admin' && a.role !== 'auditor') || a.areaId !== m.area_id)) throw notFound('列席会议');
+  requireMeetingReader(ctx.actor, m);
   const signups = await ctx.db.selectFrom('meeting_signups').selectAll().where('meeting_id', '=', m.id).orderBy('id').execute();
   return { m, signups };
 }
 export async function openDayForStaff(ctx: Ctx, id: number) {
   const d = await getOpenDay(ctx.db, id);
-  const a = ctx.actor;
-  if (a.kind === 'anonymous') throw new AppError('unauthorized', 'login_required', '请先登录');
-  if (isUser(a) && ((a.role === 'admin' || a.role === 'auditor') ? a.areaId !== d.area_id : a.unitId !== d.unit_id)) throw notFound('开放日活动');
+  requireOpenDayReader(ctx.actor, d);
   const signups = await ctx.db.selectFrom('open_day_signups').selectAll().where('open_day_id', '=', d.id).orderBy('id').execute();
   return { d, signups };
 }
