@@ -6,7 +6,8 @@ import type { Ctx } from '../lib/context.js';
 import { todayCst } from '../lib/time.js';
 import { actorArea } from '../org/public.js';
 import { concentratedMinSize, listConsultations, minimumDays } from './consultations.service.js';
-import { unitScope } from './decisions-policy.js';
+import { canActOnNotices, unitScope } from './decisions-policy.js';
+import { pendingPhoneNotices } from './notices.service.js';
 import { addDays, consultationStatus } from './pure/rules.js';
 
 export const CLOSING_SOON_DAYS = 7;
@@ -35,6 +36,8 @@ export async function inbox(ctx: Ctx): Promise<InboxEntry[]> {
   const out: InboxEntry[] = [];
   if (d.closedWithoutFeedback.length) out.push({ label: '征求意见已结束、采纳情况未公布', count: d.closedWithoutFeedback.length, href: '/console/decisions', urgent: true });
   if (d.closingSoon.length) out.push({ label: `${CLOSING_SOON_DAYS}日内截止的征求意见`, count: d.closingSoon.length, href: '/console/decisions' });
+  const phone = canActOnNotices(ctx.actor) ? await pendingPhoneNotices(ctx, await actorArea(ctx)) : 0;
+  if (phone) out.push({ label: '待电话通知的列席、开放日报名人', count: phone, href: '/console/decisions', urgent: true });
   if (d.behindPlan.length) out.push({ label: '晚于计划的重大行政决策事项', count: d.behindPlan.length, href: '/console/decisions', urgent: true });
   return out;
 }

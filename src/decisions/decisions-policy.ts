@@ -93,3 +93,13 @@ export function requireMeetingManager(actor: Actor, m: { area_id: number }): voi
   if (u.role !== 'admin') throw forbidden('只有政务公开办管理员可以执行此操作');
   if (u.areaId !== m.area_id) throw notFound('列席会议');
 }
+
+const allowed = (fn: () => void): boolean => {
+  try { fn(); return true; } catch { return false; }
+};
+/** Console: show the meeting's action forms (draw, choice, opinions, notices, arrangements). */
+export const canManageMeeting = (actor: Actor, m: { area_id: number }): boolean => actor.kind === 'user' && allowed(() => requireMeetingManager(actor, m));
+/** Console: show the open day's action forms (cancel, attendance, notices, arrangements). */
+export const canManageOpenDay = (actor: Actor, d: AreaUnit): boolean => actor.kind === 'user' && allowed(() => requireOpenDayStaff(actor, d));
+/** 工作台: who is shown pending 请电话通知 tasks (those who can give them: admins, unit roles for their open days). */
+export const canActOnNotices = (actor: Actor): boolean => actor.kind === 'user' && actor.role !== 'auditor';

@@ -13,6 +13,8 @@ import { nowIso, todayCst } from '../lib/time.js';
 import { isoDate, oneOf, optionalText, parseInput, strictNumberInput, text } from '../lib/validate.js';
 import { requireDecisionsAdmin, requireDecisionsStaff, requireMeetingManager, requireMeetingReader, requireOpenDayCreator, requireOpenDayReader, requireOpenDayStaff } from './decisions-policy.js';
 import { drawFromSeed } from './pure/draw.js';
+import { meetingNotice, openDayNotice, type MeetingFacts, type OpenDayFacts } from './pure/notices.js';
+import { baseUrl, tellParticipant } from './notices.service.js';
 import { DISPOSITIONS } from './pure/rules.js';
 
 export type Meeting = Selectable<MeetingsTable>;
@@ -33,12 +35,26 @@ export const maskedName = (name: string) => {
 // ── 列席 ──
 export const MEETING_LABELS: Record<string, string> = {
   title: '会议名称', decisionId: '所属决策事项', meetingOn: '会议日期', signupOpensOn: '报名开始日期', signupClosesOn: '报名截止日期', seats: '列席名额', rules: '遴选办法',
+  place: '会议地点', bring: '须携带',
 };
+const placeField = (label: string) => optionalText(label, 200);
+const bringField = optionalText('须携带', 300);
+const meetingFacts = (m: Meeting): MeetingFacts => ({ id: m.id, title: m.title, meetingOn: m.meeting_on, place: m.place, bring: m.bring, method: m.method });
+
+/** Tells every selected attendee (once per person and event). */
+async function tellAttendees(tx: Db, m: Meeting, event: 'selected' | 'changed'): Promise<void> {
+  const people = await tx.selectFrom('meeting_signups').select(['id', 'name', 'contact']).where('meeting_id', '=', m.id).where('selected', '=', 1).orderBy('id').execute();
+  const base = baseUrl();
+  for (const s of people) {
+    await tellParticipant(tx, { areaId: m.area_id, target: 'meeting', targetId: m.id, signup: s, event, version: event === 'changed' ? m.details_version : undefined, text: meetingNotice(event, meetingFacts(m), s, base) });
+  }
+}
 export async function createMeeting(ctx: Ctx, input: unknown): Promise<Meeting> {
   requireDecisionsAdmin(ctx.actor);
   const v = parseInput(z.object({
     title: text('会议名称', { max: 200 }), decisionId: optId('所属决策事项'), meetingOn: isoDate('会议日期'),
     signupOpensOn: isoDate('报名开始日期'), signupClosesOn: isoDate('报名截止日期'), seats: posInt('列席名额', 200), rules: text('遴选办法', { max: 3000, multiline: true }),
+    place: placeField('会议地点'), bring: bringField,
   }), input);
   if (v.signupClosesOn < v.signupOpensOn) throw invalid({ signupClosesOn: '报名截止日期不能早于开始日期' });
   if (v.meetingOn < v.signupClosesOn) throw invalid({ meetingOn: '会议日期不能早于报名截止日期' });
@@ -51,6 +67,7 @@ export async function createMeeting(ctx: Ctx, input: unknown): Promise<Meeting> 
     const m = await tx.insertInto('meetings').values({
       area_id: areaId, decision_id: v.decisionId ?? null, title: v.title, meeting_on: v.meetingOn, signup_opens_on: v.signupOpensOn, signup_closes_on: v.signupClosesOn,
       seats: v.seats, rules: v.rules, method: null, seed: null, draw_list_json: null, manual_reason: null, selected_at: null, created_at: nowIso(),
+      place: v.place ?? null, bring: v.bring ?? null,
     }).returningAll().executeTakeFirstOrThrow();
     await writeAudit(tx, ctx, { action: 'meeting.create', entity: 'meeting', entityId: m.id, after: m, areaId });
     return m;
@@ -101,6 +118,7 @@ export async function drawAttendees(ctx: Ctx, id: number, input: unknown): Promi
     if (Number(u.numUpdatedRows) !== 1) throw fail('draw_done');
     if (r.selected.length) await tx.updateTable('meeting_signups').set({ selected: 1 }).where('id', 'in', r.selected).execute();
     await writeAudit(tx, ctx, { action: 'meeting.draw', entity: 'meeting', entityId: m.id, after: { seed, list, selected: r.selected }, areaId: m.area_id });
+    await tellAttendees(tx, { ...m, method: 'draw' }, 'selected');
   });
   return r.selected;
 }
@@ -119,9 +137,31 @@ export async function chooseAttendees(ctx: Ctx, id: number, input: unknown): Pro
   if (ids.some((i) => !valid.has(i))) throw invalid({ ids: '含有不是本次报名的编号' });
   if (ids.length > m.seats) throw invalid({ ids: `超过列席名额（${m.seats}人）` });
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.updateTable('meetings').set({ method: 'manual', manual_reason: v.reason, selected_at: nowIso() }).where('id', '=', m.id).execute();
+    const u = await tx.updateTable('meetings').set({ method: 'manual', manual_reason: v.reason, selected_at: nowIso() }).where('id', '=', m.id).where('method', 'is', null).executeTakeFirst();
+    if (Number(u.numUpdatedRows) !== 1) throw fail('draw_done');
     await tx.updateTable('meeting_signups').set({ selected: 1 }).where('id', 'in', ids).execute();
     await writeAudit(tx, ctx, { action: 'meeting.choose', entity: 'meeting', entityId: m.id, after: { ids, reason: v.reason }, areaId: m.area_id });
+    await tellAttendees(tx, { ...m, method: 'manual' }, 'selected');
+  });
+}
+
+/**
+ * Changes the meeting's date, place or what to bring; people already selected are told of the change
+ * (once per change). Date rules as on creation.
+ */
+export async function updateMeeting(ctx: Ctx, id: number, input: unknown): Promise<Meeting> {
+  requireDecisionsAdmin(ctx.actor);
+  const m = await getMeeting(ctx.db, id);
+  requireMeetingManager(ctx.actor, m);
+  const v = parseInput(z.object({ meetingOn: isoDate('会议日期'), place: placeField('会议地点'), bring: bringField }), input);
+  if (v.meetingOn < m.signup_closes_on) throw invalid({ meetingOn: '会议日期不能早于报名截止日期' });
+  const next = { meeting_on: v.meetingOn, place: v.place ?? null, bring: v.bring ?? null };
+  if (next.meeting_on === m.meeting_on && next.place === m.place && next.bring === m.bring) return m;
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await tx.updateTable('meetings').set((eb) => ({ ...next, details_version: eb('details_version', '+', 1) })).where('id', '=', m.id).returningAll().executeTakeFirstOrThrow();
+    await writeAudit(tx, ctx, { action: 'meeting.update', entity: 'meeting', entityId: m.id, before: { meetingOn: m.meeting_on, place: m.place, bring: m.bring }, after: v, areaId: m.area_id });
+    if (row.method) await tellAttendees(tx, row, 'changed');
+    return row;
   });
 }
 
@@ -155,12 +195,20 @@ export async function publicMeeting(db: Db, id: number) {
 }
 
 // ── 政府开放日 ──
-export const OPEN_DAY_LABELS: Record<string, string> = { title: '活动名称', unit: '承办单位', heldOn: '活动日期', place: '地点', capacity: '名额', signupClosesOn: '报名截止日期' };
+export const OPEN_DAY_LABELS: Record<string, string> = { title: '活动名称', unit: '承办单位', heldOn: '活动日期', place: '地点', capacity: '名额', signupClosesOn: '报名截止日期', bring: '须携带' };
+
+async function openDayFacts(db: Db, d: OpenDay): Promise<OpenDayFacts> {
+  return { id: d.id, title: d.title, heldOn: d.held_on, place: d.place, bring: d.bring, unit: (await findUnit(db, d.unit_id))?.name ?? '承办单位' };
+}
+async function tellSignup(tx: Db, d: OpenDay, facts: OpenDayFacts, s: { id: number; name: string; contact: string }, event: 'confirmed' | 'waiting' | 'cancelled' | 'changed', position?: number) {
+  await tellParticipant(tx, { areaId: d.area_id, target: 'open_day', targetId: d.id, signup: s, event, version: event === 'changed' ? d.details_version : undefined, text: openDayNotice(event, facts, s, baseUrl(), position) });
+}
 export async function createOpenDay(ctx: Ctx, input: unknown): Promise<OpenDay> {
   requireDecisionsStaff(ctx.actor);
   const v = parseInput(z.object({
     title: text('活动名称', { max: 200 }), unit: z.union([z.number().int().positive(), z.string().trim().min(1, '请填写承办单位').max(100)], { error: '请填写承办单位' }),
     heldOn: isoDate('活动日期'), place: text('地点', { max: 200 }), capacity: posInt('名额', 5000), signupClosesOn: isoDate('报名截止日期'),
+    bring: bringField,
   }), input);
   const areaId = await actorArea(ctx);
   const unit = typeof v.unit === 'number' || /^\d+$/.test(v.unit) ? await findUnit(ctx.db, Number(v.unit)) : await unitByName(ctx.db, areaId, v.unit);
@@ -168,7 +216,7 @@ export async function createOpenDay(ctx: Ctx, input: unknown): Promise<OpenDay> 
   requireOpenDayCreator(ctx.actor, unit.id);
   if (v.signupClosesOn > v.heldOn) throw invalid({ signupClosesOn: '报名截止日期不能晚于活动日期' });
   return ctx.db.transaction().execute(async (tx) => {
-    const d = await tx.insertInto('open_days').values({ area_id: areaId, unit_id: unit.id, title: v.title, held_on: v.heldOn, place: v.place, capacity: v.capacity, signup_closes_on: v.signupClosesOn, created_at: nowIso() })
+    const d = await tx.insertInto('open_days').values({ area_id: areaId, unit_id: unit.id, title: v.title, held_on: v.heldOn, place: v.place, capacity: v.capacity, signup_closes_on: v.signupClosesOn, created_at: nowIso(), bring: v.bring ?? null })
       .returningAll().executeTakeFirstOrThrow();
     await writeAudit(tx, ctx, { action: 'open_day.create', entity: 'open_day', entityId: d.id, after: d, areaId });
     return d;
@@ -195,6 +243,7 @@ export async function signUpForOpenDay(ctx: Ctx, id: number, input: unknown): Pr
   const d = await getOpenDay(ctx.db, id);
   const v = parseInput(z.object({ name: text('姓名', { max: 50 }), contact: text('联系方式', { max: 100 }) }), input);
   if (todayCst() > d.signup_closes_on) throw fail('signup_closed', `报名已于 ${d.signup_closes_on} 截止`);
+  const facts = await openDayFacts(ctx.db, d);
   return ctx.db.transaction().execute(async (tx) => {
     await lockOpenDay(tx, d.id);
     const confirmed = Number((await tx.selectFrom('open_day_signups').select(sql<number>`count(*)`.as('n')).where('open_day_id', '=', d.id).where('status', '=', 'confirmed').executeTakeFirstOrThrow()).n);
@@ -204,6 +253,7 @@ export async function signUpForOpenDay(ctx: Ctx, id: number, input: unknown): Pr
     const position = status === 'waiting'
       ? Number((await tx.selectFrom('open_day_signups').select(sql<number>`count(*)`.as('n')).where('open_day_id', '=', d.id).where('status', '=', 'waiting').where('id', '<=', r.id).executeTakeFirstOrThrow()).n) : confirmed + 1;
     await writeAudit(tx, ctx, { action: 'open_day.signup', entity: 'open_day_signup', entityId: r.id, after: { openDayId: d.id, status }, areaId: d.area_id });
+    await tellSignup(tx, d, facts, { id: r.id, name: v.name, contact: v.contact }, status, status === 'waiting' ? position : undefined);
     return { id: r.id, status, position };
   });
 }
@@ -215,16 +265,46 @@ export async function cancelOpenDaySignup(ctx: Ctx, signupId: number): Promise<n
   const d = await getOpenDay(ctx.db, s.open_day_id);
   requireOpenDayStaff(ctx.actor, d);
   if (s.status === 'cancelled') throw fail('wrong_status', '该报名已取消');
+  const facts = await openDayFacts(ctx.db, d);
   return ctx.db.transaction().execute(async (tx) => {
     await lockOpenDay(tx, d.id);
+    // Re-read under the lock: a concurrent cancellation must not promote twice.
+    const cur = await tx.selectFrom('open_day_signups').select('status').where('id', '=', s.id).executeTakeFirstOrThrow();
+    if (cur.status === 'cancelled') throw fail('wrong_status', '该报名已取消');
     await tx.updateTable('open_day_signups').set({ status: 'cancelled' }).where('id', '=', s.id).execute();
     let promoted: number | null = null;
-    if (s.status === 'confirmed') {
-      const next = await tx.selectFrom('open_day_signups').select('id').where('open_day_id', '=', d.id).where('status', '=', 'waiting').orderBy('id').executeTakeFirst();
-      if (next) { await tx.updateTable('open_day_signups').set({ status: 'confirmed' }).where('id', '=', next.id).execute(); promoted = next.id; }
+    if (cur.status === 'confirmed') {
+      const next = await tx.selectFrom('open_day_signups').select(['id', 'name', 'contact']).where('open_day_id', '=', d.id).where('status', '=', 'waiting').orderBy('id').executeTakeFirst();
+      if (next) {
+        await tx.updateTable('open_day_signups').set({ status: 'confirmed' }).where('id', '=', next.id).execute();
+        promoted = next.id;
+        await tellSignup(tx, d, facts, next, 'confirmed');
+      }
     }
     await writeAudit(tx, ctx, { action: 'open_day.cancel', entity: 'open_day_signup', entityId: s.id, after: { promoted }, areaId: d.area_id });
+    await tellSignup(tx, d, facts, s, 'cancelled');
     return promoted;
+  });
+}
+
+/** Changes the date, place or what to bring; everyone confirmed or waiting is told (once per change). */
+export async function updateOpenDay(ctx: Ctx, id: number, input: unknown): Promise<OpenDay> {
+  requireDecisionsStaff(ctx.actor);
+  const d = await getOpenDay(ctx.db, id);
+  requireOpenDayStaff(ctx.actor, d);
+  const v = parseInput(z.object({ heldOn: isoDate('活动日期'), place: text('地点', { max: 200 }), bring: bringField }), input);
+  if (v.heldOn < d.signup_closes_on) throw invalid({ heldOn: '活动日期不能早于报名截止日期' });
+  const next = { held_on: v.heldOn, place: v.place, bring: v.bring ?? null };
+  if (next.held_on === d.held_on && next.place === d.place && next.bring === d.bring) return d;
+  const unit = await findUnit(ctx.db, d.unit_id);
+  return ctx.db.transaction().execute(async (tx) => {
+    await lockOpenDay(tx, d.id);
+    const row = await tx.updateTable('open_days').set((eb) => ({ ...next, details_version: eb('details_version', '+', 1) })).where('id', '=', d.id).returningAll().executeTakeFirstOrThrow();
+    await writeAudit(tx, ctx, { action: 'open_day.update', entity: 'open_day', entityId: d.id, before: { heldOn: d.held_on, place: d.place, bring: d.bring }, after: v, areaId: d.area_id });
+    const facts: OpenDayFacts = { id: row.id, title: row.title, heldOn: row.held_on, place: row.place, bring: row.bring, unit: unit?.name ?? '承办单位' };
+    const people = await tx.selectFrom('open_day_signups').select(['id', 'name', 'contact']).where('open_day_id', '=', d.id).where('status', 'in', ['confirmed', 'waiting']).orderBy('id').execute();
+    for (const s of people) await tellSignup(tx, row, facts, s, 'changed');
+    return row;
   });
 }
 

@@ -51,6 +51,23 @@ export async function queueMail(tx: Db, m: { areaId: number | null; to: string; 
 }
 
 /**
+ * Queues one e-mail to an outside address (a citizen who is not a user: 列席 attendees, 开放日 sign-ups) at most
+ * once per `key`, ever, with the same bookkeeping as notifyOnce (`notify_once`, same transaction). Returns
+ * whether the mail was queued (false when the key was already used).
+ */
+export async function queueMailOnce(tx: Db, key: string, m: { areaId: number | null; to: string; subject: string; body: string }): Promise<boolean> {
+  if (!(await claimOnce(tx, key))) return false;
+  await queueMail(tx, m);
+  return true;
+}
+
+/** Records `key` in `notify_once`; true the first time, false ever after (the exactly-once primitive). */
+async function claimOnce(tx: Db, key: string): Promise<boolean> {
+  const r = await tx.insertInto('notify_once').values({ key, created_at: nowIso() }).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+/**
  * Sends a notice at most once per `key`, ever: the key is recorded in `notify_once` in the same
  * transaction, so reruns (hourly jobs, several nodes, a crash and retry) never notify twice.
  * Returns the number of users notified (0 when the key was already used).
