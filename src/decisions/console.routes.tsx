@@ -83,14 +83,12 @@ const DispositionForm = (p: { action: string; csrf: string; idSuffix: string; la
   </form>
 );
 
-async function indexPage(req: FastifyRequest, reply: FastifyReply, forms: { consultation?: FormState; decision?: FormState; settings?: FormState; meeting?: FormState; openDay?: FormState; notice?: string } = {}, status = 200) {
+async function indexPage(req: FastifyRequest, reply: FastifyReply, forms: { consultation?: FormState; decision?: FormState; settings?: FormState; notice?: string } = {}, status = 200) {
   const [dash, list] = await Promise.all([dashboard(req.ctx), svc.listConsultations(req.ctx)]);
   const areaId = await actorArea(req.ctx);
   const parts = await part.listParticipation(req.ctx.db, areaId);
   const phone = new Map((await pendingPhoneTargets(req.ctx.db, areaId)).map((t) => [`${t.target}:${t.targetId}`, t.n]));
   const phoneNote = (key: string) => (phone.get(key) ? <strong>，待电话通知 {phone.get(key)} 人</strong> : null);
-  const mf = forms.meeting ?? emptyForm();
-  const of = forms.openDay ?? emptyForm();
   const today = todayCst();
   const meta = pageMeta(req, reply, '重大行政决策与公众参与');
   const isAdmin = canEditCatalog(req.ctx.actor);
@@ -146,36 +144,10 @@ async function indexPage(req: FastifyRequest, reply: FastifyReply, forms: { cons
       ) : <p>还没有决策事项。</p>}
       <h2>列席会议</h2>
       {parts.meetings.length ? <ul>{parts.meetings.map((m) => <li><a href={`/console/meetings/${m.id}`}>{m.title}</a>（{m.meeting_on}，{m.method === 'draw' ? '已随机抽取' : m.method === 'manual' ? '已人工遴选' : '未遴选'}{phoneNote(`meeting:${m.id}`)}）</li>)}</ul> : <p>还没有列席会议。</p>}
-      {isAdmin ? (
-        <>
-          <h3>发布列席会议通知</h3>
-          <ErrorSummary errors={mf.errors} labels={part.MEETING_LABELS} />
-          <Form action="/console/meetings" csrf={meta.csrf!} submit="发布">
-            <TextField name="title" label="会议名称" form={mf} required />
-            <TextField name="decisionId" label="所属决策事项（编号，可不填）" form={mf} />
-            <TextField name="meetingOn" label="会议日期" type="date" form={mf} required />
-            <TextField name="signupOpensOn" label="报名开始日期" type="date" form={mf} required />
-            <TextField name="signupClosesOn" label="报名截止日期" type="date" form={mf} required />
-            <TextField name="seats" label="列席名额" type="number" form={mf} required />
-            <TextArea name="rules" label="遴选办法" form={mf} required rows={3} />
-            <TextField name="place" label="会议地点" form={mf} hint="写入给入选人员的通知" />
-            <TextField name="bring" label="须携带" form={mf} hint="如 本人身份证件；不填时通知写“本人有效身份证件”" />
-          </Form>
-        </>
-      ) : null}
+      {isAdmin ? <p><a href="/console/meetings/new" class="gk-button gk-button--secondary">发布列席会议通知</a></p> : null}
       <h2>政府开放日</h2>
       {parts.openDays.length ? <ul>{parts.openDays.map((d) => <li><a href={`/console/open-days/${d.id}`}>{d.title}</a>（{d.held_on}，名额 {d.capacity}{phoneNote(`open_day:${d.id}`)}）</li>)}</ul> : <p>还没有开放日活动。</p>}
-      <h3>发布开放日活动</h3>
-      <ErrorSummary errors={of.errors} labels={part.OPEN_DAY_LABELS} />
-      <Form action="/console/open-days" csrf={meta.csrf!} submit="发布">
-        <TextField name="title" label="活动名称" form={of} required />
-        <TextField name="unit" label="承办单位" form={of} required />
-        <TextField name="heldOn" label="活动日期" type="date" form={of} required />
-        <TextField name="place" label="地点" form={of} required />
-        <TextField name="capacity" label="名额" type="number" form={of} required />
-        <TextField name="signupClosesOn" label="报名截止日期" type="date" form={of} required />
-        <TextField name="bring" label="须携带" form={of} hint="写入给报名人的通知" />
-      </Form>
+      <p><a href="/console/open-days/new" class="gk-button gk-button--secondary">发布开放日活动</a></p>
       {isAdmin ? (
         <>
           <h3>新增决策事项</h3>
@@ -190,6 +162,47 @@ async function indexPage(req: FastifyRequest, reply: FastifyReply, forms: { cons
           </Form>
         </>
       ) : null}
+    </ConsoleLayout>
+  ), status);
+}
+
+/** 发布列席会议通知 on its own page (its fields share names with the consultation form of the dashboard). */
+async function newMeetingPage(req: FastifyRequest, reply: FastifyReply, mf: FormState = emptyForm(), status = 200) {
+  const meta = pageMeta(req, reply, '发布列席会议通知');
+  return sendHtml(reply, (
+    <ConsoleLayout meta={meta}>
+      <p><a href="/console/decisions">返回</a></p>
+      <ErrorSummary errors={mf.errors} labels={part.MEETING_LABELS} />
+      <Form action="/console/meetings" csrf={meta.csrf!} submit="发布">
+        <TextField name="title" label="会议名称" form={mf} required />
+        <TextField name="decisionId" label="所属决策事项（编号，可不填）" form={mf} />
+        <TextField name="meetingOn" label="会议日期" type="date" form={mf} required />
+        <TextField name="signupOpensOn" label="报名开始日期" type="date" form={mf} required />
+        <TextField name="signupClosesOn" label="报名截止日期" type="date" form={mf} required />
+        <TextField name="seats" label="列席名额" type="number" form={mf} required />
+        <TextArea name="rules" label="遴选办法" form={mf} required rows={3} />
+        <TextField name="place" label="会议地点" form={mf} hint="写入给入选人员的通知" />
+        <TextField name="bring" label="须携带" form={mf} hint="如 本人身份证件；不填时通知写“本人有效身份证件”" />
+      </Form>
+    </ConsoleLayout>
+  ), status);
+}
+
+async function newOpenDayPage(req: FastifyRequest, reply: FastifyReply, of: FormState = emptyForm(), status = 200) {
+  const meta = pageMeta(req, reply, '发布政府开放日活动');
+  return sendHtml(reply, (
+    <ConsoleLayout meta={meta}>
+      <p><a href="/console/decisions">返回</a></p>
+      <ErrorSummary errors={of.errors} labels={part.OPEN_DAY_LABELS} />
+      <Form action="/console/open-days" csrf={meta.csrf!} submit="发布">
+        <TextField name="title" label="活动名称" form={of} required />
+        <TextField name="unit" label="承办单位" form={of} required />
+        <TextField name="heldOn" label="活动日期" type="date" form={of} required />
+        <TextField name="place" label="地点" form={of} required />
+        <TextField name="capacity" label="名额" type="number" form={of} required />
+        <TextField name="signupClosesOn" label="报名截止日期" type="date" form={of} required />
+        <TextField name="bring" label="须携带" form={of} hint="写入给报名人的通知" />
+      </Form>
     </ConsoleLayout>
   ), status);
 }
@@ -501,7 +514,7 @@ export async function consoleRoutes(app: FastifyInstance): Promise<void> {
       return reply.redirect(`/console/meetings/${m.id}`, 303);
     } catch (err) {
       const f = fieldsOf(err);
-      if (f) return indexPage(req, reply, { meeting: { values: b, errors: f } }, 400);
+      if (f) return newMeetingPage(req, reply, { values: b, errors: f }, 400);
       throw err;
     }
   });
@@ -512,10 +525,12 @@ export async function consoleRoutes(app: FastifyInstance): Promise<void> {
       return reply.redirect(`/console/open-days/${d.id}`, 303);
     } catch (err) {
       const f = fieldsOf(err);
-      if (f) return indexPage(req, reply, { openDay: { values: b, errors: f } }, 400);
+      if (f) return newOpenDayPage(req, reply, { values: b, errors: f }, 400);
       throw err;
     }
   });
+  app.get('/console/meetings/new', (req, reply) => newMeetingPage(req, reply));
+  app.get('/console/open-days/new', (req, reply) => newOpenDayPage(req, reply));
   app.get('/console/meetings/:id', (req, reply) => meetingConsolePage(req, reply));
   app.get('/console/open-days/:id', (req, reply) => openDayConsolePage(req, reply));
   const pageAction = (url: string, param: string, page: typeof meetingConsolePage, run: (req: FastifyRequest) => Promise<string>) => {
