@@ -190,7 +190,9 @@ export interface ParticipantNoticesTable {
   channel: 'email' | 'phone';
   message: string;
   created_at: string;
-  /** Phone notices: when staff reached the person. */
+  /** The e-mail in the notify outbox (e-mail notices); a failed one is phoned instead. */
+  outbox_id: number | null;
+  /** Phone notices (and failed e-mails): when staff reached the person. */
   done_at: string | null;
   done_by: string | null;
 }

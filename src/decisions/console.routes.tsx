@@ -346,9 +346,9 @@ const NoticeList = (p: { rows: NoticeRow[]; target: NoticeTarget; targetId: numb
         <thead><tr><th scope="col">报名编号</th><th scope="col">姓名</th><th scope="col">事项</th><th scope="col">方式</th><th scope="col">通知内容</th><th scope="col">电话通知</th></tr></thead>
         <tbody>{p.rows.map((n) => (
           <tr><td>{n.signup_id}</td><td>{n.name}</td><td>{NOTICE_EVENT_LABELS[n.event]}</td>
-            <td>{n.channel === 'email' ? '电子邮件（已排入发件箱）' : <strong>请电话通知：{n.contact}</strong>}</td>
+            <td>{n.channel === 'phone' ? <strong>请电话通知：{n.contact}</strong> : n.mailState === 'failed' ? <strong>邮件发送失败，请电话通知：{n.contact}</strong> : n.mailState === 'sent' ? '电子邮件（已发送）' : '电子邮件（在发件箱中待发送）'}</td>
             <td><details><summary>查看<span class="visually-hidden">通知 {n.id} 的内容</span></summary><p class="gk-pre">{n.message}</p></details></td>
-            <td>{n.channel === 'email' ? '—' : n.done_at ? `已通知（${n.done_by ?? ''}，${n.done_at.slice(0, 16).replace('T', ' ')}）` : p.canAct ? (
+            <td>{!n.needsCall ? '—' : n.done_at ? `已通知（${n.done_by ?? ''}，${n.done_at.slice(0, 16).replace('T', ' ')}）` : p.canAct ? (
               <form method="post" action={`/console/${p.target === 'meeting' ? 'meeting' : 'open-day'}-notices/${n.id}/phoned?${p.target === 'meeting' ? 'm' : 'd'}=${p.targetId}`} class="gk-inline">
                 <CsrfField token={p.csrf} /><button type="submit" class="gk-button gk-button--secondary">已电话通知<span class="visually-hidden">报名 {n.signup_id}（{NOTICE_EVENT_LABELS[n.event]}）</span></button>
               </form>

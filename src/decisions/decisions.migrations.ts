@@ -205,4 +205,12 @@ const notices: MigrationDef = {
   },
 };
 
-export const DECISIONS_MIGRATIONS: MigrationDef[] = [tables, listed, counts, reportItem, notices];
+const noticeOutbox: MigrationDef = {
+  name: '20261201_2020_decisions_notice_outbox',
+  reason: 'an e-mailed notice keeps its outbox message, so a mail that failed after its retries becomes a 请电话通知 task',
+  up: async (db) => {
+    await db.schema.alterTable('decisions_notices').addColumn('outbox_id', 'integer').execute();
+  },
+};
+
+export const DECISIONS_MIGRATIONS: MigrationDef[] = [tables, listed, counts, reportItem, notices, noticeOutbox];

@@ -198,11 +198,36 @@ describe('notices to 列席 attendees and 开放日 sign-ups', () => {
 
     // The host unit's operator sees the phone tasks on the 工作台 and in the API (without the text or contact).
     assert.equal((await inbox(op)).find((e) => /待电话通知/.test(e.label))?.count, 3);
+    assert.ok((await noticesFor(h.tdb.db, 'open_day', d.id)).filter((r) => r.channel === 'email').every((r) => r.mailState === 'sent'), 'the relay took every e-mail');
     const a = await h.login(USERS.operator.username);
     const api = (await a.get(`/api/v1/open-days/${d.id}/notices`)).json().data;
     assert.equal(api.length, rows.length);
     assert.ok(!JSON.stringify(api).includes('13800000002'));
     const page = await a.get(`/console/open-days/${d.id}`);
     assert.match(page.body, /请电话通知：13800000002/);
+  });
+
+  test('an e-mail that fails after its retries becomes a call for staff', async () => {
+    at('2026-12-01');
+    const admin2 = admin;
+    const d = await p.createOpenDay(admin2, { title: '走进区住建局', unit: '区住建局', heldOn: '2026-12-18', place: '区住建局大厅', capacity: 5, signupClosesOn: '2026-12-12' });
+    await p.signUpForOpenDay(anon(), d.id, { name: '吴九', contact: 'wu@bounce.example.cn' });
+    const before = (await inbox(admin2)).find((e) => /待电话通知/.test(e.label))?.count ?? 0;
+    const refuse = async () => { throw new Error('550 mailbox unavailable'); };
+    for (let i = 0; i < 3; i++) await deliverOutbox(h.tdb.db, 50, refuse);
+    const [n] = await noticesFor(h.tdb.db, 'open_day', d.id);
+    assert.equal(n!.channel, 'email');
+    assert.equal(n!.mailState, 'failed');
+    assert.equal(n!.needsCall, true);
+    assert.equal((await inbox(admin2)).find((e) => /待电话通知/.test(e.label))?.count, before + 1);
+    const a = await h.login(USERS.admin.username);
+    assert.match((await a.get(`/console/open-days/${d.id}`)).body, /邮件发送失败，请电话通知：wu@bounce\.example\.cn/);
+    await markPhoned(admin2, n!.id);
+    assert.equal((await inbox(admin2)).find((e) => /待电话通知/.test(e.label))?.count ?? 0, before);
+    // A mail still waiting (or sent) is not a call.
+    await p.signUpForOpenDay(anon(), d.id, { name: '郑十', contact: 'zheng@example.cn' });
+    const waiting = (await noticesFor(h.tdb.db, 'open_day', d.id)).find((r) => r.name === '郑十')!;
+    assert.equal(waiting.mailState, 'pending');
+    await assert.rejects(markPhoned(admin2, waiting.id), { code: 'wrong_status' });
   });
 });
