@@ -61,6 +61,8 @@ test('near-identical texts of opposite stance are never grouped, not even throug
   assert.equal(stanceOf(normalizeComment('不同意单向通行')), 'against');
   assert.equal(stanceOf(normalizeComment('同意单向通行')), 'for');
   assert.equal(stanceOf(normalizeComment('关于单向通行的建议')), null);
+  assert.equal(stanceOf(normalizeComment('我不反对单向通行，但要先试点')), null, '不反对 is no stance against');
+  assert.equal(stanceOf(normalizeComment('同意第一条，反对第二条')), null, 'both stated: none');
 });
 
 // Also found by the labelled set: a campaign copy with a long personal paragraph added stayed alone (Jaccard

@@ -31,7 +31,7 @@ const MIN_CAMPAIGN = 3;
 const MIN_CONTAINED_SHINGLES = 18;
 
 export type Stance = 'for' | 'against' | null;
-const AGAINST = /反对|不(?:同意|赞成|支持|认可)/g;
+const AGAINST = /(?<!不)反对|不(?:同意|赞成|支持|认可)/g;
 const FOR = /同意|赞成|支持|拥护|认可/;
 /** The stance a normalised comment states, when it states exactly one. */
 export function stanceOf(norm: string): Stance {
