@@ -146,7 +146,7 @@ describe('decisions console pages in Chromium', () => {
     await page.keyboard.type('2026-11-10 福利彩票3D 第300期 123');
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), '按种子抽取');
-    await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForURL(/\/draw$/), page.keyboard.press('Enter')]);
     assert.match(await page.textContent('[role=status]') ?? '', /已抽取/);
     assert.match(await page.textContent('main') ?? '', /通知报名人/);
     const phoneTasks = await page.locator('form[action*="/console/meeting-notices/"] button').count();
@@ -154,7 +154,7 @@ describe('decisions console pages in Chromium', () => {
     guard = 0;
     while (!(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest('form')?.getAttribute('action')?.includes('/phoned'))) && guard++ < 300) await page.keyboard.press('Tab');
     assert.match(await page.evaluate(() => document.activeElement?.textContent ?? ''), /已电话通知/);
-    await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForURL(/\/phoned\?m=/), page.keyboard.press('Enter')]);
     assert.match(await page.textContent('[role=status]') ?? '', /已登记为电话通知/);
     assert.equal(await page.locator('form[action*="/console/meeting-notices/"] button').count(), phoneTasks - 1);
     await axeClean('列席 after a keyboard draw');

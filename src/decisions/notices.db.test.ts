@@ -145,6 +145,12 @@ describe('notices to 列席 attendees and 开放日 sign-ups', () => {
     assert.ok(all.every((r) => r.signup_id !== ids[3]), '赵六 (not selected) is never told');
     await assert.rejects(p.updateMeeting(admin, m.id, { meetingOn: '2026-12-09' }), (e: { fields: Record<string, string> }) => !!e.fields.meetingOn);
 
+    // The notice records are staff-only: anonymous 401, a unit role 404 (meetings are the office's).
+    assert.equal((await h.agent().get(`/api/v1/meetings/${m.id}/notices`)).statusCode, 401);
+    assert.equal((await (await h.login(USERS.operator.username)).get(`/api/v1/meetings/${m.id}/notices`)).statusCode, 404);
+    const staffApi = (await a.get(`/api/v1/meetings/${m.id}/notices`)).json().data;
+    assert.equal(staffApi.length, 9);
+    assert.ok(!JSON.stringify(staffApi).includes('13900000001') && !JSON.stringify(staffApi).includes('张三'), 'the API list carries no names or contacts');
     // Nothing of this reaches the public page.
     const pub = await h.agent().get(`/meetings/${m.id}`);
     assert.match(pub.body, /区政府三楼第二会议室/);
