@@ -126,6 +126,11 @@ export interface MeetingsTable {
   manual_reason: string | null;
   selected_at: string | null;
   created_at: string;
+  /** 会议地点 and what attendees bring (in their notice). */
+  place: string | null;
+  bring: string | null;
+  /** Bumped when date, place or what to bring change after people were told (a new "changed" notice each time). */
+  details_version: Generated<number>;
 }
 
 export interface MeetingSignupsTable {
@@ -154,6 +159,8 @@ export interface OpenDaysTable {
   capacity: number;
   signup_closes_on: string;
   created_at: string;
+  bring: string | null;
+  details_version: Generated<number>;
 }
 
 export interface OpenDaySignupsTable {
@@ -170,6 +177,26 @@ export interface OpenDaySignupsTable {
   created_at: string;
 }
 
+/** A notice to a 列席 attendee or 开放日 sign-up: e-mailed through the outbox, or a 请电话通知 task for staff. */
+export interface ParticipantNoticesTable {
+  id: Generated<number>;
+  area_id: number;
+  /** Exactly once per person and event. */
+  key: string;
+  target: 'meeting' | 'open_day';
+  target_id: number;
+  signup_id: number;
+  event: 'selected' | 'confirmed' | 'waiting' | 'cancelled' | 'changed';
+  channel: 'email' | 'phone';
+  message: string;
+  created_at: string;
+  /** The e-mail in the notify outbox (e-mail notices); a failed one is phoned instead. */
+  outbox_id: number | null;
+  /** Phone notices (and failed e-mails): when staff reached the person. */
+  done_at: string | null;
+  done_by: string | null;
+}
+
 export interface DecisionsTables {
   consultations: ConsultationsTable;
   consultation_comments: ConsultationCommentsTable;
@@ -180,4 +207,5 @@ export interface DecisionsTables {
   meeting_signups: MeetingSignupsTable;
   open_days: OpenDaysTable;
   open_day_signups: OpenDaySignupsTable;
+  decisions_notices: ParticipantNoticesTable;
 }

@@ -3,16 +3,16 @@
 import { z } from 'zod';
 import type { Selectable } from 'kysely';
 import { writeAudit } from '../audit/public.js';
-import { isUser } from '../auth/policy.js';
 import type { Db } from '../db/schema.js';
 import type { DecisionEventsTable, DecisionsTable } from '../db/decisions.tables.js';
 import { itemRefs, type ItemRef } from '../disclosure/public.js';
 import { actorArea, findUnit, listUnitsInArea, unitByName } from '../org/public.js';
 import { actorLabel, type Ctx } from '../lib/context.js';
-import { AppError, fail, forbidden, invalid, notFound } from '../lib/errors.js';
+import { fail, invalid, notFound } from '../lib/errors.js';
 import { nowIso, todayCst } from '../lib/time.js';
-import { isoDate, oneOf, optionalText, parseInput, text } from '../lib/validate.js';
+import { isoDate, oneOf, optionalText, parseInput, strictNumberInput, text } from '../lib/validate.js';
 import { missingDispositions } from './consultations.service.js';
+import { requireDecisionsAdmin, requireStageWriter } from './decisions-policy.js';
 import { CATEGORY_LABELS, nextStage, STAGE_LABELS, STAGES, STEP_LABELS, type Stage, type StatutoryStep } from './pure/rules.js';
 
 export type Decision = Selectable<DecisionsTable>;
@@ -26,7 +26,7 @@ export const DECISION_LABELS: Record<string, string> = {
 
 const stepKeys = Object.keys(STEP_LABELS) as [StatutoryStep, ...StatutoryStep[]];
 const fieldsSchema = z.object({
-  year: z.coerce.number({ error: '年度无效' }).int('年度无效').min(2000, '年度无效').max(2100, '年度无效'),
+  year: z.preprocess((v) => strictNumberInput(v), z.number({ error: '年度无效' }).int('年度无效').min(2000, '年度无效').max(2100, '年度无效')),
   name: text('事项名称', { max: 200 }),
   category: oneOf('事项类别', ['1', '2', '3', '4', '5']),
   decisionBody: text('决策主体', { max: 100 }),
@@ -38,19 +38,7 @@ const fieldsSchema = z.object({
   steps: z.preprocess((v) => (typeof v === 'string' ? (v ? v.split(',') : []) : v ?? []), z.array(z.enum(stepKeys, { error: '法定程序无效' })).max(5)),
 });
 
-function requireAdmin(ctx: Ctx): void {
-  if (ctx.actor.kind === 'system') return;
-  if (!isUser(ctx.actor)) throw new AppError('unauthorized', 'login_required', '请先登录');
-  if (ctx.actor.role !== 'admin') throw forbidden('只有政务公开办管理员可以编制和调整决策事项目录');
-}
-/** Stages are recorded by the admin or the lead unit's operator/reviewer. */
-function requireStageWriter(ctx: Ctx, d: Decision): void {
-  const a = ctx.actor;
-  if (a.kind === 'system') return;
-  if (!isUser(a)) throw new AppError('unauthorized', 'login_required', '请先登录');
-  if (a.role === 'auditor') throw forbidden('审计员只能查看，不能修改');
-  if (a.role === 'admin' ? a.areaId !== d.area_id : a.unitId !== d.lead_unit_id) throw forbidden('只有牵头承办单位或政务公开办可以登记决策环节');
-}
+const requireAdmin = (ctx: Ctx): void => requireDecisionsAdmin(ctx.actor, '只有政务公开办管理员可以编制和调整决策事项目录');
 
 async function resolveFields(ctx: Ctx, input: unknown) {
   const v = parseInput(fieldsSchema, input);
@@ -131,7 +119,7 @@ export async function publicationBlockers(db: Db, d: Decision): Promise<string[]
 
 const advanceSchema = z.object({
   evidenceItemId: z.preprocess((v) => (v === '' || v === null ? undefined : v),
-    z.coerce.number({ error: '请填写证明材料的信息编号' }).int('信息编号无效').positive('信息编号无效').max(2_147_483_647, '信息编号无效').optional()),
+    z.preprocess((v) => strictNumberInput(v), z.number({ error: '信息编号无效' }).int('信息编号无效').positive('信息编号无效').max(2_147_483_647, '信息编号无效')).optional()),
   completedOn: isoDate('完成日期'),
   note: optionalText('说明', 1000),
 });
@@ -139,7 +127,7 @@ const advanceSchema = z.object({
 /** Completes the current stage with its evidence document and moves to the next one. */
 export async function advanceDecision(ctx: Ctx, id: number, input: unknown): Promise<Decision> {
   const d = await getDecision(ctx.db, id);
-  requireStageWriter(ctx, d);
+  requireStageWriter(ctx.actor, d);
   const v = parseInput(advanceSchema, input);
   const to = nextStage(d.status as Stage);
   if (!to) throw fail('wrong_status', d.status === 'terminated' ? '该事项已终止' : '该事项已完成全部环节');

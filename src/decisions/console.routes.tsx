@@ -12,7 +12,10 @@ import { itemRefs } from '../disclosure/public.js';
 import * as cat from './catalog.service.js';
 import * as svc from './consultations.service.js';
 import { dashboard } from './dashboard.service.js';
+import { canEditCatalog, canManageMeeting, canManageOpenDay } from './decisions-policy.js';
 import * as part from './participation.service.js';
+import { markPhoned, noticesFor, pendingPhoneTargets, type NoticeTarget } from './notices.service.js';
+import { NOTICE_EVENT_LABELS } from './pure/notices.js';
 import { actorArea } from '../org/public.js';
 import {
   CATEGORY_LABELS, CHANNELS, CONSULTATION_STATUS_LABELS, consultationStatus, DISPOSITION_LABELS, DISPOSITIONS, KIND_LABELS, nextStage,
@@ -80,14 +83,15 @@ const DispositionForm = (p: { action: string; csrf: string; idSuffix: string; la
   </form>
 );
 
-async function indexPage(req: FastifyRequest, reply: FastifyReply, forms: { consultation?: FormState; decision?: FormState; settings?: FormState; meeting?: FormState; openDay?: FormState; notice?: string } = {}, status = 200) {
+async function indexPage(req: FastifyRequest, reply: FastifyReply, forms: { consultation?: FormState; decision?: FormState; settings?: FormState; notice?: string } = {}, status = 200) {
   const [dash, list] = await Promise.all([dashboard(req.ctx), svc.listConsultations(req.ctx)]);
-  const parts = await part.listParticipation(req.ctx.db, await actorArea(req.ctx));
-  const mf = forms.meeting ?? emptyForm();
-  const of = forms.openDay ?? emptyForm();
+  const areaId = await actorArea(req.ctx);
+  const parts = await part.listParticipation(req.ctx.db, areaId);
+  const phone = new Map((await pendingPhoneTargets(req.ctx.db, areaId)).map((t) => [`${t.target}:${t.targetId}`, t.n]));
+  const phoneNote = (key: string) => (phone.get(key) ? <strong>，待电话通知 {phone.get(key)} 人</strong> : null);
   const today = todayCst();
   const meta = pageMeta(req, reply, '重大行政决策与公众参与');
-  const isAdmin = req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
+  const isAdmin = canEditCatalog(req.ctx.actor);
   const cf = forms.consultation ?? emptyForm({ kind: 'major_decision', opensOn: today });
   const df = forms.decision ?? emptyForm({ year: Number(today.slice(0, 4)) });
   const sf = forms.settings ?? emptyForm(dash.settings);
@@ -139,34 +143,11 @@ async function indexPage(req: FastifyRequest, reply: FastifyReply, forms: { cons
         </table>
       ) : <p>还没有决策事项。</p>}
       <h2>列席会议</h2>
-      {parts.meetings.length ? <ul>{parts.meetings.map((m) => <li><a href={`/console/meetings/${m.id}`}>{m.title}</a>（{m.meeting_on}，{m.method === 'draw' ? '已随机抽取' : m.method === 'manual' ? '已人工遴选' : '未遴选'}）</li>)}</ul> : <p>还没有列席会议。</p>}
-      {isAdmin ? (
-        <>
-          <h3>发布列席会议通知</h3>
-          <ErrorSummary errors={mf.errors} labels={part.MEETING_LABELS} />
-          <Form action="/console/meetings" csrf={meta.csrf!} submit="发布">
-            <TextField name="title" label="会议名称" form={mf} required />
-            <TextField name="decisionId" label="所属决策事项（编号，可不填）" form={mf} />
-            <TextField name="meetingOn" label="会议日期" type="date" form={mf} required />
-            <TextField name="signupOpensOn" label="报名开始日期" type="date" form={mf} required />
-            <TextField name="signupClosesOn" label="报名截止日期" type="date" form={mf} required />
-            <TextField name="seats" label="列席名额" type="number" form={mf} required />
-            <TextArea name="rules" label="遴选办法" form={mf} required rows={3} />
-          </Form>
-        </>
-      ) : null}
+      {parts.meetings.length ? <ul>{parts.meetings.map((m) => <li><a href={`/console/meetings/${m.id}`}>{m.title}</a>（{m.meeting_on}，{m.method === 'draw' ? '已随机抽取' : m.method === 'manual' ? '已人工遴选' : '未遴选'}{phoneNote(`meeting:${m.id}`)}）</li>)}</ul> : <p>还没有列席会议。</p>}
+      {isAdmin ? <p><a href="/console/meetings/new" class="gk-button gk-button--secondary">发布列席会议通知</a></p> : null}
       <h2>政府开放日</h2>
-      {parts.openDays.length ? <ul>{parts.openDays.map((d) => <li><a href={`/console/open-days/${d.id}`}>{d.title}</a>（{d.held_on}，名额 {d.capacity}）</li>)}</ul> : <p>还没有开放日活动。</p>}
-      <h3>发布开放日活动</h3>
-      <ErrorSummary errors={of.errors} labels={part.OPEN_DAY_LABELS} />
-      <Form action="/console/open-days" csrf={meta.csrf!} submit="发布">
-        <TextField name="title" label="活动名称" form={of} required />
-        <TextField name="unit" label="承办单位" form={of} required />
-        <TextField name="heldOn" label="活动日期" type="date" form={of} required />
-        <TextField name="place" label="地点" form={of} required />
-        <TextField name="capacity" label="名额" type="number" form={of} required />
-        <TextField name="signupClosesOn" label="报名截止日期" type="date" form={of} required />
-      </Form>
+      {parts.openDays.length ? <ul>{parts.openDays.map((d) => <li><a href={`/console/open-days/${d.id}`}>{d.title}</a>（{d.held_on}，名额 {d.capacity}{phoneNote(`open_day:${d.id}`)}）</li>)}</ul> : <p>还没有开放日活动。</p>}
+      <p><a href="/console/open-days/new" class="gk-button gk-button--secondary">发布开放日活动</a></p>
       {isAdmin ? (
         <>
           <h3>新增决策事项</h3>
@@ -181,6 +162,47 @@ async function indexPage(req: FastifyRequest, reply: FastifyReply, forms: { cons
           </Form>
         </>
       ) : null}
+    </ConsoleLayout>
+  ), status);
+}
+
+/** 发布列席会议通知 on its own page (its fields share names with the consultation form of the dashboard). */
+async function newMeetingPage(req: FastifyRequest, reply: FastifyReply, mf: FormState = emptyForm(), status = 200) {
+  const meta = pageMeta(req, reply, '发布列席会议通知');
+  return sendHtml(reply, (
+    <ConsoleLayout meta={meta}>
+      <p><a href="/console/decisions">返回</a></p>
+      <ErrorSummary errors={mf.errors} labels={part.MEETING_LABELS} />
+      <Form action="/console/meetings" csrf={meta.csrf!} submit="发布">
+        <TextField name="title" label="会议名称" form={mf} required />
+        <TextField name="decisionId" label="所属决策事项（编号，可不填）" form={mf} />
+        <TextField name="meetingOn" label="会议日期" type="date" form={mf} required />
+        <TextField name="signupOpensOn" label="报名开始日期" type="date" form={mf} required />
+        <TextField name="signupClosesOn" label="报名截止日期" type="date" form={mf} required />
+        <TextField name="seats" label="列席名额" type="number" form={mf} required />
+        <TextArea name="rules" label="遴选办法" form={mf} required rows={3} />
+        <TextField name="place" label="会议地点" form={mf} hint="写入给入选人员的通知" />
+        <TextField name="bring" label="须携带" form={mf} hint="如 本人身份证件；不填时通知写“本人有效身份证件”" />
+      </Form>
+    </ConsoleLayout>
+  ), status);
+}
+
+async function newOpenDayPage(req: FastifyRequest, reply: FastifyReply, of: FormState = emptyForm(), status = 200) {
+  const meta = pageMeta(req, reply, '发布政府开放日活动');
+  return sendHtml(reply, (
+    <ConsoleLayout meta={meta}>
+      <p><a href="/console/decisions">返回</a></p>
+      <ErrorSummary errors={of.errors} labels={part.OPEN_DAY_LABELS} />
+      <Form action="/console/open-days" csrf={meta.csrf!} submit="发布">
+        <TextField name="title" label="活动名称" form={of} required />
+        <TextField name="unit" label="承办单位" form={of} required />
+        <TextField name="heldOn" label="活动日期" type="date" form={of} required />
+        <TextField name="place" label="地点" form={of} required />
+        <TextField name="capacity" label="名额" type="number" form={of} required />
+        <TextField name="signupClosesOn" label="报名截止日期" type="date" form={of} required />
+        <TextField name="bring" label="须携带" form={of} hint="写入给报名人的通知" />
+      </Form>
     </ConsoleLayout>
   ), status);
 }
@@ -313,15 +335,42 @@ async function decisionConsolePage(req: FastifyRequest, reply: FastifyReply, for
   ), status);
 }
 
-async function meetingConsolePage(req: FastifyRequest, reply: FastifyReply, msg: { notice?: string; problem?: string } = {}, status = 200) {
+type NoticeRow = Awaited<ReturnType<typeof noticesFor>>[number];
+/** Who was told what: e-mails queued in the outbox, and 请电话通知 tasks with the text to read out. */
+const NoticeList = (p: { rows: NoticeRow[]; target: NoticeTarget; targetId: number; csrf: string; canAct: boolean }) => (
+  <section aria-labelledby="h-notices">
+    <h2 id="h-notices">通知报名人</h2>
+    {p.rows.length ? (
+      <table class="gk-table">
+        <caption>通知记录（联系方式仅工作人员可见）</caption>
+        <thead><tr><th scope="col">报名编号</th><th scope="col">姓名</th><th scope="col">事项</th><th scope="col">方式</th><th scope="col">通知内容</th><th scope="col">电话通知</th></tr></thead>
+        <tbody>{p.rows.map((n) => (
+          <tr><td>{n.signup_id}</td><td>{n.name}</td><td>{NOTICE_EVENT_LABELS[n.event]}</td>
+            <td>{n.channel === 'phone' ? <strong>请电话通知：{n.contact}</strong> : n.mailState === 'failed' ? <strong>邮件发送失败，请电话通知：{n.contact}</strong> : n.mailState === 'sent' ? '电子邮件（已发送）' : '电子邮件（在发件箱中待发送）'}</td>
+            <td><details><summary>查看<span class="visually-hidden">通知 {n.id} 的内容</span></summary><p class="gk-pre">{n.message}</p></details></td>
+            <td>{!n.needsCall ? '—' : n.done_at ? `已通知（${n.done_by ?? ''}，${n.done_at.slice(0, 16).replace('T', ' ')}）` : p.canAct ? (
+              <form method="post" action={`/console/${p.target === 'meeting' ? 'meeting' : 'open-day'}-notices/${n.id}/phoned?${p.target === 'meeting' ? 'm' : 'd'}=${p.targetId}`} class="gk-inline">
+                <CsrfField token={p.csrf} /><button type="submit" class="gk-button gk-button--secondary">已电话通知<span class="visually-hidden">报名 {n.signup_id}（{NOTICE_EVENT_LABELS[n.event]}）</span></button>
+              </form>
+            ) : '待通知'}</td></tr>
+        ))}</tbody>
+      </table>
+    ) : <p>还没有通知。入选、确认、候补、取消和安排变更时自动通知：联系方式含电子邮箱的发邮件，否则在此列为“请电话通知”。</p>}
+  </section>
+);
+
+async function meetingConsolePage(req: FastifyRequest, reply: FastifyReply, msg: { notice?: string; problem?: string; details?: FormState } = {}, status = 200) {
   const { m, signups } = await part.meetingForStaff(req.ctx, idOf(req));
   if (signups.length) await recordPersonalDataRead(req.ctx, { entity: 'meeting', entityId: m.id, what: '列席报名人姓名和联系方式' });
   const meta = pageMeta(req, reply, `列席会议：${m.title}`);
+  const notices = await noticesFor(req.ctx.db, 'meeting', m.id);
+  const canAct = canManageMeeting(req.ctx.actor, m);
+  const df = msg.details ?? emptyForm({ meetingOn: m.meeting_on, place: m.place ?? '', bring: m.bring ?? '' });
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
       <Notice {...msg} />
       <p><a href={`/meetings/${m.id}`}>在门户查看</a> · <a href="/console/decisions">返回</a></p>
-      <p>会议 {m.meeting_on} · 报名 {m.signup_opens_on} 至 {m.signup_closes_on} · 名额 {m.seats} · {m.method === 'draw' ? `已随机抽取（种子：${m.seed}）` : m.method === 'manual' ? `已人工遴选：${m.manual_reason}` : '未遴选'}</p>
+      <p>会议 {m.meeting_on} · 地点 {m.place ?? '未填写'} · 报名 {m.signup_opens_on} 至 {m.signup_closes_on} · 名额 {m.seats} · {m.method === 'draw' ? `已随机抽取（种子：${m.seed}）` : m.method === 'manual' ? `已人工遴选：${m.manual_reason}` : '未遴选'}</p>
       <table class="gk-table">
         <caption>报名（联系方式仅工作人员可见）</caption>
         <thead><tr><th scope="col">编号</th><th scope="col">姓名</th><th scope="col">联系方式</th><th scope="col">类别</th><th scope="col">理由</th><th scope="col">同意公开</th><th scope="col">入选</th><th scope="col">意见</th></tr></thead>
@@ -356,20 +405,35 @@ async function meetingConsolePage(req: FastifyRequest, reply: FastifyReply, msg:
           </form>
         </>
       ) : null}
+      <NoticeList rows={notices} target="meeting" targetId={m.id} csrf={meta.csrf!} canAct={canAct} />
+      {canAct ? (
+        <>
+          <h2>会议安排</h2>
+          <ErrorSummary errors={df.errors} labels={part.MEETING_LABELS} />
+          <Form action={`/console/meetings/${m.id}/details`} csrf={meta.csrf!} submit="保存会议安排">
+            <TextField name="meetingOn" label="会议日期" type="date" form={df} required />
+            <TextField name="place" label="会议地点" form={df} />
+            <TextField name="bring" label="须携带" form={df} hint="遴选后修改的，自动通知已入选人员" />
+          </Form>
+        </>
+      ) : null}
     </ConsoleLayout>
   ), status);
 }
 
-async function openDayConsolePage(req: FastifyRequest, reply: FastifyReply, msg: { notice?: string; problem?: string } = {}, status = 200) {
+async function openDayConsolePage(req: FastifyRequest, reply: FastifyReply, msg: { notice?: string; problem?: string; details?: FormState } = {}, status = 200) {
   const { d, signups } = await part.openDayForStaff(req.ctx, idOf(req));
   if (signups.length) await recordPersonalDataRead(req.ctx, { entity: 'open_day', entityId: d.id, what: '开放日报名人姓名和联系方式' });
   const meta = pageMeta(req, reply, `开放日：${d.title}`);
+  const notices = await noticesFor(req.ctx.db, 'open_day', d.id);
+  const canAct = canManageOpenDay(req.ctx.actor, d);
+  const df = msg.details ?? emptyForm({ heldOn: d.held_on, place: d.place, bring: d.bring ?? '' });
   const STATUS: Record<string, string> = { confirmed: '已确认', waiting: '候补', cancelled: '已取消' };
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
       <Notice {...msg} />
       <p><a href={`/open-days/${d.id}`}>在门户查看</a> · <a href="/console/decisions">返回</a></p>
-      <p>{d.held_on} · {d.place} · 名额 {d.capacity} · 报名截止 {d.signup_closes_on}</p>
+      <p>{d.held_on} · {d.place} · 名额 {d.capacity} · 报名截止 {d.signup_closes_on}{d.bring ? ` · 须携带：${d.bring}` : ''}</p>
       <table class="gk-table">
         <caption>报名（联系方式仅工作人员可见）</caption>
         <thead><tr><th scope="col">编号</th><th scope="col">姓名</th><th scope="col">联系方式</th><th scope="col">状态</th><th scope="col">到场、意见建议</th><th scope="col">取消</th></tr></thead>
@@ -391,6 +455,18 @@ async function openDayConsolePage(req: FastifyRequest, reply: FastifyReply, msg:
             ) : null}</td></tr>
         ))}</tbody>
       </table>
+      <NoticeList rows={notices} target="open_day" targetId={d.id} csrf={meta.csrf!} canAct={canAct} />
+      {canAct ? (
+        <>
+          <h2>活动安排</h2>
+          <ErrorSummary errors={df.errors} labels={part.OPEN_DAY_LABELS} />
+          <Form action={`/console/open-days/${d.id}/details`} csrf={meta.csrf!} submit="保存活动安排">
+            <TextField name="heldOn" label="活动日期" type="date" form={df} required />
+            <TextField name="place" label="地点" form={df} required />
+            <TextField name="bring" label="须携带" form={df} hint="修改后自动通知已确认和候补的报名人" />
+          </Form>
+        </>
+      ) : null}
     </ConsoleLayout>
   ), status);
 }
@@ -438,7 +514,7 @@ export async function consoleRoutes(app: FastifyInstance): Promise<void> {
       return reply.redirect(`/console/meetings/${m.id}`, 303);
     } catch (err) {
       const f = fieldsOf(err);
-      if (f) return indexPage(req, reply, { meeting: { values: b, errors: f } }, 400);
+      if (f) return newMeetingPage(req, reply, { values: b, errors: f }, 400);
       throw err;
     }
   });
@@ -449,10 +525,12 @@ export async function consoleRoutes(app: FastifyInstance): Promise<void> {
       return reply.redirect(`/console/open-days/${d.id}`, 303);
     } catch (err) {
       const f = fieldsOf(err);
-      if (f) return indexPage(req, reply, { openDay: { values: b, errors: f } }, 400);
+      if (f) return newOpenDayPage(req, reply, { values: b, errors: f }, 400);
       throw err;
     }
   });
+  app.get('/console/meetings/new', (req, reply) => newMeetingPage(req, reply));
+  app.get('/console/open-days/new', (req, reply) => newOpenDayPage(req, reply));
   app.get('/console/meetings/:id', (req, reply) => meetingConsolePage(req, reply));
   app.get('/console/open-days/:id', (req, reply) => openDayConsolePage(req, reply));
   const pageAction = (url: string, param: string, page: typeof meetingConsolePage, run: (req: FastifyRequest) => Promise<string>) => {
@@ -474,6 +552,23 @@ export async function consoleRoutes(app: FastifyInstance): Promise<void> {
   pageAction('/console/meetings/:id/choose', 'm', meetingConsolePage, async (req) => { await part.chooseAttendees(req.ctx, idOf(req), formBody(req)); return '遴选结果已记录'; });
   pageAction('/console/meeting-signups/:target/opinion', 'm', meetingConsolePage, async (req) => { await part.recordMeetingOpinion(req.ctx, target2(req), formBody(req)); return '意见已保存'; });
   pageAction('/console/open-day-signups/:target/attendance', 'd', openDayConsolePage, async (req) => { await part.recordOpenDayAttendance(req.ctx, target2(req), formBody(req)); return '已保存'; });
+  pageAction('/console/meeting-notices/:target/phoned', 'm', meetingConsolePage, async (req) => { await markPhoned(req.ctx, target2(req)); return '已登记为电话通知'; });
+  pageAction('/console/open-day-notices/:target/phoned', 'd', openDayConsolePage, async (req) => { await markPhoned(req.ctx, target2(req)); return '已登记为电话通知'; });
+  const detailsAction = (url: string, page: typeof meetingConsolePage, run: (req: FastifyRequest, b: Record<string, string>) => Promise<unknown>) => {
+    app.post(url, async (req, reply) => {
+      const b = formBody(req);
+      try {
+        await run(req, b);
+        return page(req, reply, { notice: '安排已保存；已入选或已报名的人员会收到变更通知' });
+      } catch (err) {
+        const f = fieldsOf(err);
+        if (f) return page(req, reply, { details: { values: b, errors: f } }, 400);
+        throw err;
+      }
+    });
+  };
+  detailsAction('/console/meetings/:id/details', meetingConsolePage, (req, b) => part.updateMeeting(req.ctx, idOf(req), b));
+  detailsAction('/console/open-days/:id/details', openDayConsolePage, (req, b) => part.updateOpenDay(req.ctx, idOf(req), b));
   pageAction('/console/open-day-signups/:target/cancel', 'd', openDayConsolePage, async (req) => { const p = await part.cancelOpenDaySignup(req.ctx, target2(req)); return p ? `已取消，候补 ${p} 号递补` : '已取消'; });
 
   app.get('/console/consultations/:id', (req, reply) => consultationPage(req, reply));

@@ -3,17 +3,17 @@
 import { z } from 'zod';
 import { sql } from 'kysely';
 import { writeAudit } from '../audit/public.js';
-import { isUser } from '../auth/policy.js';
 import type { Db } from '../db/schema.js';
 import type { CommentStatus, ConsultationKind, ConsultationsTable, Disposition } from '../db/decisions.tables.js';
 import { createDraftItem, itemRefs, maskAll, scanPersonalData } from '../disclosure/public.js';
 import { actorArea, findUnit, unitByName } from '../org/public.js';
 import type { Ctx } from '../lib/context.js';
 import { actorId } from '../lib/context.js';
-import { AppError, fail, forbidden, invalid, notFound } from '../lib/errors.js';
+import { AppError, fail, invalid, notFound } from '../lib/errors.js';
 import { nowIso, todayCst } from '../lib/time.js';
-import { isoDate, oneOf, optionalText, parseInput, text } from '../lib/validate.js';
+import { isoDate, oneOf, optionalText, parseInput, strictNumberInput, text } from '../lib/validate.js';
 import type { Selectable } from 'kysely';
+import { requireConsultationManager, requireConsultationReader, requireDecisionsAdmin, requireDecisionsStaff, unitScope } from './decisions-policy.js';
 import { normalizeComment } from './pure/normalize.js';
 import { groupComments } from './pure/grouping.js';
 import {
@@ -44,8 +44,8 @@ export const concentratedMinSize = (db: Db) => intSetting(db, SETTING_KEYS.conce
 
 export async function saveSettings(ctx: Ctx, input: unknown): Promise<void> {
   requireAdminish(ctx);
-  const n = (label: string) => z.coerce.number({ error: `${label}必须是整数` }).int(`${label}必须是整数`).min(0, `${label}不能为负数`).max(365, `${label}不能超过365`);
-  const v = parseInput(z.object({ minNormative: n('规范性文件最短征求意见天数'), minOther: n('其他征求意见最短天数'), concentrated: n('较为集中意见的最少条数').min(2, '较为集中意见至少2条') }), input);
+  const n = (label: string, min = 0, minMessage = `${label}不能为负数`) => z.preprocess((x) => strictNumberInput(x), z.number({ error: `${label}必须是整数` }).int(`${label}必须是整数`).min(min, minMessage).max(365, `${label}不能超过365`));
+  const v = parseInput(z.object({ minNormative: n('规范性文件最短征求意见天数'), minOther: n('其他征求意见最短天数'), concentrated: n('较为集中意见的最少条数', 2, '较为集中意见至少2条') }), input);
   await ctx.db.transaction().execute(async (tx) => {
     for (const [k, key] of Object.entries(SETTING_KEYS)) {
       const value = String(v[k as keyof typeof v]);
@@ -58,26 +58,10 @@ export async function saveSettings(ctx: Ctx, input: unknown): Promise<void> {
 }
 
 // ── permissions ──
-function requireAdminish(ctx: Ctx): void {
-  if (ctx.actor.kind === 'system') return;
-  if (!isUser(ctx.actor)) throw new AppError('unauthorized', 'login_required', '请先登录');
-  if (ctx.actor.role !== 'admin') throw forbidden('只有政务公开办管理员可以执行此操作');
-}
-/** Admins of the area, or the operator/reviewer of the consultation's unit. */
-export function requireManager(ctx: Ctx, c: { area_id: number; unit_id: number }): void {
-  const a = ctx.actor;
-  if (a.kind === 'system') return;
-  if (!isUser(a)) throw new AppError('unauthorized', 'login_required', '请先登录');
-  if (a.role === 'auditor') throw forbidden('审计员只能查看，不能修改');
-  if (a.role === 'admin' ? a.areaId !== c.area_id : a.unitId !== c.unit_id) throw forbidden('只能处理本单位的征求意见');
-}
-export function requireReader(ctx: Ctx, c: { area_id: number; unit_id: number }): void {
-  const a = ctx.actor;
-  if (a.kind === 'system') return;
-  if (!isUser(a)) throw new AppError('unauthorized', 'login_required', '请先登录');
-  const ok = a.role === 'admin' || a.role === 'auditor' ? a.areaId === c.area_id : a.unitId === c.unit_id;
-  if (!ok) throw notFound('征求意见');
-}
+const requireAdminish = (ctx: Ctx): void => requireDecisionsAdmin(ctx.actor);
+/** Admins of the area, or the operator/reviewer of the consultation's unit (decisions-policy.ts). */
+export const requireManager = (ctx: Ctx, c: { area_id: number; unit_id: number }): void => requireConsultationManager(ctx.actor, c);
+export const requireReader = (ctx: Ctx, c: { area_id: number; unit_id: number }): void => requireConsultationReader(ctx.actor, c);
 
 /** On the API contract's endpoints validation errors answer 422 (the contract), with the same fields. */
 export function as422(err: unknown): unknown {
@@ -91,7 +75,7 @@ export const CONSULTATION_LABELS: Record<string, string> = {
   channels: '征求意见渠道', decisionId: '所属重大行政决策', draftItemId: '草案全文（信息编号）', explanationItemId: '起草说明（信息编号）',
 };
 const optId = (label: string) => z.preprocess((v) => (v === '' || v === null ? undefined : v),
-  z.coerce.number({ error: `${label}无效` }).int(`${label}无效`).positive(`${label}无效`).max(2_147_483_647, `${label}无效`).optional());
+  z.preprocess((x) => strictNumberInput(x), z.number({ error: `${label}无效` }).int(`${label}无效`).positive(`${label}无效`).max(2_147_483_647, `${label}无效`)).optional());
 const createSchema = z.object({
   title: text('标题', { max: 200 }),
   kind: oneOf('类型', ['major_decision', 'normative', 'other']),
@@ -108,8 +92,7 @@ const createSchema = z.object({
 });
 
 export async function createConsultation(ctx: Ctx, input: unknown): Promise<Consultation> {
-  const a = ctx.actor;
-  if (a.kind === 'anonymous') throw new AppError('unauthorized', 'login_required', '请先登录');
+  requireDecisionsStaff(ctx.actor);
   const v = parseInput(createSchema, input);
   const areaId = await actorArea(ctx);
   const unit = typeof v.unit === 'number' || /^\d+$/.test(v.unit)
@@ -575,9 +558,10 @@ export const publishedReport = (c: Consultation): FeedbackReport | null => (c.re
 // ── staff views ──
 export async function listConsultations(ctx: Ctx) {
   const areaId = await actorArea(ctx);
-  if (ctx.actor.kind !== 'system' && !isUser(ctx.actor)) throw new AppError('unauthorized', 'login_required', '请先登录');
+  requireDecisionsStaff(ctx.actor);
   let q = ctx.db.selectFrom('consultations').selectAll().where('area_id', '=', areaId);
-  if (isUser(ctx.actor) && ctx.actor.role !== 'admin' && ctx.actor.role !== 'auditor') q = q.where('unit_id', '=', ctx.actor.unitId);
+  const scope = unitScope(ctx.actor);
+  if (scope !== null) q = q.where('unit_id', '=', scope);
   return q.orderBy('closes_on', 'desc').orderBy('id', 'desc').execute();
 }
 

@@ -179,4 +179,38 @@ const reportItem: MigrationDef = {
   },
 };
 
-export const DECISIONS_MIGRATIONS: MigrationDef[] = [tables, listed, counts, reportItem];
+const notices: MigrationDef = {
+  name: '20261201_1940_decisions_participant_notices',
+  reason: 'people selected for 列席 and 开放日 sign-ups are told date, place and what to bring (e-mail through the outbox, or a 请电话通知 task for staff), once per person and event',
+  up: async (db, dialect) => {
+    await db.schema.alterTable('meetings').addColumn('place', 'text').execute();
+    await db.schema.alterTable('meetings').addColumn('bring', 'text').execute();
+    await db.schema.alterTable('meetings').addColumn('details_version', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema.alterTable('open_days').addColumn('bring', 'text').execute();
+    await db.schema.alterTable('open_days').addColumn('details_version', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await withId(db.schema.createTable('decisions_notices'), dialect)
+      .addColumn('area_id', 'integer', (c) => c.notNull().references('units.id'))
+      .addColumn('key', 'varchar(200)', (c) => c.notNull().unique())
+      .addColumn('target', 'varchar(10)', (c) => c.notNull())
+      .addColumn('target_id', 'integer', (c) => c.notNull())
+      .addColumn('signup_id', 'integer', (c) => c.notNull())
+      .addColumn('event', 'varchar(12)', (c) => c.notNull())
+      .addColumn('channel', 'varchar(8)', (c) => c.notNull())
+      .addColumn('message', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('done_at', 'text')
+      .addColumn('done_by', 'text')
+      .execute();
+    await db.schema.createIndex('decisions_notices_t').on('decisions_notices').columns(['target', 'target_id']).execute();
+  },
+};
+
+const noticeOutbox: MigrationDef = {
+  name: '20261201_2020_decisions_notice_outbox',
+  reason: 'an e-mailed notice keeps its outbox message, so a mail that failed after its retries becomes a 请电话通知 task',
+  up: async (db) => {
+    await db.schema.alterTable('decisions_notices').addColumn('outbox_id', 'integer').execute();
+  },
+};
+
+export const DECISIONS_MIGRATIONS: MigrationDef[] = [tables, listed, counts, reportItem, notices, noticeOutbox];

@@ -9,6 +9,7 @@ import { Checkbox, CsrfField, emptyForm, ErrorSummary, SelectField, TextArea, Te
 import { documentApi, formBody, intParam, pageMeta, sendHtml } from '../web/http.js';
 import { Crumbs } from './consultation.pages.js';
 import * as p from './participation.service.js';
+import { markPhoned, noticesFor } from './notices.service.js';
 import { DISPOSITION_LABELS } from './pure/rules.js';
 
 const idOf = (req: FastifyRequest) => intParam((req.params as Record<string, string>).id);
@@ -23,6 +24,7 @@ function MeetingPage(props: { meta: PageMeta; v: Awaited<ReturnType<typeof p.pub
       <h1>{m.title}</h1>
       <dl class="gk-meta">
         <dt>会议日期</dt><dd>{m.meeting_on}</dd>
+        {m.place ? <><dt>会议地点</dt><dd>{m.place}</dd></> : null}
         <dt>报名时间</dt><dd>{m.signup_opens_on} 至 {m.signup_closes_on}</dd>
         <dt>列席名额</dt><dd>{m.seats}人</dd>
         <dt>报名人数</dt><dd>{props.v.signups}人</dd>
@@ -34,7 +36,7 @@ function MeetingPage(props: { meta: PageMeta; v: Awaited<ReturnType<typeof p.pub
         <section aria-labelledby="h-signup">
           <h2 id="h-signup">报名列席</h2>
           {props.sent ? <div class="gk-notice" role="status">报名已收到。遴选结果将在本页公布。</div> : null}
-          <p>联系方式仅用于通知，不会公开；姓名只在您同意时以“姓+*”的形式公布。</p>
+          <p>联系方式仅用于通知，不会公开：填写电子邮箱的，入选后发邮件通知；只留电话的，由工作人员电话通知。姓名只在您同意时以“姓+*”的形式公布。</p>
           <ErrorSummary errors={props.form.errors} labels={p.SIGNUP_LABELS} />
           <form method="post" action={`/meetings/${m.id}/signup`} class="gk-form" novalidate>
             <CsrfField token={props.csrf} />
@@ -86,6 +88,7 @@ function OpenDayPage(props: { meta: PageMeta; v: Awaited<ReturnType<typeof p.pub
         <dt>承办单位</dt><dd>{props.v.unit}</dd>
         <dt>活动日期</dt><dd>{d.held_on}</dd>
         <dt>地点</dt><dd>{d.place}</dd>
+        {d.bring ? <><dt>须携带</dt><dd>{d.bring}</dd></> : null}
         <dt>名额</dt><dd>{d.capacity}人（已确认 {props.v.confirmed} 人，候补 {props.v.waiting} 人）</dd>
         <dt>报名截止</dt><dd>{d.signup_closes_on}</dd>
         {props.today > d.held_on ? <><dt>实际到场</dt><dd>{props.v.attended}人</dd></> : null}
@@ -94,7 +97,7 @@ function OpenDayPage(props: { meta: PageMeta; v: Awaited<ReturnType<typeof p.pub
         <section aria-labelledby="h-signup">
           <h2 id="h-signup">报名参加</h2>
           {props.sent ? <div class="gk-notice" role="status">{props.sent === 'waiting' ? '名额已满，您已进入候补名单；有人取消时按报名顺序递补。' : '报名成功。'}</div> : null}
-          <p>姓名和联系方式仅用于活动组织，不会公开。</p>
+          <p>姓名和联系方式仅用于活动组织，不会公开。填写电子邮箱的，报名确认、候补递补和安排变更发邮件通知；只留电话的，由工作人员电话通知。</p>
           <ErrorSummary errors={props.form.errors} labels={{ name: '姓名', contact: '联系方式' }} />
           <form method="post" action={`/open-days/${d.id}/signup`} class="gk-form" novalidate>
             <CsrfField token={props.csrf} />
@@ -110,6 +113,13 @@ function OpenDayPage(props: { meta: PageMeta; v: Awaited<ReturnType<typeof p.pub
       ) : <p>暂无公布的意见建议。</p>}
     </PortalLayout>
   );
+}
+
+/** Notice records without the message text or contact (those are on the console page, whose reads are audited). */
+async function staffNotices(req: FastifyRequest, target: 'meeting' | 'open_day') {
+  const id = idOf(req);
+  if (target === 'meeting') await p.meetingForStaff(req.ctx, id); else await p.openDayForStaff(req.ctx, id);
+  return (await noticesFor(req.ctx.db, target, id)).map((n) => ({ id: n.id, signupId: n.signup_id, event: n.event, channel: n.channel, createdAt: n.created_at, doneAt: n.done_at }));
 }
 
 export async function participationRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -166,7 +176,7 @@ export async function participationRoutes(app: FastifyInstance, deps: AppDeps): 
   });
 
   // Staff API (console forms can follow; every rule lives in the service).
-  documentApi({ method: 'POST', url: '/api/v1/meetings', summary: '发布列席会议通知：title、decisionId?、meetingOn、signupOpensOn、signupClosesOn、seats、rules（遴选办法）', roles: '管理员' });
+  documentApi({ method: 'POST', url: '/api/v1/meetings', summary: '发布列席会议通知：title、decisionId?、meetingOn、signupOpensOn、signupClosesOn、seats、rules（遴选办法）、place?（会议地点）、bring?（须携带）', roles: '管理员' });
   app.post('/api/v1/meetings', async (req, reply) => reply.status(201).send({ data: await p.createMeeting(req.ctx, req.body) }));
   documentApi({ method: 'POST', url: '/api/v1/meetings/{id}/draw', summary: '报名截止后按公布的种子随机抽取：seed', roles: '管理员' });
   app.post('/api/v1/meetings/:id/draw', async (req) => ({ data: { selected: await p.drawAttendees(req.ctx, idOf(req), req.body) } }));
@@ -174,8 +184,18 @@ export async function participationRoutes(app: FastifyInstance, deps: AppDeps): 
   app.post('/api/v1/meetings/:id/choose', async (req) => { await p.chooseAttendees(req.ctx, idOf(req), req.body); return { data: { ok: true } }; });
   documentApi({ method: 'POST', url: '/api/v1/meeting-signups/{id}/opinion', summary: '登记列席人员的意见及采纳情况：opinion、disposition、reason', roles: '管理员' });
   app.post('/api/v1/meeting-signups/:id/opinion', async (req) => { await p.recordMeetingOpinion(req.ctx, idOf(req), req.body); return { data: { ok: true } }; });
-  documentApi({ method: 'POST', url: '/api/v1/open-days', summary: '发布政府开放日活动：title、unit、heldOn、place、capacity、signupClosesOn', roles: '管理员、单位联络员/审核人（本单位）' });
+  documentApi({ method: 'POST', url: '/api/v1/open-days', summary: '发布政府开放日活动：title、unit、heldOn、place、capacity、signupClosesOn、bring?（须携带）', roles: '管理员、单位联络员/审核人（本单位）' });
   app.post('/api/v1/open-days', async (req, reply) => reply.status(201).send({ data: await p.createOpenDay(req.ctx, req.body) }));
+  documentApi({ method: 'POST', url: '/api/v1/meetings/{id}/details', summary: '修改会议安排：meetingOn、place?、bring?；已遴选的，自动通知入选人员（每人每次变更一次）', roles: '管理员' });
+  app.post('/api/v1/meetings/:id/details', async (req) => ({ data: await p.updateMeeting(req.ctx, idOf(req), req.body) }));
+  documentApi({ method: 'POST', url: '/api/v1/open-days/{id}/details', summary: '修改开放日安排：heldOn、place、bring?；自动通知已确认和候补的报名人（每人每次变更一次）', roles: '管理员、承办单位' });
+  app.post('/api/v1/open-days/:id/details', async (req) => ({ data: await p.updateOpenDay(req.ctx, idOf(req), req.body) }));
+  documentApi({ method: 'GET', url: '/api/v1/meetings/{id}/notices', summary: '列席会议的通知记录（工作人员）：signupId、event（selected|changed）、channel（email|phone：phone 为“请电话通知”）、doneAt', roles: '管理员、审计员' });
+  app.get('/api/v1/meetings/:id/notices', async (req) => ({ data: await staffNotices(req, 'meeting') }));
+  documentApi({ method: 'GET', url: '/api/v1/open-days/{id}/notices', summary: '开放日的通知记录（工作人员）：signupId、event（confirmed|waiting|cancelled|changed）、channel、doneAt', roles: '管理员、审计员、承办单位' });
+  app.get('/api/v1/open-days/:id/notices', async (req) => ({ data: await staffNotices(req, 'open_day') }));
+  documentApi({ method: 'POST', url: '/api/v1/participant-notices/{id}/phoned', summary: '登记“请电话通知”已电话通知', roles: '管理员（列席）、管理员和承办单位（开放日）' });
+  app.post('/api/v1/participant-notices/:id/phoned', async (req) => { await markPhoned(req.ctx, idOf(req)); return { data: { ok: true } }; });
   documentApi({ method: 'POST', url: '/api/v1/open-day-signups/{id}/cancel', summary: '取消报名（候补第一位自动递补）', roles: '管理员、承办单位' });
   app.post('/api/v1/open-day-signups/:id/cancel', async (req) => ({ data: { promoted: await p.cancelOpenDaySignup(req.ctx, idOf(req)) } }));
   documentApi({ method: 'POST', url: '/api/v1/open-day-signups/{id}/attendance', summary: '登记到场、意见建议及采纳情况：attended、suggestion?、disposition?、reason?', roles: '管理员、承办单位' });

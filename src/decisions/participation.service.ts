@@ -4,15 +4,17 @@
 import { z } from 'zod';
 import { sql, type Selectable } from 'kysely';
 import { writeAudit } from '../audit/public.js';
-import { isUser } from '../auth/policy.js';
 import type { Db } from '../db/schema.js';
 import type { MeetingsTable, OpenDaysTable } from '../db/decisions.tables.js';
 import { actorArea, findUnit, unitByName } from '../org/public.js';
 import type { Ctx } from '../lib/context.js';
-import { AppError, fail, forbidden, invalid, notFound } from '../lib/errors.js';
+import { fail, invalid, notFound } from '../lib/errors.js';
 import { nowIso, todayCst } from '../lib/time.js';
-import { isoDate, oneOf, optionalText, parseInput, text } from '../lib/validate.js';
+import { isoDate, oneOf, optionalText, parseInput, strictNumberInput, text } from '../lib/validate.js';
+import { requireDecisionsAdmin, requireDecisionsStaff, requireMeetingManager, requireMeetingReader, requireOpenDayCreator, requireOpenDayReader, requireOpenDayStaff } from './decisions-policy.js';
 import { drawFromSeed } from './pure/draw.js';
+import { meetingNotice, openDayNotice, type MeetingFacts, type OpenDayFacts } from './pure/notices.js';
+import { baseUrl, tellParticipant } from './notices.service.js';
 import { DISPOSITIONS } from './pure/rules.js';
 
 export type Meeting = Selectable<MeetingsTable>;
@@ -21,13 +23,8 @@ export type OpenDay = Selectable<OpenDaysTable>;
 export const SIGNUP_CATEGORIES = { stakeholder: '利益相关方', public: '群众代表', expert: '专家', media: '媒体' } as const;
 type SignupCategory = keyof typeof SIGNUP_CATEGORIES;
 
-function requireAdmin(ctx: Ctx): void {
-  if (ctx.actor.kind === 'system') return;
-  if (!isUser(ctx.actor)) throw new AppError('unauthorized', 'login_required', '请先登录');
-  if (ctx.actor.role !== 'admin') throw forbidden('只有政务公开办管理员可以执行此操作');
-}
-const posInt = (label: string, max = 10_000) => z.coerce.number({ error: `${label}必须是整数` }).int(`${label}必须是整数`).min(1, `${label}至少为1`).max(max, `${label}过大`);
-const optId = (label: string) => z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number({ error: `${label}无效` }).int().positive().max(2_147_483_647).optional());
+const posInt = (label: string, max = 10_000) => z.preprocess((v) => strictNumberInput(v), z.number({ error: `${label}必须是整数` }).int(`${label}必须是整数`).min(1, `${label}至少为1`).max(max, `${label}过大`));
+const optId = (label: string) => z.preprocess((v) => (v === '' || v === null ? undefined : v), z.preprocess((v) => strictNumberInput(v), z.number({ error: `${label}无效` }).int(`${label}无效`).positive(`${label}无效`).max(2_147_483_647, `${label}无效`)).optional());
 
 /** A name as published (with consent): the surname and asterisks, e.g. 王** . */
 export const maskedName = (name: string) => {
@@ -38,12 +35,26 @@ export const maskedName = (name: string) => {
 // ── 列席 ──
 export const MEETING_LABELS: Record<string, string> = {
   title: '会议名称', decisionId: '所属决策事项', meetingOn: '会议日期', signupOpensOn: '报名开始日期', signupClosesOn: '报名截止日期', seats: '列席名额', rules: '遴选办法',
+  place: '会议地点', bring: '须携带',
 };
+const placeField = (label: string) => optionalText(label, 200);
+const bringField = optionalText('须携带', 300);
+const meetingFacts = (m: Meeting): MeetingFacts => ({ id: m.id, title: m.title, meetingOn: m.meeting_on, place: m.place, bring: m.bring, method: m.method });
+
+/** Tells every selected attendee (once per person and event). */
+async function tellAttendees(tx: Db, m: Meeting, event: 'selected' | 'changed'): Promise<void> {
+  const people = await tx.selectFrom('meeting_signups').select(['id', 'name', 'contact']).where('meeting_id', '=', m.id).where('selected', '=', 1).orderBy('id').execute();
+  const base = baseUrl();
+  for (const s of people) {
+    await tellParticipant(tx, { areaId: m.area_id, target: 'meeting', targetId: m.id, signup: s, event, version: event === 'changed' ? m.details_version : undefined, text: meetingNotice(event, meetingFacts(m), s, base) });
+  }
+}
 export async function createMeeting(ctx: Ctx, input: unknown): Promise<Meeting> {
-  requireAdmin(ctx);
+  requireDecisionsAdmin(ctx.actor);
   const v = parseInput(z.object({
     title: text('会议名称', { max: 200 }), decisionId: optId('所属决策事项'), meetingOn: isoDate('会议日期'),
     signupOpensOn: isoDate('报名开始日期'), signupClosesOn: isoDate('报名截止日期'), seats: posInt('列席名额', 200), rules: text('遴选办法', { max: 3000, multiline: true }),
+    place: placeField('会议地点'), bring: bringField,
   }), input);
   if (v.signupClosesOn < v.signupOpensOn) throw invalid({ signupClosesOn: '报名截止日期不能早于开始日期' });
   if (v.meetingOn < v.signupClosesOn) throw invalid({ meetingOn: '会议日期不能早于报名截止日期' });
@@ -56,6 +67,7 @@ export async function createMeeting(ctx: Ctx, input: unknown): Promise<Meeting> 
     const m = await tx.insertInto('meetings').values({
       area_id: areaId, decision_id: v.decisionId ?? null, title: v.title, meeting_on: v.meetingOn, signup_opens_on: v.signupOpensOn, signup_closes_on: v.signupClosesOn,
       seats: v.seats, rules: v.rules, method: null, seed: null, draw_list_json: null, manual_reason: null, selected_at: null, created_at: nowIso(),
+      place: v.place ?? null, bring: v.bring ?? null,
     }).returningAll().executeTakeFirstOrThrow();
     await writeAudit(tx, ctx, { action: 'meeting.create', entity: 'meeting', entityId: m.id, after: m, areaId });
     return m;
@@ -92,8 +104,9 @@ export async function signUpForMeeting(ctx: Ctx, id: number, input: unknown): Pr
 
 /** The random draw from a published seed over the sorted list of sign-up numbers; anyone can re-run it. */
 export async function drawAttendees(ctx: Ctx, id: number, input: unknown): Promise<number[]> {
-  requireAdmin(ctx);
+  requireDecisionsAdmin(ctx.actor);
   const m = await getMeeting(ctx.db, id);
+  requireMeetingManager(ctx.actor, m);
   const { seed } = parseInput(z.object({ seed: text('随机种子', { max: 200 }) }), input);
   if (m.method) throw fail('draw_done');
   if (todayCst() <= m.signup_closes_on) throw fail('wrong_status', '报名截止后才能遴选');
@@ -105,15 +118,17 @@ export async function drawAttendees(ctx: Ctx, id: number, input: unknown): Promi
     if (Number(u.numUpdatedRows) !== 1) throw fail('draw_done');
     if (r.selected.length) await tx.updateTable('meeting_signups').set({ selected: 1 }).where('id', 'in', r.selected).execute();
     await writeAudit(tx, ctx, { action: 'meeting.draw', entity: 'meeting', entityId: m.id, after: { seed, list, selected: r.selected }, areaId: m.area_id });
+    await tellAttendees(tx, { ...m, method: 'draw' }, 'selected');
   });
   return r.selected;
 }
 
 export async function chooseAttendees(ctx: Ctx, id: number, input: unknown): Promise<void> {
-  requireAdmin(ctx);
+  requireDecisionsAdmin(ctx.actor);
   const m = await getMeeting(ctx.db, id);
+  requireMeetingManager(ctx.actor, m);
   const v = parseInput(z.object({
-    ids: z.preprocess((x) => (typeof x === 'string' ? x.split(/[,，\s]+/).filter(Boolean) : x), z.array(z.coerce.number().int().positive(), { error: '请填写报名编号' }).min(1, '请至少选择一人')),
+    ids: z.preprocess((x) => (typeof x === 'string' ? x.split(/[,，\s]+/).filter(Boolean) : x), z.array(z.preprocess((n) => strictNumberInput(n), z.number({ error: '报名编号应为数字' }).int('报名编号应为数字').positive('报名编号应为数字').max(2_147_483_647, '报名编号应为数字')), { error: '请填写报名编号' }).min(1, '请至少选择一人')),
     reason: text('选择理由', { max: 2000, multiline: true }),
   }), input);
   if (m.method) throw fail('draw_done');
@@ -122,21 +137,44 @@ export async function chooseAttendees(ctx: Ctx, id: number, input: unknown): Pro
   if (ids.some((i) => !valid.has(i))) throw invalid({ ids: '含有不是本次报名的编号' });
   if (ids.length > m.seats) throw invalid({ ids: `超过列席名额（${m.seats}人）` });
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.updateTable('meetings').set({ method: 'manual', manual_reason: v.reason, selected_at: nowIso() }).where('id', '=', m.id).execute();
+    const u = await tx.updateTable('meetings').set({ method: 'manual', manual_reason: v.reason, selected_at: nowIso() }).where('id', '=', m.id).where('method', 'is', null).executeTakeFirst();
+    if (Number(u.numUpdatedRows) !== 1) throw fail('draw_done');
     await tx.updateTable('meeting_signups').set({ selected: 1 }).where('id', 'in', ids).execute();
     await writeAudit(tx, ctx, { action: 'meeting.choose', entity: 'meeting', entityId: m.id, after: { ids, reason: v.reason }, areaId: m.area_id });
+    await tellAttendees(tx, { ...m, method: 'manual' }, 'selected');
+  });
+}
+
+/**
+ * Changes the meeting's date, place or what to bring; people already selected are told of the change
+ * (once per change). Date rules as on creation.
+ */
+export async function updateMeeting(ctx: Ctx, id: number, input: unknown): Promise<Meeting> {
+  requireDecisionsAdmin(ctx.actor);
+  const m = await getMeeting(ctx.db, id);
+  requireMeetingManager(ctx.actor, m);
+  const v = parseInput(z.object({ meetingOn: isoDate('会议日期'), place: placeField('会议地点'), bring: bringField }), input);
+  if (v.meetingOn < m.signup_closes_on) throw invalid({ meetingOn: '会议日期不能早于报名截止日期' });
+  const next = { meeting_on: v.meetingOn, place: v.place ?? null, bring: v.bring ?? null };
+  if (next.meeting_on === m.meeting_on && next.place === m.place && next.bring === m.bring) return m;
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await tx.updateTable('meetings').set((eb) => ({ ...next, details_version: eb('details_version', '+', 1) })).where('id', '=', m.id).returningAll().executeTakeFirstOrThrow();
+    await writeAudit(tx, ctx, { action: 'meeting.update', entity: 'meeting', entityId: m.id, before: { meetingOn: m.meeting_on, place: m.place, bring: m.bring }, after: v, areaId: m.area_id });
+    if (row.method) await tellAttendees(tx, row, 'changed');
+    return row;
   });
 }
 
 const opinionSchema = z.object({ opinion: text('意见', { max: 3000, multiline: true }), disposition: oneOf('采纳情况', DISPOSITIONS), reason: optionalText('理由', 2000) });
 export async function recordMeetingOpinion(ctx: Ctx, signupId: number, input: unknown): Promise<void> {
-  requireAdmin(ctx);
+  requireDecisionsAdmin(ctx.actor);
   const v = parseInput(opinionSchema, input);
   const s = signupId > 0 ? await ctx.db.selectFrom('meeting_signups').selectAll().where('id', '=', signupId).executeTakeFirst() : undefined;
   if (!s) throw notFound('报名');
   if (!s.selected) throw fail('wrong_status', '只能登记列席人员的意见');
   if (v.disposition !== 'adopted' && !v.reason) throw invalid({ reason: '未采纳或部分采纳的，请说明理由' });
   const m = await getMeeting(ctx.db, s.meeting_id);
+  requireMeetingManager(ctx.actor, m);
   await ctx.db.transaction().execute(async (tx) => {
     await tx.updateTable('meeting_signups').set({ opinion: v.opinion, disposition: v.disposition, disposition_reason: v.reason ?? null }).where('id', '=', s.id).execute();
     await writeAudit(tx, ctx, { action: 'meeting.opinion', entity: 'meeting_signup', entityId: s.id, after: v, areaId: m.area_id });
@@ -157,21 +195,28 @@ export async function publicMeeting(db: Db, id: number) {
 }
 
 // ── 政府开放日 ──
-export const OPEN_DAY_LABELS: Record<string, string> = { title: '活动名称', unit: '承办单位', heldOn: '活动日期', place: '地点', capacity: '名额', signupClosesOn: '报名截止日期' };
+export const OPEN_DAY_LABELS: Record<string, string> = { title: '活动名称', unit: '承办单位', heldOn: '活动日期', place: '地点', capacity: '名额', signupClosesOn: '报名截止日期', bring: '须携带' };
+
+async function openDayFacts(db: Db, d: OpenDay): Promise<OpenDayFacts> {
+  return { id: d.id, title: d.title, heldOn: d.held_on, place: d.place, bring: d.bring, unit: (await findUnit(db, d.unit_id))?.name ?? '承办单位' };
+}
+async function tellSignup(tx: Db, d: OpenDay, facts: OpenDayFacts, s: { id: number; name: string; contact: string }, event: 'confirmed' | 'waiting' | 'cancelled' | 'changed', position?: number) {
+  await tellParticipant(tx, { areaId: d.area_id, target: 'open_day', targetId: d.id, signup: s, event, version: event === 'changed' ? d.details_version : undefined, text: openDayNotice(event, facts, s, baseUrl(), position) });
+}
 export async function createOpenDay(ctx: Ctx, input: unknown): Promise<OpenDay> {
-  if (ctx.actor.kind === 'anonymous') throw new AppError('unauthorized', 'login_required', '请先登录');
+  requireDecisionsStaff(ctx.actor);
   const v = parseInput(z.object({
     title: text('活动名称', { max: 200 }), unit: z.union([z.number().int().positive(), z.string().trim().min(1, '请填写承办单位').max(100)], { error: '请填写承办单位' }),
     heldOn: isoDate('活动日期'), place: text('地点', { max: 200 }), capacity: posInt('名额', 5000), signupClosesOn: isoDate('报名截止日期'),
+    bring: bringField,
   }), input);
   const areaId = await actorArea(ctx);
   const unit = typeof v.unit === 'number' || /^\d+$/.test(v.unit) ? await findUnit(ctx.db, Number(v.unit)) : await unitByName(ctx.db, areaId, v.unit);
   if (!unit || (unit.area_id !== areaId && unit.id !== areaId)) throw invalid({ unit: '找不到该承办单位' });
-  const a = ctx.actor;
-  if (isUser(a) && (a.role === 'auditor' || (a.role !== 'admin' && a.unitId !== unit.id))) throw forbidden('只能为本单位举办开放日');
+  requireOpenDayCreator(ctx.actor, unit.id);
   if (v.signupClosesOn > v.heldOn) throw invalid({ signupClosesOn: '报名截止日期不能晚于活动日期' });
   return ctx.db.transaction().execute(async (tx) => {
-    const d = await tx.insertInto('open_days').values({ area_id: areaId, unit_id: unit.id, title: v.title, held_on: v.heldOn, place: v.place, capacity: v.capacity, signup_closes_on: v.signupClosesOn, created_at: nowIso() })
+    const d = await tx.insertInto('open_days').values({ area_id: areaId, unit_id: unit.id, title: v.title, held_on: v.heldOn, place: v.place, capacity: v.capacity, signup_closes_on: v.signupClosesOn, created_at: nowIso(), bring: v.bring ?? null })
       .returningAll().executeTakeFirstOrThrow();
     await writeAudit(tx, ctx, { action: 'open_day.create', entity: 'open_day', entityId: d.id, after: d, areaId });
     return d;
@@ -182,12 +227,6 @@ export async function getOpenDay(db: Db, id: number): Promise<OpenDay> {
   const d = id > 0 ? await db.selectFrom('open_days').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
   if (!d) throw notFound('开放日活动');
   return d;
-}
-function requireOpenDayStaff(ctx: Ctx, d: OpenDay): void {
-  const a = ctx.actor;
-  if (a.kind === 'system') return;
-  if (!isUser(a)) throw new AppError('unauthorized', 'login_required', '请先登录');
-  if (a.role === 'auditor' || (a.role === 'admin' ? a.areaId !== d.area_id : a.unitId !== d.unit_id)) throw forbidden('只能处理本单位的开放日');
 }
 
 /** Sign-up: confirmed while seats remain, otherwise on the waiting list (in order of sign-up). */
@@ -204,6 +243,7 @@ export async function signUpForOpenDay(ctx: Ctx, id: number, input: unknown): Pr
   const d = await getOpenDay(ctx.db, id);
   const v = parseInput(z.object({ name: text('姓名', { max: 50 }), contact: text('联系方式', { max: 100 }) }), input);
   if (todayCst() > d.signup_closes_on) throw fail('signup_closed', `报名已于 ${d.signup_closes_on} 截止`);
+  const facts = await openDayFacts(ctx.db, d);
   return ctx.db.transaction().execute(async (tx) => {
     await lockOpenDay(tx, d.id);
     const confirmed = Number((await tx.selectFrom('open_day_signups').select(sql<number>`count(*)`.as('n')).where('open_day_id', '=', d.id).where('status', '=', 'confirmed').executeTakeFirstOrThrow()).n);
@@ -213,6 +253,7 @@ export async function signUpForOpenDay(ctx: Ctx, id: number, input: unknown): Pr
     const position = status === 'waiting'
       ? Number((await tx.selectFrom('open_day_signups').select(sql<number>`count(*)`.as('n')).where('open_day_id', '=', d.id).where('status', '=', 'waiting').where('id', '<=', r.id).executeTakeFirstOrThrow()).n) : confirmed + 1;
     await writeAudit(tx, ctx, { action: 'open_day.signup', entity: 'open_day_signup', entityId: r.id, after: { openDayId: d.id, status }, areaId: d.area_id });
+    await tellSignup(tx, d, facts, { id: r.id, name: v.name, contact: v.contact }, status, status === 'waiting' ? position : undefined);
     return { id: r.id, status, position };
   });
 }
@@ -222,18 +263,48 @@ export async function cancelOpenDaySignup(ctx: Ctx, signupId: number): Promise<n
   const s = signupId > 0 ? await ctx.db.selectFrom('open_day_signups').selectAll().where('id', '=', signupId).executeTakeFirst() : undefined;
   if (!s) throw notFound('报名');
   const d = await getOpenDay(ctx.db, s.open_day_id);
-  requireOpenDayStaff(ctx, d);
+  requireOpenDayStaff(ctx.actor, d);
   if (s.status === 'cancelled') throw fail('wrong_status', '该报名已取消');
+  const facts = await openDayFacts(ctx.db, d);
   return ctx.db.transaction().execute(async (tx) => {
     await lockOpenDay(tx, d.id);
+    // Re-read under the lock: a concurrent cancellation must not promote twice.
+    const cur = await tx.selectFrom('open_day_signups').select('status').where('id', '=', s.id).executeTakeFirstOrThrow();
+    if (cur.status === 'cancelled') throw fail('wrong_status', '该报名已取消');
     await tx.updateTable('open_day_signups').set({ status: 'cancelled' }).where('id', '=', s.id).execute();
     let promoted: number | null = null;
-    if (s.status === 'confirmed') {
-      const next = await tx.selectFrom('open_day_signups').select('id').where('open_day_id', '=', d.id).where('status', '=', 'waiting').orderBy('id').executeTakeFirst();
-      if (next) { await tx.updateTable('open_day_signups').set({ status: 'confirmed' }).where('id', '=', next.id).execute(); promoted = next.id; }
+    if (cur.status === 'confirmed') {
+      const next = await tx.selectFrom('open_day_signups').select(['id', 'name', 'contact']).where('open_day_id', '=', d.id).where('status', '=', 'waiting').orderBy('id').executeTakeFirst();
+      if (next) {
+        await tx.updateTable('open_day_signups').set({ status: 'confirmed' }).where('id', '=', next.id).execute();
+        promoted = next.id;
+        await tellSignup(tx, d, facts, next, 'confirmed');
+      }
     }
     await writeAudit(tx, ctx, { action: 'open_day.cancel', entity: 'open_day_signup', entityId: s.id, after: { promoted }, areaId: d.area_id });
+    await tellSignup(tx, d, facts, s, 'cancelled');
     return promoted;
+  });
+}
+
+/** Changes the date, place or what to bring; everyone confirmed or waiting is told (once per change). */
+export async function updateOpenDay(ctx: Ctx, id: number, input: unknown): Promise<OpenDay> {
+  requireDecisionsStaff(ctx.actor);
+  const d = await getOpenDay(ctx.db, id);
+  requireOpenDayStaff(ctx.actor, d);
+  const v = parseInput(z.object({ heldOn: isoDate('活动日期'), place: text('地点', { max: 200 }), bring: bringField }), input);
+  if (v.heldOn < d.signup_closes_on) throw invalid({ heldOn: '活动日期不能早于报名截止日期' });
+  const next = { held_on: v.heldOn, place: v.place, bring: v.bring ?? null };
+  if (next.held_on === d.held_on && next.place === d.place && next.bring === d.bring) return d;
+  const unit = await findUnit(ctx.db, d.unit_id);
+  return ctx.db.transaction().execute(async (tx) => {
+    await lockOpenDay(tx, d.id);
+    const row = await tx.updateTable('open_days').set((eb) => ({ ...next, details_version: eb('details_version', '+', 1) })).where('id', '=', d.id).returningAll().executeTakeFirstOrThrow();
+    await writeAudit(tx, ctx, { action: 'open_day.update', entity: 'open_day', entityId: d.id, before: { heldOn: d.held_on, place: d.place, bring: d.bring }, after: v, areaId: d.area_id });
+    const facts: OpenDayFacts = { id: row.id, title: row.title, heldOn: row.held_on, place: row.place, bring: row.bring, unit: unit?.name ?? '承办单位' };
+    const people = await tx.selectFrom('open_day_signups').select(['id', 'name', 'contact']).where('open_day_id', '=', d.id).where('status', 'in', ['confirmed', 'waiting']).orderBy('id').execute();
+    for (const s of people) await tellSignup(tx, row, facts, s, 'changed');
+    return row;
   });
 }
 
@@ -247,7 +318,7 @@ export async function recordOpenDayAttendance(ctx: Ctx, signupId: number, input:
   const s = signupId > 0 ? await ctx.db.selectFrom('open_day_signups').selectAll().where('id', '=', signupId).executeTakeFirst() : undefined;
   if (!s) throw notFound('报名');
   const d = await getOpenDay(ctx.db, s.open_day_id);
-  requireOpenDayStaff(ctx, d);
+  requireOpenDayStaff(ctx.actor, d);
   if (s.status !== 'confirmed') throw fail('wrong_status', '只有确认参加的报名才能登记到场和建议');
   if (v.suggestion && !v.disposition) throw invalid({ disposition: '请选择该建议的采纳情况' });
   if (v.disposition && v.disposition !== 'adopted' && !v.reason) throw invalid({ reason: '未采纳或部分采纳的，请说明理由' });
@@ -284,17 +355,13 @@ export async function listParticipation(db: Db, areaId: number) {
 // ── staff views (contacts are visible here, to staff only) ──
 export async function meetingForStaff(ctx: Ctx, id: number) {
   const m = await getMeeting(ctx.db, id);
-  const a = ctx.actor;
-  if (a.kind === 'anonymous') throw new AppError('unauthorized', 'login_required', '请先登录');
-  if (isUser(a) && ((a.role !== 'admin' && a.role !== 'auditor') || a.areaId !== m.area_id)) throw notFound('列席会议');
+  requireMeetingReader(ctx.actor, m);
   const signups = await ctx.db.selectFrom('meeting_signups').selectAll().where('meeting_id', '=', m.id).orderBy('id').execute();
   return { m, signups };
 }
 export async function openDayForStaff(ctx: Ctx, id: number) {
   const d = await getOpenDay(ctx.db, id);
-  const a = ctx.actor;
-  if (a.kind === 'anonymous') throw new AppError('unauthorized', 'login_required', '请先登录');
-  if (isUser(a) && ((a.role === 'admin' || a.role === 'auditor') ? a.areaId !== d.area_id : a.unitId !== d.unit_id)) throw notFound('开放日活动');
+  requireOpenDayReader(ctx.actor, d);
   const signups = await ctx.db.selectFrom('open_day_signups').selectAll().where('open_day_id', '=', d.id).orderBy('id').execute();
   return { d, signups };
 }

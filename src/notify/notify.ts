@@ -51,6 +51,32 @@ export async function queueMail(tx: Db, m: { areaId: number | null; to: string; 
 }
 
 /**
+ * Queues one e-mail to an outside address (a citizen who is not a user: 列席 attendees, 开放日 sign-ups) at most
+ * once per `key`, ever, with the same bookkeeping as notifyOnce (`notify_once`, same transaction). Returns the
+ * outbox id (for mailStatus), or null when the key was already used.
+ */
+export async function queueMailOnce(tx: Db, key: string, m: { areaId: number | null; to: string; subject: string; body: string }): Promise<number | null> {
+  if (!(await claimOnce(tx, key))) return null;
+  const r = await tx.insertInto('outbox').values({
+    area_id: m.areaId, user_id: null, to_addr: m.to, subject: m.subject, body: m.body, status: 'pending', attempts: 0, last_error: null, created_at: nowIso(), sent_at: null,
+  }).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** Delivery state of queued mails by outbox id: pending (also: no SMTP configured), sent, or failed after retries. */
+export async function mailStatus(db: Db, ids: readonly number[]): Promise<Map<number, 'pending' | 'sent' | 'failed'>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('outbox').select(['id', 'status']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.status]));
+}
+
+/** Records `key` in `notify_once`; true the first time, false ever after (the exactly-once primitive). */
+async function claimOnce(tx: Db, key: string): Promise<boolean> {
+  const r = await tx.insertInto('notify_once').values({ key, created_at: nowIso() }).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+/**
  * Sends a notice at most once per `key`, ever: the key is recorded in `notify_once` in the same
  * transaction, so reruns (hourly jobs, several nodes, a crash and retry) never notify twice.
  * Returns the number of users notified (0 when the key was already used).

@@ -1,2 +1,2 @@
 // What other modules may use of notify: in-app notifications, the mail outbox, exactly-once notices.
-export { areaAdmins, deliverOutbox, mailConfigured, notifyOnce, notifyUsers, queueMail, unitUsers, unreadCount, type Notice } from './notify.js';
+export { areaAdmins, deliverOutbox, mailConfigured, mailStatus, notifyOnce, notifyUsers, queueMail, queueMailOnce, unitUsers, unreadCount, type Notice } from './notify.js';

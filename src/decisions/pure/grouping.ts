@@ -6,8 +6,16 @@
 //    shared bucket with high probability.
 // 4. Candidates from a bucket are verified by their exact shingle Jaccard (≥ threshold, default 0.6)
 //    against at most a few anchors per bucket, and joined with union–find.
+// 5. Stance guard: texts of opposite stance (支持/同意/赞成 against 反对/不同意…) never join, not even through a
+//    neutral text (each group keeps the stance of its members): an opposing opinion written on the same
+//    words is not a copy (found by the labelled set in bench/decisions/grouping-quality.ts).
+// 6. Long and shortened copies: a comment still alone (≥ 20 characters) whose shingles and those of a campaign's
+//    most frequent text (a group of ≥ 3 comments, that text ≥ 20 characters) overlap by ≥ 80% of the shorter of
+//    the two joins it — a campaign copy with a personal paragraph added, or with sentences left out, whose
+//    whole-text Jaccard is below the threshold. Found through an inverted index of the campaigns'
+//    shingles, so the cost stays linear.
 // Deterministic: the same input gives the same groups. `naiveGroups` is the all-pairs baseline
-// (exact Jaccard of every pair of distinct texts) used to measure speed and agreement.
+// (exact Jaccard of every pair of distinct texts, same steps 5–6) used to measure speed and agreement.
 
 export type GroupInput = { id: number; norm: string };
 export type Grouping = { groups: number[][] };
@@ -18,6 +26,20 @@ const BANDS = 16;
 const ROWS = HASHES / BANDS;
 const MAX_ANCHORS = 8;
 export const DEFAULT_THRESHOLD = 0.6;
+const CONTAINMENT = 0.8;
+const MIN_CAMPAIGN = 3;
+const MIN_CONTAINED_SHINGLES = 18;
+
+export type Stance = 'for' | 'against' | null;
+const AGAINST = /(?<!不)反对|不(?:同意|赞成|支持|认可)/g;
+const FOR = /同意|赞成|支持|拥护|认可/;
+/** The stance a normalised comment states, when it states exactly one. */
+export function stanceOf(norm: string): Stance {
+  const against = AGAINST.test(norm);
+  AGAINST.lastIndex = 0;
+  const pro = FOR.test(norm.replace(AGAINST, ''));
+  return against === pro ? null : against ? 'against' : 'for';
+}
 
 function fnv1a(s: string, from: number, to: number): number {
   let h = 0x811c9dc5;
@@ -74,16 +96,59 @@ function minhash(sh: Uint32Array): Uint32Array {
   return sig;
 }
 
+/** Union–find whose sets keep a stance: sets of opposite stance are never joined. */
 class UnionFind {
   readonly p: Int32Array;
-  constructor(n: number) { this.p = Int32Array.from({ length: n }, (_, i) => i); }
+  readonly stance: Stance[];
+  constructor(stances: Stance[]) {
+    this.p = Int32Array.from({ length: stances.length }, (_, i) => i);
+    this.stance = [...stances];
+  }
   find(x: number): number {
     while (this.p[x] !== x) { this.p[x] = this.p[this.p[x]!]!; x = this.p[x]!; }
     return x;
   }
-  union(a: number, b: number): void {
+  /** Joins the sets of a and b; false when they state opposite stances. */
+  union(a: number, b: number): boolean {
     const ra = this.find(a), rb = this.find(b);
-    if (ra !== rb) this.p[Math.max(ra, rb)] = Math.min(ra, rb);
+    if (ra === rb) return true;
+    const sa = this.stance[ra], sb = this.stance[rb];
+    if (sa && sb && sa !== sb) return false;
+    const root = Math.min(ra, rb);
+    this.p[Math.max(ra, rb)] = root;
+    this.stance[root] = sa ?? sb ?? null;
+    return true;
+  }
+}
+
+/** Step 6: comments still alone that contain most of a campaign's most frequent text join that campaign. */
+function absorbLongCopies(uf: UnionFind, sh: Uint32Array[], ids: number[][]): void {
+  const size = new Map<number, number>();
+  const texts = new Map<number, number>();
+  const rep = new Map<number, number>();
+  for (let t = 0; t < sh.length; t++) {
+    const r = uf.find(t);
+    size.set(r, (size.get(r) ?? 0) + ids[t]!.length);
+    texts.set(r, (texts.get(r) ?? 0) + 1);
+    const cur = rep.get(r);
+    if (cur === undefined || ids[t]!.length > ids[cur]!.length) rep.set(r, t);
+  }
+  const reps = [...rep].filter(([r, t]) => size.get(r)! >= MIN_CAMPAIGN && sh[t]!.length >= MIN_CONTAINED_SHINGLES).map(([, t]) => t);
+  if (!reps.length) return;
+  const index = new Map<number, number[]>();
+  for (const t of reps) for (const x of sh[t]!) { const l = index.get(x); if (l) l.push(t); else index.set(x, [t]); }
+  for (let t = 0; t < sh.length; t++) {
+    // Only a text that is alone (its identical copies aside) and long enough to say something.
+    if (uf.find(t) !== t || texts.get(t)! > 1 || sh[t]!.length < MIN_CONTAINED_SHINGLES) continue;
+    const hits = new Map<number, number>();
+    for (const x of sh[t]!) for (const r of index.get(x) ?? []) hits.set(r, (hits.get(r) ?? 0) + 1);
+    let best = -1, bestShare = 0;
+    for (const [r, n] of hits) {
+      // Overlap coefficient: the campaign text inside a longer copy, or a shortened copy inside the campaign text.
+      const share = n / Math.min(sh[r]!.length, sh[t]!.length);
+      if (share > bestShare || (share === bestShare && r < best)) { best = r; bestShare = share; }
+    }
+    if (best >= 0 && bestShare >= CONTAINMENT) uf.union(best, t);
   }
 }
 
@@ -112,7 +177,7 @@ export function groupComments(items: readonly GroupInput[], threshold = DEFAULT_
   const { texts, ids } = distinctTexts(items);
   const sh = texts.map(shingles);
   const sigs = sh.map(minhash);
-  const uf = new UnionFind(texts.length);
+  const uf = new UnionFind(texts.map(stanceOf));
   for (let b = 0; b < BANDS; b++) {
     const buckets = new Map<string, number[]>();
     for (let t = 0; t < texts.length; t++) {
@@ -130,12 +195,13 @@ export function groupComments(items: readonly GroupInput[], threshold = DEFAULT_
         let joined = false;
         for (const a of anchors) {
           if (uf.find(a) === uf.find(t)) { joined = true; break; }
-          if (jaccard(sh[a]!, sh[t]!) >= threshold) { uf.union(a, t); joined = true; break; }
+          if (jaccard(sh[a]!, sh[t]!) >= threshold && uf.union(a, t)) { joined = true; break; }
         }
         if (!joined && anchors.length < MAX_ANCHORS) anchors.push(t);
       }
     }
   }
+  absorbLongCopies(uf, sh, ids);
   return { groups: collect(uf, ids) };
 }
 
@@ -143,10 +209,11 @@ export function groupComments(items: readonly GroupInput[], threshold = DEFAULT_
 export function naiveGroups(items: readonly GroupInput[], threshold = DEFAULT_THRESHOLD): Grouping {
   const { texts, ids } = distinctTexts(items);
   const sh = texts.map(shingles);
-  const uf = new UnionFind(texts.length);
+  const uf = new UnionFind(texts.map(stanceOf));
   for (let i = 0; i < texts.length; i++) {
     for (let j = i + 1; j < texts.length; j++) if (jaccard(sh[i]!, sh[j]!) >= threshold) uf.union(i, j);
   }
+  absorbLongCopies(uf, sh, ids);
   return { groups: collect(uf, ids) };
 }
 
