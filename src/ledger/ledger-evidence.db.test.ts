@@ -53,7 +53,7 @@ describe('ledger evidence', () => {
   test('the evidence picker: a plain search form finds published items by title or 索引号; each result links with one button', async () => {
     const url = `${page}${ledgerId}/measures/${measureId}`;
     const none = await op.get(`${url}?itemq=${encodeURIComponent('不存在的标题')}`);
-    assert.match(none.body, /没有找到标题、索引号或文号含“不存在的标题”的已发布信息/);
+    assert.match(none.body, /没有找到标题、文号、索引号或发布机构含“不存在的标题”的可选信息/);
     const found = await op.get(`${url}?itemq=${encodeURIComponent('抽查 计划')}`);
     assert.match(found.body, /2022年度“双随机、一公开”抽查计划（published）/);
     assert.doesNotMatch(found.body, /抽查计划（draft）（370305005/, 'drafts are not offered');

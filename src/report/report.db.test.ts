@@ -199,8 +199,8 @@ describe('annual report (政府信息公开工作年度报告)', () => {
       return Buffer.from(await wb.xlsx.writeBuffer());
     };
     const upload = async (content: Buffer) => {
-      const m = multipartBody({}, { field: 'file', filename: '表二.xlsx', content });
-      return op.request('POST', `/console/reports/annual/import?${q(HC)}&_csrf=${encodeURIComponent(op.csrf)}`, { payload: m.payload, headers: { 'content-type': m.contentType } });
+      const m = multipartBody({ _csrf: op.csrf }, { field: 'file', filename: '表二.xlsx', content });
+      return op.request('POST', `/console/reports/annual/import?${q(HC)}`, { payload: m.payload, headers: { 'content-type': m.contentType } });
     };
     const before = await count('report_annual');
     const bad = await upload(await fill([5, -1, 0, '1.123456', '执法台账']));
