@@ -69,6 +69,24 @@ describe('ledger evidence', () => {
     await h.tdb.db.deleteFrom('ledger_evidence').where('id', '=', newest.id).execute();
   });
 
+  test('the evidence picker never shows another unit\'s 不予公开 or 依申请公开 items, not even their titles', async () => {
+    const url = `${page}${ledgerId}/measures/${measureId}`;
+    const other = await h.unitId('区住建局');
+    const base = { area_id: h.areaId, unit_id: other, doc_number: '', item_type: 'general' as const, category_code: 'x', topic_code: null, body_html: '<p>x</p>', body_text: 'x',
+      written_on: null, formed_on: '2022-06-01', published_at: null, withheld_basis: null, attribute_reason: null, status: 'published' as const, disclosure_days: 20, due_date: null,
+      validity: null, valid_until: null, replaced_by_id: null, policy_item_id: null, interp_form: null, needs_interpretation: 0, interp_exempt_reason: null, next_review_on: null,
+      privacy_json: null, created_by: null, created_at: '2022-06-01T00:00:00Z', updated_at: '2022-06-01T00:00:00Z' };
+    await h.tdb.db.insertInto('info_items').values([
+      { ...base, index_no: '370305006-2022-1', title: '住建局抽查计划内部审批单', attribute: 'withheld', withheld_basis: 'art16_process_info', attribute_reason: '过程性信息', published_on: null },
+      { ...base, index_no: '370305006-2022-2', title: '住建局抽查计划名单明细', attribute: 'on_request', published_on: '2022-06-06' },
+      { ...base, index_no: '370305006-2022-3', title: '住建局抽查计划公告', attribute: 'proactive', published_on: '2022-06-07' },
+    ]).execute();
+    const found = (await op.get(`${url}?itemq=${encodeURIComponent('住建局抽查计划')}`)).body;
+    assert.match(found, /住建局抽查计划公告/, 'another unit\'s public item is offered');
+    assert.doesNotMatch(found, /内部审批单|名单明细/);
+    assert.doesNotMatch((await op.get(`${url}?itemq=370305006-2022-1`)).body, /370305006-2022-1（|内部审批单/);
+  });
+
   test('files are stored under the data dir and served to the unit, the office and the auditor only', async () => {
     await op.get(`${page}${ledgerId}/measures/${measureId}`);
     // The upload form carries its CSRF token in the multipart body, not in the URL.
