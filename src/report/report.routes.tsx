@@ -6,6 +6,7 @@ import { ConsoleLayout, PortalLayout } from '../web/components/layout.js';
 import { CsrfField, ErrorSummary, Form, TextArea, TextField, emptyForm, type FormState } from '../web/components/form.js';
 import { documentApi, formBody, intParam, pageMeta, sendHtml } from '../web/http.js';
 import { csrfDeferred, tokenFromFields, verifyCsrfToken } from '../web/multipart-csrf.js';
+import { formatDate } from '../lib/time.js';
 import { TABLE3_COLUMNS } from './report-format.js';
 import { docxName, reportDocx } from './report-docx.js';
 import { dashboard, lastReportYear, requireYear, rollup, saveDeadlines, STATE_LABELS } from './report-deadlines.js';
@@ -123,7 +124,7 @@ async function editorPage(req: FastifyRequest, reply: FastifyReply, s: { form?: 
           <TextField name="source" label="来源（如上年报告的发布网址）" form={s.prior ?? emptyForm()} maxlength={300} />
           <TextArea name="problemsText" label={`${c.year - 1}年度报告第五部分原文（用于相似度核对）`} form={s.prior ?? emptyForm()} rows={3} />
         </Form>
-      </> : prior ? <p>上年数据已于{prior.created_at.slice(0, 10)}由{prior.entered_by}录入（来源：{prior.source || '未注明'}）。</p> : null}
+      </> : prior ? <p>上年数据已于{formatDate(prior.created_at)}由{prior.entered_by}录入（来源：{prior.source || '未注明'}）。</p> : null}
       {versions.length ? <>
         <h2>已公开的版本</h2>
         <ul>{versions.map((v) => <li><a href={`/reports/annual/${row!.id}?version=${v.version}`}>第{v.version}版</a>（{v.published_on}公开，{v.published_by}）{v.change_note ? `：${v.change_note}` : ''}</li>)}</ul>
