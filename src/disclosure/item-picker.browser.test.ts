@@ -171,6 +171,10 @@ describe('item pickers in Chromium', () => {
     await page.keyboard.type('投资项目');
     await page.locator('[role=listbox] [role=option]').first().waitFor({ state: 'visible' });
     await axeClean(page, 'evidence picker open（长辈模式）');
+    // On a phone the open list stays inside the screen.
+    await page.setViewportSize({ width: 375, height: 800 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${overflow} px of horizontal overflow at 375 px`);
     assert.ok(!(await page.locator('[role=listbox]').textContent() ?? '').includes('内部审核规程'));
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
