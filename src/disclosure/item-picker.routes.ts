@@ -17,7 +17,7 @@ const pickQuery = z.object({
 export async function itemPickerRoutes(app: FastifyInstance): Promise<void> {
   documentApi({
     method: 'GET', url: '/api/v1/items/pick',
-    summary: `查找可选的已发布政府信息（按标题、文号、索引号、发布机构）：for=${PICK_PURPOSES.join('|')}（修改或废止的新文件 | 台账佐证 | 公报收录）、q、except、limit（≤50，默认10）。只返回本人可查看的信息或已主动公开的信息`,
+    summary: `查找可选的已发布政府信息（按标题、文号、索引号、发布机构）：for=${PICK_PURPOSES.join('|')}（修改或废止的新文件 | 台账佐证 | 公报收录 | 特色主题）、q、except、limit（≤50，默认10）。只返回本人可查看的信息或已主动公开的信息`,
     roles: '已登录',
   });
   app.get('/api/v1/items/pick', async (req, reply) => {

@@ -1,5 +1,5 @@
 // Item pickers (issue 19): the published items an actor may choose for a purpose — the document that
-// amends or repeals another (replacement), ledger evidence, a gazette entry. Every row passes the item
+// amends or repeals another (replacement), ledger evidence, a gazette entry, a 特色主题 (collection) entry. Every row passes the item
 // policy: the actor may read it (their own unit's, or every item of the area for the office) or it is
 // public. Another unit's drafts, 依申请公开 and 不予公开 items never appear, not even their titles.
 import { requireUser } from '../auth/policy.js';
@@ -8,7 +8,7 @@ import { canReadItem } from './item-policy.js';
 import { findPublishedItem, findPublishedItems, type PickRow } from './picker.repo.js';
 import { isPublicItem } from './public-rule.js';
 
-export const PICK_PURPOSES = ['replacement', 'evidence', 'gazette'] as const;
+export const PICK_PURPOSES = ['replacement', 'evidence', 'gazette', 'collection'] as const;
 export type PickPurpose = (typeof PICK_PURPOSES)[number];
 export type { PickRow };
 
@@ -18,7 +18,7 @@ export function canPickItem(actor: Actor, purpose: PickPurpose, row: PickRow): b
   const visible = isPublicItem(row) || canReadItem(actor, row);
   switch (purpose) {
     case 'replacement': return visible && row.item_type === 'normative';
-    case 'gazette': return isPublicItem(row);
+    case 'gazette': case 'collection': return isPublicItem(row);
     case 'evidence': return visible;
   }
 }

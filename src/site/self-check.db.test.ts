@@ -118,7 +118,9 @@ describe('网站自查', () => {
     // A leader's title from the configured dictionary.
     const a = await h.login(USERS.admin.username);
     await a.get('/console/site/dictionary');
-    assert.equal((await a.request('POST', '/console/site/dictionary', { form: { sensitive: '', leaders: '王五 区长', typos: '再接再励→再接再厉' } })).statusCode, 200);
+    const saved = await a.request('POST', '/console/site/dictionary', { form: { sensitive: '', leaders: '王五 区长', typos: '再接再励→再接再厉' } });
+    assert.equal(saved.statusCode, 303, 'PRG: a reload does not post again');
+    assert.match((await a.get(String(saved.headers.location))).body, /已保存。[\s\S]*王五 区长/);
     const leaderItem = await add({ title: '王五副区长调研城市更新', category_code: 'szjs', published_on: daysAgo(1) });
     const r2 = await runSiteCheck(admin, { trigger: 'console' });
     assert.ok(check(r2, 'wording').findings.some((f) => f.message.includes('王五的职务应为“区长”') && f.href === `/console/items/${leaderItem}`));

@@ -15,6 +15,7 @@ import { absoluteUrl } from '../portal/public.js';
 import { exportWorkbook, latestRun, runSiteCheck, STATUS_LABELS, trend } from './self-check.service.js';
 import { formatDictionary } from './wording.js';
 import { formatDateTime, zoneOfArea } from '../lib/time.js';
+import { redirectWithFlash, takeFlash } from '../web/flash.js';
 import { setCrawlTarget } from './crawl.js';
 
 const STATUS_CLASS: Record<string, string> = { PASS: 'gk-check-pass', FAIL: 'gk-check-fail', UNCERTAIN: 'gk-check-uncertain' };
@@ -114,6 +115,7 @@ async function dictionaryPage(req: FastifyRequest, reply: FastifyReply, notice?:
   requireAdmin(req.ctx.actor);
   const d = formatDictionary(await loadDictionary(req.ctx.db));
   const meta = pageMeta(req, reply, '用词检查词库');
+  notice ??= takeFlash(req, reply) ?? undefined;
   const f = emptyForm(d);
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
@@ -169,6 +171,6 @@ export async function selfCheckRoutes(app: FastifyInstance): Promise<void> {
   app.get('/console/site/dictionary', (req, reply) => dictionaryPage(req, reply));
   app.post('/console/site/dictionary', async (req, reply) => {
     await saveDictionary(req.ctx, formBody(req));
-    return dictionaryPage(req, reply, '已保存。');
+    return redirectWithFlash(reply, '/console/site/dictionary', '已保存。');
   });
 }
