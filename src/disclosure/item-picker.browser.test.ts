@@ -10,6 +10,7 @@ import type { Ctx } from '../lib/context.js';
 import { SMALL_PLAN, seedPlan } from '../ledger/ledger-fixtures.js';
 import * as ledger from '../ledger/ledger.service.js';
 import { createIssue } from './gazette.service.js';
+import { createCollection } from '../portal/collections.service.js';
 import { actorCtx, draftAs, submitAndPublish } from './items.fixtures.js';
 import { exemptFromInterpretation } from './workflow.service.js';
 
@@ -22,6 +23,7 @@ describe('item pickers in Chromium', () => {
   let newDoc = 0;
   let withheld = 0;
   let issueId = 0;
+  let collectionId = 0;
   let measureUrl = '';
   const contexts: BrowserContext[] = [];
 
@@ -58,6 +60,7 @@ describe('item pickers in Chromium', () => {
     newDoc = await normative(otherOp, otherRev, '临淄区政府投资项目管理办法（2022年修订）', { docNumber: '临政发〔2022〕9号' });
     withheld = await normative(otherOp, otherRev, '政府投资项目内部审核规程', WITHHELD, WITHHELD);
     issueId = await createIssue(admin, { year: '2022', number: '3', title: '临淄区人民政府公报 2022年第3期' });
+    collectionId = await createCollection(admin, { name: '政府投资', slug: 'touzi', description: '', sort: '1' });
     const plan = await h.tdb.db.selectFrom('plans').select('id').executeTakeFirstOrThrow();
     const ledgerId = await ledger.createLedger(h.ctx, { planId: plan.id, unitId: await h.unitId('区财政局') });
     const row = await h.tdb.db.selectFrom('ledger_rows').select('id').where('ledger_id', '=', ledgerId).orderBy('seq').executeTakeFirstOrThrow();
@@ -161,6 +164,25 @@ describe('item pickers in Chromium', () => {
     const entries = await h.tdb.db.selectFrom('gazette_entries').select('item_id').where('issue_id', '=', issueId).execute();
     assert.deepEqual(entries.map((e) => e.item_id), [newDoc]);
     await axeClean(page, 'gazette issue after 收录');
+  });
+
+  test('特色主题 picker: the no-JS results and the open list are axe clean in normal and 长辈模式; ↓ Enter chooses', async () => {
+    const page = await session(USERS.admin.username);
+    for (const on of [false, true]) {
+      await elder(page, on);
+      await page.goto(`${h.baseUrl}/console/collections/${collectionId}?pick=${encodeURIComponent('投资项目')}`);
+      assert.match(await page.locator('#pick-results').textContent() ?? '', /临淄区政府投资项目管理办法（2022年修订）/);
+      await axeClean(page, `collection picker results${on ? '（长辈模式）' : ''}`);
+      await page.focus('#f-pick');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('临政发');
+      await page.locator('[role=listbox] [role=option]').first().waitFor({ state: 'visible' });
+      await axeClean(page, `collection picker open${on ? '（长辈模式）' : ''}`);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      assert.match(await activeText(page), /^添加《临淄区政府投资项目管理办法（2022年修订）》$/);
+    }
+    await elder(page, false);
   });
 
   test('ledger evidence with JavaScript, keyboard only, and axe clean with the list open in 长辈模式', async () => {
