@@ -50,7 +50,8 @@ describe('item pickers', () => {
     // A unit operator: own published items (any attribute) and other units' public ones; never another
     // unit's draft or withheld item.
     assert.deepEqual(idsOf(await pick(opAgent, `for=evidence&q=${encodeURIComponent('住房')}`)), sorted(ids.ownNormative, ids.otherPublic, ids.ownOnRequest, ids.otherGeneral));
-    assert.deepEqual(idsOf(await pick(opAgent, `for=replacement&q=${encodeURIComponent('住房')}`)), sorted(ids.ownNormative, ids.otherPublic), 'normative documents only');
+    // 修改/废止: normative documents the actor may read (the rule changeValidity applies), so not another unit's.
+    assert.deepEqual(idsOf(await pick(opAgent, `for=replacement&q=${encodeURIComponent('住房')}`)), [ids.ownNormative], 'own normative documents only');
     assert.deepEqual(idsOf(await pick(opAgent, `for=gazette&q=${encodeURIComponent('住房')}`)), sorted(ids.ownNormative, ids.otherPublic, ids.otherGeneral), 'public items only');
     // The other unit sees its own withheld document, not this unit's 依申请公开 item.
     const other = await h.login(USERS.otherOperator.username);
@@ -65,13 +66,15 @@ describe('item pickers', () => {
   });
 
   test('words match 标题, 文号, 索引号 and 发布机构; except leaves one out; each row says what it is', async () => {
-    const byDoc = await pick(opAgent, `for=replacement&q=${encodeURIComponent('临住建发〔2022〕7号')}`);
+    const byDoc = await pick(opAgent, `for=evidence&q=${encodeURIComponent('临住建发〔2022〕7号')}`);
     assert.deepEqual(idsOf(byDoc), [ids.otherPublic]);
     assert.match(byDoc[0]!.label, /^临淄区住房保障管理办法（临住建发〔2022〕7号，索引号 [^，]+，区住建局，\d{4}-\d{2}-\d{2}）$/);
     const indexNo = (await h.tdb.db.selectFrom('info_items').select('index_no').where('id', '=', ids.ownNormative).executeTakeFirstOrThrow()).index_no;
     assert.deepEqual(idsOf(await pick(opAgent, `for=replacement&q=${encodeURIComponent(indexNo)}`)), [ids.ownNormative]);
-    assert.deepEqual(idsOf(await pick(opAgent, `for=replacement&q=${encodeURIComponent('区住建局 办法')}`)), [ids.otherPublic]);
-    assert.deepEqual(idsOf(await pick(opAgent, `for=replacement&q=${encodeURIComponent('住房')}&except=${ids.ownNormative}`)), [ids.otherPublic]);
+    assert.deepEqual(idsOf(await pick(opAgent, `for=evidence&q=${encodeURIComponent('区住建局 办法')}`)), [ids.otherPublic]);
+    assert.deepEqual(idsOf(await pick(opAgent, `for=replacement&q=${encodeURIComponent('住房')}&except=${ids.ownNormative}`)), []);
+    const admin = await h.login(USERS.admin.username);
+    assert.deepEqual(idsOf(await pick(admin, `for=replacement&q=${encodeURIComponent('住房')}&except=${ids.ownNormative}`)), sorted(ids.otherPublic, ids.otherWithheld), 'the office reads every unit');
     assert.deepEqual(await pick(opAgent, 'for=evidence&q=%25'), [], 'a typed wildcard matches nothing special');
     assert.deepEqual(await pick(opAgent, 'for=evidence&q='), []);
   });
@@ -94,18 +97,16 @@ describe('item pickers', () => {
     assert.match(page, /<form method="get" action="\/console\/items\/\d+#h-validity"[^>]*role="search"/);
     assert.match(page, /data-endpoint="\/api\/v1\/items\/pick\?for=replacement&amp;except=\d+"/);
     const form = /<form method="post" action="\/console\/items\/\d+\/validity".*?<\/form>/s.exec(page)?.[0] ?? '';
-    // Another unit's public document may be named (e.g. a district-wide measure replacing this one).
-    assert.match(form, new RegExp(`<input type="radio" name="vByItemId" value="${ids.otherPublic}"`));
     assert.match(form, new RegExp(`<input type="radio" name="vByItemId" value="${ids.ownNormative}"`));
-    for (const hidden of [ids.otherWithheld, ids.otherDraft, ids.ownOnRequest, ids.otherGeneral, old]) assert.doesNotMatch(form, new RegExp(`value="${hidden}"`));
+    for (const hidden of [ids.otherPublic, ids.otherWithheld, ids.otherDraft, ids.ownOnRequest, ids.otherGeneral, old]) assert.doesNotMatch(form, new RegExp(`value="${hidden}"`));
     assert.doesNotMatch(page, /内部工作规程|修订草案/);
 
     // Missing reason: 400, the form again with the chosen document still checked.
     await rv.get(`/console/items/${old}`);
-    const bad = await rv.request('POST', `/console/items/${old}/validity`, { form: { vAction: 'amend', vByItemId: String(ids.otherPublic), vReason: '' } });
+    const bad = await rv.request('POST', `/console/items/${old}/validity`, { form: { vAction: 'amend', vByItemId: String(ids.ownNormative), vReason: '' } });
     assert.equal(bad.statusCode, 400);
-    assert.match(bad.body, new RegExp(`<input type="radio" name="vByItemId" value="${ids.otherPublic}" data-pick-id checked`));
-    assert.match(bad.body, /临淄区住房保障管理办法/);
+    assert.match(bad.body, new RegExp(`<input type="radio" name="vByItemId" value="${ids.ownNormative}" data-pick-id checked`));
+    assert.match(bad.body, /临淄区住房公积金财政补贴办法/);
 
     // Another unit's withheld document cannot be named, whatever the form says.
     const sneaky = await rv.request('POST', `/console/items/${old}/validity`, { form: { vAction: 'amend', vByItemId: String(ids.otherWithheld), vReason: '试图关联' } });
@@ -113,11 +114,11 @@ describe('item pickers', () => {
     assert.match(sneaky.body, /新文件不存在/);
     assert.doesNotMatch(sneaky.body, /内部工作规程/);
 
-    const ok = await rv.request('POST', `/console/items/${old}/validity`, { form: { vAction: 'amend', vByItemId: String(ids.otherPublic), vReason: '全区统一办法施行' } });
+    const ok = await rv.request('POST', `/console/items/${old}/validity`, { form: { vAction: 'amend', vByItemId: String(ids.ownNormative), vReason: '新办法施行' } });
     assert.equal(ok.statusCode, 303);
     const row = await h.tdb.db.selectFrom('info_items').select(['validity', 'replaced_by_id']).where('id', '=', old).executeTakeFirstOrThrow();
-    assert.deepEqual(row, { validity: 'amended', replaced_by_id: ids.otherPublic });
-    assert.match((await rv.get(String(ok.headers.location))).body, /修改或废止文件<\/dt><dd><a href="\/console\/items\/\d+">临淄区住房保障管理办法/);
+    assert.deepEqual(row, { validity: 'amended', replaced_by_id: ids.ownNormative });
+    assert.match((await rv.get(String(ok.headers.location))).body, /修改或废止文件<\/dt><dd><a href="\/console\/items\/\d+">临淄区住房公积金财政补贴办法/);
   });
 
   test('only those who may change validity get the picker', async () => {

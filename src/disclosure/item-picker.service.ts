@@ -17,7 +17,8 @@ export function canPickItem(actor: Actor, purpose: PickPurpose, row: PickRow): b
   if (row.status !== 'published') return false;
   const visible = isPublicItem(row) || canReadItem(actor, row);
   switch (purpose) {
-    case 'replacement': return visible && row.item_type === 'normative';
+    // The same rule as changeValidity: a document the actor may read (their unit's; the office: the area's).
+    case 'replacement': return row.item_type === 'normative' && canReadItem(actor, row);
     case 'gazette': case 'collection': return isPublicItem(row);
     case 'evidence': return visible;
   }

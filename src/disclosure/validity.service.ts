@@ -9,7 +9,6 @@ import { validityInput, validUntilInput } from './disclosure.schema.js';
 import { recordChange, snapshot } from './item-history.js';
 import { canReadItem, requireItemReviewer, requireReadable } from './item-policy.js';
 import * as repo from './items.repo.js';
-import { isPublicItem } from './public-rule.js';
 
 const IN_FORCE = ['valid', 'amended'] as const;
 const inForce = (v: string | null) => (IN_FORCE as readonly string[]).includes(v ?? '');
@@ -40,8 +39,7 @@ export async function changeValidity(ctx: Ctx, oldId: number, raw: unknown): Pro
     if (input.byItemId) {
       by = await repo.findItem(tx, input.byItemId);
       // A missing id and one the actor may not read get the same answer (no existence oracle).
-      // A public document of another unit (e.g. the district government's) may be named too: the picker offers it.
-      if (!by || by.area_id !== old.area_id || by.id === old.id || !(canReadItem(ctx.actor, by) || isPublicItem(by))) throw invalid({ byItemId: '新文件不存在' });
+      if (!by || by.area_id !== old.area_id || by.id === old.id || !canReadItem(ctx.actor, by)) throw invalid({ byItemId: '新文件不存在' });
       if (by.status !== 'published') throw invalid({ byItemId: '新文件须已发布' });
       if (by.item_type !== 'normative') throw invalid({ byItemId: '作出修改或废止的新文件须为行政规范性文件' });
     }
