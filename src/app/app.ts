@@ -113,10 +113,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(csrf, {
     cookieKey: 'gk_csrf',
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure: config.secure ? true : 'auto' },
+    // The token comes from the form body or the x-csrf-token header only: never the query string, where it
+    // would reach access logs, browser history and Referer headers (issue 19).
     getToken: (req) => {
       const b = req.body as Record<string, unknown> | undefined;
-      const q = req.query as Record<string, unknown> | undefined;
-      const t = (b && typeof b._csrf === 'string' && b._csrf) || (q && typeof q._csrf === 'string' && q._csrf) || req.headers['x-csrf-token'];
+      const t = (b && typeof b._csrf === 'string' && b._csrf) || req.headers['x-csrf-token'];
       return typeof t === 'string' ? t : '';
     },
   });

@@ -42,8 +42,13 @@ describe('account basics', () => {
     const wrongCurrent = await a.request('POST', '/console/account/password', { form: { current: 'nope', password: NEW_PASSWORD, confirm: NEW_PASSWORD } });
     assert.match(wrongCurrent.body, /当前密码不正确/);
     const ok = await a.request('POST', '/console/account/password', { form: { current: password, password: NEW_PASSWORD, confirm: NEW_PASSWORD } });
-    assert.equal(ok.statusCode, 200);
-    assert.match(ok.body, /密码已修改/);
+    // PRG (issue 19): 303 to the account page, the message shown once; a reload posts nothing again.
+    assert.equal(ok.statusCode, 303);
+    assert.equal(ok.headers.location, '/console/account');
+    const after = await a.get('/console/account');
+    assert.match(after.body, /密码已修改/);
+    assert.doesNotMatch(after.body, /请先修改密码/);
+    assert.doesNotMatch((await a.get('/console/account')).body, /密码已修改/, 'the message shows once');
     assert.equal((await a.get('/console')).statusCode, 200);
     assert.equal((await a.get('/api/v1/audit')).statusCode, 200);
     assert.equal((await h.agent().loginAs('first_login', password)).statusCode, 401);
@@ -117,7 +122,9 @@ describe('account basics', () => {
     const page = await agents[3]!.get('/console/account');
     assert.equal((page.body.match(/当前会话/g) ?? []).length, 1);
     const other = /name="id" value="([0-9a-f]{64})"/.exec(page.body)![1]!;
-    await agents[3]!.request('POST', '/console/account/sessions/revoke', { form: { id: other } });
+    const revoked = await agents[3]!.request('POST', '/console/account/sessions/revoke', { form: { id: other } });
+    assert.equal(revoked.statusCode, 303);
+    assert.match((await agents[3]!.get(String(revoked.headers.location))).body, /该会话已结束/);
     const alive = await Promise.all(agents.slice(1, 3).map(async (x) => (await x.get('/console')).statusCode));
     assert.deepEqual(alive.sort(), [200, 303]);
   });
@@ -200,6 +207,13 @@ describe('account basics', () => {
     assert.equal((await other.get('/api/v1/tokens')).json().data.length, 0, 'users see only their own tokens');
     await other.get('/console/account');
     assert.equal((await other.request('DELETE', `/api/v1/tokens/${row.id}`, { json: {} })).statusCode, 404);
+    // Revoking on the page answers 303 to the account page with a one-time message (PRG).
+    const modRow = await h.tdb.db.selectFrom('api_tokens').select('id').where('name', '=', '仅日历').executeTakeFirstOrThrow();
+    await admin.get('/console/account');
+    const gone = await admin.request('POST', `/console/account/tokens/${modRow.id}/revoke`, { form: {} });
+    assert.equal(gone.statusCode, 303);
+    assert.match((await admin.get(String(gone.headers.location))).body, /令牌已撤销/);
+    assert.ok((await h.tdb.db.selectFrom('api_tokens').select('revoked_at').where('id', '=', modRow.id).executeTakeFirstOrThrow()).revoked_at);
   });
 });
 

@@ -19,6 +19,7 @@ import { issueApiToken, listApiTokens, revokeApiToken, TOKEN_MODULES, TOKEN_SCOP
 import { matchTotp, newRecoveryCodes, newTotpSecret, otpauthUri } from './totp.js';
 import { now } from '../lib/time.js';
 import { verifyPassword } from './passwords.js';
+import { redirectWithFlash, takeFlash } from '../web/flash.js';
 
 const LABELS = { current: '当前密码', password: '新密码', confirm: '确认新密码', name: '令牌名称', scope: '权限范围', module: '限定模块', expiresDays: '有效期（天）', code: '动态验证码' };
 const ISSUER = '政务公开工作平台';
@@ -59,6 +60,9 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     ]);
     const pw = state.password ?? emptyForm();
     const tk = state.token ?? emptyForm({ scope: 'read', expiresDays: '90' });
+    // The one-time message of a redirected POST (PRG, src/web/flash.ts); secrets are never sent this way.
+    const flash = takeFlash(req, reply);
+    if (flash && !state.notice) state = { ...state, notice: { text: flash } };
     return sendHtml(reply, (
       <ConsoleLayout meta={meta}>
         {u.mustChangePassword ? <div class="gk-notice" role="alert"><p><strong>请先修改密码。</strong>这是首次登录、管理员重置后的登录或密码已到期；修改前不能使用其他功能。</p></div> : null}
@@ -131,17 +135,14 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       if (f) return accountPage(req, reply, { password: { values: {}, errors: f } }, 400);
       throw err;
     }
-    // The actor was read before the change: show the page as it is now.
-    const u = requireUser(req.ctx.actor);
-    req.ctx.actor = { ...u, mustChangePassword: false };
-    return accountPage(req, reply, { notice: { text: '密码已修改。其他设备上的登录已结束。' } });
+    return redirectWithFlash(reply, '/console/account', '密码已修改。其他设备上的登录已结束。');
   });
 
   app.post('/console/account/sessions/revoke', async (req, reply) => {
     const id = formBody(req).id ?? '';
     if (!/^[0-9a-f]{64}$/.test(id)) throw invalid({ id: '会话无效' });
     await revokeOwnSession(req.ctx, id);
-    return accountPage(req, reply, { notice: { text: '该会话已结束。' } });
+    return redirectWithFlash(reply, '/console/account', '该会话已结束。');
   });
 
   app.post('/console/account/tokens', async (req, reply) => {
@@ -164,7 +165,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     const own = (await listApiTokens(req.ctx, { userId: u.userId })).some((t) => t.id === id);
     if (!own) throw new AppError('not_found', 'not_found', '访问令牌不存在或您无权查看');
     await revokeApiToken(req.ctx, id);
-    return accountPage(req, reply, { notice: { text: '令牌已撤销。' } });
+    return redirectWithFlash(reply, '/console/account', '令牌已撤销。');
   });
 
   // ---------------------------------------------------------------- second factor
@@ -173,6 +174,8 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     const u = requireUser(req.ctx.actor);
     const meta = pageMeta(req, reply, '双因素认证');
     const row = await req.ctx.db.selectFrom('users').select(['totp_secret', 'totp_enabled', 'recovery_codes_json']).where('id', '=', u.userId).executeTakeFirstOrThrow();
+    const flash = takeFlash(req, reply);
+    if (flash && !notice) notice = { text: flash };
     let secret = row.totp_secret;
     if (!row.totp_enabled && !secret) {
       // A new secret for enrolment; it only counts once a code from it has been confirmed.
@@ -245,7 +248,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       await tx.updateTable('users').set({ totp_enabled: 0, totp_secret: null, totp_last_step: null, recovery_codes_json: null }).where('id', '=', u.userId).execute();
       await writeAudit(tx, req.ctx, { action: 'auth.totp_disable', entity: 'user', entityId: u.userId });
     });
-    return totpPage(req, reply, emptyForm(), { text: '双因素认证已关闭。' });
+    return redirectWithFlash(reply, '/console/account/totp', '双因素认证已关闭。');
   });
 
   // ---------------------------------------------------------------- admins: every token of the area

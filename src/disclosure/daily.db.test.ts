@@ -58,14 +58,17 @@ describe('disclosure: a working day', () => {
 
   test('the gazette warns on a repealed document; the repeal picker lists normative documents only', async () => {
     const old = await normative({ title: '旧的扶持办法' });
-    const general = await draftAs(op, { title: '一般工作动态' });
+    const general = await draftAs(op, { title: '扶持办法工作动态' });
     await submitAndPublish(op, rev, general);
     const fresh = await normative({ title: '新的扶持办法' });
     const rv = await h.login(USERS.reviewer.username);
-    const picker = (await rv.get(`/console/items/${old}`)).body;
-    const select = /<select[^>]*name="vByItemId"[^>]*>.*?<\/select>/s.exec(picker)?.[0] ?? '';
-    assert.match(select, /新的扶持办法/);
-    assert.doesNotMatch(select, /一般工作动态/);
+    // The picker's no-JS search lists normative documents only, each as a choice of the validity form.
+    const picker = (await rv.get(`/console/items/${old}?vq=${encodeURIComponent('扶持办法')}`)).body;
+    const form = /<form method="post" action="\/console\/items\/\d+\/validity".*?<\/form>/s.exec(picker)?.[0] ?? '';
+    assert.match(form, new RegExp(`<input type="radio" name="vByItemId" value="${fresh}"`));
+    assert.match(form, /新的扶持办法/);
+    assert.doesNotMatch(form, /扶持办法工作动态/);
+    assert.doesNotMatch(form, new RegExp(`value="${old}"`), 'not the document itself');
     await assert.rejects(changeValidity(rev, old, { action: 'repeal', byItemId: general, reason: '试图用非规范性文件废止' }));
     await changeValidity(rev, old, { action: 'repeal', byItemId: fresh, reason: '新办法施行' });
 

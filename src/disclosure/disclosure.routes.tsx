@@ -7,6 +7,7 @@ import { disclosurePageRoutes } from './disclosure-pages.routes.js';
 import { gazetteRoutes } from './gazette.routes.js';
 import { historicImportRoutes } from './historic-import.routes.js';
 import { itemApiRoutes } from './items.api.js';
+import { itemPickerRoutes } from './item-picker.routes.js';
 import { itemPageRoutes } from './items.routes.js';
 
 export async function disclosureRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -16,4 +17,5 @@ export async function disclosureRoutes(app: FastifyInstance, deps: AppDeps): Pro
   await itemApiRoutes(app, deps);
   await gazetteRoutes(app);
   await attachmentRoutes(app, deps);
+  await itemPickerRoutes(app);
 }

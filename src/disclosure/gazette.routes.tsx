@@ -8,7 +8,9 @@ import * as gazette from './gazette.service.js';
 import { idParam, invalidFields } from './route-helpers.js';
 import { redirectWithFlash, takeFlash } from '../web/flash.js';
 import { validityToday } from './validity-display.js';
-import { findPublishedItems } from './picker.repo.js';
+import { pickItems } from './item-picker.service.js';
+import { pickerQuery } from './item-picker.page.js';
+import { PickerSearch, pickTitle } from './item-picker.views.js';
 
 const LABELS = { year: '年份', number: '期号', title: '标题', itemRef: '政府信息', publishedOn: '出版日期' };
 const isAdmin = (req: FastifyRequest) => req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
@@ -46,8 +48,8 @@ async function issuePage(req: FastifyRequest, reply: FastifyReply, id: number, s
   const form = s.form ?? emptyForm();
   const flash = takeFlash(req, reply);
   // The entry picker (no JavaScript needed): a GET search, then one button per result.
-  const pickQ = String((req.query as Record<string, unknown>).pick ?? '').slice(0, 100).trim();
-  const picked = pickQ && editable ? await findPublishedItems(req.ctx.db, issue.area_id, pickQ) : [];
+  const pickQ = pickerQuery(req, 'pick');
+  const picked = pickQ && editable ? await pickItems(req.ctx, { purpose: 'gazette', q: pickQ, areaId: issue.area_id }) : null;
   const warnings = entries.map((e) => gazette.notInForceWarning(e)).filter((w): w is string => w !== null);
   const Post = (p: { action: string; label: string; hidden?: Record<string, string> }) => (
     <form method="post" action={p.action} class="gk-inline">
@@ -81,13 +83,14 @@ async function issuePage(req: FastifyRequest, reply: FastifyReply, id: number, s
       {editable ? <>
         <h2>收录文件</h2>
         <ErrorSummary errors={form.errors} labels={LABELS} />
-        <form method="get" action={`/console/gazette/${id}`} class="gk-form gk-search-form" role="search">
-          <div class="gk-field"><label for="f-pick">按标题、索引号或文号查找</label><input id="f-pick" name="pick" type="search" value={pickQ} maxlength={100} /></div>
-          <button type="submit" class="gk-button gk-button--secondary">查找</button>
-        </form>
-        {pickQ ? (picked.length ? <ul class="gk-list" aria-label="查找结果">{picked.map((it) => (
-          <li>{it.title}（{it.index_no}{it.doc_number ? `，${it.doc_number}` : ''}，{it.published_on}）{entries.some((e) => e.item_id === it.id) ? '（已在目录中）' : <> <Post action={`/console/gazette/${id}/entries`} label={`收录《${it.title}》`} hidden={{ itemRef: String(it.id) }} /></>}</li>
-        ))}</ul> : <p class="gk-hint" role="status">没有找到含“{pickQ}”的已发布信息。</p>) : null}
+        <PickerSearch name="pick" purpose="gazette" action={`/console/gazette/${id}`} param="pick" label="按标题、文号、索引号或发布机构查找要收录的文件" q={pickQ} rows={picked}
+          unavailable={(it) => (entries.some((e) => e.item_id === it.id) ? '已在目录中' : null)}
+          choose={(c, row) => (
+            <form method="post" action={`/console/gazette/${id}/entries`} class="gk-inline">
+              <CsrfField token={meta.csrf!} /><input type="hidden" name="itemRef" value={c.id} data-pick-id />
+              <button type="submit" class="gk-button gk-button--link">收录《{pickTitle(c, row)}》</button>
+            </form>
+          )} />
         <Form action={`/console/gazette/${id}/entries`} csrf={meta.csrf!} submit="收录">
           <TextField name="itemRef" label="政府信息编号或索引号" form={form} required maxlength={40} hint="只能收录已发布的主动公开信息" />
         </Form>

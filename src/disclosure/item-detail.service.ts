@@ -67,11 +67,3 @@ export async function itemDetail(ctx: Ctx, id: number) {
   };
 }
 export type ItemDetail = Awaited<ReturnType<typeof itemDetail>>;
-
-/** Published documents that may amend or repeal this one (chosen on the old document's page). */
-export async function replacementCandidates(ctx: Ctx, areaId: number, exceptId: number) {
-  const rows = await ctx.db.selectFrom('info_items').select(['id', 'title', 'doc_number', 'index_no', 'unit_id', 'area_id', 'item_type'])
-    .where('area_id', '=', areaId).where('status', '=', 'published').where('item_type', '=', 'normative')
-    .where('id', '!=', exceptId).orderBy('id', 'desc').limit(500).execute();
-  return rows.filter((r) => canReadItem(ctx.actor, r));
-}

@@ -12,6 +12,8 @@ import {
 import { WITHHELD_BASIS_CODES } from './pure/legal-basis.js';
 import { sanitizeBody } from './pure/sanitize.js';
 import { cst } from './route-helpers.js';
+import type { PickRow } from './item-picker.service.js';
+import { PickerResults, PickerSearch, pickTitle, type PickerProps } from './item-picker.views.js';
 
 /** Which form on the page failed (its state is shown in place), plus page-level messages. */
 export type DetailState = {
@@ -199,21 +201,44 @@ const AttachmentsSection = (p: { d: ItemDetail; csrf: string }) => (
   </section>
 );
 
-const ValiditySection = (p: { d: ItemDetail; csrf: string; s: DetailState; candidates: { id: number; title: string; index_no: string }[] }) => {
+/** The replacement picker's state: the no-JS search (q, rows) and the choice a re-rendered form keeps. */
+export type ReplacementPick = { q: string; rows: PickRow[] | null; chosen: PickRow | null };
+
+const ValiditySection = (p: { d: ItemDetail; csrf: string; s: DetailState; pick: ReplacementPick }) => {
   const { item } = p.d;
   if (item.item_type !== 'normative') return null;
+  const vf = stateFor(p.s, 'validity');
+  const err = vf.errors.vByItemId;
+  const picker: PickerProps = {
+    name: 'vq', purpose: 'replacement', action: `/console/items/${item.id}#h-validity`, param: 'vq', q: p.pick.q, rows: p.pick.rows,
+    chosen: p.pick.chosen, except: item.id, results: 'elsewhere', label: '查找作出修改或废止的新文件',
+    choose: (c, row) => (
+      <label class="gk-picker__radio"><input type="radio" name="vByItemId" value={c.id} data-pick-id checked={!!c.id && p.pick.chosen?.id === Number(c.id)} />
+        选用<span class="visually-hidden">《{pickTitle(c, row)}》</span></label>
+    ),
+  };
   return (
     <section aria-labelledby="h-validity">
       <h2 id="h-validity">有效性</h2>
       <p>当前：{item.validity ? VALIDITY_LABELS[item.validity] : '—'}；有效期至：{item.valid_until ?? '不设'}</p>
       {p.d.replaces.length ? <p>本文件修改或废止了：{p.d.replaces.map((r) => <><a href={`/console/items/${r.id}`}>{r.title}</a>（{r.validity ? VALIDITY_LABELS[r.validity] : ''}）{' '}</>)}</p> : null}
       {p.d.can.validity ? <>
-        <ErrorSummary errors={stateFor(p.s, 'validity').errors} labels={FORM_LABELS} />
-        <Form action={`/console/items/${item.id}/validity`} csrf={p.csrf} submit="登记有效性变更">
-          <SelectField name="vAction" label="有效性变更" form={stateFor(p.s, 'validity')} required options={[{ value: 'amend', label: '本文件已被修改' }, { value: 'repeal', label: '本文件已被废止' }]} />
-          <SelectField name="vByItemId" label="作出修改或废止的新文件" form={stateFor(p.s, 'validity')} options={p.candidates.map((c) => ({ value: c.id, label: `${c.title}（${c.index_no}）` }))} />
-          <TextArea name="vReason" label="理由" form={stateFor(p.s, 'validity')} rows={2} required />
-        </Form>
+        <h3>登记有效性变更</h3>
+        <ErrorSummary errors={vf.errors} labels={FORM_LABELS} />
+        <p class="gk-hint">先查找并选用作出修改或废止的新文件（已发布的行政规范性文件），再填写变更和理由。</p>
+        <PickerSearch {...picker} />
+        <form method="post" action={`/console/items/${item.id}/validity`} class="gk-form" novalidate>
+          <CsrfField token={p.csrf} />
+          <SelectField name="vAction" label="有效性变更" form={vf} required options={[{ value: 'amend', label: '本文件已被修改' }, { value: 'repeal', label: '本文件已被废止' }]} />
+          <fieldset class="gk-field" aria-describedby={err ? 'e-vByItemId' : undefined}>
+            <legend>作出修改或废止的新文件</legend>
+            {err ? <p class="gk-field-error" id="e-vByItemId">{err}</p> : null}
+            <label class="gk-picker__radio"><input type="radio" id="f-vByItemId" name="vByItemId" value="" checked={!p.pick.chosen} /> 不关联新文件（以决定废止等）</label>
+            <PickerResults {...picker} />
+          </fieldset>
+          <TextArea name="vReason" label="理由" form={vf} rows={2} required />
+          <button type="submit" class="gk-button">登记有效性变更</button>
+        </form>
         <Form action={`/console/items/${item.id}/valid-until`} csrf={p.csrf} submit="修改有效期">
           <TextField name="vuValidUntil" label="有效期至" type="date" form={stateFor(p.s, 'validUntil', { vuValidUntil: item.valid_until ?? '' })} hint="留空表示不设有效期" />
           <TextArea name="vuReason" label="理由" form={stateFor(p.s, 'validUntil')} rows={2} required />
@@ -223,7 +248,7 @@ const ValiditySection = (p: { d: ItemDetail; csrf: string; s: DetailState; candi
   );
 };
 
-export const ItemDetailView = (p: { meta: PageMeta; d: ItemDetail; s: DetailState; candidates: { id: number; title: string; index_no: string }[] }) => {
+export const ItemDetailView = (p: { meta: PageMeta; d: ItemDetail; s: DetailState; pick: ReplacementPick }) => {
   const { item } = p.d;
   const csrf = p.meta.csrf!;
   return (
@@ -239,7 +264,7 @@ export const ItemDetailView = (p: { meta: PageMeta; d: ItemDetail; s: DetailStat
         <div class="gk-body">{raw(sanitizeBody(item.body_html))}</div>
       </section>
       <AttachmentsSection d={p.d} csrf={csrf} />
-      <ValiditySection d={p.d} csrf={csrf} s={p.s} candidates={p.candidates} />
+      <ValiditySection d={p.d} csrf={csrf} s={p.s} pick={p.pick} />
       {item.item_type === 'normative' || item.item_type === 'policy' ? (
         <section aria-labelledby="h-interp">
           <h2 id="h-interp">政策解读</h2>

@@ -7,7 +7,8 @@ import { emptyForm, type FormState } from '../web/components/form.js';
 import { formBody, pageMeta, sendHtml } from '../web/http.js';
 import type { AppDeps } from '../app/module.js';
 import * as attachments from './attachments.service.js';
-import { itemDetail, replacementCandidates } from './item-detail.service.js';
+import { itemDetail } from './item-detail.service.js';
+import { replacementPick } from './item-picker.page.js';
 import { ItemDetailView, type DetailState } from './item-detail.views.js';
 import * as items from './items.service.js';
 import { ItemFormView, ItemListView, type FormOptions } from './items.views.js';
@@ -48,10 +49,10 @@ const itemToForm = (i: ItemRow): Record<string, unknown> => ({
 
 export async function detailPage(req: FastifyRequest, reply: FastifyReply, id: number, s: DetailState = {}, status = 200) {
   const d = await itemDetail(req.ctx, id);
-  const candidates = d.can.validity ? await replacementCandidates(req.ctx, d.item.area_id, id) : [];
+  const pick = await replacementPick(req, d, s);
   const done = (req.query as Record<string, string>).done;
   const meta = pageMeta(req, reply, d.item.title);
-  return sendHtml(reply, <ItemDetailView meta={meta} d={d} s={{ notice: done ? DONE[done] : undefined, ...s }} candidates={candidates} />, status);
+  return sendHtml(reply, <ItemDetailView meta={meta} d={d} s={{ notice: done ? DONE[done] : undefined, ...s }} pick={pick} />, status);
 }
 
 /** Runs one action from the item page: redirect on success, the page again with the error otherwise. */

@@ -53,7 +53,7 @@ describe('ledger evidence', () => {
   test('the evidence picker: a plain search form finds published items by title or 索引号; each result links with one button', async () => {
     const url = `${page}${ledgerId}/measures/${measureId}`;
     const none = await op.get(`${url}?itemq=${encodeURIComponent('不存在的标题')}`);
-    assert.match(none.body, /没有找到标题、索引号或文号含“不存在的标题”的已发布信息/);
+    assert.match(none.body, /没有找到标题、文号、索引号或发布机构含“不存在的标题”的可选信息/);
     const found = await op.get(`${url}?itemq=${encodeURIComponent('抽查 计划')}`);
     assert.match(found.body, /2022年度“双随机、一公开”抽查计划（published）/);
     assert.doesNotMatch(found.body, /抽查计划（draft）（370305005/, 'drafts are not offered');
@@ -67,6 +67,24 @@ describe('ledger evidence', () => {
     // Leave the fixture as the next tests expect it (one item link).
     const newest = await h.tdb.db.selectFrom('ledger_evidence').select('id').where('measure_id', '=', measureId).orderBy('id', 'desc').executeTakeFirstOrThrow();
     await h.tdb.db.deleteFrom('ledger_evidence').where('id', '=', newest.id).execute();
+  });
+
+  test('the evidence picker never shows another unit\'s 不予公开 or 依申请公开 items, not even their titles', async () => {
+    const url = `${page}${ledgerId}/measures/${measureId}`;
+    const other = await h.unitId('区住建局');
+    const base = { area_id: h.areaId, unit_id: other, doc_number: '', item_type: 'general' as const, category_code: 'x', topic_code: null, body_html: '<p>x</p>', body_text: 'x',
+      written_on: null, formed_on: '2022-06-01', published_at: null, withheld_basis: null, attribute_reason: null, status: 'published' as const, disclosure_days: 20, due_date: null,
+      validity: null, valid_until: null, replaced_by_id: null, policy_item_id: null, interp_form: null, needs_interpretation: 0, interp_exempt_reason: null, next_review_on: null,
+      privacy_json: null, created_by: null, created_at: '2022-06-01T00:00:00Z', updated_at: '2022-06-01T00:00:00Z' };
+    await h.tdb.db.insertInto('info_items').values([
+      { ...base, index_no: '370305006-2022-1', title: '住建局抽查计划内部审批单', attribute: 'withheld', withheld_basis: 'art16_process_info', attribute_reason: '过程性信息', published_on: null },
+      { ...base, index_no: '370305006-2022-2', title: '住建局抽查计划名单明细', attribute: 'on_request', published_on: '2022-06-06' },
+      { ...base, index_no: '370305006-2022-3', title: '住建局抽查计划公告', attribute: 'proactive', published_on: '2022-06-07' },
+    ]).execute();
+    const found = (await op.get(`${url}?itemq=${encodeURIComponent('住建局抽查计划')}`)).body;
+    assert.match(found, /住建局抽查计划公告/, 'another unit\'s public item is offered');
+    assert.doesNotMatch(found, /内部审批单|名单明细/);
+    assert.doesNotMatch((await op.get(`${url}?itemq=370305006-2022-1`)).body, /370305006-2022-1（|内部审批单/);
   });
 
   test('files are stored under the data dir and served to the unit, the office and the auditor only', async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../lib/errors.js';
 import { formatDate, formatDateTime } from '../lib/time.js';
-import { findPublishedItems } from '../disclosure/public.js';
+import { PickerSearch, pickItems, pickTitle } from '../disclosure/public.js';
 import { ErrorSummary, Form, SelectField, TextArea, TextField, emptyForm, type FormState } from '../web/components/form.js';
 import { documentApi, formBody, intParam, type ApiDoc } from '../web/http.js';
 import type { AppDeps } from '../app/module.js';
@@ -198,7 +198,7 @@ async function measurePage(req: Req, reply: Reply, ledgerId: number, measureId: 
   const errors = { ...mf.errors, ...forms.progress?.errors, ...forms.item?.errors, ...forms.url?.errors, ...forms.file?.errors };
   // The evidence picker: a plain GET search (works without JavaScript), then one button per result.
   const itemq = String((req.query as Record<string, unknown>).itemq ?? '').slice(0, 100).trim();
-  const picker = { q: itemq, rows: itemq && a.unitWriter ? await findPublishedItems(req.ctx.db, v.ledger.area_id, itemq) : [] };
+  const picker = { q: itemq, rows: itemq && a.unitWriter ? await pickItems(req.ctx, { purpose: 'evidence', q: itemq, areaId: v.ledger.area_id }) : null };
   const page = await renderPage(req, reply, `工作举措：序号${row.seq}`, <>
     <Notice text={forms.notice} />
     <ErrorSummary errors={errors} labels={MEASURE_LABELS} />
@@ -232,18 +232,11 @@ async function measurePage(req: Req, reply: Reply, ledgerId: number, measureId: 
       ))}</ul> : <p>暂无佐证材料。</p>}
       {a.unitWriter ? <>
         <h3>关联已发布的政府信息</h3>
-        <form method="get" action={base} class="gk-form gk-search-form" role="search">
-          <div class="gk-field"><label for="f-itemq">按标题、索引号或文号查找</label>
-            <input id="f-itemq" name="itemq" type="search" value={picker.q} maxlength={100} /></div>
-          <button type="submit" class="gk-button gk-button--secondary">查找</button>
-        </form>
-        {picker.q ? (picker.rows.length ? (
-          <ul class="gk-list" aria-label="查找结果">{picker.rows.map((it) => (
-            <li>{it.title}（{it.index_no}{it.doc_number ? `，${it.doc_number}` : ''}，{it.unit_name}，{it.published_on}）
-              <form method="post" action={`${base}/evidence`} class="gk-inline"><input type="hidden" name="_csrf" value={csrf} /><input type="hidden" name="kind" value="item" /><input type="hidden" name="itemId" value={String(it.id)} />
-                {' '}<button type="submit" class="gk-button gk-button--link">关联<span class="visually-hidden">《{it.title}》</span></button></form></li>
-          ))}</ul>
-        ) : <p class="gk-hint" role="status">没有找到标题、索引号或文号含“{picker.q}”的已发布信息。</p>) : null}
+        <PickerSearch name="itemq" purpose="evidence" action={`${base}#evidence`} param="itemq" label="按标题、文号、索引号或发布机构查找" q={picker.q} rows={picker.rows}
+          choose={(c, row) => (
+            <form method="post" action={`${base}/evidence`} class="gk-inline"><input type="hidden" name="_csrf" value={csrf} /><input type="hidden" name="kind" value="item" /><input type="hidden" name="itemId" value={c.id} data-pick-id />
+              <button type="submit" class="gk-button gk-button--link">关联<span class="visually-hidden">《{pickTitle(c, row)}》</span></button></form>
+          )} />
         <Form action={`${base}/evidence`} csrf={csrf} submit="关联政府信息">
           <input type="hidden" name="kind" value="item" />
           <TextField name="itemId" label="或直接填写政府信息编号" type="number" form={forms.item ?? emptyForm()} required hint="政府信息管理页面中的编号" />

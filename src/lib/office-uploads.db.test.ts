@@ -43,7 +43,7 @@ describe('office upload limits on every path (finding 3)', () => {
   });
 
   test('plan import: a .docx with far more paragraphs than any plan is refused by the shared check', async () => {
-    const r = await post(admin, `/console/plans/preview?_csrf=${encodeURIComponent(admin.csrf)}`, '方案.docx', bigDocx(30_000));
+    const r = await post(admin, '/console/plans/preview', '方案.docx', bigDocx(30_000));
     assert.equal(r.statusCode, 400);
     assert.match(r.body, /超过 20000 个段落/);
   });
@@ -61,7 +61,7 @@ describe('office upload limits on every path (finding 3)', () => {
     assert.equal(imp.statusCode, 404, imp.body.slice(0, 200));
     const ev = await post(otherAgent, `/api/v1/ledgers/${ledgerA}/measures/${measureA}/evidence`, '证明.pdf', big);
     assert.ok(ev.statusCode === 403 || ev.statusCode === 404, `${ev.statusCode}`);
-    const evForm = await post(otherAgent, `/console/ledgers/${ledgerA}/measures/${measureA}/evidence-file?_csrf=${encodeURIComponent(otherAgent.csrf)}`, '证明.pdf', big);
+    const evForm = await post(otherAgent, `/console/ledgers/${ledgerA}/measures/${measureA}/evidence-file`, '证明.pdf', big);
     assert.ok(evForm.statusCode === 403 || evForm.statusCode === 404, `${evForm.statusCode}`);
   });
 });

@@ -12,8 +12,8 @@ const SEED = readFileSync(DEFAULT_PLAN_FILE);
 
 async function upload(agent: Agent, name: string, content: Buffer) {
   await agent.get('/console/plans');
-  const { payload, contentType } = multipartBody({}, { field: 'file', filename: name, content });
-  return agent.request('POST', `/console/plans/preview?_csrf=${encodeURIComponent(agent.csrf)}`, { payload, headers: { 'content-type': contentType } });
+  const { payload, contentType } = multipartBody({ _csrf: agent.csrf }, { field: 'file', filename: name, content });
+  return agent.request('POST', '/console/plans/preview', { payload, headers: { 'content-type': contentType } });
 }
 
 describe('plan import through the console', () => {

@@ -4,6 +4,8 @@ import { AppError } from '../lib/errors.js';
 import { ConsoleLayout } from '../web/components/layout.js';
 import { ErrorSummary, Form, TextArea, TextField, emptyForm, type FormState } from '../web/components/form.js';
 import { formBody, intParam, pageMeta, sendHtml } from '../web/http.js';
+import { redirectWithFlash, takeFlash } from '../web/flash.js';
+import { PickerSearch, pickItems, pickTitle } from '../disclosure/public.js';
 import * as svc from './collections.service.js';
 import { COLLECTION_LABELS } from './collections.schema.js';
 
@@ -47,9 +49,14 @@ async function editPage(req: FastifyRequest, reply: FastifyReply, id: number, fo
   const edit = forms.edit ?? emptyForm({ name: c.name, slug: c.slug, description: c.description, sort: c.sort });
   const add = forms.add ?? emptyForm();
   const meta = pageMeta(req, reply, `特色主题：${c.name}`);
+  const notice = forms.notice ?? takeFlash(req, reply);
+  // The item picker (issue 19): a GET search of public items, one 添加 button each; typing a number still works.
+  const pickQ = String((req.query as Record<string, unknown>).pick ?? '').slice(0, 100).trim();
+  const actor = req.ctx.actor;
+  const picked = pickQ && actor.kind === 'user' ? await pickItems(req.ctx, { purpose: 'collection', q: pickQ, areaId: actor.areaId }) : null;
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
-      {forms.notice ? <div class="gk-notice" role="status">{forms.notice}</div> : null}
+      {notice ? <div class="gk-notice" role="status">{notice}</div> : null}
       <p><a href={`/collections/${c.slug}`}>在门户查看本专题</a> · <a href="/console/collections">返回专题列表</a></p>
       <h2>专题中的信息</h2>
       {items.length ? (
@@ -67,8 +74,16 @@ async function editPage(req: FastifyRequest, reply: FastifyReply, id: number, fo
       ) : <p>本专题还没有信息。</p>}
       <h2>添加信息</h2>
       <ErrorSummary errors={add.errors} labels={COLLECTION_LABELS} />
+      <PickerSearch name="pick" purpose="collection" action={`/console/collections/${c.id}`} param="pick" label="按标题、文号、索引号或发布机构查找已公开的信息" q={pickQ} rows={picked}
+        unavailable={(it) => (items.some((i) => i.id === it.id) ? '已在本专题中' : null)}
+        choose={(ch, row) => (
+          <form method="post" action={`/console/collections/${c.id}/items`} class="gk-inline">
+            <input type="hidden" name="_csrf" value={meta.csrf!} /><input type="hidden" name="ref" value={ch.id} data-pick-id />
+            <button type="submit" class="gk-button gk-button--link">添加<span class="visually-hidden">《{pickTitle(ch, row)}》</span></button>
+          </form>
+        )} />
       <Form action={`/console/collections/${c.id}/items`} csrf={meta.csrf!} submit="添加">
-        <TextField name="ref" label="信息（索引号或编号）" form={add} required maxlength={60} />
+        <TextField name="ref" label="或直接填写信息的索引号或编号" form={add} required maxlength={60} />
         <TextField name="sort" label="排序" type="number" form={add} />
       </Form>
       <h2>修改专题</h2>
@@ -101,7 +116,7 @@ export async function collectionsConsoleRoutes(app: FastifyInstance): Promise<vo
     const body = formBody(req);
     try {
       await svc.updateCollection(req.ctx, idOf(req), body);
-      return editPage(req, reply, idOf(req), { notice: '已保存' });
+      return redirectWithFlash(reply, `/console/collections/${idOf(req)}`, '已保存');
     } catch (err) {
       const fields = fieldsOf(err);
       if (fields) return editPage(req, reply, idOf(req), { edit: { values: body, errors: fields } }, 400);
@@ -116,7 +131,7 @@ export async function collectionsConsoleRoutes(app: FastifyInstance): Promise<vo
     const body = formBody(req);
     try {
       await svc.addCollectionItem(req.ctx, idOf(req), body);
-      return editPage(req, reply, idOf(req), { notice: '已添加' });
+      return redirectWithFlash(reply, `/console/collections/${idOf(req)}`, '已添加');
     } catch (err) {
       const fields = fieldsOf(err);
       if (fields) return editPage(req, reply, idOf(req), { add: { values: body, errors: fields } }, 400);

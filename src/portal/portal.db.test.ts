@@ -171,10 +171,17 @@ describe('public portal', () => {
     assert.equal(created.statusCode, 303);
     const editUrl = created.headers.location as string;
     await admin.get(editUrl);
+    // The picker (issue 19): a GET search lists public items with an 添加 button; unpublished ones are not offered.
+    const pick = (await admin.get(`${editUrl}?pick=${encodeURIComponent('住房')}`)).body;
+    assert.match(pick, /临淄区保障性租赁住房管理办法（[^）]*索引号 370305008-2023-00008/);
+    assert.match(pick, /<input type="hidden" name="ref" value="\d+" data-pick-id>/);
+    assert.doesNotMatch(pick, /未发布的解读稿/);
     for (const ref of ['370305008-2023-00008', String(hiddenInterp)]) {
       const r = await admin.request('POST', `${editUrl}/items`, { form: { ref, sort: '1' } });
-      assert.equal(r.statusCode, 200, r.body.slice(0, 300));
+      assert.equal(r.statusCode, 303, r.body.slice(0, 300));
+      assert.match((await admin.get(String(r.headers.location))).body, /role="status">已添加</);
     }
+    assert.match((await admin.get(`${editUrl}?pick=${encodeURIComponent('住房')}`)).body, /（已在本专题中）/);
     const missing = await admin.request('POST', `${editUrl}/items`, { form: { ref: 'no-such-index', sort: '' } });
     assert.equal(missing.statusCode, 400);
     assert.match(missing.body, /找不到该索引号或编号对应的信息/);

@@ -199,8 +199,8 @@ describe('annual report (政府信息公开工作年度报告)', () => {
       return Buffer.from(await wb.xlsx.writeBuffer());
     };
     const upload = async (content: Buffer) => {
-      const m = multipartBody({}, { field: 'file', filename: '表二.xlsx', content });
-      return op.request('POST', `/console/reports/annual/import?${q(HC)}&_csrf=${encodeURIComponent(op.csrf)}`, { payload: m.payload, headers: { 'content-type': m.contentType } });
+      const m = multipartBody({ _csrf: op.csrf }, { field: 'file', filename: '表二.xlsx', content });
+      return op.request('POST', `/console/reports/annual/import?${q(HC)}`, { payload: m.payload, headers: { 'content-type': m.contentType } });
     };
     const before = await count('report_annual');
     const bad = await upload(await fill([5, -1, 0, '1.123456', '执法台账']));
@@ -256,6 +256,11 @@ describe('annual report (政府信息公开工作年度报告)', () => {
     assert.equal(await count('report_prior_figures'), 0);
     assert.equal((await op.request('POST', `/console/reports/prior?${q(HC)}`, { form: prior })).statusCode, 303);
     assert.equal((await op.request('POST', `/console/reports/prior?${q(HC)}`, { form: prior })).statusCode, 409, 'entered once');
+    // Shown as the Beijing date (issue 19): an entry at 01:30 on 11 January in Beijing is 10 January in UTC.
+    const enteredAt = (await h.tdb.db.selectFrom('report_prior_figures').select('created_at').executeTakeFirstOrThrow()).created_at;
+    await h.tdb.db.updateTable('report_prior_figures').set({ created_at: '2023-01-10T17:30:00.000Z' }).execute();
+    assert.match((await op.get(page)).body, /上年数据已于2023-01-11由/);
+    await h.tdb.db.updateTable('report_prior_figures').set({ created_at: enteredAt }).execute();
     let j = (await api(`/api/v1/reports/annual?${q(HC)}`)).json();
     const st = (id: string) => j.checks.find((c: { id: string }) => c.id === id)?.status;
     assert.equal(st('cross.carry_over'), 'PASS');

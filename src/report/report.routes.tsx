@@ -5,6 +5,8 @@ import { AppError } from '../lib/errors.js';
 import { ConsoleLayout, PortalLayout } from '../web/components/layout.js';
 import { CsrfField, ErrorSummary, Form, TextArea, TextField, emptyForm, type FormState } from '../web/components/form.js';
 import { documentApi, formBody, intParam, pageMeta, sendHtml } from '../web/http.js';
+import { csrfDeferred, tokenFromFields, verifyCsrfToken } from '../web/multipart-csrf.js';
+import { formatDate } from '../lib/time.js';
 import { TABLE3_COLUMNS } from './report-format.js';
 import { docxName, reportDocx } from './report-docx.js';
 import { dashboard, lastReportYear, requireYear, rollup, saveDeadlines, STATE_LABELS } from './report-deadlines.js';
@@ -98,7 +100,8 @@ async function editorPage(req: FastifyRequest, reply: FastifyReply, s: { form?: 
       </> : <p>报告当前为“{row ? STATUS_LABELS[row.status] : ''}”，不能修改{row?.status !== 'published' ? '（可退回草稿后修改）' : ''}。</p>}
       {editable && c.scope === '本级' ? <>
         <h2>从 Excel 导入表二数据</h2>
-        <form method="post" action={`/console/reports/annual/import?year=${c.year}&unit=${c.body.id}&scope=${encodeURIComponent(c.scope)}&_csrf=${encodeURIComponent(meta.csrf!)}`} enctype="multipart/form-data" class="gk-form">
+        <form method="post" action={`/console/reports/annual/import?year=${c.year}&unit=${c.body.id}&scope=${encodeURIComponent(c.scope)}`} enctype="multipart/form-data" class="gk-form">
+          <CsrfField token={meta.csrf!} />
           <div class={`gk-field${form.errors.file ? ' gk-field--error' : ''}`}>
             <label for="f-file">表二填报文件（.xlsx）</label>
             {form.errors.file ? <p class="gk-field-error" id="e-file">{form.errors.file}</p> : null}
@@ -121,7 +124,7 @@ async function editorPage(req: FastifyRequest, reply: FastifyReply, s: { form?: 
           <TextField name="source" label="来源（如上年报告的发布网址）" form={s.prior ?? emptyForm()} maxlength={300} />
           <TextArea name="problemsText" label={`${c.year - 1}年度报告第五部分原文（用于相似度核对）`} form={s.prior ?? emptyForm()} rows={3} />
         </Form>
-      </> : prior ? <p>上年数据已于{prior.created_at.slice(0, 10)}由{prior.entered_by}录入（来源：{prior.source || '未注明'}）。</p> : null}
+      </> : prior ? <p>上年数据已于{formatDate(prior.created_at)}由{prior.entered_by}录入（来源：{prior.source || '未注明'}）。</p> : null}
       {versions.length ? <>
         <h2>已公开的版本</h2>
         <ul>{versions.map((v) => <li><a href={`/reports/annual/${row!.id}?version=${v.version}`}>第{v.version}版</a>（{v.published_on}公开，{v.published_by}）{v.change_note ? `：${v.change_note}` : ''}</li>)}</ul>
@@ -271,8 +274,10 @@ export async function reportRoutes(app: FastifyInstance) {
     return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="figures.xlsx"; filename*=UTF-8''${encodeURIComponent(`${c.doc.title}-表二填报.xlsx`)}`).send(buf);
   });
-  app.post('/console/reports/annual/import', async (req, reply) => {
+  app.post('/console/reports/annual/import', { config: { csrfInBody: true } }, async (req, reply) => {
     const file = await req.file().catch(() => undefined);
+    // The token travels as the first multipart field (src/web/multipart-csrf.ts), checked before the file is used.
+    if (csrfDeferred(req)) await verifyCsrfToken(req, reply, tokenFromFields(file?.fields));
     if (!file) return editorPage(req, reply, { form: { values: {}, errors: { file: '请选择要导入的 .xlsx 文件' } } }, 400);
     const buf = await file.toBuffer();
     try {

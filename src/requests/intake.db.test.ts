@@ -120,8 +120,8 @@ describe('public request intake and status', () => {
     const a = h.agent();
     await a.get('/requests/new');
     const send = (files: { name: string; fileName: string; data: Buffer }[]) => {
-      const m = multipart({ ...person(), unit: fin }, files);
-      return a.request('POST', `/requests/new?_csrf=${encodeURIComponent(a.csrf)}`, { payload: m.payload, headers: { 'content-type': m.contentType } });
+      const m = multipart({ _csrf: a.csrf, ...person(), unit: fin }, files);
+      return a.request('POST', '/requests/new', { payload: m.payload, headers: { 'content-type': m.contentType } });
     };
     const ok = await send([{ name: 'file1', fileName: '身份证明.txt', data: Buffer.from('申请人身份证明复印件说明') }, { name: 'file2', fileName: '', data: Buffer.alloc(0) }]);
     assert.equal(ok.statusCode, 200, ok.body.slice(0, 1500));

@@ -10,6 +10,7 @@ import { actorArea } from '../org/public.js';
 import { PortalLayout } from '../web/components/layout.js';
 import { ErrorSummary, SelectField, TextArea, TextField, emptyForm, type FormState } from '../web/components/form.js';
 import { formBody, pageMeta, sendHtml } from '../web/http.js';
+import { csrfDeferred, verifyCsrfToken } from '../web/multipart-csrf.js';
 import {
   addressees, DELIVERIES, FORMATS, ID_TYPES, LOOKUP_LIMIT, MAX_FILE_BYTES, MAX_FILES, ORG_TYPE_LABELS, ORG_TYPES, statusByCode,
   submitOnline, type PublicStatus, type UploadedFile,
@@ -52,7 +53,7 @@ async function formPage(req: FastifyRequest, reply: FastifyReply, form: FormStat
       <p>提交前可以先查看<a href="/requests/replies">依申请公开答复库</a>，您需要的信息可能已经公开。</p>
       <p>提交后您将获得一个<strong>查询码</strong>，凭查询码可在<a href="/requests/status">申请进度查询</a>页面查看办理进度、下载接收回执，无需注册账号。您填写的个人信息仅用于办理本申请，不会公开。</p>
       <ErrorSummary errors={f.errors} labels={LABELS} />
-      <form method="post" action={`/requests/new?_csrf=${encodeURIComponent(csrf)}`} class="gk-form" novalidate enctype="multipart/form-data">
+      <form method="post" action="/requests/new" class="gk-form" novalidate enctype="multipart/form-data">
         <input type="hidden" name="_csrf" value={csrf} />
         <fieldset>
           <legend>申请人信息</legend>
@@ -107,7 +108,7 @@ async function formPage(req: FastifyRequest, reply: FastifyReply, form: FormStat
   ), status);
 }
 
-async function readForm(req: FastifyRequest): Promise<{ body: Record<string, string>; files: UploadedFile[] }> {
+async function readForm(req: FastifyRequest, reply: FastifyReply): Promise<{ body: Record<string, string>; files: UploadedFile[] }> {
   if (!req.isMultipart()) return { body: formBody(req), files: [] };
   const body: Record<string, string> = {};
   const files: UploadedFile[] = [];
@@ -124,6 +125,8 @@ async function readForm(req: FastifyRequest): Promise<{ body: Record<string, str
     if (code === 'FST_FILES_LIMIT') throw new AppError('invalid', 'validation_failed', `最多上传${MAX_FILES}个附件`, { files: `最多上传${MAX_FILES}个附件` });
     throw err;
   }
+  // The token travelled as the first multipart field (src/web/multipart-csrf.ts): check it before anything is used.
+  if (csrfDeferred(req)) await verifyCsrfToken(req, reply, body._csrf);
   return { body, files };
 }
 
@@ -273,8 +276,8 @@ export async function intakeRoutes(app: FastifyInstance, deps: AppDeps) {
     const description = typeof q === 'string' ? q.slice(0, 2000) : '';
     return formPage(req, reply, emptyForm({ applicantType: 'natural', idType: '居民身份证', format: 'electronic', delivery: 'online', ...(description ? { description } : {}) }));
   });
-  app.post('/requests/new', { config: { rateLimit: { max: deps.config.requestSubmitRateLimit, timeWindow: '1 hour' } } }, async (req, reply) => {
-    const { body, files } = await readForm(req);
+  app.post('/requests/new', { config: { csrfInBody: true, rateLimit: { max: deps.config.requestSubmitRateLimit, timeWindow: '1 hour' } } }, async (req, reply) => {
+    const { body, files } = await readForm(req, reply);
     // Bots fill every field: answer as if accepted, write nothing.
     if ((body[HONEYPOT] ?? '').trim() !== '') return successPage(req, reply, null);
     try {

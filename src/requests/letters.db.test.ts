@@ -109,8 +109,8 @@ describe('reply letters', () => {
     await op.get(`/console/requests/${id}/reply`);
     const send = (fileName: string, data: Buffer) => {
       const boundary = '----gkreply';
-      const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`), data, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-      return op.request('POST', `/console/requests/${id}/reply-files?_csrf=${encodeURIComponent(op.csrf)}`, { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${op.csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`), data, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+      return op.request('POST', `/console/requests/${id}/reply-files`, { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
     };
     const exe = await send('记录.txt', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]));
     assert.equal(exe.statusCode, 415);

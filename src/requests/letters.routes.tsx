@@ -7,6 +7,7 @@ import { todayCst } from '../lib/time.js';
 import { ConsoleLayout } from '../web/components/layout.js';
 import { Checkbox, ErrorSummary, Form, SelectField, TextArea, TextField, emptyForm } from '../web/components/form.js';
 import { documentApi, formBody, intParam, pageMeta, sendHtml } from '../web/http.js';
+import { csrfDeferred, tokenFromFields, verifyCsrfToken } from '../web/multipart-csrf.js';
 import { decisionLabel } from './labels.js';
 import { NEEDS_REASONS, renderNotice, TEMPLATE_VERSION } from './letters.js';
 import { getCalendar } from '../calendar/public.js';
@@ -76,7 +77,8 @@ async function replyPage(req: FastifyRequest, reply: FastifyReply, errors: Recor
             <tbody>{rf.hits.map((x) => <tr><td>{x.fileName}</td><td>{HIT_LABELS[x.kind] ?? x.kind}</td><td>{x.text}</td><td>{x.own ? '申请人本人的信息（可以提供）' : <strong>第三方个人信息，请核对</strong>}</td></tr>)}</tbody>
           </table>
         </> : null}
-        <form method="post" action={`/console/requests/${id}/reply-files?_csrf=${encodeURIComponent(meta.csrf!)}`} class="gk-form" enctype="multipart/form-data">
+        <form method="post" action={`/console/requests/${id}/reply-files`} class="gk-form" enctype="multipart/form-data">
+          <input type="hidden" name="_csrf" value={meta.csrf!} />
           <div class="gk-field"><label for="f-file">上传答复文件</label><input type="file" id="f-file" name="file" /></div>
           <button type="submit" class="gk-button gk-button--secondary">上传</button>
         </form>
@@ -169,19 +171,24 @@ export async function letterRoutes(app: FastifyInstance, deps: AppDeps) {
   action('/letter', (req, b) => issueLetter(req.ctx, idOf(req), b));
   action('/delivery', (req, b) => recordDelivery(req.ctx, idOf(req), b));
   action('/public-reply', (req, b) => publishReply(req.ctx, idOf(req), b));
-  const upload = async (req: FastifyRequest) => {
+  const upload = async (req: FastifyRequest, reply?: FastifyReply) => {
     if (!req.isMultipart()) throw new AppError('unsupported_media', 'multipart_required', '请以 multipart/form-data 上传文件');
     try {
       const part = await req.file();
+      // The console form carries its CSRF token as the first multipart field (src/web/multipart-csrf.ts).
+      if (csrfDeferred(req)) {
+        if (!reply) throw new AppError('forbidden', 'csrf_invalid', '页面已过期或来源无效，请刷新页面后重试');
+        await verifyCsrfToken(req, reply, tokenFromFields(part?.fields));
+      }
       return part ? { fileName: part.filename, data: await part.toBuffer() } : { fileName: '', data: Buffer.alloc(0) };
     } catch (err) {
       if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('payload_too_large', 'attachment_too_large', '文件不能超过 20 MB', { file: '文件不能超过 20 MB' });
       throw err;
     }
   };
-  app.post('/console/requests/:id/reply-files', async (req, reply) => {
+  app.post('/console/requests/:id/reply-files', { config: { csrfInBody: true } }, async (req, reply) => {
     try {
-      await addReplyFile(req.ctx, idOf(req), await upload(req), deps.config.dataDir);
+      await addReplyFile(req.ctx, idOf(req), await upload(req, reply), deps.config.dataDir);
       return reply.redirect(`/console/requests/${idOf(req)}/reply`, 303);
     } catch (err) {
       if (err instanceof AppError && Object.keys(err.fields).length) return replyPage(req, reply, err.fields, {}, err.status);

@@ -118,7 +118,9 @@ describe('网站自查', () => {
     // A leader's title from the configured dictionary.
     const a = await h.login(USERS.admin.username);
     await a.get('/console/site/dictionary');
-    assert.equal((await a.request('POST', '/console/site/dictionary', { form: { sensitive: '', leaders: '王五 区长', typos: '再接再励→再接再厉' } })).statusCode, 200);
+    const saved = await a.request('POST', '/console/site/dictionary', { form: { sensitive: '', leaders: '王五 区长', typos: '再接再励→再接再厉' } });
+    assert.equal(saved.statusCode, 303, 'PRG: a reload does not post again');
+    assert.match((await a.get(String(saved.headers.location))).body, /已保存。[\s\S]*王五 区长/);
     const leaderItem = await add({ title: '王五副区长调研城市更新', category_code: 'szjs', published_on: daysAgo(1) });
     const r2 = await runSiteCheck(admin, { trigger: 'console' });
     assert.ok(check(r2, 'wording').findings.some((f) => f.message.includes('王五的职务应为“区长”') && f.href === `/console/items/${leaderItem}`));
@@ -138,6 +140,10 @@ describe('网站自查', () => {
     const a = await h.login(USERS.admin.username);
     const page = await a.get('/console/site-check');
     assert.equal(page.statusCode, 200);
+    // The run time in Beijing time, like every other time on the console (issue 19), not UTC.
+    const beijing = new Date(Date.parse(r.runAt) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+    assert.match(page.body, new RegExp(`运行时间 ${beijing}`));
+    assert.doesNotMatch(page.body, /（UTC）/);
     assert.match(page.body, /<th scope="row"><a href="#c-blank-columns">空白栏目（A05）<\/a><\/th><td>单项否决<\/td><td>有栏目无内容 ≥ 5个即否决<\/td><td>\d+个<\/td><td><span class="gk-check-fail">不合格<\/span>/);
     assert.match(page.body, /<a href="\/console\/consult\/1">留言“路灯不亮”未答复<\/a>/);
     assert.match(page.body, new RegExp(`<a href="/console/site-check\\?date=${daysAgo(1)}">${daysAgo(1)}</a></td><td>4</td><td>9</td><td>每日自动</td>`));

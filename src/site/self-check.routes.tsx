@@ -14,6 +14,8 @@ import { loadDictionary, saveDictionary } from './dictionary.js';
 import { absoluteUrl } from '../portal/public.js';
 import { exportWorkbook, latestRun, runSiteCheck, STATUS_LABELS, trend } from './self-check.service.js';
 import { formatDictionary } from './wording.js';
+import { formatDateTime, zoneOfArea } from '../lib/time.js';
+import { redirectWithFlash, takeFlash } from '../web/flash.js';
 import { setCrawlTarget } from './crawl.js';
 
 const STATUS_CLASS: Record<string, string> = { PASS: 'gk-check-pass', FAIL: 'gk-check-fail', UNCERTAIN: 'gk-check-uncertain' };
@@ -31,7 +33,7 @@ async function sheetPage(req: FastifyRequest, reply: FastifyReply, settingsForm?
       {isAdmin(req) ? <form method="post" action="/console/site-check/run" class="gk-inline"><input type="hidden" name="_csrf" value={meta.csrf ?? ''} /><button type="submit" class="gk-button">立即自查</button></form> : null}
       {run ? <>
         <h2>{run.runOn} 自查结果</h2>
-        <p role="status">单项否决不合格 <strong>{run.vetoes}</strong> 项；不合格合计 {run.fails} 项。运行时间 {run.runAt.slice(0, 19).replace('T', ' ')}（UTC）· <a href={`/console/site-check/export.xlsx?date=${run.runOn}`}>导出 Excel</a></p>
+        <p role="status">单项否决不合格 <strong>{run.vetoes}</strong> 项；不合格合计 {run.fails} 项。运行时间 {formatDateTime(run.runAt, { seconds: true, zone: zoneOfArea(run.areaId) })} · <a href={`/console/site-check/export.xlsx?date=${run.runOn}`}>导出 Excel</a></p>
         <table class="gk-table">
           <caption>网站自查指标</caption>
           <thead><tr><th scope="col">指标</th><th scope="col">类别</th><th scope="col">阈值</th><th scope="col">今日数值</th><th scope="col">结果</th></tr></thead>
@@ -113,6 +115,7 @@ async function dictionaryPage(req: FastifyRequest, reply: FastifyReply, notice?:
   requireAdmin(req.ctx.actor);
   const d = formatDictionary(await loadDictionary(req.ctx.db));
   const meta = pageMeta(req, reply, '用词检查词库');
+  notice ??= takeFlash(req, reply) ?? undefined;
   const f = emptyForm(d);
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
@@ -168,6 +171,6 @@ export async function selfCheckRoutes(app: FastifyInstance): Promise<void> {
   app.get('/console/site/dictionary', (req, reply) => dictionaryPage(req, reply));
   app.post('/console/site/dictionary', async (req, reply) => {
     await saveDictionary(req.ctx, formBody(req));
-    return dictionaryPage(req, reply, '已保存。');
+    return redirectWithFlash(reply, '/console/site/dictionary', '已保存。');
   });
 }

@@ -2,7 +2,7 @@
 // Referer headers). A multipart form carries `_csrf` as its first field; routes that read their
 // multipart body themselves opt in with `config: { csrfInBody: true }`, the global check defers to
 // them, and they verify the token from the body before acting on anything (readMultipart does).
-// The x-csrf-token header keeps working for scripts and enhanced forms.
+// The x-csrf-token header keeps working for scripts and enhanced forms; a `?_csrf=` query is never read.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../lib/errors.js';
 
@@ -11,8 +11,7 @@ const deferred = new WeakSet<FastifyRequest>();
 /** Called by the global CSRF hook: true when this request's token is checked from the multipart body later. */
 export function deferMultipartCsrf(req: FastifyRequest): boolean {
   const cfg = req.routeOptions?.config as { csrfInBody?: boolean } | undefined;
-  const q = req.query as Record<string, unknown> | undefined;
-  if (!cfg?.csrfInBody || !req.isMultipart() || req.headers['x-csrf-token'] || (q && typeof q._csrf === 'string')) return false;
+  if (!cfg?.csrfInBody || !req.isMultipart() || req.headers['x-csrf-token']) return false;
   deferred.add(req);
   return true;
 }
