@@ -71,6 +71,8 @@ async function action(req: FastifyRequest, reply: FastifyReply, key: string, run
         const index = d.hits.findIndex((h) => h.kind === body.kind && h.text === body.text);
         return detailPage(req, reply, id, { keepError: { index, message: Object.values(fields)[0] ?? err.message }, alert: Object.values(fields).join('；') }, 400);
       }
+      // The mask buttons are hidden fields only: say what was wrong above the page.
+      if (key === 'mask') return detailPage(req, reply, id, { alert: Object.values(fields).join('；') }, 400);
       const values = { ...raw, confidentialityChecked: raw.confidentialityChecked === 'on' };
       return detailPage(req, reply, id, { form: { key, state: { values, errors: prefix ? prefixFields(fields, prefix) : fields } } }, 400);
     }
