@@ -36,7 +36,7 @@ test('the checker catches each kind of role comparison and leaves policy files, 
     "export const b = (u: any) => 'auditor' !== u.role;", // 2 role-equality (member, right)
     "export const c = (role: string) => role == 'admin';", // 3 role-equality (bare)
     "export const d = (u: any) => ['admin', 'auditor'].includes(u.role);", // 4 includes-role
-    "export const e = (e: any, r: string) => e.roles.includes(r);", // 5 roles-includes
+    "export const e = (e: any, r: string) => e.roles.includes(r) || TOTP_ROLES.includes(r);", // 5 roles-includes
     "export const f = (a: any) => { switch (a.role) { default: return 1; } };", // 6 switch-role
     'const isAdmin = (req: any) => !!req;', // 7 local-isAdmin
     'export const g = isAdmin;',

@@ -3,7 +3,7 @@
 // A "role comparison" is a line of code (not a comment line) that matches one of ROLE_PATTERNS:
 //   role-equality   `role` (bare or a member, `actor.role`, `u.role`) on either side of == / === / != / !==
 //   includes-role   `.includes(<…>.role)` / `.includes(role)` — a list of roles asked about one role
-//   roles-includes  `roles.includes(`, `roles?.includes(` — the same question asked of a `roles` list
+//   roles-includes  `roles.includes(`, `e.roles?.includes(`, `TOTP_ROLES.includes(` — the same question asked of a roles list
 //   switch-role     `switch (<…>.role)` / `switch (role)`
 //   local-isAdmin   `const|let|var|function isAdmin` — a private copy of auth/policy.ts `isAdminUser`
 // Allowed only in ALLOWED_FILES: a module's `*-policy.ts` (e.g. disclosure/item-policy.ts, org/org-policy.ts)
@@ -14,7 +14,7 @@ import { join, relative } from 'node:path';
 export const ROLE_PATTERNS: ReadonlyArray<{ name: string; re: RegExp }> = [
   { name: 'role-equality', re: /\brole\s*[!=]==?|[!=]==?\s*(?:[\w$]+\??\.)*role\b(?![\w$])/ },
   { name: 'includes-role', re: /\.includes\(\s*(?:[\w$]+\??\.)*role\s*\)/ },
-  { name: 'roles-includes', re: /\broles\s*\??\.\s*includes\s*\(/i },
+  { name: 'roles-includes', re: /roles\s*\??\.\s*includes\s*\(/i },
   { name: 'switch-role', re: /\bswitch\s*\(\s*(?:[\w$]+\??\.)*role\s*\)/ },
   { name: 'local-isAdmin', re: /\b(?:const|let|var|function)\s+isAdmin\b/ },
 ];
