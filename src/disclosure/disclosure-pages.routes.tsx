@@ -12,7 +12,6 @@ import { reviewQueue } from './review-queue.service.js';
 import { invalidFields } from './route-helpers.js';
 import { canManageCategories } from './item-policy.js';
 
-
 async function categoriesPage(req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) {
   const [catalog, topics] = await Promise.all([items.categoryOptions(req.ctx, 'catalog'), items.categoryOptions(req.ctx, 'topic')]);
   const meta = pageMeta(req, reply, '公开目录与主题分类');

@@ -33,7 +33,6 @@ async function formOptions(req: FastifyRequest): Promise<FormOptions> {
   return { units, catalog, topics, policies };
 }
 
-
 async function formPage(req: FastifyRequest, reply: FastifyReply, o: { form: FormState; action: string; title: string; submit: string; chooseUnit: boolean }, status = 200) {
   const meta = pageMeta(req, reply, o.title);
   return sendHtml(reply, <ItemFormView meta={meta} form={o.form} options={await formOptions(req)} action={o.action} submit={o.submit} chooseUnit={o.chooseUnit} />, status);

@@ -24,7 +24,6 @@ export async function prepareEnv(ctx: Ctx, areaId?: number): Promise<Env> {
   return { areaId: area, cal: await getCalendar(ctx.db, area), today: todayCst() };
 }
 
-
 /** Inserts a draft (index number taken in this transaction) and records it. */
 export async function insertDraft(tx: Db, ctx: Ctx, env: Env, input: ItemInput): Promise<repo.ItemRow> {
   const unit = await resolveUnit(tx, ctx, env, input.unitId);

@@ -318,7 +318,6 @@ export async function importFigures(ctx: Ctx, q: ReportQuery, buf: Buffer): Prom
 export type Transition = 'sign_off' | 'file' | 'publish' | 'reopen' | 'correct';
 export const TRANSITION_LABELS: Record<Transition, string> = { sign_off: '单位审签', file: '备案', publish: '公开', reopen: '退回草稿', correct: '发布更正版本' };
 
-
 function requireNoBlockers(c: Composed, what: string): void {
   if (c.blocking.fails.length) {
     throw fail('report_checks_failed', `有${c.blocking.fails.length}项校验未通过，不能${what}：${c.blocking.fails.slice(0, 3).map((x) => x.message).join('；')}${c.blocking.fails.length > 3 ? '……' : ''}`);
