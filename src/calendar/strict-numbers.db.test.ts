@@ -7,10 +7,12 @@ import { createHarness, USERS, type Agent, type Harness } from '../test-support/
 describe('calculator input is parsed strictly', () => {
   let h: Harness;
   let operator: Agent;
+  let admin: Agent;
   const audits = async () => Number((await h.tdb.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   before(async () => {
     h = await createHarness();
     operator = await h.login(USERS.operator.username);
+    admin = await h.login(USERS.admin.username);
   });
   after(async () => { await h.close(); });
 
@@ -33,5 +35,19 @@ describe('calculator input is parsed strictly', () => {
     const ok = await operator.get('/api/v1/calendar/add-working-days?start=2022-01-28&days=3');
     assert.equal(ok.statusCode, 200);
     assert.equal(ok.json().data.due, '2022-02-07');
+  });
+
+  test('the holiday notice form refuses a year written as "0x7ea" or "[2026]" and writes nothing', async () => {
+    const n = await audits();
+    const days = async () => (await h.tdb.db.selectFrom('calendar_days').select('date').execute()).length;
+    const before = await days();
+    for (const year of ['0x7ea', '[2026]', '2026.0']) {
+      await admin.get('/console/calendar/notice');
+      const r = await admin.request('POST', '/console/calendar/notice', { form: { text: '国务院办公厅关于2026年部分节假日安排的通知', year, source: 'https://www.gov.cn/x' } });
+      assert.equal(r.statusCode, 400, year);
+      assert.match(r.body, /年度应为2000至2100之间的整数/);
+    }
+    assert.equal(await days(), before);
+    assert.equal(await audits(), n);
   });
 });

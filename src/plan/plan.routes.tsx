@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../app/module.js';
 import { AppError, invalid } from '../lib/errors.js';
-import { intId, parseInput } from '../lib/validate.js';
+import { intId, parseInput, strictNumberInput } from '../lib/validate.js';
 import { requireAdmin } from '../auth/policy.js';
 import { canEditPlan, myTasksUnit } from './plan-policy.js';
 import { listUnits } from '../org/public.js';
@@ -160,7 +160,7 @@ export async function planRoutes(app: FastifyInstance, _deps: AppDeps): Promise<
 
   app.post('/console/plans/copy', async (req, reply) => {
     const b = formBody(req);
-    return handleFormPost(reply, () => svc.copyPlan(req.ctx, intParam(b.planId), Number(b.year)),
+    return handleFormPost(reply, () => svc.copyPlan(req.ctx, intParam(b.planId), strictNumberInput(b.year) as number),
       (r) => ({ to: `/console/plans/${r.planId}`, notice: `已复制为新年度方案${r.warnings.length ? `；请核对：${r.warnings.slice(0, 5).join('；')}` : ''}。请在页面下方填写文号和成文日期。` }),
       (errors) => plansPage(req, reply, { copy: { values: b, errors } }, 400));
   });

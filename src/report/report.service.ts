@@ -12,7 +12,7 @@ import { consultationsForYear } from '../decisions/public.js';
 import { actorLabel, type Ctx } from '../lib/context.js';
 import { fail, invalid, notFound } from '../lib/errors.js';
 import { nowIso, todayCst } from '../lib/time.js';
-import { optionalText, parseInput } from '../lib/validate.js';
+import { optionalText, parseInput, strictNumberInput } from '../lib/validate.js';
 import { ledgerProgress } from '../ledger/public.js';
 import { actorArea, findUnit, listUnitsInArea, unitByName, unitsUnder } from '../org/public.js';
 import type { Selectable } from 'kysely';
@@ -60,7 +60,7 @@ export async function resolveBody(ctx: Ctx, ref: string | number | undefined): P
 }
 
 export function parseYear(raw: unknown): number {
-  const y = Number(String(raw ?? '').trim());
+  const y = strictNumberInput(typeof raw === 'string' ? raw.trim() : raw) as number;
   const max = Number(todayCst().slice(0, 4));
   if (!Number.isInteger(y) || y < MIN_YEAR || y > max) throw invalid({ year: `请填写${MIN_YEAR}至${max}之间的年份` });
   return y;
@@ -383,7 +383,7 @@ export type PublishedReport = { row: ReportRow; body: Unit; version: Selectable<
 
 export async function publishedReport(ctx: Ctx, q: ReportQuery & { version?: unknown }): Promise<PublishedReport> {
   const body = await resolveBody(ctx, q.unit as string).catch(() => { throw notFound('年度报告'); });
-  const year = Number(q.year);
+  const year = strictNumberInput(q.year) as number;
   if (!Number.isInteger(year)) throw notFound('年度报告');
   const scope = q.scope === '本级' || q.scope === '汇总' ? q.scope : defaultScope(body);
   const row = await findReport(ctx.db, body.id, year, scope);
