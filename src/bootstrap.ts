@@ -4,6 +4,7 @@ import { migrateToLatest } from './app/migrations.js';
 import { systemActor, type Ctx } from './lib/context.js';
 import { nowIso } from './lib/time.js';
 import { createUser, ensureDefaultOrg } from './org/public.js';
+import { isAdminRole } from './auth/policy.js';
 import { ensureCalendarSeeded } from './calendar/public.js';
 import { ensureDefaultCategories } from './disclosure/public.js';
 import { readFileSync } from 'node:fs';
@@ -48,7 +49,7 @@ export async function bootstrap(handle: DbHandle, opts: { demo: boolean; plan?: 
       for (const s of specs) {
         // Created by a start that was killed before it finished: keep it (its password was never shown).
         if (await handle.db.selectFrom('users').select('id').where('username', '=', s.username).executeTakeFirst()) {
-          if (s.role === 'admin') notes.push(resetPasswordHint(s.username));
+          if (isAdminRole(s.role)) notes.push(resetPasswordHint(s.username));
           continue;
         }
         // Demo accounts print their (policy-compliant) password once and need no first-login change.

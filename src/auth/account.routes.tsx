@@ -11,9 +11,9 @@ import { ConsoleLayout } from '../web/components/layout.js';
 import { ErrorSummary, Form, SelectField, TextField, emptyForm, type FormState } from '../web/components/form.js';
 import { documentApi, formBody, intParam, pageMeta, sendHtml } from '../web/http.js';
 import { formatLocal } from '../audit/public.js';
-import { changeOwnPassword, listOwnSessions, revokeOwnSession, TOTP_ROLES } from './auth.service.js';
+import { changeOwnPassword, listOwnSessions, revokeOwnSession } from './auth.service.js';
 import { PASSWORD_MIN_LENGTH } from './password-policy.js';
-import { requireAdmin, requireUser } from './policy.js';
+import { requireAdmin, requireUser, roleNeedsTotp } from './policy.js';
 import { securitySettings } from './security-settings.js';
 import { issueApiToken, listApiTokens, revokeApiToken, TOKEN_MODULES, TOKEN_SCOPE_LABELS, type TokenRow } from './tokens.js';
 import { matchTotp, newRecoveryCodes, newTotpSecret, otpauthUri } from './totp.js';
@@ -184,7 +184,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     }
     // The enrolment QR code, rendered here as SVG (nothing leaves the server; no script needed to show it).
     const qr = !row.totp_enabled && secret ? raw((await QRCode.toString(otpauthUri(ISSUER, u.username, secret), { type: 'svg', errorCorrectionLevel: 'M', margin: 2, width: 220 })).trim()) : null;
-    const required = securitySettings().requireTotp && (TOTP_ROLES as readonly string[]).includes(u.role);
+    const required = securitySettings().requireTotp && roleNeedsTotp(u.role);
     const left = row.recovery_codes_json ? (JSON.parse(row.recovery_codes_json) as string[]).length : 0;
     return sendHtml(reply, (
       <ConsoleLayout meta={meta}>
@@ -240,7 +240,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/console/account/totp/disable', async (req, reply) => {
     const u = requireUser(req.ctx.actor);
-    if (securitySettings().requireTotp && (TOTP_ROLES as readonly string[]).includes(u.role)) throw new AppError('forbidden', 'totp_required', '您的角色必须使用双因素认证');
+    if (securitySettings().requireTotp && roleNeedsTotp(u.role)) throw new AppError('forbidden', 'totp_required', '您的角色必须使用双因素认证');
     const current = formBody(req).current ?? '';
     const row = await req.ctx.db.selectFrom('users').select(['password_hash']).where('id', '=', u.userId).executeTakeFirstOrThrow();
     if (!current || !(await verifyPassword(row.password_hash, current))) return totpPage(req, reply, { values: {}, errors: { current: '当前密码不正确' } }, undefined, 400);

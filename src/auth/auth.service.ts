@@ -8,6 +8,7 @@ import type { Actor, Ctx } from '../lib/context.js';
 import { AppError, invalid, notFound } from '../lib/errors.js';
 import { now, nowIso } from '../lib/time.js';
 import { passwordProblem } from './password-policy.js';
+import { roleNeedsTotp } from './policy.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { securitySettings } from './security-settings.js';
 import { checkApiToken } from './tokens.js';
@@ -21,8 +22,6 @@ export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
 /** How long a password-accepted, second-factor-pending login may wait for the code. */
 export const MFA_PENDING_MINUTES = 5;
-/** Roles that must use a second factor when GONGKAI_REQUIRE_TOTP is on. */
-export const TOTP_ROLES = ['admin', 'unit_reviewer'] as const;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -48,7 +47,7 @@ function actorOf(row: UserRow): Actor {
     kind: 'user', userId: row.id, username: row.username, name: row.display_name, role: row.role,
     unitId: row.unit_id, areaId: row.area_id ?? row.unit_id,
     mustChangePassword: row.must_change_password === 1 || passwordExpired(row.password_changed_at),
-    mustEnrolTotp: s.requireTotp && (TOTP_ROLES as readonly string[]).includes(row.role) && row.totp_enabled !== 1,
+    mustEnrolTotp: s.requireTotp && roleNeedsTotp(row.role) && row.totp_enabled !== 1,
   };
 }
 

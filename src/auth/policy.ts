@@ -55,3 +55,28 @@ export const isUser = (a: Actor): a is UserActor => a.kind === 'user';
 /** A logged-in 政务公开办 admin (not the system actor): what console pages use to show admin-only controls.
  *  The one helper for this question; modules' policy files build on it. */
 export const isAdminUser = (actor: Actor): boolean => actor.kind === 'user' && actor.role === 'admin';
+
+// Shared predicates the modules' policy files (and nav) build on: one definition of each role question.
+
+/** Reads the whole area: the system actor, admins and auditors (unit roles read only their own unit). */
+export const isAreaReader = (actor: Actor): boolean =>
+  actor.kind === 'system' || (actor.kind === 'user' && (actor.role === 'admin' || actor.role === 'auditor'));
+
+/** A logged-in auditor: reads, never changes anything. */
+export const isAuditorUser = (actor: Actor): boolean => actor.kind === 'user' && actor.role === 'auditor';
+
+/** A logged-in unit reviewer (单位审核人). */
+export const isUnitReviewerUser = (actor: Actor): boolean => actor.kind === 'user' && actor.role === 'unit_reviewer';
+
+/** A logged-in user whose role is one of `roles` (menu entries, role-limited screens). */
+export const hasRole = (actor: Actor, roles: readonly Role[]): boolean => actor.kind === 'user' && roles.includes(actor.role);
+
+/** About a user record (not the actor — for the actor use isAdminUser): is this role the 政务公开办 admin? */
+export const isAdminRole = (role: Role | string): boolean => role === 'admin';
+
+/** Roles bound to the area itself (区/市), not to one unit. */
+export const isAreaRole = (role: Role): boolean => role === 'admin' || role === 'auditor';
+
+/** Roles that must use a second factor when GONGKAI_REQUIRE_TOTP is on. */
+export const TOTP_ROLES = ['admin', 'unit_reviewer'] as const satisfies readonly Role[];
+export const roleNeedsTotp = (role: Role): boolean => (TOTP_ROLES as readonly Role[]).includes(role);

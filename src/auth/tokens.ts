@@ -6,9 +6,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/schema.js';
 import { writeAudit } from '../audit/public.js';
 import type { Ctx } from '../lib/context.js';
-import { AppError, forbidden, invalid, notFound } from '../lib/errors.js';
+import { AppError, invalid, notFound } from '../lib/errors.js';
 import { now, nowIso } from '../lib/time.js';
-import { requireUser } from './policy.js';
+import { requireTokenHolderVisible, requireTokenIssuer, tokenListScope } from './token-policy.js';
 
 export const TOKEN_SCOPES = ['read', 'read_write'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
@@ -23,9 +23,7 @@ export type TokenRequest = { username: string; name: string; scope?: string; mod
 
 /** Creates a token; the raw value is returned once. Admins (and the CLI) for anyone, users for themselves. */
 export async function issueApiToken(ctx: Ctx, req: TokenRequest): Promise<{ id: number; token: string; expiresAt: string | null }> {
-  const self = ctx.actor.kind === 'user' ? ctx.actor : null;
-  if (ctx.actor.kind === 'anonymous') requireUser(ctx.actor);
-  if (self && self.role !== 'admin' && self.username !== req.username) throw forbidden('只能为自己创建访问令牌');
+  requireTokenIssuer(ctx.actor, req.username);
   const fields: Record<string, string> = {};
   const name = req.name.trim();
   if (!name || name.length > 60 || /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(name)) fields.name = '请填写令牌名称（不超过60个字符）';
@@ -39,7 +37,7 @@ export async function issueApiToken(ctx: Ctx, req: TokenRequest): Promise<{ id: 
   const found = await ctx.db.selectFrom('users').select(['id', 'disabled', 'unit_id']).where('username', '=', req.username).executeTakeFirst();
   if (!found || found.disabled) throw notFound('用户');
   const user = { ...found, area_id: (await findUnit(ctx.db, found.unit_id))?.area_id ?? null };
-  if (self && self.role === 'admin' && (user.area_id ?? user.unit_id) !== self.areaId && user.unit_id !== self.areaId) throw notFound('用户');
+  requireTokenHolderVisible(ctx.actor, user);
   const token = `gk_${randomBytes(24).toString('base64url')}`;
   const expiresAt = new Date(now().getTime() + days * 86400_000).toISOString();
   const id = await ctx.db.transaction().execute(async (tx) => {
@@ -61,17 +59,14 @@ export type TokenRow = { id: number; name: string; username: string; scope: stri
 
 /** Tokens of one user (own page) or, for admins and the CLI, every user's in the area. */
 export async function listApiTokens(ctx: Ctx, opts: { userId?: number } = {}): Promise<TokenRow[]> {
-  const actor = ctx.actor;
-  if (actor.kind === 'anonymous') requireUser(actor);
+  const scope = tokenListScope(ctx.actor, opts);
   let q = ctx.db.selectFrom('api_tokens').innerJoin('users', 'users.id', 'api_tokens.user_id')
     .select(['api_tokens.id', 'api_tokens.name', 'users.username', 'api_tokens.scope', 'api_tokens.module', 'api_tokens.created_at', 'api_tokens.last_used_at', 'api_tokens.expires_at', 'api_tokens.revoked_at']);
-  if (actor.kind === 'user') {
-    if (actor.role !== 'admin' || opts.userId === actor.userId) q = q.where('api_tokens.user_id', '=', actor.userId);
-    else {
-      const areaUnits = (await listUnitsInArea(ctx.db, actor.areaId)).map((u) => u.id);
-      q = q.where('users.unit_id', 'in', [actor.areaId, ...areaUnits]);
-    }
-  } else if (opts.userId) q = q.where('api_tokens.user_id', '=', opts.userId);
+  if (scope.kind === 'own') q = q.where('api_tokens.user_id', '=', scope.userId);
+  else if (scope.kind === 'area') {
+    const areaUnits = (await listUnitsInArea(ctx.db, scope.areaId)).map((u) => u.id);
+    q = q.where('users.unit_id', 'in', [scope.areaId, ...areaUnits]);
+  } else if (scope.userId) q = q.where('api_tokens.user_id', '=', scope.userId);
   return q.orderBy('api_tokens.id', 'desc').execute();
 }
 

@@ -3,22 +3,22 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../lib/errors.js';
 import { todayCst } from '../lib/time.js';
-import { isoDate, parseInput, text } from '../lib/validate.js';
+import { isoDate, parseInput, strictNumberInput, text } from '../lib/validate.js';
 import { ConsoleLayout } from '../web/components/layout.js';
 import { ErrorSummary, Form, SelectField, TextArea, TextField, emptyForm, type FormState } from '../web/components/form.js';
 import { documentApi, formBody, pageMeta, sendHtml } from '../web/http.js';
 import { Explanation } from './calendar.views.js';
 import * as svc from './calendar.service.js';
+import { canManageCalendar } from './calendar-policy.js';
 import { redirectWithFlash, takeFlash } from '../web/flash.js';
 import { holidayNoticeRoutes } from './holiday-notice.routes.js';
 
-const calcInput = z.object({ start: isoDate('起算日期'), days: z.coerce.number({ error: '工作日数必须是数字' }).int('工作日数必须是整数').min(1, '工作日数至少为1').max(3650, '工作日数不能超过3650') });
+const calcInput = z.object({ start: isoDate('起算日期'), days: z.preprocess((v) => strictNumberInput(v), z.number({ error: '工作日数必须是数字' }).int('工作日数必须是整数').min(1, '工作日数至少为1').max(3650, '工作日数不能超过3650')) });
 const overrideInput = z.object({
   from: isoDate('开始日期'), to: z.preprocess((v) => (v === '' ? undefined : v), isoDate('结束日期').optional()),
   kind: z.enum(['off', 'work'], { error: '请选择放假或上班' }), name: text('名称', { max: 40 }), source: text('依据', { max: 200 }),
 });
 const LABELS = { start: '起算日期', days: '工作日数', from: '开始日期', to: '结束日期', kind: '类型', name: '名称', source: '依据', file: '节假日文件' };
-const isAdmin = (req: FastifyRequest) => req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
 
 async function page(req: FastifyRequest, reply: FastifyReply, forms: { calc?: FormState; override?: FormState; file?: FormState; notice?: string } = {}, status = 200) {
   const flash = takeFlash(req, reply);
@@ -58,15 +58,15 @@ async function page(req: FastifyRequest, reply: FastifyReply, forms: { calc?: Fo
       {ov.notice ? <p>依据：{ov.notice.notice ?? '（未注明）'} {ov.notice.source ? <a href={ov.notice.source}>来源</a> : null}</p> : <div class="gk-warning">{year}年节假日安排尚未录入</div>}
       <table class="gk-table">
         <caption>{year}年放假与调休上班日期</caption>
-        <thead><tr><th scope="col">日期</th><th scope="col">类型</th><th scope="col">名称</th><th scope="col">来源</th>{isAdmin(req) ? <th scope="col">操作</th> : null}</tr></thead>
+        <thead><tr><th scope="col">日期</th><th scope="col">类型</th><th scope="col">名称</th><th scope="col">来源</th>{canManageCalendar(req.ctx.actor) ? <th scope="col">操作</th> : null}</tr></thead>
         <tbody>{ov.days.map((d) => (
           <tr><td>{d.date}</td><td>{d.kind === 'off' ? '放假' : '调休上班'}</td><td>{d.name}</td><td>{d.scope === 'national' ? '国务院办公厅通知' : `本地调整：${d.source}`}</td>
-            {isAdmin(req) ? <td>{d.scope !== 'national' ? (
+            {canManageCalendar(req.ctx.actor) ? <td>{d.scope !== 'national' ? (
               <form method="post" action="/console/calendar/overrides/remove" class="gk-inline"><input type="hidden" name="_csrf" value={meta.csrf!} /><input type="hidden" name="date" value={d.date} /><button type="submit" class="gk-button gk-button--link">删除<span class="visually-hidden">{d.date}的本地调整</span></button></form>
             ) : '—'}</td> : null}</tr>
         ))}</tbody>
       </table>
-      {isAdmin(req) ? <>
+      {canManageCalendar(req.ctx.actor) ? <>
         <h2>录入本地调整</h2>
         <ErrorSummary errors={forms.override?.errors ?? {}} labels={LABELS} />
         <Form action="/console/calendar/overrides" csrf={meta.csrf!} submit="保存本地调整">

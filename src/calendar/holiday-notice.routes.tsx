@@ -8,6 +8,7 @@ import { CsrfField, ErrorSummary, Form, TextArea, TextField, emptyForm, type For
 import { formBody, pageMeta, sendHtml } from '../web/http.js';
 import { parseCalendarFile } from './calendar-file.js';
 import { noticeToCalendarFile, parseHolidayNotice, type ParsedNotice } from './holiday-notice.js';
+import { strictNumberInput } from '../lib/validate.js';
 
 const LABELS = { text: '通知原文', year: '年度', source: '来源网址' };
 const WEEK = ['一', '二', '三', '四', '五', '六', '日'];
@@ -88,7 +89,7 @@ export async function holidayNoticeRoutes(app: FastifyInstance): Promise<void> {
     const body = formBody(req);
     const errors: Record<string, string> = {};
     const text = (body.text ?? '').trim();
-    const year = body.year?.trim() ? Number(body.year) : undefined;
+    const year = body.year?.trim() ? (strictNumberInput(body.year.trim()) as number) : undefined;
     if (!text) errors.text = '请粘贴通知原文';
     else if (text.length > 20000) errors.text = '通知原文不能超过20000个字符';
     if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100)) errors.year = '年度应为2000至2100之间的整数';

@@ -10,8 +10,7 @@ import * as items from './items.service.js';
 import { ATTRIBUTE_LABELS, BASIS_LABELS } from './labels.js';
 import { reviewQueue } from './review-queue.service.js';
 import { invalidFields } from './route-helpers.js';
-
-const isAdmin = (req: FastifyRequest) => req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
+import { canManageCategories } from './item-policy.js';
 
 async function categoriesPage(req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) {
   const [catalog, topics] = await Promise.all([items.categoryOptions(req.ctx, 'catalog'), items.categoryOptions(req.ctx, 'topic')]);
@@ -28,7 +27,7 @@ async function categoriesPage(req: FastifyRequest, reply: FastifyReply, form: Fo
       <p><a href="/console/items">返回政府信息列表</a></p>
       <Tree caption="公开目录" rows={catalog} />
       <Tree caption="主题分类" rows={topics} />
-      {isAdmin(req) ? <>
+      {canManageCategories(req.ctx.actor) ? <>
         <h2>新增或重命名分类</h2>
         <p>代码一经使用不再更改；填写已有代码时只修改名称。</p>
         <ErrorSummary errors={form.errors} labels={ITEM_LABELS} />

@@ -1,6 +1,6 @@
 // Input schemas of the disclosure module (zod), with the Chinese field labels the forms and API report.
 import { z } from 'zod';
-import { intId, isoDate, oneOf, optionalText, text } from '../lib/validate.js';
+import { intId, isoDate, oneOf, optionalText, strictNumberInput, text } from '../lib/validate.js';
 import { WITHHELD_BASIS_CODES } from './pure/legal-basis.js';
 import { ATTRIBUTES, INTERP_FORMS, ITEM_STATUSES, ITEM_TYPES } from './labels.js';
 
@@ -12,8 +12,8 @@ const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v
 /** Dates the working calendar can count (2000–2099). */
 const dateIn = (label: string) => isoDate(label).refine((s) => s >= '2000-01-01' && s <= '2099-12-31', `${label}应在2000年至2099年之间`);
 export const optionalDate = (label: string) => z.preprocess(blankToUndefined, dateIn(label).optional());
-const optionalInt = (label: string, min: number, max: number) => z.preprocess(blankToUndefined,
-  z.coerce.number({ error: `${label}必须是数字` }).int(`${label}必须是整数`).min(min, `${label}至少为${min}`).max(max, `${label}不能超过${max}`).optional());
+const optionalInt = (label: string, min: number, max: number) => z.preprocess((v) => { const b = blankToUndefined(v); return b === undefined ? undefined : strictNumberInput(b); },
+  z.number({ error: `${label}必须是数字` }).int(`${label}必须是整数`).min(min, `${label}至少为${min}`).max(max, `${label}不能超过${max}`).optional());
 const optionalId = (label: string) => z.preprocess(blankToUndefined, intId(label).optional());
 const optionalEnum = <T extends string>(label: string, values: readonly [T, ...T[]]) => z.preprocess(blankToUndefined, oneOf(label, values).optional());
 
@@ -80,7 +80,7 @@ export const commentInput = z.object({ comment: text('退回意见', { max: 1000
 
 export const maskInput = z.object({
   source: z.enum(['title', 'body'], { error: '附件中的个人信息无法在线遮盖，请删除附件并上传处理后的版本' }),
-  start: z.coerce.number({ error: '位置无效' }).int('位置无效').min(0, '位置无效'),
+  start: z.preprocess((v) => strictNumberInput(v), z.number({ error: '位置无效' }).int('位置无效').min(0, '位置无效')),
   text: text('内容', { max: 200 }),
 });
 export const keepInput = z.object({

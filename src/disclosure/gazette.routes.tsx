@@ -11,9 +11,9 @@ import { validityToday } from './validity-display.js';
 import { pickItems } from './item-picker.service.js';
 import { pickerQuery } from './item-picker.page.js';
 import { PickerSearch, pickTitle } from './item-picker.views.js';
+import { canEditGazette } from './gazette-policy.js';
 
 const LABELS = { year: '年份', number: '期号', title: '标题', itemRef: '政府信息', publishedOn: '出版日期' };
-const isAdmin = (req: FastifyRequest) => req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
 
 async function listPage(req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) {
   const issues = await gazette.listIssues(req.ctx);
@@ -28,7 +28,7 @@ async function listPage(req: FastifyRequest, reply: FastifyReply, form: FormStat
             <td>{i.status === 'published' ? `已出版（${i.published_on}）` : '编辑中'}</td></tr>
         ))}</tbody>
       </table>
-      {isAdmin(req) ? <>
+      {canEditGazette(req.ctx.actor) ? <>
         <h2>新建一期</h2>
         <ErrorSummary errors={form.errors} labels={LABELS} />
         <Form action="/console/gazette" csrf={meta.csrf!} submit="新建">
@@ -44,7 +44,7 @@ async function listPage(req: FastifyRequest, reply: FastifyReply, form: FormStat
 async function issuePage(req: FastifyRequest, reply: FastifyReply, id: number, s: { form?: FormState; alert?: string } = {}, status = 200) {
   const { issue, entries } = await gazette.getIssue(req.ctx, id);
   const meta = pageMeta(req, reply, `${issue.year}年第${issue.number}期：${issue.title}`);
-  const editable = isAdmin(req) && issue.status === 'draft';
+  const editable = canEditGazette(req.ctx.actor) && issue.status === 'draft';
   const form = s.form ?? emptyForm();
   const flash = takeFlash(req, reply);
   // The entry picker (no JavaScript needed): a GET search, then one button per result.
@@ -99,7 +99,7 @@ async function issuePage(req: FastifyRequest, reply: FastifyReply, id: number, s
           <TextField name="publishedOn" label="出版日期" type="date" form={emptyForm()} hint="默认今天" />
         </Form>
       </> : null}
-      {isAdmin(req) && issue.status === 'published' ? <Post action={`/console/gazette/${id}/unpublish`} label="撤回出版（恢复编辑）" /> : null}
+      {canEditGazette(req.ctx.actor) && issue.status === 'published' ? <Post action={`/console/gazette/${id}/unpublish`} label="撤回出版（恢复编辑）" /> : null}
     </ConsoleLayout>
   ), status);
 }

@@ -6,15 +6,15 @@ import { requireAdmin, requireAreaReader } from '../auth/policy.js';
 import type { Ctx } from '../lib/context.js';
 import { conflict, invalid, notFound } from '../lib/errors.js';
 import { todayCst } from '../lib/time.js';
-import { intId, parseInput, text } from '../lib/validate.js';
+import { intId, parseInput, strictNumberInput, text } from '../lib/validate.js';
 import { actorArea } from '../org/public.js';
 import { optionalDate } from './disclosure.schema.js';
 import * as repo from './gazette.repo.js';
 import { validityToday } from './validity-display.js';
 
 const issueInput = z.object({
-  year: z.coerce.number({ error: '年份必须是数字' }).int('年份必须是整数').min(2000, '年份应在2000年至2099年之间').max(2099, '年份应在2000年至2099年之间'),
-  number: z.coerce.number({ error: '期号必须是数字' }).int('期号必须是整数').min(1, '期号至少为1').max(999, '期号不能超过999'),
+  year: z.preprocess((v) => strictNumberInput(v), z.number({ error: '年份必须是数字' }).int('年份必须是整数').min(2000, '年份应在2000年至2099年之间').max(2099, '年份应在2000年至2099年之间')),
+  number: z.preprocess((v) => strictNumberInput(v), z.number({ error: '期号必须是数字' }).int('期号必须是整数').min(1, '期号至少为1').max(999, '期号不能超过999')),
   title: text('标题', { max: 100 }),
 });
 /** An entry is named by its item id or its 索引号. */

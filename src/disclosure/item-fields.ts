@@ -3,10 +3,10 @@
 import type { WorkingCalendar } from '../calendar/public.js';
 import type { Db } from '../db/schema.js';
 import type { Ctx } from '../lib/context.js';
-import { forbidden, invalid } from '../lib/errors.js';
+import { invalid } from '../lib/errors.js';
 import type { ItemInput } from './disclosure.schema.js';
 import { findCategory } from './categories.repo.js';
-import { canReadItem } from './item-policy.js';
+import { canReadItem, draftUnitId } from './item-policy.js';
 import {
   INTERPRETATION_DAYS, bodyInputToHtml, defaultCategory, defaultDisclosureDays, statutoryDueDate,
 } from './item-rules.js';
@@ -19,15 +19,7 @@ export type Env = { areaId: number; cal: WorkingCalendar; today: string };
 
 /** The unit an item is drafted for: a unit user's own unit, the admin's choice (default: the district), the CLI's choice. */
 export async function resolveUnit(tx: Db, ctx: Ctx, env: Env, unitId: number | undefined) {
-  const a = ctx.actor;
-  let id = unitId;
-  if (a.kind === 'user') {
-    if (a.role === 'auditor') throw forbidden('审计员只能查看，不能修改');
-    if (a.role !== 'admin') {
-      if (id !== undefined && id !== a.unitId) throw forbidden('只能为本单位录入政府信息');
-      id = a.unitId;
-    } else id ??= a.unitId;
-  }
+  const id = draftUnitId(ctx.actor, unitId);
   if (id === undefined) throw invalid({ unitId: '请选择发布机构' });
   const unit = await tx.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
   if (!unit || (unit.area_id !== env.areaId && unit.id !== env.areaId)) throw invalid({ unitId: '发布机构不存在' });

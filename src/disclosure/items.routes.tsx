@@ -11,6 +11,7 @@ import { itemDetail } from './item-detail.service.js';
 import { replacementPick } from './item-picker.page.js';
 import { ItemDetailView, type DetailState } from './item-detail.views.js';
 import * as items from './items.service.js';
+import { canChooseDraftUnit, canDraftItems, requireDrafter } from './item-policy.js';
 import { ItemFormView, ItemListView, type FormOptions } from './items.views.js';
 import * as privacy from './privacy.service.js';
 import * as queue from './review-queue.service.js';
@@ -32,8 +33,6 @@ async function formOptions(req: FastifyRequest): Promise<FormOptions> {
   ]);
   return { units, catalog, topics, policies };
 }
-
-const isAdmin = (req: FastifyRequest) => req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
 
 async function formPage(req: FastifyRequest, reply: FastifyReply, o: { form: FormState; action: string; title: string; submit: string; chooseUnit: boolean }, status = 200) {
   const meta = pageMeta(req, reply, o.title);
@@ -72,6 +71,8 @@ async function action(req: FastifyRequest, reply: FastifyReply, key: string, run
         const index = d.hits.findIndex((h) => h.kind === body.kind && h.text === body.text);
         return detailPage(req, reply, id, { keepError: { index, message: Object.values(fields)[0] ?? err.message }, alert: Object.values(fields).join('；') }, 400);
       }
+      // The mask buttons are hidden fields only: say what was wrong above the page.
+      if (key === 'mask') return detailPage(req, reply, id, { alert: Object.values(fields).join('；') }, 400);
       const values = { ...raw, confidentialityChecked: raw.confidentialityChecked === 'on' };
       return detailPage(req, reply, id, { form: { key, state: { values, errors: prefix ? prefixFields(fields, prefix) : fields } } }, 400);
     }
@@ -86,15 +87,15 @@ export async function itemPageRoutes(app: FastifyInstance, deps: AppDeps) {
     const data = await items.listItems(req.ctx, q);
     const actor = req.ctx.actor;
     const meta = pageMeta(req, reply, '政府信息');
-    return sendHtml(reply, <ItemListView meta={meta} data={data} canCreate={actor.kind === 'user' && actor.role !== 'auditor'} filter={emptyForm(q)} />);
+    return sendHtml(reply, <ItemListView meta={meta} data={data} canCreate={canDraftItems(actor)} filter={emptyForm(q)} />);
   });
 
   app.get('/console/items/new', async (req, reply) => {
     const q = req.query as Record<string, string>;
     const actor = req.ctx.actor;
-    if (actor.kind === 'user' && actor.role === 'auditor') throw new AppError('forbidden', 'forbidden', '审计员只能查看，不能修改');
+    requireDrafter(actor);
     const values = { itemType: q.itemType ?? 'general', policyItemId: q.policyItemId ?? '', attribute: 'proactive', formedOn: todayCst(), needsInterpretation: true, interpForm: q.itemType === 'interpretation' ? 'text' : '' };
-    return formPage(req, reply, { form: emptyForm(values), action: '/console/items', title: '新建政府信息', submit: '保存草稿', chooseUnit: isAdmin(req) });
+    return formPage(req, reply, { form: emptyForm(values), action: '/console/items', title: '新建政府信息', submit: '保存草稿', chooseUnit: canChooseDraftUnit(req.ctx.actor) });
   });
   app.post('/console/items', async (req, reply) => {
     const body = formBody(req);
@@ -103,7 +104,7 @@ export async function itemPageRoutes(app: FastifyInstance, deps: AppDeps) {
       return reply.redirect(`/console/items/${id}?done=created`, 303);
     } catch (err) {
       const fields = invalidFields(err);
-      if (fields) return formPage(req, reply, { form: { values: { ...body, needsInterpretation: body.needsInterpretation === 'on' }, errors: fields }, action: '/console/items', title: '新建政府信息', submit: '保存草稿', chooseUnit: isAdmin(req) }, 400);
+      if (fields) return formPage(req, reply, { form: { values: { ...body, needsInterpretation: body.needsInterpretation === 'on' }, errors: fields }, action: '/console/items', title: '新建政府信息', submit: '保存草稿', chooseUnit: canChooseDraftUnit(req.ctx.actor) }, 400);
       throw err;
     }
   });

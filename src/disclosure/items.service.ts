@@ -3,7 +3,7 @@ import { requireUser } from '../auth/policy.js';
 import { getCalendar } from '../calendar/public.js';
 import type { Db } from '../db/schema.js';
 import type { Ctx } from '../lib/context.js';
-import { conflict, forbidden, invalid } from '../lib/errors.js';
+import { conflict, invalid } from '../lib/errors.js';
 import { nowIso, todayCst } from '../lib/time.js';
 import { parseInput } from '../lib/validate.js';
 import { actorArea } from '../org/public.js';
@@ -11,7 +11,7 @@ import { ensureDefaultCategories, listCategories, treeOrder, type CategoryTree }
 import { itemInput, listQuery, type ItemInput } from './disclosure.schema.js';
 import { itemColumns, resolveUnit, type Env } from './item-fields.js';
 import { recordChange, snapshot } from './item-history.js';
-import { requireItemWriter, requireReadable } from './item-policy.js';
+import { draftableUnitsOf, listingUnit, requireDrafter, requireItemWriter, requireReadable } from './item-policy.js';
 import { formatIndexNo, timeliness } from './item-rules.js';
 import * as repo from './items.repo.js';
 
@@ -23,11 +23,6 @@ export async function prepareEnv(ctx: Ctx, areaId?: number): Promise<Env> {
   await ensureDefaultCategories(ctx.db, area);
   return { areaId: area, cal: await getCalendar(ctx.db, area), today: todayCst() };
 }
-
-const requireDrafter = (ctx: Ctx) => {
-  if (ctx.actor.kind === 'anonymous') requireUser(ctx.actor);
-  if (ctx.actor.kind === 'user' && ctx.actor.role === 'auditor') throw forbidden('审计员只能查看，不能修改');
-};
 
 /** Inserts a draft (index number taken in this transaction) and records it. */
 export async function insertDraft(tx: Db, ctx: Ctx, env: Env, input: ItemInput): Promise<repo.ItemRow> {
@@ -49,7 +44,7 @@ export async function insertDraft(tx: Db, ctx: Ctx, env: Env, input: ItemInput):
 }
 
 export async function createItem(ctx: Ctx, raw: unknown): Promise<number> {
-  requireDrafter(ctx);
+  requireDrafter(ctx.actor);
   const input = parseInput(itemInput, raw);
   const env = await prepareEnv(ctx);
   return ctx.db.transaction().execute(async (tx) => (await insertDraft(tx, ctx, env, input)).id);
@@ -82,7 +77,7 @@ export async function listItems(ctx: Ctx, rawQuery: unknown) {
   const page = q.page ?? 1;
   const filter = {
     areaId: actor.areaId,
-    unitId: actor.role === 'admin' || actor.role === 'auditor' ? undefined : actor.unitId,
+    unitId: listingUnit(actor),
     status: q.status, itemType: q.itemType, attribute: q.attribute, q: q.q,
   };
   const [rows, total] = await Promise.all([
@@ -117,9 +112,7 @@ export async function draftableUnits(ctx: Ctx) {
   const actor = requireUser(ctx.actor);
   const rows = await ctx.db.selectFrom('units').select(['id', 'name', 'code', 'area_id'])
     .where((eb) => eb.or([eb('area_id', '=', actor.areaId), eb('id', '=', actor.areaId)])).orderBy('sort').orderBy('id').execute();
-  if (actor.role === 'admin') return rows;
-  if (actor.role === 'auditor') return [];
-  return rows.filter((u) => u.id === actor.unitId);
+  return draftableUnitsOf(actor, rows);
 }
 
 /** Policy documents an interpretation may be linked to: the actor's readable normative/policy items plus public ones. */
@@ -128,7 +121,7 @@ export async function policyOptions(ctx: Ctx) {
   const rows = await ctx.db.selectFrom('info_items').select(['id', 'unit_id', 'area_id', 'index_no', 'title', 'status', 'attribute'])
     .where('area_id', '=', actor.areaId).where('item_type', 'in', ['normative', 'policy']).where('status', '!=', 'withdrawn')
     .orderBy('id', 'desc').limit(500).execute();
-  const mine = actor.role === 'admin' || actor.role === 'auditor';
-  return rows.filter((r) => mine || r.unit_id === actor.unitId || (r.status === 'published' && r.attribute === 'proactive'));
+  const unit = listingUnit(actor);
+  return rows.filter((r) => unit === undefined || r.unit_id === unit || (r.status === 'published' && r.attribute === 'proactive'));
 }
 

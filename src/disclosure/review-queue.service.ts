@@ -7,7 +7,7 @@ import { nowIso, todayCst } from '../lib/time.js';
 import { parseInput } from '../lib/validate.js';
 import { reasonInput, reviewKeepInput } from './disclosure.schema.js';
 import { recordChange, snapshot } from './item-history.js';
-import { requireItemReviewer, requireReadable } from './item-policy.js';
+import { listingUnit, requireItemReviewer, requireReadable } from './item-policy.js';
 import { addYears, REVIEW_INTERVAL_YEARS, statutoryDueDate } from './item-rules.js';
 import { ATTRIBUTE_LABELS } from './labels.js';
 import { prepareEnv } from './items.service.js';
@@ -20,7 +20,8 @@ export async function reviewQueue(ctx: Ctx) {
     .selectAll('info_items').select('units.name as unit_name')
     .where('info_items.area_id', '=', actor.areaId).where('info_items.status', '=', 'published')
     .where('info_items.attribute', 'in', ['on_request', 'withheld']);
-  if (actor.role !== 'admin' && actor.role !== 'auditor') q = q.where('info_items.unit_id', '=', actor.unitId);
+  const unit = listingUnit(actor);
+  if (unit !== undefined) q = q.where('info_items.unit_id', '=', unit);
   const rows = await q.orderBy('info_items.next_review_on').orderBy('info_items.id').execute();
   const today = todayCst();
   return rows.map((r) => ({ ...r, due: !!r.next_review_on && r.next_review_on <= today }));

@@ -6,12 +6,12 @@ import { ConsoleLayout } from '../web/components/layout.js';
 import { Checkbox, ErrorSummary, Form, SelectField, TextField, emptyForm, type FormState } from '../web/components/form.js';
 import { documentApi, formBody, intParam, pageMeta, sendHtml } from '../web/http.js';
 import * as org from './org.service.js';
+import { canManageOrg } from './org-policy.js';
 import { ROLES, UNIT_KINDS } from './org.schema.js';
 import { bulkImportRoutes } from './bulk-import.routes.js';
 
 const UNIT_LABELS = { name: '单位名称', code: '单位代码', kind: '单位类型' };
 const USER_LABELS = { username: '用户名', displayName: '姓名', role: '角色', unitId: '所属单位', password: '初始密码', disabled: '停用' };
-const isAdmin = (req: FastifyRequest) => req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
 
 async function unitsPage(req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) {
   const units = await org.listUnits(req.ctx);
@@ -20,12 +20,12 @@ async function unitsPage(req: FastifyRequest, reply: FastifyReply, form: FormSta
     <ConsoleLayout meta={meta}>
       <table class="gk-table">
         <caption class="visually-hidden">单位列表</caption>
-        <thead><tr><th scope="col">单位代码</th><th scope="col">单位名称</th><th scope="col">类型</th>{isAdmin(req) ? <th scope="col">操作</th> : null}</tr></thead>
+        <thead><tr><th scope="col">单位代码</th><th scope="col">单位名称</th><th scope="col">类型</th>{canManageOrg(req.ctx.actor) ? <th scope="col">操作</th> : null}</tr></thead>
         <tbody>{units.map((u) => (
-          <tr><td>{u.code}</td><td>{u.name}</td><td>{u.kind}</td>{isAdmin(req) ? <td>{u.kind === '区' || u.kind === '市' ? '—' : <a href={`/console/units/${u.id}`}>编辑<span class="visually-hidden">{u.name}</span></a>}</td> : null}</tr>
+          <tr><td>{u.code}</td><td>{u.name}</td><td>{u.kind}</td>{canManageOrg(req.ctx.actor) ? <td>{u.kind === '区' || u.kind === '市' ? '—' : <a href={`/console/units/${u.id}`}>编辑<span class="visually-hidden">{u.name}</span></a>}</td> : null}</tr>
         ))}</tbody>
       </table>
-      {isAdmin(req) ? <>
+      {canManageOrg(req.ctx.actor) ? <>
         <h2>新增单位</h2>
         <ErrorSummary errors={form.errors} labels={UNIT_LABELS} />
         <Form action="/console/units" csrf={meta.csrf!} submit="新增单位">
@@ -63,13 +63,13 @@ async function usersPage(req: FastifyRequest, reply: FastifyReply, form: FormSta
       {notice ? <div class="gk-notice" role="status">{notice}</div> : null}
       <table class="gk-table">
         <caption class="visually-hidden">用户列表</caption>
-        <thead><tr><th scope="col">用户名</th><th scope="col">姓名</th><th scope="col">角色</th><th scope="col">所属单位</th><th scope="col">状态</th>{isAdmin(req) ? <th scope="col">操作</th> : null}</tr></thead>
+        <thead><tr><th scope="col">用户名</th><th scope="col">姓名</th><th scope="col">角色</th><th scope="col">所属单位</th><th scope="col">状态</th>{canManageOrg(req.ctx.actor) ? <th scope="col">操作</th> : null}</tr></thead>
         <tbody>{users.map((u) => (
           <tr><td>{u.username}</td><td>{u.display_name}</td><td>{ROLE_LABELS[u.role]}</td><td>{u.unit_name}</td><td>{u.disabled ? '已停用' : '正常'}</td>
-            {isAdmin(req) ? <td><a href={`/console/users/${u.id}`}>编辑<span class="visually-hidden">{u.username}</span></a></td> : null}</tr>
+            {canManageOrg(req.ctx.actor) ? <td><a href={`/console/users/${u.id}`}>编辑<span class="visually-hidden">{u.username}</span></a></td> : null}</tr>
         ))}</tbody>
       </table>
-      {isAdmin(req) ? <>
+      {canManageOrg(req.ctx.actor) ? <>
         <p><a href="/console/org-import">从Excel批量导入单位和用户</a></p>
         <h2>新增用户</h2>
         <ErrorSummary errors={form.errors} labels={USER_LABELS} />

@@ -3,6 +3,7 @@ import type { Db, Role } from '../db/schema.js';
 import { writeAudit } from '../audit/public.js';
 import { generatePassword, hashPassword, revokeUserTokens } from '../auth/public.js';
 import { canReadUnit, requireAdmin, requireAreaReader, requireUser } from '../auth/policy.js';
+import { isSelfLockout, roleUnitProblem, visibleUnits } from './org-policy.js';
 import type { Ctx } from '../lib/context.js';
 import { conflict, invalid, notFound } from '../lib/errors.js';
 import { nowIso } from '../lib/time.js';
@@ -39,11 +40,7 @@ export async function ensureDefaultOrg(db: Db): Promise<number> {
 
 export async function listUnits(ctx: Ctx) {
   const areaId = await actorArea(ctx);
-  const units = await repo.listUnitsInArea(ctx.db, areaId);
-  if (ctx.actor.kind === 'user' && ctx.actor.role !== 'admin' && ctx.actor.role !== 'auditor') {
-    return units.filter((u) => canReadUnit(ctx.actor, u));
-  }
-  return units;
+  return visibleUnits(ctx.actor, await repo.listUnitsInArea(ctx.db, areaId));
 }
 
 export async function getUnit(ctx: Ctx, id: number) {
@@ -90,9 +87,8 @@ export async function listUsers(ctx: Ctx) {
 async function checkUnitForRole(db: Db, areaId: number, unitId: number, role: Role) {
   const unit = await repo.findUnit(db, unitId);
   if (!unit || (unit.area_id !== areaId && unit.id !== areaId)) throw invalid({ unitId: '所属单位不存在' });
-  const isArea = unit.kind === '区' || unit.kind === '市';
-  if ((role === 'admin' || role === 'auditor') && !isArea) throw invalid({ unitId: '管理员和审计员应属于区（行政区划）本身' });
-  if ((role === 'unit_operator' || role === 'unit_reviewer') && isArea) throw invalid({ unitId: '联络员和审核人必须绑定到一个具体单位' });
+  const problem = roleUnitProblem(role, unit.kind === '区' || unit.kind === '市');
+  if (problem) throw invalid({ unitId: problem });
   return unit;
 }
 
@@ -126,7 +122,7 @@ export async function updateUser(ctx: Ctx, id: number, raw: unknown) {
   const areaId = await actorArea(ctx);
   await ctx.db.transaction().execute(async (tx) => {
     const unit = await checkUnitForRole(tx, areaId, input.unitId, input.role);
-    if (ctx.actor.kind === 'user' && ctx.actor.userId === id && (input.role !== 'admin' || input.disabled)) {
+    if (isSelfLockout(ctx.actor, id, input)) {
       throw invalid({ role: '不能取消自己的管理员权限或停用自己' });
     }
     await tx.updateTable('users').set({ display_name: input.displayName, role: input.role, unit_id: input.unitId, disabled: input.disabled ? 1 : 0, failed_logins: 0, locked_until: null }).where('id', '=', id).execute();

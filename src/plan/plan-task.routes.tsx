@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { writeAudit } from '../audit/public.js';
 import { requireAdmin } from '../auth/policy.js';
+import { canEditPlan } from './plan-policy.js';
 import { invalid } from '../lib/errors.js';
 import { formatDateTime } from '../lib/time.js';
 import { intId, parseInput } from '../lib/validate.js';
@@ -24,7 +25,6 @@ const LABELS: Record<string, string> = {
 const MEASURE_OPTIONS = [{ value: 'keep', label: '保留在台账中（作为已做工作留存）' }, { value: 'delete', label: '连同进展和佐证材料一并删除' }];
 const assignInput = z.object({ unitId: intId('单位'), role: z.enum(['implementing', 'responsible', 'lead'], { error: '请选择角色' }) });
 
-const isAdmin = (req: FastifyRequest) => req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
 const ids = (req: FastifyRequest) => {
   const p = req.params as { id: string; taskId: string };
   return { planId: intParam(p.id), taskId: intParam(p.taskId) };
@@ -39,7 +39,7 @@ async function taskPage(req: FastifyRequest, reply: FastifyReply, forms: TaskFor
   const t = d.task;
   const meta = pageMeta(req, reply, `任务 ${t.seq}`);
   const flash = takeFlash(req, reply);
-  const admin = isAdmin(req);
+  const admin = canEditPlan(req.ctx.actor);
   const csrf = meta.csrf ?? '';
   const errors = { ...forms.assign?.errors, ...forms.exclude?.errors, ...forms.pending?.errors };
   const base = taskUrl(planId, taskId);

@@ -3,8 +3,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../app/module.js';
 import { AppError, invalid } from '../lib/errors.js';
-import { intId, parseInput } from '../lib/validate.js';
+import { intId, parseInput, strictNumberInput } from '../lib/validate.js';
 import { requireAdmin } from '../auth/policy.js';
+import { canEditPlan, myTasksUnit } from './plan-policy.js';
 import { listUnits } from '../org/public.js';
 import { ConsoleLayout } from '../web/components/layout.js';
 import { ErrorSummary, Form, SelectField, TextField, emptyForm, type FormState } from '../web/components/form.js';
@@ -15,7 +16,6 @@ import * as svc from './plan.service.js';
 import { TaskTable } from './plan.views.js';
 import { PlanMetaForm, planTaskRoutes } from './plan-task.routes.js';
 
-const isAdmin = (req: FastifyRequest) => req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
 const MAX_PLAN_BYTES = 700 * 1024;
 
 async function plansPage(req: FastifyRequest, reply: FastifyReply, opts: { upload?: FormState; copy?: FormState; notice?: string } = {}, status = 200) {
@@ -35,7 +35,7 @@ async function plansPage(req: FastifyRequest, reply: FastifyReply, opts: { uploa
             <td><a href={`/console/plans/${p.id}/mine`}>我的任务</a> · <a href={`/console/plans/${p.id}/lead-duties`}>牵头清单</a></td></tr>
         ))}</tbody>
       </table>
-      {isAdmin(req) ? <>
+      {canEditPlan(req.ctx.actor) ? <>
         <h2>导入工作方案</h2>
         <p>支持方案全文（.txt/.md 文本）、Word 原件（.docx）或单独的任务分解表（.xlsx）。上传后先预览，确认无误再导入；再次导入同一方案会原地更新，不会重复。</p>
         <ErrorSummary errors={upload.errors} labels={{ file: '方案文件' }} />
@@ -94,12 +94,8 @@ function previewPage(req: FastifyRequest, reply: FastifyReply, p: svc.PlanPrevie
 async function planPage(req: FastifyRequest, reply: FastifyReply, planId: number, mode: 'all' | 'mine') {
   const plan = await svc.getPlan(req.ctx, planId);
   const q = req.query as Record<string, string>;
-  const actor = req.ctx.actor;
-  let unitId: number | undefined;
-  if (mode === 'mine') {
-    if (actor.kind !== 'user' || actor.role === 'admin' || actor.role === 'auditor') unitId = q.unit ? intParam(q.unit) : undefined;
-    else unitId = actor.unitId;
-  } else if (q.unit) unitId = intParam(q.unit);
+  const requested = q.unit ? intParam(q.unit) : undefined;
+  const unitId = mode === 'mine' ? myTasksUnit(req.ctx.actor, requested) : requested;
   const tasks = await svc.planTasks(req.ctx, planId, unitId);
   const units = await listUnits(req.ctx);
   const unitName = unitId ? units.find((u) => u.id === unitId)?.name : undefined;
@@ -119,7 +115,7 @@ async function planPage(req: FastifyRequest, reply: FastifyReply, planId: number
       </form>
       <p>{unitName ? `${unitName}负责的任务：` : '全部任务：'}{tasks.length} 项</p>
       <TaskTable planId={planId} caption="任务分解表" tasks={tasks} />
-      {isAdmin(req) && mode === 'all' ? <details open={plan.copied_from_plan_id !== null && !plan.doc_number}>
+      {canEditPlan(req.ctx.actor) && mode === 'all' ? <details open={plan.copied_from_plan_id !== null && !plan.doc_number}>
         <summary>修改方案信息（标题、文号、成文日期）</summary>
         <PlanMetaForm planId={planId} csrf={meta.csrf ?? ''} form={emptyForm({ title: plan.title, docNumber: plan.doc_number, issuedOn: plan.issued_on ?? '' })} />
       </details> : null}
@@ -164,7 +160,7 @@ export async function planRoutes(app: FastifyInstance, _deps: AppDeps): Promise<
 
   app.post('/console/plans/copy', async (req, reply) => {
     const b = formBody(req);
-    return handleFormPost(reply, () => svc.copyPlan(req.ctx, intParam(b.planId), Number(b.year)),
+    return handleFormPost(reply, () => svc.copyPlan(req.ctx, intParam(b.planId), strictNumberInput(b.year) as number),
       (r) => ({ to: `/console/plans/${r.planId}`, notice: `已复制为新年度方案${r.warnings.length ? `；请核对：${r.warnings.slice(0, 5).join('；')}` : ''}。请在页面下方填写文号和成文日期。` }),
       (errors) => plansPage(req, reply, { copy: { values: b, errors } }, 400));
   });

@@ -3,6 +3,7 @@ import type { InboxEntry, SiteCheckResult } from '../app/module.js';
 import type { Ctx } from '../lib/context.js';
 import { todayCst } from '../lib/time.js';
 import { deadlineRows, lastReportYear } from './report-deadlines.js';
+import { seesAllReports } from './report-policy.js';
 
 export async function reportInbox(ctx: Ctx): Promise<InboxEntry[]> {
   if (ctx.actor.kind !== 'user') return [];
@@ -11,7 +12,7 @@ export async function reportInbox(ctx: Ctx): Promise<InboxEntry[]> {
   const rows = await deadlineRows(ctx.db, a.areaId, year);
   const out: InboxEntry[] = [];
   const href = `/console/reports?year=${year}`;
-  if (a.role === 'admin' || a.role === 'auditor') {
+  if (seesAllReports(a)) {
     const toFile = rows.filter((r) => r.report?.status === 'signed_off').length;
     const toPublish = rows.filter((r) => r.report?.status === 'filed').length;
     const late = rows.filter((r) => r.state === 'overdue').length;

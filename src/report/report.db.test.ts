@@ -295,6 +295,8 @@ describe('annual report (政府信息公开工作年度报告)', () => {
     assert.equal((await post(`/api/v1/reports/annual/${row.id}/publish`, {})).json().data.status, 'published');
     const pub = await h.agent().get(`/api/v1/public/reports/annual?${q(HC)}`);
     assert.equal(pub.statusCode, 200);
+    // Strict numbers: the same year written in hex, or as an array, names no report.
+    for (const year of [`0x${Y.toString(16)}`, `${Y}&year=${Y}`, `%20${Y}`]) assert.equal((await h.agent().get(`/api/v1/public/reports/annual?${q(HC, year as unknown as number)}`)).statusCode, 404, year);
     // The body's 政府信息公开年报 sub-column (issue 16) lists it at once, though that page is cached.
     assert.match((await h.agent().get(subColumn)).body, new RegExp(`<a href="/reports/annual/${row.id}">区住建局\\d{4}年政府信息公开工作年度报告`));
     assert.deepEqual(pub.json().table3, expectedHcTable3());

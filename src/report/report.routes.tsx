@@ -16,20 +16,14 @@ import {
 } from './report.service.js';
 import { ChecksTable, ReportDocument } from './report.views.js';
 import { figuresTemplate } from './report-xlsx.js';
+import { canActAsReportOffice, canSignOffReport } from './report-policy.js';
 
 const CSS = <link rel="stylesheet" href="/static/report.css" />;
 const overrides = new WeakMap<FastifyRequest, Record<string, string>>();
 const q = (req: FastifyRequest) => overrides.get(req) ?? ((req.query ?? {}) as Record<string, string>);
 const editorUrl = (c: { year: number; body: { id: number }; scope: string }) => `/console/reports/annual?year=${c.year}&unit=${c.body.id}&scope=${encodeURIComponent(c.scope)}`;
 const invalidFields = (err: unknown) => (err instanceof AppError && err.kind === 'invalid' ? err.fields : null);
-const isAdmin = (req: FastifyRequest) => req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
 const TRANSITIONS: Transition[] = ['sign_off', 'file', 'publish', 'reopen', 'correct'];
-/** The unit's reviewer signs off its report; the office signs off the district government's. */
-const canSignOff = (req: FastifyRequest, body: { id: number; kind: string }) => {
-  const a = req.ctx.actor;
-  if (a.kind !== 'user') return false;
-  return body.kind === '区' || body.kind === '市' ? a.role === 'admin' && a.areaId === body.id : a.role === 'unit_reviewer' && a.unitId === body.id;
-};
 
 function formValues(c: Composed): Record<string, unknown> {
   const r = c.row;
@@ -65,8 +59,8 @@ async function editorPage(req: FastifyRequest, reply: FastifyReply, s: { form?: 
         ? <p class="gk-check--FAIL">不能备案或公开：{c.blocking.fails.length}项校验不通过，{c.blocking.unexplained.length}项待核实的校验尚未书面说明。</p>
         : <p class="gk-check--PASS">校验均已通过或已作书面说明，可以备案和公开。</p>}
       {row ? <div class="gk-actions">{TRANSITIONS.map((a) => (
-        (a === 'sign_off' && row.status === 'draft' && canSignOff(req, c.body)) || (a === 'file' && row.status === 'signed_off' && isAdmin(req)) || (a === 'publish' && row.status === 'filed' && isAdmin(req))
-          || (a === 'reopen' && (row.status === 'signed_off' || (row.status === 'filed' && isAdmin(req)))) ? (
+        (a === 'sign_off' && row.status === 'draft' && canSignOffReport(req.ctx.actor, c.body)) || (a === 'file' && row.status === 'signed_off' && canActAsReportOffice(req.ctx.actor)) || (a === 'publish' && row.status === 'filed' && canActAsReportOffice(req.ctx.actor))
+          || (a === 'reopen' && (row.status === 'signed_off' || (row.status === 'filed' && canActAsReportOffice(req.ctx.actor)))) ? (
           <form method="post" action={action(a)} class="gk-inline"><CsrfField token={meta.csrf!} /><button type="submit" class="gk-button">{TRANSITION_LABELS[a]}</button></form>
         ) : null))}</div> : null}
       {row?.status === 'published' ? <>
@@ -165,7 +159,7 @@ async function dashboardPage(req: FastifyRequest, reply: FastifyReply, s: { form
           </tr>
         ))}</tbody>
       </table>
-      {isAdmin(req) ? <>
+      {canActAsReportOffice(req.ctx.actor) ? <>
         <h2>内部期限</h2>
         <ErrorSummary errors={form.errors} labels={{ unitInternal: '部门、镇街内部期限', districtInternal: '区政府报告内部期限' }} />
         <Form action={`/console/reports/deadlines?year=${year}`} csrf={meta.csrf!} submit="保存期限">

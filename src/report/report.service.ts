@@ -4,19 +4,20 @@
 import { bumpGeneration } from '../search/public.js';
 import { z } from 'zod';
 import { writeAudit } from '../audit/public.js';
-import { canReadUnit, requireAdmin, requireAreaReader, requireStaff } from '../auth/policy.js';
+import { requireAreaReader } from '../auth/policy.js';
 import type { Db } from '../db/schema.js';
 import type { ReportAnnualTable } from '../db/report.tables.js';
 import { gazetteIssuesForYear, interpretationsForYear, normativeCountsForYear, publishedItemsForYear } from '../disclosure/public.js';
 import { consultationsForYear } from '../decisions/public.js';
 import { actorLabel, type Ctx } from '../lib/context.js';
-import { AppError, fail, forbidden, invalid, notFound } from '../lib/errors.js';
+import { fail, invalid, notFound } from '../lib/errors.js';
 import { nowIso, todayCst } from '../lib/time.js';
-import { optionalText, parseInput } from '../lib/validate.js';
+import { optionalText, parseInput, strictNumberInput } from '../lib/validate.js';
 import { ledgerProgress } from '../ledger/public.js';
 import { actorArea, findUnit, listUnitsInArea, unitByName, unitsUnder } from '../org/public.js';
 import type { Selectable } from 'kysely';
 import { blockers, runChecks, type Check } from './report-checks.js';
+import { requireReportOffice, requireReportReader, requireReportSignOff, requireReportWriter } from './report-policy.js';
 import { parseFeeWan, T3_CARRY_OUT, TABLE3_COLUMNS, type ReportScope, type Table3Column } from './report-format.js';
 import { buildReport, paragraphs, type AnnualReportDoc, type ReportInput } from './report-generate.js';
 import { loadRequestsYear } from './requests-source.js';
@@ -59,7 +60,7 @@ export async function resolveBody(ctx: Ctx, ref: string | number | undefined): P
 }
 
 export function parseYear(raw: unknown): number {
-  const y = Number(String(raw ?? '').trim());
+  const y = strictNumberInput(typeof raw === 'string' ? raw.trim() : raw) as number;
   const max = Number(todayCst().slice(0, 4));
   if (!Number.isInteger(y) || y < MIN_YEAR || y > max) throw invalid({ year: `请填写${MIN_YEAR}至${max}之间的年份` });
   return y;
@@ -185,20 +186,9 @@ export async function compose(db: Db, areaId: number, body: Unit, year: number, 
   return { body, year, scope, row: stored, input, doc, checks, blocking: blockers(checks, input.explanations) };
 }
 
-function requireReader(ctx: Ctx, body: Unit): void {
-  requireStaff(ctx.actor);
-  if (!canReadUnit(ctx.actor, body)) throw notFound('年度报告');
-}
-
-/** Admins of the area edit every body's report; unit operators and reviewers their own unit's. */
-function requireWriter(ctx: Ctx, body: Unit): void {
-  if (ctx.actor.kind === 'system') return;
-  if (ctx.actor.kind !== 'user') throw new AppError('unauthorized', 'login_required', '请先登录');
-  const a = ctx.actor;
-  if (a.role === 'admin' && (body.area_id === a.areaId || body.id === a.areaId)) return;
-  if ((a.role === 'unit_operator' || a.role === 'unit_reviewer') && a.unitId === body.id) return;
-  throw forbidden(a.role === 'auditor' ? '审计员只能查看，不能修改' : '只能编辑本单位的年度报告');
-}
+const requireReader = (ctx: Ctx, body: Unit): void => requireReportReader(ctx.actor, body);
+/** Admins of the area edit every body's report; unit operators and reviewers their own unit's (report-policy.ts). */
+const requireWriter = (ctx: Ctx, body: Unit): void => requireReportWriter(ctx.actor, body);
 
 export type ReportQuery = { year?: unknown; unit?: unknown; scope?: unknown };
 
@@ -328,14 +318,6 @@ export async function importFigures(ctx: Ctx, q: ReportQuery, buf: Buffer): Prom
 export type Transition = 'sign_off' | 'file' | 'publish' | 'reopen' | 'correct';
 export const TRANSITION_LABELS: Record<Transition, string> = { sign_off: '单位审签', file: '备案', publish: '公开', reopen: '退回草稿', correct: '发布更正版本' };
 
-function requireSignOff(ctx: Ctx, body: Unit): void {
-  if (ctx.actor.kind === 'system') return;
-  if (ctx.actor.kind !== 'user') throw new AppError('unauthorized', 'login_required', '请先登录');
-  const a = ctx.actor;
-  if (AREA_KINDS.has(body.kind) ? a.role === 'admin' && body.id === a.areaId : a.role === 'unit_reviewer' && a.unitId === body.id) return;
-  throw forbidden(AREA_KINDS.has(body.kind) ? '区政府报告由政务公开办审签' : '只有本单位审核人可以审签年度报告');
-}
-
 function requireNoBlockers(c: Composed, what: string): void {
   if (c.blocking.fails.length) {
     throw fail('report_checks_failed', `有${c.blocking.fails.length}项校验未通过，不能${what}：${c.blocking.fails.slice(0, 3).map((x) => x.message).join('；')}${c.blocking.fails.length > 3 ? '……' : ''}`);
@@ -354,14 +336,14 @@ export async function transition(ctx: Ctx, reportId: number, action: Transition,
   const need = (s: ReportRow['status'][]) => {
     if (!s.includes(row.status)) throw fail('wrong_status', `报告当前为“${STATUS_LABELS[row.status]}”，不能${TRANSITION_LABELS[action]}`);
   };
-  if (action === 'sign_off') { requireSignOff(ctx, body); need(['draft']); }
-  if (action === 'file') { requireAdmin(ctx.actor); need(['signed_off']); }
-  if (action === 'publish') { requireAdmin(ctx.actor); need(['filed']); }
+  if (action === 'sign_off') { requireReportSignOff(ctx.actor, body); need(['draft']); }
+  if (action === 'file') { requireReportOffice(ctx.actor); need(['signed_off']); }
+  if (action === 'publish') { requireReportOffice(ctx.actor); need(['filed']); }
   if (action === 'reopen') {
     requireWriter(ctx, body);
     need(['signed_off', 'filed']);
     // Undoing a 备案 is the office's decision.
-    if (row.status === 'filed') requireAdmin(ctx.actor);
+    if (row.status === 'filed') requireReportOffice(ctx.actor);
   }
   if (action === 'correct') { requireWriter(ctx, body); need(['published']); }
   const c = await compose(ctx.db, areaId, body, row.year, row.scope, row);
@@ -401,7 +383,7 @@ export type PublishedReport = { row: ReportRow; body: Unit; version: Selectable<
 
 export async function publishedReport(ctx: Ctx, q: ReportQuery & { version?: unknown }): Promise<PublishedReport> {
   const body = await resolveBody(ctx, q.unit as string).catch(() => { throw notFound('年度报告'); });
-  const year = Number(q.year);
+  const year = strictNumberInput(q.year) as number;
   if (!Number.isInteger(year)) throw notFound('年度报告');
   const scope = q.scope === '本级' || q.scope === '汇总' ? q.scope : defaultScope(body);
   const row = await findReport(ctx.db, body.id, year, scope);

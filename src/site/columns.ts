@@ -6,6 +6,7 @@ import type { Db } from '../db/schema.js';
 import type { Ctx } from '../lib/context.js';
 import { invalid } from '../lib/errors.js';
 import { listUnitsInArea } from '../org/public.js';
+import { strictNumberInput } from '../lib/validate.js';
 
 export const COLUMN_TYPES = ['news', 'notice', 'policy', 'other'] as const;
 export type ColumnType = typeof COLUMN_TYPES[number];
@@ -37,9 +38,9 @@ export async function saveColumns(ctx: Ctx, areaId: number, codes: string[], bod
   const errors: Record<string, string> = {};
   const rows = codes.map((code) => {
     const type = body[`type_${code}`] || 'other';
-    const owner = body[`owner_${code}`] ? Number(body[`owner_${code}`]) : null;
+    const owner = body[`owner_${code}`] ? (strictNumberInput(body[`owner_${code}`]) as number) : null;
     const freqRaw = (body[`freq_${code}`] ?? '').trim();
-    const freq = freqRaw ? Number(freqRaw) : null;
+    const freq = freqRaw ? (strictNumberInput(freqRaw) as number) : null;
     if (!(COLUMN_TYPES as readonly string[]).includes(type)) errors[`type_${code}`] = '请选择栏目类型';
     if (owner !== null && !units.has(owner)) errors[`owner_${code}`] = '责任单位不存在';
     if (freq !== null && (!Number.isInteger(freq) || freq < 1 || freq > 3650)) errors[`freq_${code}`] = '更新频率应为1至3650之间的整数（天）';
@@ -65,8 +66,8 @@ export async function checkSettings(db: Db): Promise<CheckSettings> {
 
 export async function saveCheckSettings(ctx: Ctx, body: Record<string, string>): Promise<void> {
   requireAdmin(ctx.actor);
-  const timeout = Number(body.timeoutSeconds || 8);
-  const conc = Number(body.concurrency || 4);
+  const timeout = strictNumberInput(body.timeoutSeconds || 8) as number;
+  const conc = strictNumberInput(body.concurrency || 4) as number;
   const errors: Record<string, string> = {};
   if (!Number.isInteger(timeout) || timeout < 1 || timeout > 60) errors.timeoutSeconds = '超时应为1至60秒';
   if (!Number.isInteger(conc) || conc < 1 || conc > 16) errors.concurrency = '并发数应为1至16';

@@ -17,9 +17,9 @@ import { formatDictionary } from './wording.js';
 import { formatDateTime, zoneOfArea } from '../lib/time.js';
 import { redirectWithFlash, takeFlash } from '../web/flash.js';
 import { setCrawlTarget } from './crawl.js';
+import { canManageSite } from './site-policy.js';
 
 const STATUS_CLASS: Record<string, string> = { PASS: 'gk-check-pass', FAIL: 'gk-check-fail', UNCERTAIN: 'gk-check-uncertain' };
-const isAdmin = (req: FastifyRequest) => req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
 
 async function sheetPage(req: FastifyRequest, reply: FastifyReply, settingsForm?: FormState) {
   requireAreaReader(req.ctx.actor);
@@ -30,7 +30,7 @@ async function sheetPage(req: FastifyRequest, reply: FastifyReply, settingsForm?
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
       <p>按《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）逐项自查：每天自动运行一次，也可随时运行。每个问题都链接到处理它的页面。</p>
-      {isAdmin(req) ? <form method="post" action="/console/site-check/run" class="gk-inline"><input type="hidden" name="_csrf" value={meta.csrf ?? ''} /><button type="submit" class="gk-button">立即自查</button></form> : null}
+      {canManageSite(req.ctx.actor) ? <form method="post" action="/console/site-check/run" class="gk-inline"><input type="hidden" name="_csrf" value={meta.csrf ?? ''} /><button type="submit" class="gk-button">立即自查</button></form> : null}
       {run ? <>
         <h2>{run.runOn} 自查结果</h2>
         <p role="status">单项否决不合格 <strong>{run.vetoes}</strong> 项；不合格合计 {run.fails} 项。运行时间 {formatDateTime(run.runAt, { seconds: true, zone: zoneOfArea(run.areaId) })} · <a href={`/console/site-check/export.xlsx?date=${run.runOn}`}>导出 Excel</a></p>
@@ -58,7 +58,7 @@ async function sheetPage(req: FastifyRequest, reply: FastifyReply, settingsForm?
           <tbody>{days.map((d) => <tr><td><a href={`/console/site-check?date=${d.run_on}`}>{d.run_on}</a></td><td>{d.vetoes}</td><td>{d.fails}</td><td>{d.trigger === 'job' ? '每日自动' : d.trigger === 'cli' ? '命令行' : '手动'}</td></tr>)}</tbody>
         </table>
       ) : <p class="gk-muted">暂无。</p>}
-      {isAdmin(req) ? <>
+      {canManageSite(req.ctx.actor) ? <>
         <h2 id="settings">设置</h2>
         <p><a href="/console/site/columns">栏目类型、责任单位和更新频率</a> · <a href="/console/site/dictionary">用词检查词库</a> · <a href="/console/site/offices">公开指南机构信息</a></p>
         <ErrorSummary errors={sf.errors} labels={{ timeoutSeconds: '外部链接超时', concurrency: '并发数' }} />

@@ -1,5 +1,6 @@
 // The console menu. Entries come from the modules' `module.ts` (collected by src/app/modules.ts and
 // installed once at start with setNavEntries); the layout only renders them.
+import { hasRole } from '../auth/policy.js';
 import type { Actor } from '../lib/context.js';
 import type { Role } from '../db/schema.js';
 
@@ -23,7 +24,7 @@ export function consoleNav(actor: Actor, unread?: number): NavItem[] {
   if (actor.kind !== 'user') return [];
   const out: NavItem[] = [{ href: '/console', label: '工作台' }];
   for (const e of entries) {
-    if (e.roles && !e.roles.includes(actor.role)) continue;
+    if (e.roles && !hasRole(actor, e.roles)) continue;
     out.push({ href: e.href, label: e.href === '/console/notifications' && unread ? `${e.label}（${unread}条未读）` : e.label });
   }
   return out;

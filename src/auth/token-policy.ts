@@ -1,0 +1,25 @@
+// Who may issue, list and revoke API tokens. The system actor (CLI) manages every token; an admin those of
+// the users of their area; everyone else only their own. A user of another area does not exist for an admin (404).
+import type { Actor } from '../lib/context.js';
+import { forbidden, notFound } from '../lib/errors.js';
+import { isAdminUser, requireUser } from './policy.js';
+
+/** 401 for anonymous callers, 403 for a non-admin user issuing a token for someone else. */
+export function requireTokenIssuer(actor: Actor, username: string): void {
+  if (actor.kind === 'anonymous') requireUser(actor);
+  if (actor.kind === 'user' && !isAdminUser(actor) && actor.username !== username) throw forbidden('只能为自己创建访问令牌');
+}
+
+/** 404 when an admin names a user outside their area (the user is unknown to them). */
+export function requireTokenHolderVisible(actor: Actor, user: { unit_id: number; area_id: number | null }): void {
+  if (isAdminUser(actor) && actor.kind === 'user' && (user.area_id ?? user.unit_id) !== actor.areaId && user.unit_id !== actor.areaId) throw notFound('用户');
+}
+
+/** Whose tokens a listing shows: the actor's own, the whole area's (admins), or anyone's (CLI, optionally one user). */
+export function tokenListScope(actor: Actor, opts: { userId?: number } = {}): { kind: 'own'; userId: number } | { kind: 'area'; areaId: number } | { kind: 'any'; userId?: number } {
+  if (actor.kind === 'anonymous') requireUser(actor);
+  if (actor.kind === 'user') {
+    return !isAdminUser(actor) || opts.userId === actor.userId ? { kind: 'own', userId: actor.userId } : { kind: 'area', areaId: actor.areaId };
+  }
+  return { kind: 'any', userId: opts.userId };
+}
