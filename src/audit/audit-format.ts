@@ -68,7 +68,9 @@ export const ACTION_LABELS: Record<string, string> = {
   'meeting.create': '列席：发起', 'meeting.signup': '列席：报名', 'meeting.draw': '列席：抽选', 'meeting.choose': '列席：确定人选', 'meeting.opinion': '列席：登记意见',
   'open_day.create': '政府开放日：发起', 'open_day.signup': '政府开放日：报名', 'open_day.cancel': '政府开放日：取消报名', 'open_day.attendance': '政府开放日：登记到场',
   'qa.entry.create': '政策问答：新建条目', 'qa.entry.update': '政策问答：修改条目', 'qa.entry.review': '政策问答：条目送审', 'qa.entry.published': '政策问答：发布条目',
-  'qa.entry.draft': '政策问答：条目退回草稿', 'qa.entry.suspend': '政策问答：暂停条目', 'qa.feedback': '政策问答：收到反馈', 'qa.lexicon.add': '政策问答：新增词条',
+  'qa.entry.draft': '政策问答：条目退回草稿', 'qa.entry.suspend': '政策问答：暂停条目', 'qa.feedback': '政策问答：收到反馈', 'qa.lexicon.add': '政策问答：新增词条', 'qa.lexicon.update': '政策问答：修改词条', 'qa.lexicon.delete': '政策问答：删除词条',
+  'qa.entry.media.add': '政策问答：添加图解/视频', 'qa.entry.media.remove': '政策问答：删除图解/视频',
+  'participant_notice.phoned': '参与通知：已电话通知', 'meeting.update': '列席：修改会议安排', 'open_day.update': '政府开放日：修改活动安排',
   'qa.reply_days': '留言咨询：设置答复期限', 'qa.message.create': '留言咨询：收到留言', 'qa.message.assign': '留言咨询：交办', 'qa.message.reply': '留言咨询：答复',
   'qa.message.escalate': '留言咨询：逾期督办',
   'site.identity': '网站标识：修改', 'site.office': '政府信息公开工作机构：修改', 'site.guide': '政府信息公开指南：生成新版本', 'site.columns': '网站自查：设置栏目',
@@ -81,7 +83,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   calendar_override: '本地调整', category: '栏目', collection: '特色主题', gazette_issue: '公报', setting: '设置',
   settings: '设置', consultation: '征求意见', consultation_comment: '公众意见', consultation_group: '意见分组', decision: '重大行政决策', guide: '公开指南',
   info_request: '依申请公开', info_request_appeal: '复议诉讼', meeting: '列席', meeting_signup: '列席报名', open_day: '政府开放日', open_day_signup: '开放日报名',
-  qa_entry: '问答条目', qa_feedback: '问答反馈', qa_lexicon: '问答词条', qa_message: '留言', report_annual: '年度报告', report_prior_figures: '上年数据',
+  participant_notice: '参与通知', qa_entry: '问答条目', qa_feedback: '问答反馈', qa_lexicon: '问答词条', qa_message: '留言', report_annual: '年度报告', report_prior_figures: '上年数据',
   site_check_run: '网站自查',
 };
 
