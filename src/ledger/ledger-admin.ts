@@ -7,6 +7,7 @@ import { invalid, notFound } from '../lib/errors.js';
 import { nowIso } from '../lib/time.js';
 import { parseInput } from '../lib/validate.js';
 import { actorArea } from '../org/public.js';
+import { findLeadDuty, findTaskBySeq, leadDutiesOfPlan, tasksOfPlan } from '../plan/public.js';
 import { dutyMapForPlan } from './ledger.repo.js';
 import { contactInput, dutyOverrideInput, reminderDaysInput } from './ledger.schema.js';
 import { resolvePlan } from './ledger.service.js';
@@ -18,9 +19,9 @@ export async function ledgerSettings(ctx: Ctx, planId?: number | null) {
   const plan = await resolvePlan(ctx, planId);
   const days = await reminderDays(ctx.db);
   if (!plan) return { plan: null, reminderDays: days, duties: [] };
-  const duties = await ctx.db.selectFrom('plan_lead_duties').selectAll().where('plan_id', '=', plan.id).orderBy('seq').execute();
+  const duties = await leadDutiesOfPlan(ctx.db, plan.id);
   const map = await dutyMapForPlan(ctx.db, plan.id, duties);
-  const tasks = new Map((await ctx.db.selectFrom('plan_tasks').select(['id', 'seq', 'requirement']).where('plan_id', '=', plan.id).execute()).map((t) => [t.id, t]));
+  const tasks = new Map((await tasksOfPlan(ctx.db, plan.id)).map((t) => [t.id, { id: t.id, seq: t.seq, requirement: t.requirement }]));
   return {
     plan, reminderDays: days,
     duties: duties.map((d) => {
@@ -47,9 +48,9 @@ export async function saveDutyOverride(ctx: Ctx, planId: number, raw: unknown): 
   const input = parseInput(dutyOverrideInput, raw);
   const plan = await resolvePlan(ctx, planId);
   if (!plan) throw notFound('工作方案');
-  const duty = await ctx.db.selectFrom('plan_lead_duties').selectAll().where('id', '=', input.dutyId).where('plan_id', '=', plan.id).executeTakeFirst();
+  const duty = await findLeadDuty(ctx.db, plan.id, input.dutyId);
   if (!duty) throw invalid({ dutyId: '牵头事项不存在' });
-  const task = await ctx.db.selectFrom('plan_tasks').select(['id']).where('plan_id', '=', plan.id).where('seq', '=', input.taskSeq).executeTakeFirst();
+  const task = await findTaskBySeq(ctx.db, plan.id, input.taskSeq);
   if (!task) throw invalid({ taskSeq: `本方案没有序号为 ${input.taskSeq} 的任务` });
   await ctx.db.transaction().execute(async (tx) => {
     await tx.deleteFrom('lead_duty_tasks').where('duty_id', '=', duty.id).where('task_id', '=', task.id).execute();

@@ -13,6 +13,7 @@ import { dutyMapForPlan, putSetting, settingValue, unitIdsOfPlan } from './ledge
 import { cstDate, resolvePlan, submissionState, type Plan } from './ledger.service.js';
 import { xlsxName } from './ledger-excel.js';
 import { complianceByUnit } from '../disclosure/public.js';
+import { leadDutiesOfPlan } from '../plan/public.js';
 import { reportTimeliness } from '../report/public.js';
 
 const SCHEME_KEY = 'ledger.assessment_scheme';
@@ -34,7 +35,7 @@ export async function saveScheme(ctx: Ctx, raw: unknown): Promise<AssessmentSche
 
 /** Lead departments: which other units' rows fall in their content areas, per lead unit. */
 async function leadRows(ctx: Ctx, plan: Plan) {
-  const duties = await ctx.db.selectFrom('plan_lead_duties').select(['id', 'content', 'unit_id']).where('plan_id', '=', plan.id).execute();
+  const duties = await leadDutiesOfPlan(ctx.db, plan.id);
   const map = await dutyMapForPlan(ctx.db, plan.id, duties);
   const tasksByLead = new Map<number, Set<number>>();
   for (const d of duties) {

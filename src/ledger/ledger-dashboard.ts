@@ -6,6 +6,7 @@ import type { Ctx } from '../lib/context.js';
 import { notFound } from '../lib/errors.js';
 import { todayCst } from '../lib/time.js';
 import { sql } from 'kysely';
+import { findTaskById, tasksOfPlan } from '../plan/public.js';
 import { ledgerIdsOfPlan, ledgerVersion } from './ledger.repo.js';
 import { readGeneration } from '../search/public.js';
 import { ledgerFigures } from './ledger-stats.js';
@@ -71,7 +72,7 @@ export async function dashboard(ctx: Ctx, planId?: number | null) {
 async function computeFigures(ctx: Ctx, plan: Plan, today: string) {
   const units = await districtList(ctx, plan);
   // By task: the sum of the ledgers' own figures (cached per ledger revision); domains sum their tasks.
-  const tasks = await ctx.db.selectFrom('plan_tasks').select(['id', 'seq', 'domain', 'requirement']).where('plan_id', '=', plan.id).orderBy('seq').execute();
+  const tasks = (await tasksOfPlan(ctx.db, plan.id)).map((t) => ({ id: t.id, seq: t.seq, domain: t.domain, requirement: t.requirement }));
   const figures = await ledgerFigures(ctx.db, units.flatMap((u) => (u.ledger ? [u.ledger] : [])), today);
   const byTask = new Map<number, { total: number; done: number; overdue: number }>();
   for (const f of figures.values()) {
@@ -129,7 +130,7 @@ async function computeFigures(ctx: Ctx, plan: Plan, today: string) {
 /** Drill-down: every unit's measures for one task. */
 export async function taskDrillDown(ctx: Ctx, taskId: number) {
   requireAreaReader(ctx.actor);
-  const task = await ctx.db.selectFrom('plan_tasks').selectAll().where('id', '=', taskId).executeTakeFirst();
+  const task = await findTaskById(ctx.db, taskId);
   if (!task) throw notFound('任务');
   const plan = (await resolvePlan(ctx, task.plan_id)) as Plan;
   const today = todayCst();

@@ -8,10 +8,11 @@ import type { Ctx } from '../lib/context.js';
 import { AppError, forbidden, notFound } from '../lib/errors.js';
 import { nowIso, todayCst } from '../lib/time.js';
 import { actorId, actorLabel } from '../lib/context.js';
-import { findPlan, taskRolesForUnit } from '../plan/public.js';
+import { findPlan, taskRolesForUnit, tasksOfPlan } from '../plan/public.js';
 import { DueError, LEDGER_STATUS_LABELS, MEASURE_STATUS_LABELS, computeDue, measureStatusFromLabel, parseRules, storedStatus } from './ledger-rules.js';
 import * as repo from './ledger.repo.js';
-import { accessFor, districtList, getLedger, resolvePlan, type LedgerView, type Plan } from './ledger.service.js';
+import { districtList, getLedger, resolvePlan, type LedgerView, type Plan } from './ledger.service.js';
+import { accessFor, requireDistrictReader, requireImport } from './ledger-policy.js';
 import { progressHistoryOfPlan } from './ledger-excel.repo.js';
 import type { PlainSheet } from './xlsx/plain-sheet.js';
 import { columnLabel, type ImportIssue } from './xlsx/import-issues.js';
@@ -50,7 +51,7 @@ export async function exportLedger(ctx: Ctx, ledgerId: number): Promise<{ buffer
 
 /** Every unit of the plan, a sheet each; units without a ledger get their tasks with empty measures. */
 export async function exportDistrict(ctx: Ctx, planId?: number | null): Promise<{ buffer: Buffer; fileName: string; sheets: number }> {
-  if (ctx.actor.kind === 'user' && ctx.actor.role !== 'admin' && ctx.actor.role !== 'auditor') throw forbidden('只有政务公开办和审计员可以导出全区台账');
+  requireDistrictReader(ctx.actor, '只有政务公开办和审计员可以导出全区台账');
   const plan = await resolvePlan(ctx, planId);
   if (!plan) throw notFound('工作方案');
   const sheets = await districtSheets(ctx, plan);
@@ -88,7 +89,7 @@ async function districtSheets(ctx: Ctx, plan: Plan): Promise<LedgerSheet[]> {
   for (const l of ledgers) if (!unitIds.includes(l.unit_id)) unitIds.push(l.unit_id);
   if (!unitIds.length) return [];
   const units = await db.selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).orderBy('sort').orderBy('id').execute();
-  const tasks = new Map((await db.selectFrom('plan_tasks').select(['id', 'seq', 'requirement', 'time_limit']).where('plan_id', '=', plan.id).execute()).map((t) => [t.id, t]));
+  const tasks = new Map((await tasksOfPlan(db, plan.id)).map((t) => [t.id, t]));
   // `ledger_id in (…)` in the order of the (ledger_id, row_id, sort) index: no join, no sort step.
   const inPlan = repo.ledgerIdsOfPlan(db, plan.id);
   const rows = await db.selectFrom('ledger_rows').select(['ledger_rows.id', 'ledger_rows.ledger_id', 'ledger_rows.task_id', 'ledger_rows.seq'])
@@ -152,8 +153,7 @@ const LIMITS: Partial<Record<ColumnKey, number>> = { measure: 2000, timeLimit: 5
 /** Who may import into the ledger: checked by routes before they read the upload, and again by importLedger. */
 export async function requireLedgerImport(ctx: Ctx, ledgerId: number) {
   const a = await accessFor(ctx, ledgerId);
-  if (!a.unitWriter) throw forbidden('只能由本单位导入台账');
-  if (!a.editContent) throw new AppError('conflict', 'ledger_locked', '台账已报送或已通过，不能导入；如需修改，请由单位审核人退回或重新打开');
+  requireImport(a);
   return a;
 }
 
@@ -162,7 +162,7 @@ export async function importLedger(ctx: Ctx, ledgerId: number, buffer: Buffer): 
   const ledger = a.ledger;
   const plan = (await findPlan(ctx.db, ledger.plan_id))!;
   const unit = await ctx.db.selectFrom('units').select('name').where('id', '=', ledger.unit_id).executeTakeFirstOrThrow();
-  const planTasks = await ctx.db.selectFrom('plan_tasks').select(['seq', 'requirement', 'time_limit']).where('plan_id', '=', plan.id).execute();
+  const planTasks = (await tasksOfPlan(ctx.db, plan.id)).map((t) => ({ seq: t.seq, requirement: t.requirement, time_limit: t.time_limit }));
   // The shared upload limits first (size, ZIP bomb, rows/cells, time); "not a workbook" is left to the
   // importer, whose messages say what a 附件3 file should be.
   try {

@@ -130,3 +130,9 @@ export const guidedRows = (db: Db, planId: number, exceptUnitId: number, taskIds
   db.selectFrom('ledger_rows').innerJoin('ledgers', 'ledgers.id', 'ledger_rows.ledger_id').innerJoin('units', 'units.id', 'ledgers.unit_id')
     .select(['ledgers.id', 'units.name', 'ledgers.status', 'ledger_rows.task_id'])
     .where('ledgers.plan_id', '=', planId).where('ledgers.unit_id', '<>', exceptUnitId).where('ledger_rows.task_id', 'in', [...taskIds]).orderBy('units.sort').execute();
+
+/** Every unit of the area with its ledger of the plan (if any): one query for the submission overview. */
+export const submissionsOfPlan = (db: Db, planId: number, areaId: number) =>
+  db.selectFrom('units').leftJoin('ledgers', (j) => j.onRef('ledgers.unit_id', '=', 'units.id').on('ledgers.plan_id', '=', planId))
+    .select(['units.id as unit_id', 'units.name as unit_name', 'ledgers.id as ledger_id', 'ledgers.first_submitted_at'])
+    .where('units.area_id', '=', areaId).orderBy('units.sort').orderBy('units.id').execute();

@@ -133,6 +133,26 @@ export async function districtList(ctx: Ctx, plan: Plan): Promise<LedgerListEntr
   });
 }
 
+export type SubmissionEntry = { unitId: number; unitName: string; ledgerId: number | null; submission: SubmissionState };
+
+/**
+ * Every unit of the plan with its submission state only — what the 工作台 inbox and 催报 need, on every
+ * load: the responsible units (plan module) and one query for all units' ledgers, no measure figures.
+ * The same units, order and states as districtList.
+ */
+export async function submissionList(ctx: Ctx, plan: Plan): Promise<SubmissionEntry[]> {
+  requireDistrictReader(ctx.actor);
+  const today = todayCst();
+  const cal = await getCalendar(ctx.db, plan.area_id);
+  const unitIds = new Set(await unitIdsOfPlan(ctx.db, plan.id, plan.area_id));
+  return (await repo.submissionsOfPlan(ctx.db, plan.id, plan.area_id))
+    .filter((r) => r.ledger_id !== null || unitIds.has(r.unit_id))
+    .map((r) => ({
+      unitId: r.unit_id, unitName: r.unit_name, ledgerId: r.ledger_id,
+      submission: submissionState(plan, r.ledger_id !== null ? r : null, cal, today),
+    }));
+}
+
 /** A unit user's view: their own ledgers, whether they can start one for the plan, and ledgers they guide. */
 export async function unitList(ctx: Ctx, plan: Plan | null) {
   const u = requireUser(ctx.actor);
