@@ -13,6 +13,7 @@ import { actorId, actorLabel } from '../lib/context.js';
 import { invalid, notFound } from '../lib/errors.js';
 import { nowIso, todayCst } from '../lib/time.js';
 import { fileNameProblem, optionalText, parseInput } from '../lib/validate.js';
+import { findTaskById } from '../plan/public.js';
 import { DueError, computeDue, parseRules, storedStatus, type DueResult } from './ledger-rules.js';
 import { accessFor, canSeeTask, requireContentEdit, requireProgressEdit } from './ledger-policy.js';
 import * as repo from './ledger.repo.js';
@@ -239,4 +240,56 @@ export async function evidenceFile(ctx: Ctx, ledgerId: number, evidenceId: numbe
   const e = await measures.evidenceFileOf(ctx.db, ledgerId, evidenceId);
   if (!e || !e.storage_key || !canSeeTask(a, e.task_id)) throw notFound('佐证材料');
   return { fileName: e.file_name ?? 'file', storageKey: e.storage_key, mime: e.mime ?? 'application/octet-stream' };
+}
+
+/** The inputs that gave a stored measure its due date, to compute it again from changed rules. */
+function dueInputOf(m: { due_source: string | null; due_date: string | null; anchor_date: string | null }): { dueDate?: string; anchorDate?: string } {
+  if (m.due_source === 'manual' && m.due_date) return { dueDate: m.due_date };
+  if (m.due_source === 'anchor' && m.anchor_date) return { anchorDate: m.anchor_date };
+  return {};
+}
+
+/**
+ * After a plan task's time limit changed (called by the plan module in its transaction): every open
+ * measure of the task (not done, in any ledger and any ledger state — the frozen versions keep what was
+ * submitted) gets its due date again from the new rules: a plan date follows the plan, a start date
+ * (起算日期) is counted again, a unit's own date stays unless it is now later than the plan's date (then
+ * the plan's date). Done measures keep theirs. Each change is audited; returns how many changed.
+ */
+export async function recomputeMeasureDueDates(tx: Db, ctx: Ctx, taskId: number): Promise<number> {
+  const task = await findTaskById(tx, taskId);
+  if (!task) return 0;
+  const rules = parseRules(task.rules_json);
+  const open = await measures.openMeasuresOfTask(tx, taskId);
+  const today = todayCst();
+  const at = nowIso();
+  const touched = new Set<number>();
+  let changed = 0;
+  const cals = new Map<number, WorkingCalendar>();
+  for (const m of open) {
+    let cal = cals.get(m.area_id);
+    if (!cal) cals.set(m.area_id, cal = await getCalendar(tx, m.area_id));
+    let due: DueResult;
+    try {
+      due = computeDue(rules, dueInputOf(m), cal);
+    } catch (err) {
+      if (!(err instanceof DueError) && !(err instanceof CalendarError)) throw err;
+      // The unit's date is now too late, or the rule is no longer "N working days": the plan's date.
+      try {
+        due = computeDue(rules, {}, cal);
+      } catch (again) {
+        if (again instanceof CalendarError) continue; // no calendar for that year: left as it was
+        throw again;
+      }
+    }
+    const before = { due_date: m.due_date, due_source: m.due_source, anchor_date: m.anchor_date, due_note: m.due_note, deadline: m.deadline, status: m.status };
+    const after = { ...due, status: storedStatus(m.status, due.deadline, today) };
+    if ((Object.keys(before) as (keyof typeof before)[]).every((k) => before[k] === after[k])) continue;
+    await measures.updateMeasure(tx, m.id, { ...after, updated_at: at });
+    touched.add(m.ledger_id);
+    changed++;
+    await writeAudit(tx, ctx, { action: 'ledger.measure.due_recomputed', entity: 'ledger_measure', entityId: m.id, before, after: { ...after, task: taskId, timeLimit: task.time_limit }, areaId: m.area_id });
+  }
+  await repo.touchLedger(tx, [...touched], at);
+  return changed;
 }

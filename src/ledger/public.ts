@@ -2,3 +2,4 @@
 export { ledgerProgress, type LedgerProgress } from './ledger-progress.js';
 export { deleteLedgerRows, ledgerRowsOfTask, setLedgerRowRole, type TaskLedgerRow } from './ledger-plan-sync.repo.js';
 export { inboxFor, urgeUnit, type InboxSection } from './ledger-inbox.js';
+export { recomputeMeasureDueDates } from './ledger-measures.service.js';
