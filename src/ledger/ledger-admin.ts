@@ -12,7 +12,7 @@ import { dutyMapForPlan } from './ledger.repo.js';
 import { contactInput, dutyOverrideInput, reminderDaysInput } from './ledger.schema.js';
 import { resolvePlan } from './ledger.service.js';
 import { reminderDays, setReminderDays } from './ledger-tracking.js';
-import { mailConfigured } from '../notify/public.js';
+import { contactsOfArea, mailConfigured, markNotificationsRead, notificationsOf, outboxOfArea, setContact } from '../notify/public.js';
 
 export async function ledgerSettings(ctx: Ctx, planId?: number | null) {
   requireAdmin(ctx.actor);
@@ -62,9 +62,7 @@ export async function saveDutyOverride(ctx: Ctx, planId: number, raw: unknown): 
 export async function listContacts(ctx: Ctx) {
   requireAdmin(ctx.actor);
   const areaId = await actorArea(ctx);
-  return ctx.db.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id').leftJoin('user_contacts', 'user_contacts.user_id', 'users.id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'units.name as unit_name', 'user_contacts.email'])
-    .where((eb) => eb.or([eb('units.area_id', '=', areaId), eb('units.id', '=', areaId)])).where('users.disabled', '=', 0).orderBy('units.sort').orderBy('users.id').execute();
+  return contactsOfArea(ctx.db, areaId);
 }
 
 export async function saveContact(ctx: Ctx, raw: unknown): Promise<void> {
@@ -74,8 +72,7 @@ export async function saveContact(ctx: Ctx, raw: unknown): Promise<void> {
   const user = users.find((u) => u.id === input.userId);
   if (!user) throw invalid({ userId: '用户不存在' });
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('user_contacts').where('user_id', '=', input.userId).execute();
-    if (input.email) await tx.insertInto('user_contacts').values({ user_id: input.userId, email: input.email, updated_at: nowIso() }).execute();
+    await setContact(tx, input.userId, input.email ?? null);
     await writeAudit(tx, ctx, { action: 'user.contact', entity: 'user', entityId: input.userId, before: { email: user.email ?? null }, after: { email: input.email ?? null } });
   });
 }
@@ -83,27 +80,16 @@ export async function saveContact(ctx: Ctx, raw: unknown): Promise<void> {
 export async function listOutbox(ctx: Ctx, limit = 200) {
   requireAdmin(ctx.actor);
   const areaId = await actorArea(ctx);
-  const rows = await ctx.db.selectFrom('outbox').selectAll().where((eb) => eb.or([eb('area_id', '=', areaId), eb('area_id', 'is', null)])).orderBy('id', 'desc').limit(limit).execute();
-  const counts = await ctx.db.selectFrom('outbox').select(['status']).select((eb) => eb.fn.countAll<number>().as('n')).where((eb) => eb.or([eb('area_id', '=', areaId), eb('area_id', 'is', null)])).groupBy('status').execute();
-  return { rows, counts: Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])) as Record<string, number>, smtp: mailConfigured() };
+  return { ...(await outboxOfArea(ctx.db, areaId, limit)), smtp: mailConfigured() };
 }
 
 export async function listNotifications(ctx: Ctx, opts: { unreadOnly?: boolean; limit?: number } = {}) {
   const u = requireUser(ctx.actor);
-  let q = ctx.db.selectFrom('notifications').selectAll().where('user_id', '=', u.userId);
-  if (opts.unreadOnly) q = q.where('read_at', 'is', null);
-  const rows = await q.orderBy('id', 'desc').limit(opts.limit ?? 100).execute();
-  const unread = Number((await ctx.db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', u.userId).where('read_at', 'is', null).executeTakeFirst())?.n ?? 0);
-  return { rows, unread };
+  return notificationsOf(ctx.db, u.userId, opts);
 }
 
 /** Marks the given notifications (or all) read; only the user's own. */
 export async function markRead(ctx: Ctx, ids: number[] | 'all'): Promise<number> {
   const u = requireUser(ctx.actor);
-  let q = ctx.db.updateTable('notifications').set({ read_at: nowIso() }).where('user_id', '=', u.userId).where('read_at', 'is', null);
-  if (ids !== 'all') {
-    if (ids.length === 0) return 0;
-    q = q.where('id', 'in', ids);
-  }
-  return Number((await q.executeTakeFirst()).numUpdatedRows);
+  return markNotificationsRead(ctx.db, u.userId, ids);
 }
