@@ -8,7 +8,7 @@ import { nowIso } from '../lib/time.js';
 import { parseInput } from '../lib/validate.js';
 import { actorArea } from '../org/public.js';
 import { findLeadDuty, findTaskBySeq, leadDutiesOfPlan, tasksOfPlan } from '../plan/public.js';
-import { dutyMapForPlan } from './ledger.repo.js';
+import { dutyMapForPlan, setDutyOverride } from './ledger.repo.js';
 import { contactInput, dutyOverrideInput, reminderDaysInput } from './ledger.schema.js';
 import { resolvePlan } from './ledger.service.js';
 import { reminderDays, setReminderDays } from './ledger-tracking.js';
@@ -53,8 +53,7 @@ export async function saveDutyOverride(ctx: Ctx, planId: number, raw: unknown): 
   const task = await findTaskBySeq(ctx.db, plan.id, input.taskSeq);
   if (!task) throw invalid({ taskSeq: `本方案没有序号为 ${input.taskSeq} 的任务` });
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('lead_duty_tasks').where('duty_id', '=', duty.id).where('task_id', '=', task.id).execute();
-    await tx.insertInto('lead_duty_tasks').values({ duty_id: duty.id, task_id: task.id, mode: input.mode, created_at: nowIso() }).execute();
+    await setDutyOverride(tx, duty.id, task.id, input.mode, nowIso());
     await writeAudit(tx, ctx, { action: 'ledger.settings.lead_duty', entity: 'plan_lead_duty', entityId: duty.id, after: { task: input.taskSeq, mode: input.mode }, areaId: plan.area_id });
   });
 }

@@ -136,3 +136,9 @@ export const submissionsOfPlan = (db: Db, planId: number, areaId: number) =>
   db.selectFrom('units').leftJoin('ledgers', (j) => j.onRef('ledgers.unit_id', '=', 'units.id').on('ledgers.plan_id', '=', planId))
     .select(['units.id as unit_id', 'units.name as unit_name', 'ledgers.id as ledger_id', 'ledgers.first_submitted_at'])
     .where('units.area_id', '=', areaId).orderBy('units.sort').orderBy('units.id').execute();
+
+/** The office's correction of a lead duty's tasks: the task added to (or taken out of) the duty's content. */
+export async function setDutyOverride(tx: Db, dutyId: number, taskId: number, mode: 'add' | 'remove', at: string): Promise<void> {
+  await tx.deleteFrom('lead_duty_tasks').where('duty_id', '=', dutyId).where('task_id', '=', taskId).execute();
+  await tx.insertInto('lead_duty_tasks').values({ duty_id: dutyId, task_id: taskId, mode, created_at: at }).execute();
+}
