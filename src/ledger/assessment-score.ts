@@ -1,6 +1,7 @@
 // The annual assessment (考核) of units' ledger work: a configurable scheme of weighted factors,
 // each scored 0–1 from facts that the drill-down lists, so every score can be traced.
 import { z } from 'zod';
+import { strictNumberInput } from '../lib/validate.js';
 
 export type AssessmentScheme = {
   /** Weights, any non-negative numbers; the score is 100 × Σ wᵢsᵢ / Σ wᵢ over the factors that apply. */
@@ -24,8 +25,9 @@ export const FACTOR_LABELS: Record<FactorKey, string> = {
   disclosure: '信息按时公开', annualReport: '年报按时公开',
 };
 
-const weight = (label: string) => z.coerce.number({ error: `${label}必须是数字` }).min(0, `${label}不能为负数`).max(1000, `${label}不能超过1000`);
-const share = (label: string) => z.coerce.number({ error: `${label}必须是数字` }).min(0, `${label}应在0到1之间`).max(1, `${label}应在0到1之间`);
+// Strict numbers (a JSON number or plain decimal digits): `[1]`, "0x10", "1e1" are refused, not read as numbers.
+const weight = (label: string) => z.preprocess((v) => strictNumberInput(v, true), z.number({ error: `${label}必须是数字` }).min(0, `${label}不能为负数`).max(1000, `${label}不能超过1000`));
+const share = (label: string) => z.preprocess((v) => strictNumberInput(v, true), z.number({ error: `${label}必须是数字` }).min(0, `${label}应在0到1之间`).max(1, `${label}应在0到1之间`));
 export const schemeInput = z.object({
   timely: weight('按时报送权重'), completion: weight('完成率权重'), overdue: weight('逾期权重'),
   evidence: weight('佐证材料权重'), guidance: weight('牵头指导权重'),

@@ -7,20 +7,21 @@ import { invalid, notFound } from '../lib/errors.js';
 import { nowIso } from '../lib/time.js';
 import { parseInput } from '../lib/validate.js';
 import { actorArea } from '../org/public.js';
-import { dutyMapForPlan } from './ledger.repo.js';
+import { findLeadDuty, findTaskBySeq, leadDutiesOfPlan, tasksOfPlan } from '../plan/public.js';
+import { dutyMapForPlan, setDutyOverride } from './ledger.repo.js';
 import { contactInput, dutyOverrideInput, reminderDaysInput } from './ledger.schema.js';
 import { resolvePlan } from './ledger.service.js';
 import { reminderDays, setReminderDays } from './ledger-tracking.js';
-import { mailConfigured } from '../notify/public.js';
+import { contactsOfArea, mailConfigured, markNotificationsRead, notificationsOf, outboxOfArea, setContact } from '../notify/public.js';
 
 export async function ledgerSettings(ctx: Ctx, planId?: number | null) {
   requireAdmin(ctx.actor);
   const plan = await resolvePlan(ctx, planId);
   const days = await reminderDays(ctx.db);
   if (!plan) return { plan: null, reminderDays: days, duties: [] };
-  const duties = await ctx.db.selectFrom('plan_lead_duties').selectAll().where('plan_id', '=', plan.id).orderBy('seq').execute();
+  const duties = await leadDutiesOfPlan(ctx.db, plan.id);
   const map = await dutyMapForPlan(ctx.db, plan.id, duties);
-  const tasks = new Map((await ctx.db.selectFrom('plan_tasks').select(['id', 'seq', 'requirement']).where('plan_id', '=', plan.id).execute()).map((t) => [t.id, t]));
+  const tasks = new Map((await tasksOfPlan(ctx.db, plan.id)).map((t) => [t.id, { id: t.id, seq: t.seq, requirement: t.requirement }]));
   return {
     plan, reminderDays: days,
     duties: duties.map((d) => {
@@ -47,13 +48,12 @@ export async function saveDutyOverride(ctx: Ctx, planId: number, raw: unknown): 
   const input = parseInput(dutyOverrideInput, raw);
   const plan = await resolvePlan(ctx, planId);
   if (!plan) throw notFound('工作方案');
-  const duty = await ctx.db.selectFrom('plan_lead_duties').selectAll().where('id', '=', input.dutyId).where('plan_id', '=', plan.id).executeTakeFirst();
+  const duty = await findLeadDuty(ctx.db, plan.id, input.dutyId);
   if (!duty) throw invalid({ dutyId: '牵头事项不存在' });
-  const task = await ctx.db.selectFrom('plan_tasks').select(['id']).where('plan_id', '=', plan.id).where('seq', '=', input.taskSeq).executeTakeFirst();
+  const task = await findTaskBySeq(ctx.db, plan.id, input.taskSeq);
   if (!task) throw invalid({ taskSeq: `本方案没有序号为 ${input.taskSeq} 的任务` });
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('lead_duty_tasks').where('duty_id', '=', duty.id).where('task_id', '=', task.id).execute();
-    await tx.insertInto('lead_duty_tasks').values({ duty_id: duty.id, task_id: task.id, mode: input.mode, created_at: nowIso() }).execute();
+    await setDutyOverride(tx, duty.id, task.id, input.mode, nowIso());
     await writeAudit(tx, ctx, { action: 'ledger.settings.lead_duty', entity: 'plan_lead_duty', entityId: duty.id, after: { task: input.taskSeq, mode: input.mode }, areaId: plan.area_id });
   });
 }
@@ -61,9 +61,7 @@ export async function saveDutyOverride(ctx: Ctx, planId: number, raw: unknown): 
 export async function listContacts(ctx: Ctx) {
   requireAdmin(ctx.actor);
   const areaId = await actorArea(ctx);
-  return ctx.db.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id').leftJoin('user_contacts', 'user_contacts.user_id', 'users.id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'units.name as unit_name', 'user_contacts.email'])
-    .where((eb) => eb.or([eb('units.area_id', '=', areaId), eb('units.id', '=', areaId)])).where('users.disabled', '=', 0).orderBy('units.sort').orderBy('users.id').execute();
+  return contactsOfArea(ctx.db, areaId);
 }
 
 export async function saveContact(ctx: Ctx, raw: unknown): Promise<void> {
@@ -73,8 +71,7 @@ export async function saveContact(ctx: Ctx, raw: unknown): Promise<void> {
   const user = users.find((u) => u.id === input.userId);
   if (!user) throw invalid({ userId: '用户不存在' });
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('user_contacts').where('user_id', '=', input.userId).execute();
-    if (input.email) await tx.insertInto('user_contacts').values({ user_id: input.userId, email: input.email, updated_at: nowIso() }).execute();
+    await setContact(tx, input.userId, input.email ?? null);
     await writeAudit(tx, ctx, { action: 'user.contact', entity: 'user', entityId: input.userId, before: { email: user.email ?? null }, after: { email: input.email ?? null } });
   });
 }
@@ -82,27 +79,16 @@ export async function saveContact(ctx: Ctx, raw: unknown): Promise<void> {
 export async function listOutbox(ctx: Ctx, limit = 200) {
   requireAdmin(ctx.actor);
   const areaId = await actorArea(ctx);
-  const rows = await ctx.db.selectFrom('outbox').selectAll().where((eb) => eb.or([eb('area_id', '=', areaId), eb('area_id', 'is', null)])).orderBy('id', 'desc').limit(limit).execute();
-  const counts = await ctx.db.selectFrom('outbox').select(['status']).select((eb) => eb.fn.countAll<number>().as('n')).where((eb) => eb.or([eb('area_id', '=', areaId), eb('area_id', 'is', null)])).groupBy('status').execute();
-  return { rows, counts: Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])) as Record<string, number>, smtp: mailConfigured() };
+  return { ...(await outboxOfArea(ctx.db, areaId, limit)), smtp: mailConfigured() };
 }
 
 export async function listNotifications(ctx: Ctx, opts: { unreadOnly?: boolean; limit?: number } = {}) {
   const u = requireUser(ctx.actor);
-  let q = ctx.db.selectFrom('notifications').selectAll().where('user_id', '=', u.userId);
-  if (opts.unreadOnly) q = q.where('read_at', 'is', null);
-  const rows = await q.orderBy('id', 'desc').limit(opts.limit ?? 100).execute();
-  const unread = Number((await ctx.db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', u.userId).where('read_at', 'is', null).executeTakeFirst())?.n ?? 0);
-  return { rows, unread };
+  return notificationsOf(ctx.db, u.userId, opts);
 }
 
 /** Marks the given notifications (or all) read; only the user's own. */
 export async function markRead(ctx: Ctx, ids: number[] | 'all'): Promise<number> {
   const u = requireUser(ctx.actor);
-  let q = ctx.db.updateTable('notifications').set({ read_at: nowIso() }).where('user_id', '=', u.userId).where('read_at', 'is', null);
-  if (ids !== 'all') {
-    if (ids.length === 0) return 0;
-    q = q.where('id', 'in', ids);
-  }
-  return Number((await q.executeTakeFirst()).numUpdatedRows);
+  return markNotificationsRead(ctx.db, u.userId, ids);
 }

@@ -9,10 +9,13 @@ import { notFound } from '../lib/errors.js';
 import { todayCst } from '../lib/time.js';
 import { parseInput } from '../lib/validate.js';
 import { FACTOR_KEYS, FACTOR_LABELS, parseScheme, rankUnits, schemeFromInput, schemeInput, type AssessmentScheme, type UnitFacts } from './assessment-score.js';
+import * as repo from './ledger.repo.js';
 import { dutyMapForPlan, putSetting, settingValue, unitIdsOfPlan } from './ledger.repo.js';
+import * as arepo from './assessment.repo.js';
 import { cstDate, resolvePlan, submissionState, type Plan } from './ledger.service.js';
 import { xlsxName } from './ledger-excel.js';
 import { complianceByUnit } from '../disclosure/public.js';
+import { leadDutiesOfPlan } from '../plan/public.js';
 import { reportTimeliness } from '../report/public.js';
 
 const SCHEME_KEY = 'ledger.assessment_scheme';
@@ -34,7 +37,7 @@ export async function saveScheme(ctx: Ctx, raw: unknown): Promise<AssessmentSche
 
 /** Lead departments: which other units' rows fall in their content areas, per lead unit. */
 async function leadRows(ctx: Ctx, plan: Plan) {
-  const duties = await ctx.db.selectFrom('plan_lead_duties').select(['id', 'content', 'unit_id']).where('plan_id', '=', plan.id).execute();
+  const duties = await leadDutiesOfPlan(ctx.db, plan.id);
   const map = await dutyMapForPlan(ctx.db, plan.id, duties);
   const tasksByLead = new Map<number, Set<number>>();
   for (const d of duties) {
@@ -43,30 +46,19 @@ async function leadRows(ctx: Ctx, plan: Plan) {
     for (const t of map.get(d.id)?.taskIds ?? []) s.add(t);
     tasksByLead.set(d.unit_id, s);
   }
-  const rows = await ctx.db.selectFrom('ledger_rows').innerJoin('ledgers', 'ledgers.id', 'ledger_rows.ledger_id')
-    .select(['ledger_rows.id', 'ledger_rows.task_id', 'ledger_rows.seq', 'ledgers.id as ledger_id', 'ledgers.unit_id']).where('ledgers.plan_id', '=', plan.id).execute();
-  const guidance = await ctx.db.selectFrom('ledger_comments').innerJoin('ledgers', 'ledgers.id', 'ledger_comments.ledger_id')
-    .select(['ledger_comments.row_id', 'ledger_comments.author_unit_id', 'ledger_comments.body', 'ledger_comments.created_at'])
-    .where('ledgers.plan_id', '=', plan.id).where('ledger_comments.kind', '=', 'guidance').execute();
+  const rows = await arepo.rowsOfPlan(ctx.db, plan.id);
+  const guidance = await arepo.guidanceOfPlan(ctx.db, plan.id);
   return { tasksByLead, rows, guidance };
 }
 
 export async function unitFacts(ctx: Ctx, plan: Plan, asOf: string): Promise<UnitFacts[]> {
   const cal = await getCalendar(ctx.db, plan.area_id);
   const unitIds = await unitIdsOfPlan(ctx.db, plan.id, plan.area_id);
-  const ledgers = await ctx.db.selectFrom('ledgers').selectAll().where('plan_id', '=', plan.id).execute();
+  const ledgers = await repo.ledgersOfPlan(ctx.db, plan.id);
   for (const l of ledgers) if (!unitIds.includes(l.unit_id)) unitIds.push(l.unit_id);
   if (!unitIds.length) return [];
-  const units = await ctx.db.selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).orderBy('sort').execute();
-  const stats = new Map((await ctx.db.selectFrom('ledger_measures').innerJoin('ledgers', 'ledgers.id', 'ledger_measures.ledger_id')
-    .select((eb) => [
-      'ledgers.unit_id',
-      eb.fn.countAll<number>().as('total'),
-      eb.fn.sum<number>(eb.case().when(eb.or([eb('ledger_measures.status', '=', 'done'), eb('ledger_measures.deadline', '<', asOf)])).then(1).else(0).end()).as('due'),
-      eb.fn.sum<number>(eb.case().when('ledger_measures.status', '=', 'done').then(1).else(0).end()).as('done'),
-      eb.fn.sum<number>(eb.case().when(eb.and([eb('ledger_measures.status', '<>', 'done'), eb('ledger_measures.deadline', '<', asOf)])).then(1).else(0).end()).as('overdue'),
-      eb.fn.sum<number>(eb.case().when(eb.and([eb('ledger_measures.status', '=', 'done'), eb.exists(eb.selectFrom('ledger_evidence').select('ledger_evidence.id').whereRef('ledger_evidence.measure_id', '=', 'ledger_measures.id'))])).then(1).else(0).end()).as('evidenced'),
-    ]).where('ledgers.plan_id', '=', plan.id).groupBy('ledgers.unit_id').execute()).map((r) => [r.unit_id, r]));
+  const units = await arepo.unitNames(ctx.db, unitIds);
+  const stats = new Map((await arepo.measureStatsByUnit(ctx.db, plan.id, asOf)).map((r) => [r.unit_id, r]));
   const lead = await leadRows(ctx, plan);
   const byUnit = new Map(ledgers.map((l) => [l.unit_id, l]));
   // Statutory disclosure timeliness (20 working days; interpretations 3) of the plan's year, from the disclosure module.
@@ -116,15 +108,12 @@ export async function assessmentDetail(ctx: Ctx, planId: number, unitId: number)
   const score = a.scores.find((s) => s.unitId === unitId);
   const facts = a.facts.find((f) => f.unitId === unitId);
   if (!score || !facts) throw notFound('单位');
-  const ledger = await ctx.db.selectFrom('ledgers').selectAll().where('plan_id', '=', a.plan.id).where('unit_id', '=', unitId).executeTakeFirst();
-  const measures = ledger ? await ctx.db.selectFrom('ledger_measures').innerJoin('ledger_rows', 'ledger_rows.id', 'ledger_measures.row_id')
-    .select((eb) => ['ledger_measures.id', 'ledger_measures.content', 'ledger_measures.deadline', 'ledger_measures.status', 'ledger_measures.completed_on', 'ledger_rows.seq',
-      eb.selectFrom('ledger_evidence').select((e) => e.fn.countAll<number>().as('n')).whereRef('ledger_evidence.measure_id', '=', 'ledger_measures.id').as('evidence')])
-    .where('ledger_measures.ledger_id', '=', ledger.id).orderBy('ledger_rows.seq').orderBy('ledger_measures.sort').execute() : [];
-  const versions = ledger ? await ctx.db.selectFrom('ledger_versions').selectAll().where('ledger_id', '=', ledger.id).orderBy('version').execute() : [];
+  const ledger = await repo.findLedgerFor(ctx.db, a.plan.id, unitId);
+  const measures = ledger ? await arepo.measuresWithEvidenceCount(ctx.db, ledger.id) : [];
+  const versions = ledger ? (await repo.versionsOfLedger(ctx.db, ledger.id)).reverse() : [];
   const lead = await leadRows(ctx, a.plan);
   const led = lead.tasksByLead.get(unitId);
-  const unitNames = new Map((await ctx.db.selectFrom('units').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
+  const unitNames = new Map((await arepo.allUnitNames(ctx.db)).map((u) => [u.id, u.name]));
   const guidance = led ? lead.rows.filter((r) => r.unit_id !== unitId && led.has(r.task_id)).map((r) => ({
     ledgerId: r.ledger_id, unitName: unitNames.get(r.unit_id) ?? '', seq: r.seq,
     comments: lead.guidance.filter((g) => g.row_id === r.id && g.author_unit_id === unitId),

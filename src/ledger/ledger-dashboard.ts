@@ -5,8 +5,9 @@ import { renderBarChart, renderPieChart } from '../charts/svg-chart.js';
 import type { Ctx } from '../lib/context.js';
 import { notFound } from '../lib/errors.js';
 import { todayCst } from '../lib/time.js';
-import { sql } from 'kysely';
-import { ledgerIdsOfPlan, ledgerVersion } from './ledger.repo.js';
+import { findTaskById, tasksOfPlan } from '../plan/public.js';
+import { ledgerVersion } from './ledger.repo.js';
+import * as drepo from './dashboard.repo.js';
 import { readGeneration } from '../search/public.js';
 import { ledgerFigures } from './ledger-stats.js';
 import { districtList, resolvePlan, type LedgerListEntry, type Plan } from './ledger.service.js';
@@ -71,7 +72,7 @@ export async function dashboard(ctx: Ctx, planId?: number | null) {
 async function computeFigures(ctx: Ctx, plan: Plan, today: string) {
   const units = await districtList(ctx, plan);
   // By task: the sum of the ledgers' own figures (cached per ledger revision); domains sum their tasks.
-  const tasks = await ctx.db.selectFrom('plan_tasks').select(['id', 'seq', 'domain', 'requirement']).where('plan_id', '=', plan.id).orderBy('seq').execute();
+  const tasks = (await tasksOfPlan(ctx.db, plan.id)).map((t) => ({ id: t.id, seq: t.seq, domain: t.domain, requirement: t.requirement }));
   const figures = await ledgerFigures(ctx.db, units.flatMap((u) => (u.ledger ? [u.ledger] : [])), today);
   const byTask = new Map<number, { total: number; done: number; overdue: number }>();
   for (const f of figures.values()) {
@@ -93,19 +94,8 @@ async function computeFigures(ctx: Ctx, plan: Plan, today: string) {
     d.overdue += c.overdue;
   }
 
-  // The earliest 200 by deadline. Walking the deadline index and stopping at 200 is the fast plan;
-  // the unary plus keeps the planner from preferring the ledger index (which needs a full sort).
-  const overdueIds = (await ctx.db.selectFrom('ledger_measures').select('ledger_measures.id')
-    .where('ledger_measures.deadline', '<', today).where('ledger_measures.status', '<>', 'done')
-    .where(sql<number>`+${sql.ref('ledger_measures.ledger_id')}`, 'in', ledgerIdsOfPlan(ctx.db, plan.id))
-    .orderBy('ledger_measures.deadline').limit(200).execute()).map((r) => r.id);
-  const overdue = overdueIds.length ? await ctx.db.selectFrom('ledger_measures')
-    .innerJoin('ledgers', 'ledgers.id', 'ledger_measures.ledger_id')
-    .innerJoin('ledger_rows', 'ledger_rows.id', 'ledger_measures.row_id')
-    .innerJoin('units', 'units.id', 'ledgers.unit_id')
-    .where('ledger_measures.id', 'in', overdueIds)
-    .select(['ledger_measures.id', 'ledger_measures.content', 'ledger_measures.deadline', 'ledgers.id as ledger_id', 'units.name as unit_name', 'ledger_rows.seq', 'ledger_rows.task_id', 'ledger_rows.id as row_id'])
-    .orderBy('ledger_measures.deadline').orderBy('units.sort').orderBy('ledger_rows.seq').orderBy('ledger_measures.id').execute() : [];
+  // The earliest 200 by deadline.
+  const overdue = await drepo.earliestOverdue(ctx.db, plan.id, today, 200);
   const totals = units.reduce((a, u) => ({ measures: a.measures + u.measures, done: a.done + u.done, overdue: a.overdue + u.overdue }), { measures: 0, done: 0, overdue: 0 });
   const buckets = submissionBuckets(units);
   const worst = [...units].filter((u) => u.overdue > 0).sort((a, b) => b.overdue - a.overdue || a.unitName.localeCompare(b.unitName, 'zh-CN')).slice(0, 15);
@@ -129,13 +119,11 @@ async function computeFigures(ctx: Ctx, plan: Plan, today: string) {
 /** Drill-down: every unit's measures for one task. */
 export async function taskDrillDown(ctx: Ctx, taskId: number) {
   requireAreaReader(ctx.actor);
-  const task = await ctx.db.selectFrom('plan_tasks').selectAll().where('id', '=', taskId).executeTakeFirst();
+  const task = await findTaskById(ctx.db, taskId);
   if (!task) throw notFound('任务');
   const plan = (await resolvePlan(ctx, task.plan_id)) as Plan;
   const today = todayCst();
-  const rows = await ctx.db.selectFrom('ledger_rows').innerJoin('ledgers', 'ledgers.id', 'ledger_rows.ledger_id').innerJoin('units', 'units.id', 'ledgers.unit_id')
-    .select(['ledger_rows.id', 'ledgers.id as ledger_id', 'ledgers.status as ledger_status', 'units.name as unit_name', 'ledger_rows.role'])
-    .where('ledger_rows.task_id', '=', taskId).orderBy('units.sort').execute();
-  const measures = rows.length ? await ctx.db.selectFrom('ledger_measures').selectAll().where('row_id', 'in', rows.map((r) => r.id)).orderBy('sort').execute() : [];
+  const rows = await drepo.rowsOfTask(ctx.db, taskId);
+  const measures = await drepo.measuresOfRows(ctx.db, rows.map((r) => r.id));
   return { plan, task, today, rows: rows.map((r) => ({ ...r, measures: measures.filter((m) => m.row_id === r.id) })) };
 }

@@ -8,11 +8,14 @@ import type { Ctx } from '../lib/context.js';
 import { AppError, forbidden, notFound } from '../lib/errors.js';
 import { nowIso, todayCst } from '../lib/time.js';
 import { actorId, actorLabel } from '../lib/context.js';
-import { findPlan, taskRolesForUnit } from '../plan/public.js';
+import { findPlan, taskRolesForUnit, tasksOfPlan } from '../plan/public.js';
 import { DueError, LEDGER_STATUS_LABELS, MEASURE_STATUS_LABELS, computeDue, measureStatusFromLabel, parseRules, storedStatus } from './ledger-rules.js';
 import * as repo from './ledger.repo.js';
-import { accessFor, districtList, getLedger, resolvePlan, type LedgerView, type Plan } from './ledger.service.js';
+import { districtList, getLedger, resolvePlan, type LedgerView, type Plan } from './ledger.service.js';
+import { accessFor, requireDistrictReader, requireImport } from './ledger-policy.js';
 import { progressHistoryOfPlan } from './ledger-excel.repo.js';
+import * as xrepo from './ledger-excel.repo.js';
+import * as mrepo from './measures.repo.js';
 import type { PlainSheet } from './xlsx/plain-sheet.js';
 import { columnLabel, type ImportIssue } from './xlsx/import-issues.js';
 import { checkOfficeFile, OfficeFileLimitError } from '../lib/office-file-limits.js';
@@ -50,7 +53,7 @@ export async function exportLedger(ctx: Ctx, ledgerId: number): Promise<{ buffer
 
 /** Every unit of the plan, a sheet each; units without a ledger get their tasks with empty measures. */
 export async function exportDistrict(ctx: Ctx, planId?: number | null): Promise<{ buffer: Buffer; fileName: string; sheets: number }> {
-  if (ctx.actor.kind === 'user' && ctx.actor.role !== 'admin' && ctx.actor.role !== 'auditor') throw forbidden('只有政务公开办和审计员可以导出全区台账');
+  requireDistrictReader(ctx.actor, '只有政务公开办和审计员可以导出全区台账');
   const plan = await resolvePlan(ctx, planId);
   if (!plan) throw notFound('工作方案');
   const sheets = await districtSheets(ctx, plan);
@@ -87,20 +90,12 @@ async function districtSheets(ctx: Ctx, plan: Plan): Promise<LedgerSheet[]> {
   const ledgers = await repo.ledgersOfPlan(db, plan.id);
   for (const l of ledgers) if (!unitIds.includes(l.unit_id)) unitIds.push(l.unit_id);
   if (!unitIds.length) return [];
-  const units = await db.selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).orderBy('sort').orderBy('id').execute();
-  const tasks = new Map((await db.selectFrom('plan_tasks').select(['id', 'seq', 'requirement', 'time_limit']).where('plan_id', '=', plan.id).execute()).map((t) => [t.id, t]));
-  // `ledger_id in (…)` in the order of the (ledger_id, row_id, sort) index: no join, no sort step.
-  const inPlan = repo.ledgerIdsOfPlan(db, plan.id);
-  const rows = await db.selectFrom('ledger_rows').select(['ledger_rows.id', 'ledger_rows.ledger_id', 'ledger_rows.task_id', 'ledger_rows.seq'])
-    .where('ledger_rows.ledger_id', 'in', inPlan).orderBy('ledger_rows.seq').execute();
-  const measures = await db.selectFrom('ledger_measures')
-    .select(['ledger_measures.id', 'ledger_measures.row_id', 'ledger_measures.content', 'ledger_measures.time_limit', 'ledger_measures.leader', 'ledger_measures.section',
-      'ledger_measures.status', 'ledger_measures.due_date', 'ledger_measures.completed_on'])
-    .where('ledger_measures.ledger_id', 'in', inPlan)
-    .orderBy('ledger_measures.ledger_id').orderBy('ledger_measures.row_id').orderBy('ledger_measures.sort').orderBy('ledger_measures.id').execute();
+  const units = await xrepo.unitNamesInOrder(db, unitIds);
+  const tasks = new Map((await tasksOfPlan(db, plan.id)).map((t) => [t.id, t]));
+  const rows = await xrepo.rowsOfPlan(db, plan.id);
+  const measures = await xrepo.measuresOfPlan(db, plan.id);
   const latest = new Map<number, string>();
-  const notes = await db.selectFrom('ledger_progress').select(['ledger_progress.measure_id', 'ledger_progress.note']).where('ledger_progress.ledger_id', 'in', inPlan)
-    .orderBy('ledger_progress.on_date', 'desc').orderBy('ledger_progress.id', 'desc').execute();
+  const notes = await xrepo.progressNotesOfPlan(db, plan.id);
   for (const n of notes) if (!latest.has(n.measure_id)) latest.set(n.measure_id, n.note);
   const measuresByRow = new Map<number, typeof measures>();
   for (const m of measures) measuresByRow.set(m.row_id, [...(measuresByRow.get(m.row_id) ?? []), m]);
@@ -152,8 +147,7 @@ const LIMITS: Partial<Record<ColumnKey, number>> = { measure: 2000, timeLimit: 5
 /** Who may import into the ledger: checked by routes before they read the upload, and again by importLedger. */
 export async function requireLedgerImport(ctx: Ctx, ledgerId: number) {
   const a = await accessFor(ctx, ledgerId);
-  if (!a.unitWriter) throw forbidden('只能由本单位导入台账');
-  if (!a.editContent) throw new AppError('conflict', 'ledger_locked', '台账已报送或已通过，不能导入；如需修改，请由单位审核人退回或重新打开');
+  requireImport(a);
   return a;
 }
 
@@ -161,8 +155,10 @@ export async function importLedger(ctx: Ctx, ledgerId: number, buffer: Buffer): 
   const a = await requireLedgerImport(ctx, ledgerId);
   const ledger = a.ledger;
   const plan = (await findPlan(ctx.db, ledger.plan_id))!;
-  const unit = await ctx.db.selectFrom('units').select('name').where('id', '=', ledger.unit_id).executeTakeFirstOrThrow();
-  const planTasks = await ctx.db.selectFrom('plan_tasks').select(['seq', 'requirement', 'time_limit']).where('plan_id', '=', plan.id).execute();
+  const unitRef = await repo.unitRef(ctx.db, ledger.unit_id);
+  if (!unitRef) throw new Error(`ledger ${ledger.id}: unit ${ledger.unit_id} not found`);
+  const unit = { name: unitRef.name };
+  const planTasks = (await tasksOfPlan(ctx.db, plan.id)).map((t) => ({ seq: t.seq, requirement: t.requirement, time_limit: t.time_limit }));
   // The shared upload limits first (size, ZIP bomb, rows/cells, time); "not a workbook" is left to the
   // importer, whose messages say what a 附件3 file should be.
   try {
@@ -259,10 +255,7 @@ export async function importLedger(ctx: Ctx, ledgerId: number, buffer: Buffer): 
   await ctx.db.transaction().execute(async (tx) => {
     const at = nowIso();
     for (const m of remove) {
-      await tx.deleteFrom('ledger_reminders').where('measure_id', '=', m.id).execute();
-      await tx.deleteFrom('ledger_progress').where('measure_id', '=', m.id).execute();
-      await tx.deleteFrom('ledger_evidence').where('measure_id', '=', m.id).execute();
-      await tx.deleteFrom('ledger_measures').where('id', '=', m.id).execute();
+      await mrepo.deleteMeasure(tx, m.id);
     }
     for (const p of planned) {
       let id: number;
@@ -271,15 +264,15 @@ export async function importLedger(ctx: Ctx, ledgerId: number, buffer: Buffer): 
         const same = p.match.sort === p.sort && (Object.keys(p.values) as (keyof MeasureValues)[]).every((k) => p.match![k] === p.values[k]);
         if (same) summary.unchanged++;
         else {
-          await tx.updateTable('ledger_measures').set({ ...p.values, sort: p.sort, updated_at: at }).where('id', '=', id).execute();
+          await mrepo.updateMeasure(tx, id, { ...p.values, sort: p.sort, updated_at: at });
           summary.updated++;
         }
       } else {
-        id = (await tx.insertInto('ledger_measures').values({ ...p.values, ledger_id: ledgerId, row_id: p.rowId, sort: p.sort, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+        id = await mrepo.insertMeasure(tx, { ...p.values, ledger_id: ledgerId, row_id: p.rowId, sort: p.sort, created_at: at, updated_at: at });
         summary.added++;
       }
       if (p.note) {
-        await tx.insertInto('ledger_progress').values({ measure_id: id, ledger_id: ledgerId, on_date: today, note: p.note, author_id: actorId(ctx.actor), author_label: actorLabel(ctx.actor), created_at: at }).execute();
+        await mrepo.insertProgress(tx, { measure_id: id, ledger_id: ledgerId, on_date: today, note: p.note, author_id: actorId(ctx.actor), author_label: actorLabel(ctx.actor), created_at: at });
         summary.progressNotes++;
       }
     }

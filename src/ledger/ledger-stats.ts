@@ -3,6 +3,7 @@
 // Every change to a ledger's rows or measures goes through touchLedger, which bumps its revision in
 // the same transaction, so a node never serves figures older than the ledger row it has just read.
 import type { Db } from '../db/schema.js';
+import * as stats from './ledger-stats.repo.js';
 
 export type Counts = { total: number; done: number; overdue: number };
 export type LedgerFigures = Counts & { rows: number; emptyRows: number; byTask: Map<number, Counts> };
@@ -19,14 +20,7 @@ export async function ledgerFigures(db: Db, ledgers: readonly { id: number; revi
     const part = stale.slice(i, i + CHUNK);
     const ids = part.map((l) => l.id);
     const fresh = new Map<number, LedgerFigures>(ids.map((id) => [id, { total: 0, done: 0, overdue: 0, rows: 0, emptyRows: 0, byTask: new Map() }]));
-    const byTask = await db.selectFrom('ledger_measures').innerJoin('ledger_rows', 'ledger_rows.id', 'ledger_measures.row_id')
-      .select((eb) => [
-        'ledger_measures.ledger_id', 'ledger_rows.task_id',
-        eb.fn.countAll<number>().as('total'),
-        eb.fn.sum<number>(eb.case().when('ledger_measures.status', '=', 'done').then(1).else(0).end()).as('done'),
-        eb.fn.sum<number>(eb.case().when(eb.and([eb('ledger_measures.status', '<>', 'done'), eb('ledger_measures.deadline', '<', today)])).then(1).else(0).end()).as('overdue'),
-      ])
-      .where('ledger_measures.ledger_id', 'in', ids).groupBy(['ledger_measures.ledger_id', 'ledger_rows.task_id']).execute();
+    const byTask = await stats.measureCountsByTask(db, ids, today);
     for (const r of byTask) {
       const f = fresh.get(r.ledger_id)!;
       const c = { total: Number(r.total), done: Number(r.done ?? 0), overdue: Number(r.overdue ?? 0) };
@@ -35,8 +29,7 @@ export async function ledgerFigures(db: Db, ledgers: readonly { id: number; revi
       f.done += c.done;
       f.overdue += c.overdue;
     }
-    const rows = await db.selectFrom('ledger_rows').select((eb) => ['ledger_rows.ledger_id', eb.fn.countAll<number>().as('rows')])
-      .where('ledger_rows.ledger_id', 'in', ids).groupBy('ledger_rows.ledger_id').execute();
+    const rows = await stats.rowCounts(db, ids);
     for (const r of rows) {
       const f = fresh.get(r.ledger_id)!;
       f.rows = Number(r.rows);

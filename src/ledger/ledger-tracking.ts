@@ -10,6 +10,7 @@ import type { Ctx } from '../lib/context.js';
 import { nowIso, todayCst } from '../lib/time.js';
 import { reminderFor, type ReminderRule } from './ledger-rules.js';
 import { putSetting, settingValue, touchLedger } from './ledger.repo.js';
+import * as trepo from './tracking.repo.js';
 import { areaAdmins, deliverOutbox, notifyUsers, unitUsers } from '../notify/public.js';
 
 export const REMINDER_DAYS_KEY = 'ledger.reminder_days';
@@ -30,13 +31,7 @@ export type TrackingResult = { markedOverdue: number; reminders: Record<Reminder
 
 export async function runLedgerTracking(ctx: Ctx, today = todayCst()): Promise<TrackingResult> {
   const days = await reminderDays(ctx.db);
-  const open = await ctx.db.selectFrom('ledger_measures')
-    .innerJoin('ledgers', 'ledgers.id', 'ledger_measures.ledger_id')
-    .innerJoin('ledger_rows', 'ledger_rows.id', 'ledger_measures.row_id')
-    .innerJoin('units', 'units.id', 'ledgers.unit_id')
-    .select(['ledger_measures.id', 'ledger_measures.deadline', 'ledger_measures.status', 'ledger_measures.content', 'ledgers.id as ledger_id', 'ledgers.unit_id', 'ledgers.area_id', 'units.name as unit_name', 'ledger_rows.seq'])
-    .where('ledger_measures.status', '<>', 'done').where('ledger_measures.deadline', 'is not', null)
-    .orderBy('ledgers.unit_id').orderBy('ledger_rows.seq').orderBy('ledger_measures.sort').execute();
+  const open = await trepo.openMeasuresWithDeadline(ctx.db);
 
   // Calendars are read before the transaction (on SQLite the transaction holds the only connection).
   const cals = new Map<number, WorkingCalendar>();
@@ -60,7 +55,7 @@ export async function runLedgerTracking(ctx: Ctx, today = todayCst()): Promise<T
     const at = nowIso();
     const overdueIds = hits.filter((h) => h.markOverdue).map((h) => h.measureId);
     for (let i = 0; i < overdueIds.length; i += CHUNK) {
-      await tx.updateTable('ledger_measures').set({ status: 'overdue', updated_at: at }).where('id', 'in', overdueIds.slice(i, i + CHUNK)).where('status', '<>', 'done').execute();
+      await trepo.markOverdue(tx, overdueIds.slice(i, i + CHUNK), at);
     }
     result.markedOverdue = overdueIds.length;
     if (overdueIds.length) await touchLedger(tx, [...new Set(hits.filter((h) => h.markOverdue).map((h) => h.ledgerId))], at);
@@ -69,10 +64,7 @@ export async function runLedgerTracking(ctx: Ctx, today = todayCst()): Promise<T
     const fresh: Hit[] = [];
     for (let i = 0; i < hits.length; i += CHUNK) {
       const part = hits.slice(i, i + CHUNK);
-      const inserted = await tx.insertInto('ledger_reminders')
-        .values(part.map((h) => ({ measure_id: h.measureId, rule: h.rule, due_date: h.deadline, sent_at: at })))
-        .onConflict((oc) => oc.columns(['measure_id', 'rule', 'due_date']).doNothing())
-        .returning(['measure_id', 'rule']).execute();
+      const inserted = await trepo.recordReminders(tx, part.map((h) => ({ measure_id: h.measureId, rule: h.rule, due_date: h.deadline, sent_at: at })));
       const keys = new Set(inserted.map((r) => `${r.measure_id}:${r.rule}`));
       fresh.push(...part.filter((h) => keys.has(`${h.measureId}:${h.rule}`)));
     }

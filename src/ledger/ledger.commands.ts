@@ -18,10 +18,10 @@ const planOpt = (v?: string): number | null => {
 async function planAndUnit(ctx: Ctx, unitName: string, planId: number | null) {
   const plan = await (await svc()).resolvePlan(ctx, planId);
   if (!plan) throw cliError('尚未导入工作方案');
-  const areaId = await (await import('../org/public.js')).actorArea(ctx);
-  const unit = await ctx.db.selectFrom('units').select(['id', 'name']).where('area_id', '=', areaId).where('name', '=', unitName).executeTakeFirst();
-  if (!unit) throw cliError(`单位不存在：${unitName}`);
-  return { plan, unit };
+  const org = await import('../org/public.js');
+  const found = await org.unitByName(ctx.db, await org.actorArea(ctx), unitName);
+  if (!found) throw cliError(`单位不存在：${unitName}`);
+  return { plan, unit: { id: found.id, name: found.name } };
 }
 
 function writeOut(out: string, buffer: Buffer, force?: boolean): string {

@@ -1,6 +1,6 @@
 // Input schemas of the ledger module (forms and JSON API share them).
 import { z } from 'zod';
-import { intId, isoDate, oneOf, optionalText, text } from '../lib/validate.js';
+import { intId, isoDate, oneOf, optionalText, strictNumberInput, text } from '../lib/validate.js';
 import { SETTABLE_STATUSES } from './ledger-rules.js';
 
 const blank = (v: unknown) => (v === '' || v === null ? undefined : v);
@@ -46,7 +46,7 @@ export const requiredCommentInput = z.object({ comment: text('意见', { max: 20
 export const createInput = z.object({ planId: intId('工作方案'), unitId: z.preprocess(blank, intId('单位').optional()) });
 
 export const reminderDaysInput = z.object({
-  reminderDays: z.coerce.number({ error: '提前提醒天数必须是数字' }).int('提前提醒天数必须是整数').min(0, '提前提醒天数不能为负数').max(30, '提前提醒天数不能超过30'),
+  reminderDays: z.preprocess((v) => strictNumberInput(v, true), z.number({ error: '提前提醒天数必须是数字' }).int('提前提醒天数必须是整数').min(0, '提前提醒天数不能为负数').max(30, '提前提醒天数不能超过30')),
 });
 
 export const contactInput = z.object({
@@ -62,6 +62,6 @@ export const rectificationInput = z.object({
 
 export const dutyOverrideInput = z.object({
   dutyId: intId('牵头事项'),
-  taskSeq: z.coerce.number({ error: '任务序号必须是数字' }).int('任务序号必须是整数').positive('任务序号必须是正整数'),
+  taskSeq: z.preprocess((v) => strictNumberInput(v, true), z.number({ error: '任务序号必须是数字' }).int('任务序号必须是整数').positive('任务序号必须是正整数')),
   mode: oneOf('操作', ['add', 'remove']),
 });

@@ -119,3 +119,43 @@ export async function unreadCount(db: Db, userId: number): Promise<number> {
   const r = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirst();
   return Number(r?.n ?? 0);
 }
+
+// ---------------------------------------------------------------- reads for the console (ledger settings pages)
+
+/** Active users of an area (its units and the area itself) with their e-mail address, by unit order. */
+export const contactsOfArea = (db: Db, areaId: number) =>
+  db.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id').leftJoin('user_contacts', 'user_contacts.user_id', 'users.id')
+    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'units.name as unit_name', 'user_contacts.email'])
+    .where((eb) => eb.or([eb('units.area_id', '=', areaId), eb('units.id', '=', areaId)])).where('users.disabled', '=', 0).orderBy('units.sort').orderBy('users.id').execute();
+
+/** Sets (or, with null, removes) a user's e-mail address for notices. */
+export async function setContact(tx: Db, userId: number, email: string | null): Promise<void> {
+  await tx.deleteFrom('user_contacts').where('user_id', '=', userId).execute();
+  if (email) await tx.insertInto('user_contacts').values({ user_id: userId, email, updated_at: nowIso() }).execute();
+}
+
+/** The area's latest outbox rows (and area-less ones) with counts by status. */
+export async function outboxOfArea(db: Db, areaId: number, limit: number) {
+  const rows = await db.selectFrom('outbox').selectAll().where((eb) => eb.or([eb('area_id', '=', areaId), eb('area_id', 'is', null)])).orderBy('id', 'desc').limit(limit).execute();
+  const counts = await db.selectFrom('outbox').select(['status']).select((eb) => eb.fn.countAll<number>().as('n')).where((eb) => eb.or([eb('area_id', '=', areaId), eb('area_id', 'is', null)])).groupBy('status').execute();
+  return { rows, counts: Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])) as Record<string, number> };
+}
+
+/** A user's latest notifications (optionally only unread ones) and the unread count. */
+export async function notificationsOf(db: Db, userId: number, opts: { unreadOnly?: boolean; limit?: number } = {}) {
+  let q = db.selectFrom('notifications').selectAll().where('user_id', '=', userId);
+  if (opts.unreadOnly) q = q.where('read_at', 'is', null);
+  const rows = await q.orderBy('id', 'desc').limit(opts.limit ?? 100).execute();
+  const unread = Number((await db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirst())?.n ?? 0);
+  return { rows, unread };
+}
+
+/** Marks a user's given notifications (or all) read; returns how many changed. */
+export async function markNotificationsRead(db: Db, userId: number, ids: number[] | 'all'): Promise<number> {
+  let q = db.updateTable('notifications').set({ read_at: nowIso() }).where('user_id', '=', userId).where('read_at', 'is', null);
+  if (ids !== 'all') {
+    if (ids.length === 0) return 0;
+    q = q.where('id', 'in', ids);
+  }
+  return Number((await q.executeTakeFirst()).numUpdatedRows);
+}
