@@ -9,7 +9,8 @@ import { publicVersion } from '../search/public.js';
 import { Analyzer, shippedLexicon, type LexiconData, type QueryConcept } from './analyze.js';
 import { acquireLock, releaseLock } from '../jobs/jobs.js';
 import { systemActor } from '../lib/context.js';
-import { Bm25Index, type Hit } from './bm25.js';
+import { Bm25Index, SOFT_FACTOR, TYPO_WEIGHT, type Hit } from './bm25.js';
+import { RANK_PARAMS, scoreWithinDocument } from './rank.js';
 import { readQaVersion, reindexClauses } from './clause-index.js';
 import { unitNames } from './consult.service.js';
 
@@ -43,19 +44,49 @@ export function clauseExcerpt(text: string, words: readonly string[]): (string |
 }
 export type Outcome = { abstained: boolean; answers: Answer[]; nearest: { itemId: number; title: string; docNumber: string; href: string }[]; confidence: number };
 
+/** Tunable weights of the two-stage ranking (tuned on the development set bench/qa/dev/ only). */
+export type EngineParams = {
+  /** Documents whose articles are ranked (by whole-document score), besides those of the best clause hits. */
+  topDocs: number;
+  /** The final article rank: doc × the document's score + local × the within-document score + clause × the article's own BM25 rank. */
+  doc: number; local: number; clause: number;
+  /** A curated entry is preferred when the harmonic mean of question and phrasing coverage reaches this. */
+  entryMatch: number;
+  /** A curated entry not preferred outright ranks at this blend of its phrasing match and its cited article's rank. */
+  entryBlend: number;
+  /** Abstention: confidence (document coverage × article coverage blend) below this abstains. */
+  abstain: number;
+  /** Share of the confidence taken from the chosen article's own coverage (the rest from its document's). */
+  confLocal: number;
+};
+export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 1, local: 1, clause: 0.5, entryMatch: 0.85, entryBlend: 0.15, abstain: 0.35, confLocal: 0.5 };
+
+/** A ranked clause: BM25 fields of the article's own hit plus the document-stage figures. */
+export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCoverage: number };
+export type EntryHit = Hit & { entry: EntryDoc; phraseCoverage: number; match: number };
+
+type DocGroup = { itemId: number; clauses: number[] };
+
 export class QaEngine {
   readonly analyzer: Analyzer;
   readonly clauses: ClauseDoc[];
   readonly entries: EntryDoc[];
   readonly clauseIndex: Bm25Index;
   readonly entryIndex: Bm25Index;
+  /** Whole documents (title + every article): the first stage picks the document. */
+  readonly docIndex: Bm25Index;
+  readonly params: EngineParams;
   /** entry phrasing doc → entries[] index */
   readonly #phraseOf: number[] = [];
+  readonly #phraseConcepts: QueryConcept[][] = [];
   readonly #clauseByKey = new Map<string, ClauseDoc>();
-  constructor(analyzer: Analyzer, clauses: ClauseDoc[], entries: EntryDoc[]) {
+  readonly #docs: DocGroup[] = [];
+  readonly #docOfClause: number[] = [];
+  constructor(analyzer: Analyzer, clauses: ClauseDoc[], entries: EntryDoc[], params: EngineParams = ENGINE_PARAMS) {
     this.analyzer = analyzer;
     this.clauses = clauses;
     this.entries = entries;
+    this.params = params;
     // Titles and chapter headings repeat for every clause of a document: segment each once.
     const memo = new Map<string, string[]>();
     const terms = (t: string) => {
@@ -63,14 +94,33 @@ export class QaEngine {
       if (!v) memo.set(t, (v = analyzer.indexTerms(t)));
       return v;
     };
-    this.clauseIndex = new Bm25Index(clauses.map((c) => ({
-      fields: [{ terms: analyzer.indexTerms(c.text), weight: 1 }, { terms: terms(c.title), weight: 0.5 }, { terms: terms(c.path.replace(/第.+?[条段]$/, '')), weight: 0.4 }],
+    const bodyTerms: string[][] = [];
+    const docBodies: string[][] = [];
+    const docTitles: string[][] = [];
+    clauses.forEach((c, i) => {
+      const body = analyzer.indexTerms(c.text);
+      bodyTerms.push(body);
+      let g = this.#docs[this.#docs.length - 1];
+      if (!g || g.itemId !== c.itemId) {
+        this.#docs.push((g = { itemId: c.itemId, clauses: [] }));
+        docBodies.push([]);
+        docTitles.push(terms(c.title));
+      }
+      g.clauses.push(i);
+      this.#docOfClause.push(this.#docs.length - 1);
+      const db = docBodies[docBodies.length - 1]!;
+      for (const t of body) db.push(t);
+    });
+    this.clauseIndex = new Bm25Index(clauses.map((c, i) => ({
+      fields: [{ terms: bodyTerms[i]!, weight: 1 }, { terms: terms(c.title), weight: 0.5 }, { terms: terms(c.path.replace(/第.+?[条段]$/, '')), weight: 0.4 }],
     })));
+    this.docIndex = new Bm25Index(docBodies.map((b, d) => ({ fields: [{ terms: b, weight: 1 }, { terms: docTitles[d]!, weight: 2 }] })));
     const phrases: { fields: { terms: string[]; weight: number }[] }[] = [];
     entries.forEach((e, i) => {
       for (const q of e.question.split('\n').map((s) => s.trim()).filter(Boolean)) {
         phrases.push({ fields: [{ terms: analyzer.indexTerms(q), weight: 1 }, { terms: analyzer.indexTerms(e.answer), weight: 0.2 }] });
         this.#phraseOf.push(i);
+        this.#phraseConcepts.push(analyzer.concepts(q));
       }
     });
     this.entryIndex = new Bm25Index(phrases);
@@ -81,17 +131,67 @@ export class QaEngine {
     return this.#clauseByKey.get(`${itemId}:${article}`);
   }
 
-  /** Ranked candidates before the live validity check: entries (best phrasing each) and clauses. */
-  candidates(concepts: QueryConcept[], limit = 20): { entries: (Hit & { entry: EntryDoc })[]; clauses: (Hit & { clause: ClauseDoc })[] } {
-    const best = new Map<number, Hit>();
-    for (const h of this.entryIndex.search(concepts, limit * 3)) {
-      const e = this.#phraseOf[h.doc]!;
-      const prev = best.get(e);
-      if (!prev || h.rank > prev.rank) best.set(e, h);
+  /** Typo alternatives resolved once against the clause vocabulary, so every stage matches the same words. */
+  expand(concepts: QueryConcept[]): QueryConcept[] {
+    return concepts.map((c) => {
+      if (!c.maybeTypo || c.alts.some((a) => this.clauseIndex.df(a.term) > 0)) return c;
+      const near = this.clauseIndex.nearWords(c.term);
+      return near.length ? { ...c, alts: [...c.alts, ...near.map((term) => ({ term, weight: TYPO_WEIGHT }))] } : c;
+    });
+  }
+
+  /** How much of an entry phrasing the question covers (idf-weighted share of the phrasing's words it holds). */
+  #phraseCoverage(phrase: number, qTerms: Set<string>, folded: string): number {
+    let got = 0, all = 0;
+    for (const p of this.#phraseConcepts[phrase]!) {
+      const w = Math.max(0.05, ...p.alts.map((a) => (this.entryIndex.df(a.term) > 0 ? this.entryIndex.coverIdf(a.term) : 0))) * (p.soft ? SOFT_FACTOR : 1);
+      all += w;
+      if (folded.includes(p.term) || p.alts.some((a) => a.weight >= 0.6 && qTerms.has(a.term))) got += w;
     }
-    const entries = [...best].map(([e, h]) => ({ ...h, entry: this.entries[e]! })).sort((a, b) => b.rank - a.rank).slice(0, limit);
-    const clauses = this.clauseIndex.search(concepts, limit).map((h) => ({ ...h, clause: this.clauses[h.doc]! }));
-    return { entries, clauses };
+    return all > 0 ? got / all : 0;
+  }
+
+  /** Ranked candidates before the live validity check: entries (best phrasing each) and clauses. */
+  candidates(concepts: QueryConcept[], limit = 20, question = ''): { entries: EntryHit[]; clauses: ClauseHit[] } {
+    const cs = this.expand(concepts);
+    const P = this.params;
+    // Entries: the question's coverage of the phrasing and the phrasing's coverage of the question.
+    const qTerms = new Set(cs.flatMap((c) => c.alts.filter((a) => a.weight >= 0.6).map((a) => a.term)));
+    const folded = cs.map((c) => c.term).join(' ');
+    const best = new Map<number, EntryHit>();
+    for (const h of this.entryIndex.search(cs, limit * 3)) {
+      const e = this.#phraseOf[h.doc]!;
+      const pc = this.#phraseCoverage(h.doc, qTerms, folded);
+      const match = h.coverage + pc > 0 ? (2 * h.coverage * pc) / (h.coverage + pc) : 0;
+      const prev = best.get(e);
+      if (!prev || match > prev.match || (match === prev.match && h.rank > prev.rank)) best.set(e, { ...h, entry: this.entries[e]!, phraseCoverage: pc, match });
+    }
+    const entries = [...best.values()].sort((a, b) => b.match - a.match || b.rank - a.rank).slice(0, limit);
+    // Clauses, in two stages: the documents by their whole-document score, then the articles within each.
+    const docHits = this.docIndex.search(cs, Math.max(12, P.topDocs));
+    const clauseHits = this.clauseIndex.search(cs, 40);
+    const docHit = new Map(docHits.map((h) => [h.doc, h]));
+    const own = new Map(clauseHits.map((h) => [h.doc, h]));
+    const chosen = new Set(docHits.slice(0, P.topDocs).map((h) => h.doc));
+    for (const h of clauseHits.slice(0, 5)) chosen.add(this.#docOfClause[h.doc]!);
+    const norm = P.doc + P.local * (1 + RANK_PARAMS.proximity) + P.clause;
+    const out: ClauseHit[] = [];
+    for (const d of chosen) {
+      const dh = docHit.get(d);
+      const g = this.#docs[d]!;
+      const local = scoreWithinDocument(g.clauses.map((i) => this.clauses[i]!), cs, question);
+      g.clauses.forEach((ci, k) => {
+        const h = own.get(ci);
+        const l = local[k]!;
+        if (!h && l.score <= 0) return;
+        const docCoverage = dh?.coverage ?? h?.coverage ?? 0;
+        const rank = Math.min(0.9999, (P.doc * (dh?.rank ?? 0) + P.local * l.score + P.clause * (h?.rank ?? 0)) / norm);
+        const coverage = (1 - P.confLocal) * docCoverage + P.confLocal * l.coverage;
+        out.push({ doc: ci, score: h?.score ?? 0, nscore: h?.nscore ?? 0, coverage, rank, clause: this.clauses[ci]!, docCoverage, localCoverage: l.coverage });
+      });
+    }
+    out.sort((a, b) => b.rank - a.rank || a.doc - b.doc);
+    return { entries, clauses: out.slice(0, limit) };
   }
 }
 
@@ -110,29 +210,36 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
     };
   };
   const out: Answer[] = [];
-  const bestClause = clauses.find((h) => citable(h.clause.itemId))?.coverage ?? 0;
+  const P = engine.params;
+  const live = clauses.filter((h) => citable(h.clause.itemId));
+  const top = live[0];
+  const clauseScore = new Map(live.map((h) => [`${h.clause.itemId}:${h.clause.article}`, h.rank]));
+  const entryConf = new Map<number, number>();
   for (const e of entries) {
     const citations = e.entry.sources.map((s) => cite(s.itemId, s.article));
     if (citations.some((c) => c === null) || citations.length === 0) continue; // every source must be citable now
-    // A curated entry wins when it matches the question well and no clause matches more of it.
-    // It also wins when it cites the best clause: two paths agree, and the entry says it in plain words.
-    const top = clauses.find((h) => citable(h.clause.itemId));
-    const agrees = !!top && e.coverage >= ABSTAIN_COVERAGE && e.entry.sources.some((s) => s.itemId === top.clause.itemId && s.article === top.clause.article);
-    const preferred = (e.coverage >= ENTRY_PREFERRED && e.coverage >= bestClause - 0.02) || agrees;
+    // A curated entry wins when it and the question say the same thing (each covers most of the other),
+    // or when it cites the best clause with a fair match: two paths agree, and the entry says it in plain words.
+    const agrees = !!top && e.match >= ABSTAIN_COVERAGE && e.entry.sources.some((s) => s.itemId === top.clause.itemId && s.article === top.clause.article);
+    const preferred = e.match >= P.entryMatch || agrees;
+    // Otherwise it stands where its cited article stands (just ahead of the bare clause), or low.
+    // Otherwise it stands with its cited article: the article's rank lifted by how well the phrasing matches.
+    const cited = Math.max(0, ...e.entry.sources.map((s) => clauseScore.get(`${s.itemId}:${s.article}`) ?? 0));
+    const score = preferred ? 1 + e.match : Math.min(0.99995, Math.max(cited, P.entryBlend * e.match + (1 - P.entryBlend) * cited) + 1e-4);
+    const citedConf = Math.max(0, ...e.entry.sources.map((s) => clauses.find((h) => h.clause.itemId === s.itemId && h.clause.article === s.article)?.coverage ?? 0));
+    entryConf.set(e.entry.entryId, preferred ? 1 : Math.max(e.match, citedConf));
     out.push({ kind: 'entry', entryId: e.entry.entryId, itemId: e.entry.sources[0]!.itemId, article: e.entry.sources[0]!.article, text: e.entry.answer,
-      score: round(preferred ? 1 + e.rank : e.rank), question: e.entry.question.split('\n')[0], citations: citations as Citation[] });
+      score: round(score), question: e.entry.question.split('\n')[0], citations: citations as Citation[] });
   }
-  const seenDocs = new Map<number, number>();
-  for (const h of clauses) {
-    const c = cite(h.clause.itemId, h.clause.article);
+  for (const h of live) {
+    const c = cite(h.clause.itemId, h.clause.article)!;
     if (!c) continue;
     out.push({ kind: 'clause', itemId: c.itemId, article: c.article, text: c.quote, score: round(h.rank), citations: [c], excerpt: clauseExcerpt(c.quote, words) });
-    seenDocs.set(c.itemId, (seenDocs.get(c.itemId) ?? 0) + 1);
   }
   out.sort((a, b) => b.score - a.score);
-  const top = out[0];
-  const confidence = top ? (top.score >= 1 ? 1 : coverageOf(top, entries, clauses)) : 0;
-  const abstained = !top || confidence < (opts.threshold ?? ABSTAIN_COVERAGE);
+  const best = out[0];
+  const confidence = !best ? 0 : best.score >= 1 ? 1 : best.kind === 'entry' ? Math.max(entryConf.get(best.entryId!) ?? 0, coverageOf(best, clauses)) : coverageOf(best, clauses);
+  const abstained = !best || confidence < (opts.threshold ?? P.abstain);
   const nearest: Outcome['nearest'] = [];
   for (const h of clauses) {
     const d = citable(h.clause.itemId);
@@ -142,14 +249,13 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
   // One answer per article: an entry citing an article makes the bare clause redundant.
   const dedup: Answer[] = [];
   for (const a of out) {
-    if (a.kind === 'clause' && dedup.some((d) => d.kind === 'clause' && d.itemId === a.itemId && d.article === a.article)) continue;
+    if (a.kind === 'clause' && dedup.some((d) => (d.kind === 'clause' ? d.itemId === a.itemId && d.article === a.article : d.citations.some((c) => c.itemId === a.itemId && c.article === a.article)))) continue;
     dedup.push(a);
   }
   return { abstained, answers: abstained ? [] : dedup.slice(0, limit), nearest, confidence: round(confidence) };
 }
 
-function coverageOf(a: Answer, entries: (Hit & { entry: EntryDoc })[], clauses: (Hit & { clause: ClauseDoc })[]): number {
-  if (a.kind === 'entry') return entries.find((e) => e.entry.entryId === a.entryId)?.coverage ?? 0;
+function coverageOf(a: Answer, clauses: ClauseHit[]): number {
   return clauses.find((c) => c.clause.itemId === a.itemId && c.clause.article === a.article)?.coverage ?? 0;
 }
 const round = (x: number) => Math.round(x * 10000) / 10000;
@@ -248,7 +354,7 @@ export async function answerQuestion(db: Db, dialect: Dialect, areaId: number, q
   const engine = await engineFor(db, dialect, areaId);
   const concepts = engine.analyzer.concepts(q.slice(0, 200));
   if (concepts.length === 0) return { abstained: true, answers: [], nearest: [], confidence: 0 };
-  const cands = engine.candidates(concepts);
+  const cands = engine.candidates(concepts, 20, q.slice(0, 200));
   const { entries, clauses } = cands;
   const ids = new Set<number>([...entries.flatMap((e) => e.entry.sources.map((s) => s.itemId)), ...clauses.map((c) => c.clause.itemId)]);
   const states = await documentStates(db, [...ids]);
