@@ -9,7 +9,7 @@ import { publicVersion } from '../search/public.js';
 import { Analyzer, shippedLexicon, type LexiconData, type QueryConcept } from './analyze.js';
 import { acquireLock, releaseLock } from '../jobs/jobs.js';
 import { systemActor } from '../lib/context.js';
-import { Bm25Index, SOFT_FACTOR, TYPO_WEIGHT, type Hit } from './bm25.js';
+import { Bm25Index, SOFT_FACTOR, TYPO_WEIGHT, type BmDoc, type Hit } from './bm25.js';
 import { RANK_PARAMS, scoreWithinDocument } from './rank.js';
 import { readQaVersion, reindexClauses } from './clause-index.js';
 import { unitNames } from './consult.service.js';
@@ -69,62 +69,123 @@ type DocGroup = { itemId: number; clauses: number[] };
 
 export class QaEngine {
   readonly analyzer: Analyzer;
+  /** Every clause ever indexed by this engine, by clause id (removed ones stay, dead, until the next full build). */
   readonly clauses: ClauseDoc[];
-  readonly entries: EntryDoc[];
+  entries: EntryDoc[];
   readonly clauseIndex: Bm25Index;
-  readonly entryIndex: Bm25Index;
+  entryIndex!: Bm25Index;
   /** Whole documents (title + every article): the first stage picks the document. */
   readonly docIndex: Bm25Index;
   readonly params: EngineParams;
+  /** item id → the item_version its indexed clauses come from (qa_clauses), for incremental updates. */
+  readonly versions = new Map<number, string>();
   /** entry phrasing doc → entries[] index */
-  readonly #phraseOf: number[] = [];
-  readonly #phraseConcepts: QueryConcept[][] = [];
+  #phraseOf: number[] = [];
+  #phraseConcepts: QueryConcept[][] = [];
   readonly #clauseByKey = new Map<string, ClauseDoc>();
   readonly #docs: DocGroup[] = [];
+  readonly #groupOf = new Map<number, number>();
   readonly #docOfClause: number[] = [];
+  readonly #memo = new Map<string, string[]>();
   constructor(analyzer: Analyzer, clauses: ClauseDoc[], entries: EntryDoc[], params: EngineParams = ENGINE_PARAMS) {
     this.analyzer = analyzer;
-    this.clauses = clauses;
+    this.clauses = [];
     this.entries = entries;
     this.params = params;
-    // Titles and chapter headings repeat for every clause of a document: segment each once.
-    const memo = new Map<string, string[]>();
-    const terms = (t: string) => {
-      let v = memo.get(t);
-      if (!v) memo.set(t, (v = analyzer.indexTerms(t)));
-      return v;
-    };
     const bodyTerms: string[][] = [];
-    const docBodies: string[][] = [];
-    const docTitles: string[][] = [];
-    clauses.forEach((c, i) => {
+    const groups: { itemId: number; clauses: ClauseDoc[]; bodies: string[][] }[] = [];
+    for (const c of clauses) {
+      let g = groups[groups.length - 1];
+      if (!g || g.itemId !== c.itemId) groups.push((g = { itemId: c.itemId, clauses: [], bodies: [] }));
       const body = analyzer.indexTerms(c.text);
+      g.clauses.push(c);
+      g.bodies.push(body);
       bodyTerms.push(body);
-      let g = this.#docs[this.#docs.length - 1];
-      if (!g || g.itemId !== c.itemId) {
-        this.#docs.push((g = { itemId: c.itemId, clauses: [] }));
-        docBodies.push([]);
-        docTitles.push(terms(c.title));
+    }
+    this.clauseIndex = new Bm25Index(clauses.map((c, i) => this.#clauseFields(c, bodyTerms[i]!)));
+    this.docIndex = new Bm25Index(groups.map((g) => this.#docFields(g.clauses[0]!.title, g.bodies)));
+    for (const g of groups) this.#register(g.itemId, g.clauses);
+    this.setEntries(entries);
+  }
+
+  /** Titles and chapter headings repeat for every clause of a document: segment each once. */
+  #terms(t: string): string[] {
+    let v = this.#memo.get(t);
+    if (!v) {
+      if (this.#memo.size > 50_000) this.#memo.clear();
+      this.#memo.set(t, (v = this.analyzer.indexTerms(t)));
+    }
+    return v;
+  }
+  #clauseFields(c: ClauseDoc, body = this.analyzer.indexTerms(c.text)): BmDoc {
+    return { fields: [{ terms: body, weight: 1 }, { terms: this.#terms(c.title), weight: 0.5 }, { terms: this.#terms(c.path.replace(/第.+?[条段]$/, '')), weight: 0.4 }] };
+  }
+  #docFields(title: string, bodies: string[][]): BmDoc {
+    return { fields: [{ terms: bodies.flat(), weight: 1 }, { terms: this.#terms(title), weight: 2 }] };
+  }
+  /** Records a document's clauses (already added to both indexes, in order) under their ids. */
+  #register(itemId: number, clauses: ClauseDoc[]) {
+    const gi = this.#docs.length;
+    const g: DocGroup = { itemId, clauses: [] };
+    this.#docs.push(g);
+    this.#groupOf.set(itemId, gi);
+    for (const c of clauses) {
+      g.clauses.push(this.clauses.length);
+      this.clauses.push(c);
+      this.#docOfClause.push(gi);
+      this.#clauseByKey.set(`${c.itemId}:${c.article}`, c);
+    }
+  }
+
+  /** Clauses answerable now (the clauses array also holds removed ones until the next full build). */
+  get liveClauses(): number {
+    return this.clauseIndex.size;
+  }
+
+  /**
+   * Incremental update of one document: its old clauses leave both indexes and its new ones (none: the
+   * document was withdrawn, repealed or expired) are added — no rebuild of the rest.
+   */
+  replaceItem(itemId: number, clauses: ClauseDoc[] | null, version?: string): void {
+    const gi = this.#groupOf.get(itemId);
+    if (gi !== undefined) {
+      const g = this.#docs[gi]!;
+      const bodies: string[][] = [];
+      for (const ci of g.clauses) {
+        const c = this.clauses[ci]!;
+        const body = this.analyzer.indexTerms(c.text);
+        bodies.push(body);
+        this.clauseIndex.remove(ci, this.#clauseFields(c, body));
+        if (this.#clauseByKey.get(`${c.itemId}:${c.article}`) === c) this.#clauseByKey.delete(`${c.itemId}:${c.article}`);
       }
-      g.clauses.push(i);
-      this.#docOfClause.push(this.#docs.length - 1);
-      const db = docBodies[docBodies.length - 1]!;
-      for (const t of body) db.push(t);
-    });
-    this.clauseIndex = new Bm25Index(clauses.map((c, i) => ({
-      fields: [{ terms: bodyTerms[i]!, weight: 1 }, { terms: terms(c.title), weight: 0.5 }, { terms: terms(c.path.replace(/第.+?[条段]$/, '')), weight: 0.4 }],
-    })));
-    this.docIndex = new Bm25Index(docBodies.map((b, d) => ({ fields: [{ terms: b, weight: 1 }, { terms: docTitles[d]!, weight: 2 }] })));
-    const phrases: { fields: { terms: string[]; weight: number }[] }[] = [];
+      this.docIndex.remove(gi, this.#docFields(this.clauses[g.clauses[0]!]?.title ?? '', bodies));
+      this.#groupOf.delete(itemId);
+    }
+    this.versions.delete(itemId);
+    if (version !== undefined) this.versions.set(itemId, version);
+    if (!clauses?.length) return;
+    const bodies = clauses.map((c) => this.analyzer.indexTerms(c.text));
+    clauses.forEach((c, i) => this.clauseIndex.add(this.#clauseFields(c, bodies[i]!)));
+    this.docIndex.add(this.#docFields(clauses[0]!.title, bodies));
+    this.#register(itemId, clauses);
+  }
+
+  /** (Re)builds the curated-entry index (small: rebuilt whole on every change of the entries). */
+  setEntries(entries: EntryDoc[]): void {
+    const phrases: BmDoc[] = [];
+    const phraseOf: number[] = [];
+    const concepts: QueryConcept[][] = [];
     entries.forEach((e, i) => {
       for (const q of e.question.split('\n').map((s) => s.trim()).filter(Boolean)) {
-        phrases.push({ fields: [{ terms: analyzer.indexTerms(q), weight: 1 }, { terms: analyzer.indexTerms(e.answer), weight: 0.2 }] });
-        this.#phraseOf.push(i);
-        this.#phraseConcepts.push(analyzer.concepts(q));
+        phrases.push({ fields: [{ terms: this.analyzer.indexTerms(q), weight: 1 }, { terms: this.analyzer.indexTerms(e.answer), weight: 0.2 }] });
+        phraseOf.push(i);
+        concepts.push(this.analyzer.concepts(q));
       }
     });
+    this.entries = entries;
     this.entryIndex = new Bm25Index(phrases);
-    for (const c of clauses) this.#clauseByKey.set(`${c.itemId}:${c.article}`, c);
+    this.#phraseOf = phraseOf;
+    this.#phraseConcepts = concepts;
   }
 
   clause(itemId: number, article: number): ClauseDoc | undefined {
@@ -262,7 +323,7 @@ const round = (x: number) => Math.round(x * 10000) / 10000;
 
 // ── building from the database, cached per area ──
 
-type Cached = { version: string; engine: QaEngine; ms?: number };
+type Cached = { version: string; engine: QaEngine; ms?: number; patched?: number };
 const cache = new Map<string, Cached>();
 const building = new Map<string, Promise<Cached>>();
 let analyzerCache: { key: string; analyzer: Analyzer } | null = null;
@@ -281,9 +342,12 @@ export function analyzerFor(lex: LexiconData): Analyzer {
   return analyzerCache.analyzer;
 }
 
-async function loadEngine(db: Db, areaId: number): Promise<QaEngine> {
-  const analyzer = analyzerFor(await lexiconOf(db, areaId));
-  const rows = await db.selectFrom('qa_clauses').select(['item_id', 'article', 'label', 'path', 'text']).where('area_id', '=', areaId).where('article', '>', 0).orderBy('item_id').orderBy('seq').execute();
+/** Clause rows of some items (all of the area's when `itemIds` is omitted) as engine clauses, in document order. */
+async function clauseDocs(db: Db, areaId: number, itemIds?: number[]): Promise<ClauseDoc[]> {
+  if (itemIds && itemIds.length === 0) return [];
+  let q = db.selectFrom('qa_clauses').select(['item_id', 'article', 'label', 'path', 'text']).where('area_id', '=', areaId).where('article', '>', 0);
+  if (itemIds) q = q.where('item_id', 'in', itemIds);
+  const rows = await q.orderBy('item_id').orderBy('seq').execute();
   const states = await documentStates(db, [...new Set(rows.map((r) => r.item_id))]);
   const names = await unitNames(db, areaId);
   const clauses: ClauseDoc[] = [];
@@ -292,35 +356,86 @@ async function loadEngine(db: Db, areaId: number): Promise<QaEngine> {
     if (!d) continue;
     clauses.push({ itemId: r.item_id, article: r.article, label: r.label, path: r.path, text: r.text, title: d.title, docNumber: d.doc_number, unitName: names.get(d.unit_id) ?? '' });
   }
+  return clauses;
+}
+
+/** item id → item_version of the area's indexed clauses (marker rows of documents without clauses included). */
+async function indexedVersions(db: Db, areaId: number): Promise<Map<number, string>> {
+  const rows = await db.selectFrom('qa_clauses').select(['item_id', 'item_version']).where('area_id', '=', areaId).groupBy(['item_id', 'item_version']).execute();
+  return new Map(rows.map((r) => [r.item_id, r.item_version]));
+}
+
+async function entryDocs(db: Db, areaId: number): Promise<EntryDoc[]> {
   const entryRows = await db.selectFrom('qa_entries').select(['id', 'question', 'alt_questions', 'answer']).where('area_id', '=', areaId).where('status', '=', 'published').orderBy('id').execute();
   const sources = entryRows.length ? await db.selectFrom('qa_entry_sources').select(['entry_id', 'item_id', 'article']).where('entry_id', 'in', entryRows.map((e) => e.id)).orderBy('entry_id').orderBy('sort').execute() : [];
-  const entries: EntryDoc[] = entryRows.map((e) => ({
+  return entryRows.map((e) => ({
     entryId: e.id, question: [e.question, ...e.alt_questions.split('\n')].map((s) => s.trim()).filter(Boolean).join('\n'), answer: e.answer,
     sources: sources.filter((s) => s.entry_id === e.id).map((s) => ({ itemId: s.item_id, article: s.article })),
   }));
-  return new QaEngine(analyzer, clauses, entries);
 }
 
-/** Indexes larger than this (a build of several seconds) are refreshed in the background while the previous engine keeps answering. */
-export const BACKGROUND_REBUILD_CLAUSES = 20_000;
+async function loadEngine(db: Db, areaId: number, analyzer: Analyzer): Promise<QaEngine> {
+  const versions = await indexedVersions(db, areaId);
+  const engine = new QaEngine(analyzer, await clauseDocs(db, areaId), await entryDocs(db, areaId));
+  for (const [id, v] of versions) engine.versions.set(id, v);
+  return engine;
+}
 
 /**
- * The engine for an area, rebuilt when public content or qa data changed (one build at a time).
- * A large index (more than BACKGROUND_REBUILD_CLAUSES clauses) is rebuilt in the background and the previous engine
- * answers meanwhile: that is safe because every citation is checked against the live item at answer
- * time, so a stale engine can only miss a new document, never cite one that is no longer valid.
+ * Brings a built engine up to date in place: only the documents whose indexed clauses changed (published,
+ * amended, withdrawn, repealed, expired) are replaced; the curated entries are re-read (a small index).
+ * All reads happen first, then the engine changes synchronously, so no question sees half an update.
+ */
+async function patchEngine(db: Db, areaId: number, engine: QaEngine): Promise<{ items: number }> {
+  const now = await indexedVersions(db, areaId);
+  const changed = [...now].filter(([id, v]) => engine.versions.get(id) !== v).map(([id]) => id);
+  const gone = [...engine.versions.keys()].filter((id) => !now.has(id));
+  const fresh = await clauseDocs(db, areaId, changed);
+  const entries = await entryDocs(db, areaId);
+  const byItem = new Map<number, ClauseDoc[]>();
+  for (const c of fresh) {
+    let l = byItem.get(c.itemId);
+    if (!l) byItem.set(c.itemId, (l = []));
+    l.push(c);
+  }
+  for (const id of gone) engine.replaceItem(id, null);
+  for (const id of changed) engine.replaceItem(id, byItem.get(id) ?? null, now.get(id));
+  if (JSON.stringify(entries) !== JSON.stringify(engine.entries)) engine.setEntries(entries);
+  return { items: gone.length + changed.length };
+}
+
+/** Indexes larger than this (a build of several seconds) are rebuilt in the background while the previous engine keeps answering. */
+export const BACKGROUND_REBUILD_CLAUSES = 20_000;
+/** A patched engine is rebuilt whole (compacted) once removed clauses take this share of its ids (and number over COMPACT_MIN). */
+export const COMPACT_SHARE = 0.3;
+export const COMPACT_MIN = 2000;
+
+const stats = new Map<string, { builds: number; patches: number; patchedItems: number; lastPatchMs: number }>();
+/** How often the area's engine was built whole and patched incrementally (tests, the benchmark). */
+export const engineStats = (areaId: number) => ({ ...(stats.get(String(areaId)) ?? { builds: 0, patches: 0, patchedItems: 0, lastPatchMs: 0 }) });
+
+/**
+ * The engine for an area, kept in step with public content and qa data (one refresh at a time).
+ * A change to some documents or entries patches the built engine in place (only those documents'
+ * clauses are replaced), so an edit is answerable and a withdrawal gone on the next question. A change
+ * of the lexicon (the analyser) or too many removed clauses needs a whole build; for a large index
+ * (more than BACKGROUND_REBUILD_CLAUSES clauses) that runs in the background while the previous engine
+ * answers — safe because every citation is checked against the live item at answer time.
  */
 export async function engineFor(db: Db, dialect: Dialect, areaId: number): Promise<QaEngine> {
   const version = `${await publicVersion(db)}|${await readQaVersion(db)}`;
   const key = String(areaId);
   const hit = cache.get(key);
   if (hit?.version === version) return hit.engine;
-  const run = () => {
+  const run = (prev: QaEngine | null) => {
     let p = building.get(key);
     if (!p) {
       const started = performance.now();
-      p = refresh(db, dialect, areaId).then((built) => {
+      p = refresh(db, dialect, areaId, prev).then((built) => {
         built.ms = performance.now() - started;
+        const st = stats.get(key) ?? { builds: 0, patches: 0, patchedItems: 0, lastPatchMs: 0 };
+        if (built.patched !== undefined) { st.patches++; st.patchedItems += built.patched; st.lastPatchMs = built.ms; } else st.builds++;
+        stats.set(key, st);
         cache.set(key, built);
         return built;
       }).finally(() => building.delete(key));
@@ -328,16 +443,21 @@ export async function engineFor(db: Db, dialect: Dialect, areaId: number): Promi
     }
     return p;
   };
-  if (hit && hit.engine.clauses.length > BACKGROUND_REBUILD_CLAUSES) {
-    run().catch(() => { /* the next question retries */ });
+  if (!hit) return (await run(null)).engine;
+  const analyzer = analyzerFor(await lexiconOf(db, areaId));
+  const ci = hit.engine.clauseIndex;
+  const canPatch = hit.engine.analyzer === analyzer && (ci.removedShare < COMPACT_SHARE || ci.removedCount < COMPACT_MIN);
+  if (!canPatch && hit.engine.liveClauses > BACKGROUND_REBUILD_CLAUSES) {
+    run(null).catch(() => { /* the next question retries */ });
     return hit.engine;
   }
-  return (await run()).engine;
+  return (await run(canPatch ? hit.engine : null)).engine;
 }
 
-async function refresh(db: Db, dialect: Dialect, areaId: number): Promise<Cached> {
+async function refresh(db: Db, dialect: Dialect, areaId: number, prev: QaEngine | null): Promise<Cached> {
   // Public content changed since the last build: bring the clause index up to date first (one node at a
-  // time; the job and `gongkai qa reindex` do the same), so a just-published document is answerable.
+  // time; the job and `gongkai qa reindex` do the same; only changed documents are re-split), so a
+  // just-published document is answerable.
   if (await acquireLock(db, 'qa.reindex', 10 * 60_000)) {
     try {
       await reindexClauses({ db, dialect, actor: systemActor('政策问答索引') });
@@ -346,7 +466,8 @@ async function refresh(db: Db, dialect: Dialect, areaId: number): Promise<Cached
     }
   }
   const version = `${await publicVersion(db)}|${await readQaVersion(db)}`;
-  return { version, engine: await loadEngine(db, areaId) };
+  if (prev) return { version, engine: prev, patched: (await patchEngine(db, areaId, prev)).items };
+  return { version, engine: await loadEngine(db, areaId, analyzerFor(await lexiconOf(db, areaId))) };
 }
 
 /** Answers a question for an area: live check of every cited item (public, in force today). */
