@@ -22,7 +22,7 @@ import { insertItem } from '../../src/search/search.fixtures.js';
 import { searchPublic } from '../../src/search/public.js';
 import { segmentForIndex, segmentQuery } from '../../src/search/text/segment.js';
 import { reindexClauses } from '../../src/qa/clause-index.js';
-import { answerQuestion, clearEngineCache, ENGINE_PARAMS, engineFor } from '../../src/qa/engine.js';
+import { answerQuestion, clearEngineCache, ENGINE_PARAMS, engineFor, engineStats } from '../../src/qa/engine.js';
 import { RANK_PARAMS } from '../../src/qa/rank.js';
 import { createEntry } from '../../src/qa/entries.service.js';
 import { POLICIES } from './policies.js';
@@ -265,6 +265,32 @@ if (!noScale && judged) {
   console.log(`\n## Latency (${tdb.dialect}): ${Number(total)} clauses in ${docs + POLICIES.length} documents`);
   console.log(`insert ${(t1 - t0) / 1000 | 0} s; split ${r.split} documents ${((t2 - t1) / 1000).toFixed(1)} s; engine build ${((t3 - t2) / 1000).toFixed(1)} s (${e.liveClauses} clauses, heap ${heap} MB)`);
   console.log(`per question (${times.length} questions, warm engine, including the live validity check): p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, max ${times[times.length - 1]!.toFixed(1)} ms`);
+  // Incremental updates: amend or withdraw one document, then time the next question (stored rows re-split,
+  // engine patched) and the patch alone; the engine must not be rebuilt whole.
+  {
+    const { updateItem } = await import('../../src/search/search.fixtures.js');
+    const ids = (await tdb.db.selectFrom('info_items').select('id').where('title', 'like', '关于%').orderBy('id').limit(20).execute()).map((r) => r.id);
+    const before = engineStats(areaId);
+    const next: number[] = [];
+    const patch: number[] = [];
+    const refresh: number[] = [];
+    for (const [k, id] of ids.entries()) {
+      const withdraw = k % 4 === 3;
+      const set = withdraw ? { status: 'withdrawn' as const } : { body_text: `第一条 本文件第${k}次修改后，加装电梯补助标准调整为每部${k + 20}万元。\n第二条 其他事项按原规定执行。`, updated_at: new Date(Date.now() + k * 1000).toISOString() };
+      await updateItem(tdb.db, tdb.dialect, id, set);
+      const s0 = performance.now();
+      const o = await answerQuestion(tdb.db, tdb.dialect, areaId, `加装电梯补助标准调整为每部${k + 20}万元`);
+      next.push(performance.now() - s0);
+      patch.push(engineStats(areaId).lastPatchMs);
+      refresh.push(engineStats(areaId).lastRefreshMs);
+      if (!withdraw && o.answers[0]?.itemId !== id) console.log(`  (amended document ${id} not first: ${o.answers[0]?.itemId})`);
+      if (withdraw && o.answers.some((a) => a.itemId === id)) console.log(`  (withdrawn document ${id} still answered)`);
+    }
+    const after = engineStats(areaId);
+    const med = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]!.toFixed(0);
+    const mx = (a: number[]) => Math.max(...a).toFixed(0);
+    console.log(`incremental update of one document (${ids.length}: amended or withdrawn): next question median ${med(next)} ms, max ${mx(next)} ms (re-split of its rows + engine patch + answer); clause re-split + patch median ${med(refresh)} ms, engine patch alone median ${med(patch)} ms; whole builds during the run: ${after.builds - before.builds}, patches: ${after.patches - before.patches}`);
+  }
   // MiniSearch over the same clauses, for comparison.
   const all = await tdb.db.selectFrom('qa_clauses').select(['id', 'item_id', 'article', 'text']).where('article', '>', 0).execute();
   const t4 = performance.now();

@@ -11,7 +11,7 @@ import { acquireLock, releaseLock } from '../jobs/jobs.js';
 import { systemActor } from '../lib/context.js';
 import { Bm25Index, SOFT_FACTOR, TYPO_WEIGHT, type BmDoc, type Hit } from './bm25.js';
 import { RANK_PARAMS, scoreWithinDocument } from './rank.js';
-import { readQaVersion, reindexClauses } from './clause-index.js';
+import { readQaVersion, reindexClausesState } from './clause-index.js';
 import { unitNames } from './consult.service.js';
 
 /** Below this share of the question matched, the engine abstains (未找到现行有效依据). */
@@ -201,6 +201,14 @@ export class QaEngine {
     });
   }
 
+  /** A question word's weight for coverage: its rarity among clauses; a word no clause has (nor its synonyms) weighs the most. */
+  #conceptWeight(c: QueryConcept): number {
+    const idx = this.clauseIndex;
+    const strong = c.alts.filter((a) => (a.term === c.term || a.weight >= TYPO_WEIGHT) && idx.df(a.term) > 0);
+    const base = idx.df(c.term) > 0 ? idx.coverIdf(c.term) : strong.length ? Math.max(...strong.map((a) => idx.coverIdf(a.term))) : idx.maxIdf();
+    return Math.min(base, idx.maxIdf()) * (c.soft ? SOFT_FACTOR : 1);
+  }
+
   /** How much of an entry phrasing the question covers (idf-weighted share of the phrasing's words it holds). */
   #phraseCoverage(phrase: number, qTerms: Set<string>, folded: string): number {
     let got = 0, all = 0;
@@ -236,6 +244,8 @@ export class QaEngine {
     const chosen = new Set(docHits.slice(0, P.topDocs).map((h) => h.doc));
     for (const h of clauseHits.slice(0, 5)) chosen.add(this.#docOfClause[h.doc]!);
     const norm = P.doc + P.local * (1 + RANK_PARAMS.proximity) + P.clause;
+    const weights = cs.map((c) => this.#conceptWeight(c));
+    const wTotal = weights.reduce((a, b) => a + b, 0);
     const out: ClauseHit[] = [];
     for (const d of chosen) {
       const dh = docHit.get(d);
@@ -247,8 +257,13 @@ export class QaEngine {
         if (!h && l.score <= 0) return;
         const docCoverage = dh?.coverage ?? h?.coverage ?? 0;
         const rank = Math.min(0.9999, (P.doc * (dh?.rank ?? 0) + P.local * l.score + P.clause * (h?.rank ?? 0)) / norm);
-        const coverage = (1 - P.confLocal) * docCoverage + P.confLocal * l.coverage;
-        out.push({ doc: ci, score: h?.score ?? 0, nscore: h?.nscore ?? 0, coverage, rank, clause: this.clauses[ci]!, docCoverage, localCoverage: l.coverage });
+        // Confidence: how much of the question (words weighted by rarity in the collection; a word the collection
+        // lacks weighs the most) the document holds, blended with how much this article (with its headings) holds.
+        let wc = 0;
+        for (let q = 0; q < cs.length; q++) wc += weights[q]! * Math.min(1, l.credit[q] ?? 0);
+        const articleCoverage = wTotal > 0 ? wc / wTotal : 0;
+        const coverage = (1 - P.confLocal) * docCoverage + P.confLocal * articleCoverage;
+        out.push({ doc: ci, score: h?.score ?? 0, nscore: h?.nscore ?? 0, coverage, rank, clause: this.clauses[ci]!, docCoverage, localCoverage: articleCoverage });
       });
     }
     out.sort((a, b) => b.rank - a.rank || a.doc - b.doc);
@@ -323,7 +338,7 @@ const round = (x: number) => Math.round(x * 10000) / 10000;
 
 // ── building from the database, cached per area ──
 
-type Cached = { version: string; engine: QaEngine; ms?: number; patched?: number };
+type Cached = { version: string; engine: QaEngine; ms?: number; patched?: number; patchMs?: number };
 const cache = new Map<string, Cached>();
 const building = new Map<string, Promise<Cached>>();
 let analyzerCache: { key: string; analyzer: Analyzer } | null = null;
@@ -386,8 +401,8 @@ async function loadEngine(db: Db, areaId: number, analyzer: Analyzer): Promise<Q
  * amended, withdrawn, repealed, expired) are replaced; the curated entries are re-read (a small index).
  * All reads happen first, then the engine changes synchronously, so no question sees half an update.
  */
-async function patchEngine(db: Db, areaId: number, engine: QaEngine): Promise<{ items: number }> {
-  const now = await indexedVersions(db, areaId);
+async function patchEngine(db: Db, areaId: number, engine: QaEngine, known?: Map<number, string>): Promise<{ items: number }> {
+  const now = known ?? await indexedVersions(db, areaId);
   const changed = [...now].filter(([id, v]) => engine.versions.get(id) !== v).map(([id]) => id);
   const gone = [...engine.versions.keys()].filter((id) => !now.has(id));
   const fresh = await clauseDocs(db, areaId, changed);
@@ -410,9 +425,10 @@ export const BACKGROUND_REBUILD_CLAUSES = 20_000;
 export const COMPACT_SHARE = 0.3;
 export const COMPACT_MIN = 2000;
 
-const stats = new Map<string, { builds: number; patches: number; patchedItems: number; lastPatchMs: number }>();
+/** lastPatchMs: the engine patch alone; lastRefreshMs: with the clause re-split before it. */
+const stats = new Map<string, { builds: number; patches: number; patchedItems: number; lastPatchMs: number; lastRefreshMs: number }>();
 /** How often the area's engine was built whole and patched incrementally (tests, the benchmark). */
-export const engineStats = (areaId: number) => ({ ...(stats.get(String(areaId)) ?? { builds: 0, patches: 0, patchedItems: 0, lastPatchMs: 0 }) });
+export const engineStats = (areaId: number) => ({ ...(stats.get(String(areaId)) ?? { builds: 0, patches: 0, patchedItems: 0, lastPatchMs: 0, lastRefreshMs: 0 }) });
 
 /**
  * The engine for an area, kept in step with public content and qa data (one refresh at a time).
@@ -433,8 +449,8 @@ export async function engineFor(db: Db, dialect: Dialect, areaId: number): Promi
       const started = performance.now();
       p = refresh(db, dialect, areaId, prev).then((built) => {
         built.ms = performance.now() - started;
-        const st = stats.get(key) ?? { builds: 0, patches: 0, patchedItems: 0, lastPatchMs: 0 };
-        if (built.patched !== undefined) { st.patches++; st.patchedItems += built.patched; st.lastPatchMs = built.ms; } else st.builds++;
+        const st = stats.get(key) ?? { builds: 0, patches: 0, patchedItems: 0, lastPatchMs: 0, lastRefreshMs: 0 };
+        if (built.patched !== undefined) { st.patches++; st.patchedItems += built.patched; st.lastPatchMs = built.patchMs ?? 0; st.lastRefreshMs = built.ms; } else st.builds++;
         stats.set(key, st);
         cache.set(key, built);
         return built;
@@ -458,15 +474,22 @@ async function refresh(db: Db, dialect: Dialect, areaId: number, prev: QaEngine 
   // Public content changed since the last build: bring the clause index up to date first (one node at a
   // time; the job and `gongkai qa reindex` do the same; only changed documents are re-split), so a
   // just-published document is answerable.
+  let versions: Map<number, string> | undefined;
   if (await acquireLock(db, 'qa.reindex', 10 * 60_000)) {
     try {
-      await reindexClauses({ db, dialect, actor: systemActor('政策问答索引') });
+      const r = await reindexClausesState({ db, dialect, actor: systemActor('政策问答索引') });
+      // The run's own view of qa_clauses (all areas): this area's part is what the patch compares with.
+      versions = new Map([...r.versions].filter(([id]) => r.areaOf.get(id) === areaId));
     } finally {
       await releaseLock(db, 'qa.reindex');
     }
   }
   const version = `${await publicVersion(db)}|${await readQaVersion(db)}`;
-  if (prev) return { version, engine: prev, patched: (await patchEngine(db, areaId, prev)).items };
+  if (prev) {
+    const t = performance.now();
+    const items = (await patchEngine(db, areaId, prev, versions)).items;
+    return { version, engine: prev, patched: items, patchMs: performance.now() - t };
+  }
   return { version, engine: await loadEngine(db, areaId, analyzerFor(await lexiconOf(db, areaId))) };
 }
 

@@ -23,8 +23,10 @@ export type RankParams = {
 
 export const RANK_PARAMS: RankParams = { softLocal: 1, head: 0.25, proximity: 0.15, window: 8, bigram: 0.5, phrase: 0.3 };
 
-export type LocalClause = { text: string; path: string };
-export type LocalScore = { score: number; coverage: number };
+/** title: the document's title, read with the heading (it answers 什么文件 questions and carries the topic). */
+export type LocalClause = { text: string; path: string; title?: string };
+/** credit: per question word, what the article holds of it (0…1: the best alternative's weight; bigram back-off less). */
+export type LocalScore = { score: number; coverage: number; credit: number[] };
 
 const bigrams = (w: string): string[] => {
   const out: string[] = [];
@@ -50,11 +52,11 @@ function bestAlt(text: string, c: QueryConcept): { w: number; at: number; len: n
  */
 export function scoreWithinDocument(clauses: readonly LocalClause[], concepts: readonly QueryConcept[], question = '', p: RankParams = RANK_PARAMS): LocalScore[] {
   const n = clauses.length;
-  if (n === 0 || concepts.length === 0) return clauses.map(() => ({ score: 0, coverage: 0 }));
+  if (n === 0 || concepts.length === 0) return clauses.map(() => ({ score: 0, coverage: 0, credit: [] }));
   const bodies = clauses.map((c) => foldText(c.text));
   const heads = clauses.map((c, i) => {
     const first = bodies[i]!.split('\n')[0]!;
-    return foldText(c.path) + (first.length <= 24 ? `\n${first}` : '');
+    return foldText(`${c.title ?? ''}\n${c.path}`) + (first.length <= 24 ? `\n${first}` : '');
   });
   // match[q][c]: the credit of concept q in clause c (0…1); at[q][c]: its position.
   const match: Float64Array[] = [];
@@ -119,7 +121,7 @@ export function scoreWithinDocument(clauses: readonly LocalClause[], concepts: r
     for (let g = 0; g < grams.length; g++) if (gramHit[g]![i]) gram += gramW[g]!;
     const words = total > 0 ? ((1 - p.head) * body + p.head * head) / total : 0;
     const s = gramTotal > 0 ? (1 - p.phrase) * words + p.phrase * (gram / gramTotal) : words;
-    out.push({ score: s + (pairs ? p.proximity * (close / pairs) : 0), coverage: found / concepts.length });
+    out.push({ score: s + (pairs ? p.proximity * (close / pairs) : 0), coverage: found / concepts.length, credit: concepts.map((_, q) => match[q]![i]!) });
   }
   return out;
 }
