@@ -58,14 +58,18 @@ export type EngineParams = {
   abstain: number;
   /** Share of the confidence taken from the chosen article's own coverage (the rest from its document's). */
   confLocal: number;
+  /** Confidence factor when the question's weightiest word (its topic) is nowhere in the document (1: no penalty). */
+  topicPenalty: number;
 };
-export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 1, local: 1, clause: 0.5, entryMatch: 0.85, entryBlend: 0.15, abstain: 0.35, confLocal: 0.5 };
+export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 1, local: 1, clause: 0.5, entryMatch: 0.85, entryBlend: 0.05, abstain: 0.3, confLocal: 0.5, topicPenalty: 1 };
 
 /** A ranked clause: BM25 fields of the article's own hit plus the document-stage figures. */
-export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCoverage: number };
+export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCoverage: number; docRank: number; local: number };
 export type EntryHit = Hit & { entry: EntryDoc; phraseCoverage: number; match: number };
 
 type DocGroup = { itemId: number; clauses: number[] };
+/** Weight of a character bigram standing in for a word the collection lacks. */
+export const BIGRAM_WEIGHT = 0.5;
 
 export class QaEngine {
   readonly analyzer: Analyzer;
@@ -192,12 +196,19 @@ export class QaEngine {
     return this.#clauseByKey.get(`${itemId}:${article}`);
   }
 
-  /** Typo alternatives resolved once against the clause vocabulary, so every stage matches the same words. */
+  /**
+   * Alternatives resolved once against the clause vocabulary, so every stage matches the same words: a word
+   * the collection lacks gets its typo corrections (one character away), else its character bigrams that
+   * the collection has (普惠托育 → 普惠, 托育) at BIGRAM_WEIGHT.
+   */
   expand(concepts: QueryConcept[]): QueryConcept[] {
     return concepts.map((c) => {
-      if (!c.maybeTypo || c.alts.some((a) => this.clauseIndex.df(a.term) > 0)) return c;
-      const near = this.clauseIndex.nearWords(c.term);
-      return near.length ? { ...c, alts: [...c.alts, ...near.map((term) => ({ term, weight: TYPO_WEIGHT }))] } : c;
+      if (c.alts.some((a) => this.clauseIndex.df(a.term) > 0)) return c;
+      const near = c.maybeTypo ? this.clauseIndex.nearWords(c.term) : [];
+      if (near.length) return { ...c, alts: [...c.alts, ...near.map((term) => ({ term, weight: TYPO_WEIGHT }))] };
+      if (c.term.length < 3 || !/^\p{Script=Han}+$/u.test(c.term)) return c;
+      const grams = [...new Set(Array.from({ length: c.term.length - 1 }, (_, i) => c.term.slice(i, i + 2)))].filter((g) => this.clauseIndex.df(g) > 0);
+      return grams.length ? { ...c, alts: [...c.alts, ...grams.map((term) => ({ term, weight: BIGRAM_WEIGHT }))] } : c;
     });
   }
 
@@ -215,7 +226,7 @@ export class QaEngine {
     for (const p of this.#phraseConcepts[phrase]!) {
       const w = Math.max(0.05, ...p.alts.map((a) => (this.entryIndex.df(a.term) > 0 ? this.entryIndex.coverIdf(a.term) : 0))) * (p.soft ? SOFT_FACTOR : 1);
       all += w;
-      if (folded.includes(p.term) || p.alts.some((a) => a.weight >= 0.6 && qTerms.has(a.term))) got += w;
+      if (folded.includes(p.term) || p.alts.some((a) => a.weight >= BIGRAM_WEIGHT && qTerms.has(a.term))) got += w;
     }
     return all > 0 ? got / all : 0;
   }
@@ -225,7 +236,7 @@ export class QaEngine {
     const cs = this.expand(concepts);
     const P = this.params;
     // Entries: the question's coverage of the phrasing and the phrasing's coverage of the question.
-    const qTerms = new Set(cs.flatMap((c) => c.alts.filter((a) => a.weight >= 0.6).map((a) => a.term)));
+    const qTerms = new Set(cs.flatMap((c) => c.alts.filter((a) => a.weight >= BIGRAM_WEIGHT).map((a) => a.term)));
     const folded = cs.map((c) => c.term).join(' ');
     const best = new Map<number, EntryHit>();
     for (const h of this.entryIndex.search(cs, limit * 3)) {
@@ -246,11 +257,15 @@ export class QaEngine {
     const norm = P.doc + P.local * (1 + RANK_PARAMS.proximity) + P.clause;
     const weights = cs.map((c) => this.#conceptWeight(c));
     const wTotal = weights.reduce((a, b) => a + b, 0);
+    // The question's topic: its weightiest word (not an intent word).
+    let topic = -1;
+    cs.forEach((c, q) => { if (!c.soft && (topic < 0 || weights[q]! > weights[topic]!)) topic = q; });
     const out: ClauseHit[] = [];
     for (const d of chosen) {
       const dh = docHit.get(d);
       const g = this.#docs[d]!;
       const local = scoreWithinDocument(g.clauses.map((i) => this.clauses[i]!), cs, question);
+      const topicMissing = topic >= 0 && local.every((l) => !(l.credit[topic]! > 0));
       g.clauses.forEach((ci, k) => {
         const h = own.get(ci);
         const l = local[k]!;
@@ -262,8 +277,8 @@ export class QaEngine {
         let wc = 0;
         for (let q = 0; q < cs.length; q++) wc += weights[q]! * Math.min(1, l.credit[q] ?? 0);
         const articleCoverage = wTotal > 0 ? wc / wTotal : 0;
-        const coverage = (1 - P.confLocal) * docCoverage + P.confLocal * articleCoverage;
-        out.push({ doc: ci, score: h?.score ?? 0, nscore: h?.nscore ?? 0, coverage, rank, clause: this.clauses[ci]!, docCoverage, localCoverage: articleCoverage });
+        const coverage = ((1 - P.confLocal) * docCoverage + P.confLocal * articleCoverage) * (topicMissing ? P.topicPenalty : 1);
+        out.push({ doc: ci, score: h?.score ?? 0, nscore: h?.nscore ?? 0, coverage, rank, clause: this.clauses[ci]!, docCoverage, localCoverage: articleCoverage, docRank: dh?.rank ?? 0, local: l.score });
       });
     }
     out.sort((a, b) => b.rank - a.rank || a.doc - b.doc);

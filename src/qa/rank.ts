@@ -19,9 +19,30 @@ export type RankParams = {
   bigram: number;
   /** Share of the article score from the question's own character bigrams (catches 育儿假 when the analyser kept only 育儿). */
   phrase: number;
+  /** Weight of the answer type (a question asking 多久 wants an article holding a period, 多少钱 an amount …). */
+  answerType: number;
 };
 
-export const RANK_PARAMS: RankParams = { softLocal: 1, head: 0.25, proximity: 0.15, window: 8, bigram: 0.5, phrase: 0.3 };
+/**
+ * Answer types: how everyday questions ask for a kind of fact, and how a clause states it. Written from the
+ * general forms of Chinese questions (not from any judged question): a question matching `ask` prefers,
+ * within a document, the articles matching `has` (weighted by how few articles do).
+ */
+export const ANSWER_TYPES: { name: string; ask: RegExp; has: RegExp }[] = [
+  { name: 'period', ask: /几天|多少天|多久|多长时间|多少时间|几个工作日|几个月|几日|时限|期限|多长/, has: /[0-9一二三四五六七八九十两]+个?(工作日|日|天|周|个月|月|年)/ },
+  { name: 'amount', ask: /多少钱|多少元|补多少|给多少|领多少|发多少|贷多少|交多少|收多少|补助多少|补贴多少|标准|金额|费用|多少/, has: /[0-9０-９.]+万?元|[一二三四五六七八九十百千万]+元/ },
+  { name: 'age', ask: /几岁|多大年龄|年龄|周岁/, has: /周岁|[0-9]+岁/ },
+  { name: 'count', ask: /几次|多少次|几回/, has: /[0-9一二三四五六七八九十]+次/ },
+  { name: 'ratio', ask: /比例|百分之|报多少|报销多少|能报多少|几成/, has: /[0-9]+%|百分之|[0-9]+成/ },
+  { name: 'area', ask: /多大|面积|平方|多少平/, has: /平方米/ },
+  { name: 'phone', ask: /电话|热线|打什么|联系方式/, has: /热线|电话|[0-9]{5,}/ },
+  { name: 'where', ask: /去哪|在哪|哪里|哪儿|找谁|向谁|什么部门|哪个部门|什么地方|网上|线上/, has: /向.{1,24}(申请|提出)|到.{1,20}(办理|申请|报名)|服务中心|服务大厅|办事大厅|平台|APP|app|网上|线上|微信公众号/ },
+  { name: 'when', ask: /什么时候|何时|哪天|几号|几月|开始算|起算/, has: /[0-9一二三四五六七八九十]+月|当月|次月|之日起|起施行|以前|以后|每年|每季度|每月|按季度|按月/ },
+  { name: 'materials', ask: /材料|证件|带什么|交什么|提交什么|准备什么|手续/, has: /提交|持|材料|证明|证书|身份证/ },
+  { name: 'penalty', ask: /怎么处理|怎么处罚|会怎么样|处罚|后果|不服/, has: /追回|处罚|依法|责令|解除|不得|追究|复议|诉讼/ },
+];
+
+export const RANK_PARAMS: RankParams = { softLocal: 0.3, head: 0.25, proximity: 0.15, window: 8, bigram: 0.5, phrase: 0.3, answerType: 1.5 };
 
 /** title: the document's title, read with the heading (it answers 什么文件 questions and carries the topic). */
 export type LocalClause = { text: string; path: string; title?: string };
@@ -92,6 +113,16 @@ export function scoreWithinDocument(clauses: readonly LocalClause[], concepts: r
     const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
     return idf * (c.soft ? p.softLocal : 1);
   });
+  // The answer type the question asks for: one more "word", matched by the clause's form (a period, an amount …).
+  const types = ANSWER_TYPES.filter((t) => t.ask.test(question));
+  for (const t of types) {
+    const m = new Float64Array(n);
+    let df = 0;
+    for (let i = 0; i < n; i++) if (t.has.test(clauses[i]!.text)) { m[i] = 1; df++; }
+    match.push(m); pos.push(new Int32Array(n).fill(-1)); inHead.push(new Uint8Array(n));
+    weights.push(df === 0 ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5)) * p.answerType / types.length);
+  }
+  const nWords = concepts.length;
   const total = weights.reduce((s, w) => s + w, 0);
   // The question's character bigrams (Han and digits), weighted by their rarity among the articles.
   const grams = bigramsOfQuestion(question);
@@ -104,9 +135,9 @@ export function scoreWithinDocument(clauses: readonly LocalClause[], concepts: r
   const out: LocalScore[] = [];
   for (let i = 0; i < n; i++) {
     let body = 0, head = 0, found = 0;
-    for (let q = 0; q < concepts.length; q++) {
+    for (let q = 0; q < weights.length; q++) {
       const m = match[q]![i]!;
-      if (m > 0) found++;
+      if (m > 0 && q < nWords) found++;
       body += weights[q]! * m;
       if (inHead[q]![i]) head += weights[q]!;
     }
