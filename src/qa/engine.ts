@@ -52,6 +52,8 @@ export type EngineParams = {
   doc: number; local: number; clause: number;
   /** A curated entry is preferred when the harmonic mean of question and phrasing coverage reaches this. */
   entryMatch: number;
+  /** An entry citing the best clause is preferred from this match on. */
+  agreeMatch: number;
   /** A curated entry not preferred outright ranks at this blend of its phrasing match and its cited article's rank. */
   entryBlend: number;
   /** Abstention: confidence (document coverage × article coverage blend) below this abstains. */
@@ -61,7 +63,7 @@ export type EngineParams = {
   /** Confidence factor when the question's weightiest word (its topic) is nowhere in the document (1: no penalty). */
   topicPenalty: number;
 };
-export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 1, local: 1, clause: 0.5, entryMatch: 0.85, entryBlend: 0.05, abstain: 0.3, confLocal: 0.5, topicPenalty: 1 };
+export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 1, local: 1, clause: 0.5, entryMatch: 0.85, agreeMatch: ABSTAIN_COVERAGE, entryBlend: 0.05, abstain: 0.3, confLocal: 0.5, topicPenalty: 1 };
 
 /** A ranked clause: BM25 fields of the article's own hit plus the document-stage figures. */
 export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCoverage: number; docRank: number; local: number };
@@ -311,7 +313,7 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
     if (citations.some((c) => c === null) || citations.length === 0) continue; // every source must be citable now
     // A curated entry wins when it and the question say the same thing (each covers most of the other),
     // or when it cites the best clause with a fair match: two paths agree, and the entry says it in plain words.
-    const agrees = !!top && e.match >= ABSTAIN_COVERAGE && e.entry.sources.some((s) => s.itemId === top.clause.itemId && s.article === top.clause.article);
+    const agrees = !!top && e.match >= P.agreeMatch && e.entry.sources.some((s) => s.itemId === top.clause.itemId && s.article === top.clause.article);
     const preferred = e.match >= P.entryMatch || agrees;
     // Otherwise it stands where its cited article stands (just ahead of the bare clause), or low.
     // Otherwise it stands with its cited article: the article's rank lifted by how well the phrasing matches.
