@@ -10,7 +10,7 @@ import { Analyzer, shippedLexicon, type LexiconData, type QueryConcept } from '.
 import { acquireLock, releaseLock } from '../jobs/jobs.js';
 import { systemActor } from '../lib/context.js';
 import { Bm25Index, SOFT_FACTOR, TYPO_WEIGHT, type BmDoc, type Hit } from './bm25.js';
-import { RANK_PARAMS, scoreWithinDocument } from './rank.js';
+import { prepareDocument, RANK_PARAMS, scorePrepared, type PreparedDoc } from './rank.js';
 import { readQaVersion, reindexClausesState } from './clause-index.js';
 import { unitNames } from './consult.service.js';
 
@@ -93,6 +93,16 @@ export class QaEngine {
   readonly #groupOf = new Map<number, number>();
   readonly #docOfClause: number[] = [];
   readonly #memo = new Map<string, string[]>();
+  /** Documents folded for the within-document stage, most recently used last (bounded). */
+  readonly #prep = new Map<number, PreparedDoc>();
+  #prepared(d: number): PreparedDoc {
+    let p = this.#prep.get(d);
+    if (p) { this.#prep.delete(d); this.#prep.set(d, p); return p; }
+    p = prepareDocument(this.#docs[d]!.clauses.map((i) => this.clauses[i]!));
+    this.#prep.set(d, p);
+    if (this.#prep.size > 4000) this.#prep.delete(this.#prep.keys().next().value!);
+    return p;
+  }
   constructor(analyzer: Analyzer, clauses: ClauseDoc[], entries: EntryDoc[], params: EngineParams = ENGINE_PARAMS) {
     this.analyzer = analyzer;
     this.clauses = [];
@@ -165,6 +175,7 @@ export class QaEngine {
         if (this.#clauseByKey.get(`${c.itemId}:${c.article}`) === c) this.#clauseByKey.delete(`${c.itemId}:${c.article}`);
       }
       this.docIndex.remove(gi, this.#docFields(this.clauses[g.clauses[0]!]?.title ?? '', bodies));
+      this.#prep.delete(gi);
       this.#groupOf.delete(itemId);
     }
     this.versions.delete(itemId);
@@ -266,7 +277,7 @@ export class QaEngine {
     for (const d of chosen) {
       const dh = docHit.get(d);
       const g = this.#docs[d]!;
-      const local = scoreWithinDocument(g.clauses.map((i) => this.clauses[i]!), cs, question);
+      const local = scorePrepared(this.#prepared(d), cs, question);
       const topicMissing = topic >= 0 && local.every((l) => !(l.credit[topic]! > 0));
       g.clauses.forEach((ci, k) => {
         const h = own.get(ci);

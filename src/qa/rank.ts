@@ -71,14 +71,29 @@ function bestAlt(text: string, c: QueryConcept): { w: number; at: number; len: n
  * words the article holds, words weighted by their rarity within the document, plus heading and proximity
  * bonuses); coverage: the plain share of the question's words found in the article (0…1).
  */
-export function scoreWithinDocument(clauses: readonly LocalClause[], concepts: readonly QueryConcept[], question = '', p: RankParams = RANK_PARAMS): LocalScore[] {
-  const n = clauses.length;
-  if (n === 0 || concepts.length === 0) return clauses.map(() => ({ score: 0, coverage: 0, credit: [] }));
+/** A document's articles folded once for matching, with the answer types each states (bit i: ANSWER_TYPES[i]). */
+export type PreparedDoc = { bodies: string[]; heads: string[]; types: Uint16Array };
+
+export function prepareDocument(clauses: readonly LocalClause[]): PreparedDoc {
   const bodies = clauses.map((c) => foldText(c.text));
   const heads = clauses.map((c, i) => {
     const first = bodies[i]!.split('\n')[0]!;
     return foldText(`${c.title ?? ''}\n${c.path}`) + (first.length <= 24 ? `\n${first}` : '');
   });
+  const types = new Uint16Array(clauses.length);
+  clauses.forEach((c, i) => ANSWER_TYPES.forEach((t, k) => { if (t.has.test(c.text)) types[i]! |= 1 << k; }));
+  return { bodies, heads, types };
+}
+
+export function scoreWithinDocument(clauses: readonly LocalClause[], concepts: readonly QueryConcept[], question = '', p: RankParams = RANK_PARAMS): LocalScore[] {
+  return scorePrepared(prepareDocument(clauses), concepts, question, p);
+}
+
+/** scoreWithinDocument over a prepared document (the engine caches the preparation per document). */
+export function scorePrepared(doc: PreparedDoc, concepts: readonly QueryConcept[], question = '', p: RankParams = RANK_PARAMS): LocalScore[] {
+  const { bodies, heads } = doc;
+  const n = bodies.length;
+  if (n === 0 || concepts.length === 0) return bodies.map(() => ({ score: 0, coverage: 0, credit: [] }));
   // match[q][c]: the credit of concept q in clause c (0…1); at[q][c]: its position.
   const match: Float64Array[] = [];
   const pos: Int32Array[] = [];
@@ -114,11 +129,11 @@ export function scoreWithinDocument(clauses: readonly LocalClause[], concepts: r
     return idf * (c.soft ? p.softLocal : 1);
   });
   // The answer type the question asks for: one more "word", matched by the clause's form (a period, an amount …).
-  const types = ANSWER_TYPES.filter((t) => t.ask.test(question));
-  for (const t of types) {
+  const types = ANSWER_TYPES.map((t, k) => [t, k] as const).filter(([t]) => t.ask.test(question));
+  for (const [, k] of types) {
     const m = new Float64Array(n);
     let df = 0;
-    for (let i = 0; i < n; i++) if (t.has.test(clauses[i]!.text)) { m[i] = 1; df++; }
+    for (let i = 0; i < n; i++) if (doc.types[i]! & (1 << k)) { m[i] = 1; df++; }
     match.push(m); pos.push(new Int32Array(n).fill(-1)); inHead.push(new Uint8Array(n));
     weights.push(df === 0 ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5)) * p.answerType / types.length);
   }
