@@ -24,7 +24,9 @@ const show = (q: string, tag: string) => {
   const t = c.clauses[0];
   const second = c.clauses.find((h) => h.clause.itemId !== t?.clause.itemId);
   const e = c.entries[0];
-  console.log(`${tag} dc=${f(t?.docCoverage ?? 0)} lc=${f(t?.localCoverage ?? 0)} cov=${f(t?.coverage ?? 0)} rank=${f(t?.rank ?? 0)} margin=${f((t?.rank ?? 0) - (second?.rank ?? 0))} e=${f(e?.match ?? 0)}(${f(e?.coverage ?? 0)}/${f(e?.phraseCoverage ?? 0)}) ${q}`);
+  const docText = t ? eng.clauses.filter((x) => x.itemId === t.clause.itemId).map((x) => x.text).join('\n') + t.clause.title : '';
+  const missing = eng.expand(eng.analyzer.concepts(q)).filter((k) => !k.soft && !k.alts.some((a) => docText.includes(a.term))).map((k) => k.term);
+  console.log(`${tag} miss=${missing.length}:${missing.join('/')} dc=${f(t?.docCoverage ?? 0)} lc=${f(t?.localCoverage ?? 0)} cov=${f(t?.coverage ?? 0)} rank=${f(t?.rank ?? 0)} margin=${f((t?.rank ?? 0) - (second?.rank ?? 0))} e=${f(e?.match ?? 0)}(${f(e?.coverage ?? 0)}/${f(e?.phraseCoverage ?? 0)}) ${q}`);
 };
 if (process.argv[2]) {
   for (const q of process.argv.slice(2)) {
