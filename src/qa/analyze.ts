@@ -85,6 +85,17 @@ export class Analyzer {
     }
   }
 
+  /**
+   * A word the statistical (HMM) segmentation glued from a filler and single characters (我能, 要花, 想问下):
+   * not a dictionary word, and its dictionary pieces are fillers or lone characters, at least one a filler.
+   */
+  #fillerGlue(w: string): boolean {
+    if (w.length < 2 || !/^\p{Script=Han}+$/u.test(w)) return false;
+    const pieces = this.#jieba.cut(w, false);
+    if (pieces.length < 2) return false;
+    return pieces.some((p) => FILLER.has(p) || STOPWORDS.has(p)) && pieces.every((p) => FILLER.has(p) || STOPWORDS.has(p) || p.length === 1);
+  }
+
   /** Index terms: search-mode words (long words and their sub-words), folded, without stopwords and lone Han characters. */
   indexTerms(text: string): string[] {
     const folded = foldText(text);
@@ -110,7 +121,7 @@ export class Analyzer {
       if (seen.has(w)) continue;
       seen.add(w);
       const syns = this.#syn.get(w);
-      if (!syns && (STOPWORDS.has(w) || FILLER.has(w) || isSingleHan(w))) continue;
+      if (!syns && (STOPWORDS.has(w) || FILLER.has(w) || isSingleHan(w) || this.#fillerGlue(w))) continue;
       const alts = new Map<string, number>([[w, 1]]);
       for (const [s, weight] of syns ?? []) {
         for (const t of this.#phraseTerms(s)) if ((alts.get(t) ?? 0) < weight) alts.set(t, weight);

@@ -20,39 +20,104 @@ export type Hit = { doc: number; score: number; nscore: number; coverage: number
 const B = 0.75;
 
 export class Bm25Index {
-  readonly size: number;
-  readonly #postings = new Map<string, { docs: Int32Array; w: Float32Array }>();
+  /** Live documents (ids of removed ones are not reused). */
+  size: number;
+  /** Postings: doc ids ascending; n of the capacity used; live = documents not removed. */
+  readonly #postings = new Map<string, { docs: Int32Array; w: Float32Array; n: number; live: number }>();
   readonly #byChar = new Map<string, Set<string>>();
+  /** Average field lengths of the first build (documents added later are normalised with them). */
+  readonly #avg: number[];
+  #dead: Uint8Array;
+  #next: number;
+  #removed = 0;
   constructor(docs: readonly BmDoc[]) {
     this.size = docs.length;
+    this.#next = docs.length;
+    this.#dead = new Uint8Array(Math.max(16, docs.length));
     const nf = Math.max(0, ...docs.map((d) => d.fields.length));
-    const avg = Array.from({ length: nf }, (_, f) => docs.reduce((s, d) => s + (d.fields[f]?.terms.length ?? 0), 0) / Math.max(1, docs.length) || 1);
+    this.#avg = Array.from({ length: nf }, (_, f) => docs.reduce((s, d) => s + (d.fields[f]?.terms.length ?? 0), 0) / Math.max(1, docs.length) || 1);
     const tmp = new Map<string, { docs: number[]; w: number[] }>();
     docs.forEach((d, id) => {
-      const tf = new Map<string, number>();
-      d.fields.forEach((f, fi) => {
-        const norm = 1 - B + (B * f.terms.length) / avg[fi]!;
-        for (const t of f.terms) tf.set(t, (tf.get(t) ?? 0) + f.weight / norm);
-      });
-      for (const [t, v] of tf) {
+      for (const [t, v] of this.#weights(d)) {
         let p = tmp.get(t);
         if (!p) tmp.set(t, (p = { docs: [], w: [] }));
         p.docs.push(id);
-        p.w.push(v / (K1 + v));
+        p.w.push(v);
       }
     });
     for (const [t, p] of tmp) {
-      this.#postings.set(t, { docs: Int32Array.from(p.docs), w: Float32Array.from(p.w) });
-      if (t.length >= 2) for (const ch of new Set(t)) {
-        let s = this.#byChar.get(ch);
-        if (!s) this.#byChar.set(ch, (s = new Set()));
-        s.add(t);
-      }
+      this.#postings.set(t, { docs: Int32Array.from(p.docs), w: Float32Array.from(p.w), n: p.docs.length, live: p.docs.length });
+      this.#indexChars(t);
     }
   }
 
+  /** Saturated field-weighted term frequencies of one document. */
+  #weights(d: BmDoc): Map<string, number> {
+    const tf = new Map<string, number>();
+    d.fields.forEach((f, fi) => {
+      const norm = 1 - B + (B * f.terms.length) / (this.#avg[fi] ?? (f.terms.length || 1));
+      for (const t of f.terms) tf.set(t, (tf.get(t) ?? 0) + f.weight / norm);
+    });
+    for (const [t, v] of tf) tf.set(t, v / (K1 + v));
+    return tf;
+  }
+  #indexChars(t: string) {
+    if (t.length >= 2) for (const ch of new Set(t)) {
+      let s = this.#byChar.get(ch);
+      if (!s) this.#byChar.set(ch, (s = new Set()));
+      s.add(t);
+    }
+  }
+
+  /** Appends a document (incremental update); returns its id. */
+  add(d: BmDoc): number {
+    const id = this.#next++;
+    if (id >= this.#dead.length) {
+      const grown = new Uint8Array(this.#dead.length * 2);
+      grown.set(this.#dead);
+      this.#dead = grown;
+    }
+    this.#scratch = undefined; // sized by the id range
+    for (const [t, v] of this.#weights(d)) {
+      let p = this.#postings.get(t);
+      if (!p) {
+        this.#postings.set(t, (p = { docs: new Int32Array(4), w: new Float32Array(4), n: 0, live: 0 }));
+        this.#indexChars(t);
+      }
+      if (p.n === p.docs.length) {
+        const docs = new Int32Array(p.docs.length * 2); docs.set(p.docs); p.docs = docs;
+        const w = new Float32Array(p.w.length * 2); w.set(p.w); p.w = w;
+      }
+      p.docs[p.n] = id; p.w[p.n] = v; p.n++; p.live++;
+    }
+    this.size++;
+    return id;
+  }
+
+  /** Removes a document: `d` must hold the same terms it was added with (they set the live document frequencies). */
+  remove(id: number, d: BmDoc): void {
+    if (id >= this.#next || this.#dead[id]) return;
+    this.#dead[id] = 1;
+    this.size--;
+    this.#removed++;
+    for (const t of new Set(d.fields.flatMap((f) => f.terms))) {
+      const p = this.#postings.get(t);
+      if (p) p.live--;
+    }
+  }
+  /** Share of the id range taken by removed documents (a full rebuild compacts). */
+  get removedShare(): number {
+    return this.#next ? this.#removed / this.#next : 0;
+  }
+  get removedCount(): number {
+    return this.#removed;
+  }
+  isLive(id: number): boolean {
+    return id < this.#next && !this.#dead[id];
+  }
+
   df(term: string): number {
-    return this.#postings.get(term)?.docs.length ?? 0;
+    return this.#postings.get(term)?.live ?? 0;
   }
   idf(term: string): number {
     const n = this.df(term);
@@ -75,10 +140,10 @@ export class Bm25Index {
 
   /** Vocabulary words one substitution away (same length, one different character): typo alternatives. */
   nearWords(w: string): string[] {
-    if (w.length < 2 || this.#postings.has(w)) return [];
+    if (w.length < 2 || this.df(w) > 0) return [];
     const out: string[] = [];
     const cand = new Set<string>();
-    for (const ch of new Set(w)) for (const t of this.#byChar.get(ch) ?? []) if (t.length === w.length) cand.add(t);
+    for (const ch of new Set(w)) for (const t of this.#byChar.get(ch) ?? []) if (t.length === w.length && this.df(t) > 0) cand.add(t);
     for (const t of cand) {
       let diff = 0;
       for (let i = 0; i < w.length && diff < 2; i++) if (t[i] !== w[i]) diff++;
@@ -95,7 +160,8 @@ export class Bm25Index {
     if (concepts.length === 0 || this.size === 0) return [];
     // Scratch buffers reused across queries (search is synchronous): no per-query allocation of
     // collection-sized arrays, so no garbage-collector pauses on a large index. Reset after use.
-    this.#scratch ??= { scores: new Float64Array(this.size), cover: new Float64Array(this.size), credit: new Float32Array(this.size), hit: new Uint8Array(this.size), touched: new Int32Array(this.size), mine: new Int32Array(this.size) };
+    const cap = this.#next;
+    this.#scratch ??= { scores: new Float64Array(cap), cover: new Float64Array(cap), credit: new Float32Array(cap), hit: new Uint8Array(cap), touched: new Int32Array(cap), mine: new Int32Array(cap) };
     const { scores, cover, credit, hit: hitDocs } = this.#scratch;
     const touchedBuf = this.#scratch.touched;
     const mineBuf = this.#scratch.mine;
@@ -119,13 +185,13 @@ export class Bm25Index {
     const maxIdf = this.maxIdf();
     for (const c of concepts) {
       const f = c.soft ? SOFT_FACTOR : 1;
-      let alts = c.alts.filter((a) => this.#postings.has(a.term));
+      let alts = c.alts.filter((a) => this.df(a.term) > 0);
       // A word no dictionary knows and the collection lacks may be a typo: try words one character away.
       if (alts.length === 0 && c.maybeTypo) alts = this.nearWords(c.term).map((term) => ({ term, weight: TYPO_WEIGHT }));
       // How much this word matters: its own rarity; else its synonyms' (or a typo's correction); else it is a
       // specific word the collection does not have, worth the most. Sub-words never set the weight.
       const strong = alts.filter((a) => a.term === c.term || a.weight >= TYPO_WEIGHT);
-      const base = this.#postings.has(c.term) ? this.coverIdf(c.term) : strong.length ? Math.max(...strong.map((a) => this.coverIdf(a.term))) : maxIdf;
+      const base = this.df(c.term) > 0 ? this.coverIdf(c.term) : strong.length ? Math.max(...strong.map((a) => this.coverIdf(a.term))) : maxIdf;
       const conceptIdf = Math.min(base, maxIdf) * f;
       totalIdf += conceptIdf;
       let nMine = 0;
@@ -135,8 +201,11 @@ export class Bm25Index {
         const cr = a.weight * Math.min(1, this.coverIdf(a.term) / base);
         const docs = p.docs;
         const w = p.w;
-        for (let i = 0; i < docs.length; i++) {
+        const dead = this.#dead;
+        const removed = this.#removed > 0;
+        for (let i = 0; i < p.n; i++) {
           const d = docs[i]!;
+          if (removed && dead[d]) continue;
           if (hitDocs[d] === 0) { hitDocs[d] = 1; touchedBuf[nTouched++] = d; }
           scores[d] += idf * w[i]!;
           if (credit[d] === 0) mineBuf[nMine++] = d;

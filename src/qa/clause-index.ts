@@ -39,13 +39,25 @@ export async function citableDocuments(db: Db, today: string, areaId?: number): 
 }
 
 export type ReindexResult = { split: number; removed: number; clauses: number; suspended: number[] };
+/** versions: item id → item_version of every document in qa_clauses after the run (what the engine patch compares), areaOf: its area. */
+export type ReindexState = ReindexResult & { versions: Map<number, string>; areaOf: Map<number, number> };
 
 /** Brings qa_clauses in line with the citable documents and suspends entries citing anything else. */
 export async function reindexClauses(ctx: Ctx, opts: { full?: boolean; today?: string } = {}): Promise<ReindexResult> {
+  const { split, removed, clauses, suspended } = await reindexClausesState(ctx, opts);
+  return { split, removed, clauses, suspended };
+}
+
+/** reindexClauses, also returning what qa_clauses holds afterwards (the answer engine patches itself from it). */
+export async function reindexClausesState(ctx: Ctx, opts: { full?: boolean; today?: string } = {}): Promise<ReindexState> {
   const today = opts.today ?? todayCst();
   const citable = await citableDocuments(ctx.db, today);
   const indexed = new Map<number, string>();
-  for (const r of await ctx.db.selectFrom('qa_clauses').select(['item_id', 'item_version']).groupBy(['item_id', 'item_version']).execute()) indexed.set(r.item_id, r.item_version);
+  const areaOf = new Map<number, number>();
+  for (const r of await ctx.db.selectFrom('qa_clauses').select(['item_id', 'item_version', 'area_id']).groupBy(['item_id', 'item_version', 'area_id']).execute()) {
+    indexed.set(r.item_id, r.item_version);
+    areaOf.set(r.item_id, r.area_id);
+  }
   const stale = [...citable.values()].filter((d) => opts.full || indexed.get(d.id) !== d.updated_at).map((d) => d.id);
   const gone = [...indexed.keys()].filter((id) => !citable.has(id));
   const texts = await documentTexts(ctx.db, stale);
@@ -66,7 +78,10 @@ export async function reindexClauses(ctx: Ctx, opts: { full?: boolean; today?: s
     }
     const suspended = await suspendEntriesWithoutSource(tx, ctx, citable);
     if (stale.length || gone.length || suspended.length) await bumpQaVersion(tx);
-    return { split: stale.length, removed: gone.length, clauses, suspended };
+    const versions = new Map(indexed);
+    for (const id of gone) versions.delete(id);
+    for (const id of stale) { versions.set(id, citable.get(id)!.updated_at); areaOf.set(id, citable.get(id)!.area_id); }
+    return { split: stale.length, removed: gone.length, clauses, suspended, versions, areaOf };
   });
 }
 

@@ -9,8 +9,9 @@ import { publicVersion } from '../search/public.js';
 import { Analyzer, shippedLexicon, type LexiconData, type QueryConcept } from './analyze.js';
 import { acquireLock, releaseLock } from '../jobs/jobs.js';
 import { systemActor } from '../lib/context.js';
-import { Bm25Index, type Hit } from './bm25.js';
-import { readQaVersion, reindexClauses } from './clause-index.js';
+import { Bm25Index, SOFT_FACTOR, TYPO_WEIGHT, type BmDoc, type Hit } from './bm25.js';
+import { prepareDocument, RANK_PARAMS, scorePrepared, type PreparedDoc } from './rank.js';
+import { readQaVersion, reindexClausesState } from './clause-index.js';
 import { unitNames } from './consult.service.js';
 
 /** Below this share of the question matched, the engine abstains (未找到现行有效依据). */
@@ -43,55 +44,258 @@ export function clauseExcerpt(text: string, words: readonly string[]): (string |
 }
 export type Outcome = { abstained: boolean; answers: Answer[]; nearest: { itemId: number; title: string; docNumber: string; href: string }[]; confidence: number };
 
+/** Tunable weights of the two-stage ranking (tuned on the development set bench/qa/dev/ only). */
+export type EngineParams = {
+  /** Documents whose articles are ranked (by whole-document score), besides those of the best clause hits. */
+  topDocs: number;
+  /** The final article rank: doc × the document's score + local × the within-document score + clause × the article's own BM25 rank. */
+  doc: number; local: number; clause: number;
+  /** A curated entry is preferred when the harmonic mean of question and phrasing coverage reaches this. */
+  entryMatch: number;
+  /** An entry citing the best clause is preferred from this match on. */
+  agreeMatch: number;
+  /** A curated entry not preferred outright ranks at this blend of its phrasing match and its cited article's rank. */
+  entryBlend: number;
+  /** Abstention: confidence (document coverage × article coverage blend) below this abstains. */
+  abstain: number;
+  /** Share of the confidence taken from the chosen article's own coverage (the rest from its document's). */
+  confLocal: number;
+  /** Confidence factor when the question's weightiest word (its topic) is nowhere in the document (1: no penalty). */
+  topicPenalty: number;
+};
+export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 1, local: 1, clause: 0.5, entryMatch: 0.85, agreeMatch: ABSTAIN_COVERAGE, entryBlend: 0.05, abstain: 0.3, confLocal: 0.5, topicPenalty: 1 };
+
+/** A ranked clause: BM25 fields of the article's own hit plus the document-stage figures. */
+export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCoverage: number; docRank: number; local: number };
+export type EntryHit = Hit & { entry: EntryDoc; phraseCoverage: number; match: number };
+
+type DocGroup = { itemId: number; clauses: number[] };
+/** Weight of a character bigram standing in for a word the collection lacks. */
+export const BIGRAM_WEIGHT = 0.5;
+
 export class QaEngine {
   readonly analyzer: Analyzer;
+  /** Every clause ever indexed by this engine, by clause id (removed ones stay, dead, until the next full build). */
   readonly clauses: ClauseDoc[];
-  readonly entries: EntryDoc[];
+  entries: EntryDoc[];
   readonly clauseIndex: Bm25Index;
-  readonly entryIndex: Bm25Index;
+  entryIndex!: Bm25Index;
+  /** Whole documents (title + every article): the first stage picks the document. */
+  readonly docIndex: Bm25Index;
+  readonly params: EngineParams;
+  /** item id → the item_version its indexed clauses come from (qa_clauses), for incremental updates. */
+  readonly versions = new Map<number, string>();
   /** entry phrasing doc → entries[] index */
-  readonly #phraseOf: number[] = [];
+  #phraseOf: number[] = [];
+  #phraseConcepts: QueryConcept[][] = [];
   readonly #clauseByKey = new Map<string, ClauseDoc>();
-  constructor(analyzer: Analyzer, clauses: ClauseDoc[], entries: EntryDoc[]) {
+  readonly #docs: DocGroup[] = [];
+  readonly #groupOf = new Map<number, number>();
+  readonly #docOfClause: number[] = [];
+  readonly #memo = new Map<string, string[]>();
+  /** Documents folded for the within-document stage, most recently used last (bounded). */
+  readonly #prep = new Map<number, PreparedDoc>();
+  #prepared(d: number): PreparedDoc {
+    let p = this.#prep.get(d);
+    if (p) { this.#prep.delete(d); this.#prep.set(d, p); return p; }
+    p = prepareDocument(this.#docs[d]!.clauses.map((i) => this.clauses[i]!));
+    this.#prep.set(d, p);
+    if (this.#prep.size > 4000) this.#prep.delete(this.#prep.keys().next().value!);
+    return p;
+  }
+  constructor(analyzer: Analyzer, clauses: ClauseDoc[], entries: EntryDoc[], params: EngineParams = ENGINE_PARAMS) {
     this.analyzer = analyzer;
-    this.clauses = clauses;
+    this.clauses = [];
     this.entries = entries;
-    // Titles and chapter headings repeat for every clause of a document: segment each once.
-    const memo = new Map<string, string[]>();
-    const terms = (t: string) => {
-      let v = memo.get(t);
-      if (!v) memo.set(t, (v = analyzer.indexTerms(t)));
-      return v;
-    };
-    this.clauseIndex = new Bm25Index(clauses.map((c) => ({
-      fields: [{ terms: analyzer.indexTerms(c.text), weight: 1 }, { terms: terms(c.title), weight: 0.5 }, { terms: terms(c.path.replace(/第.+?[条段]$/, '')), weight: 0.4 }],
-    })));
-    const phrases: { fields: { terms: string[]; weight: number }[] }[] = [];
+    this.params = params;
+    const bodyTerms: string[][] = [];
+    const groups: { itemId: number; clauses: ClauseDoc[]; bodies: string[][] }[] = [];
+    for (const c of clauses) {
+      let g = groups[groups.length - 1];
+      if (!g || g.itemId !== c.itemId) groups.push((g = { itemId: c.itemId, clauses: [], bodies: [] }));
+      const body = analyzer.indexTerms(c.text);
+      g.clauses.push(c);
+      g.bodies.push(body);
+      bodyTerms.push(body);
+    }
+    this.clauseIndex = new Bm25Index(clauses.map((c, i) => this.#clauseFields(c, bodyTerms[i]!)));
+    this.docIndex = new Bm25Index(groups.map((g) => this.#docFields(g.clauses[0]!.title, g.bodies)));
+    for (const g of groups) this.#register(g.itemId, g.clauses);
+    this.setEntries(entries);
+  }
+
+  /** Titles and chapter headings repeat for every clause of a document: segment each once. */
+  #terms(t: string): string[] {
+    let v = this.#memo.get(t);
+    if (!v) {
+      if (this.#memo.size > 50_000) this.#memo.clear();
+      this.#memo.set(t, (v = this.analyzer.indexTerms(t)));
+    }
+    return v;
+  }
+  #clauseFields(c: ClauseDoc, body = this.analyzer.indexTerms(c.text)): BmDoc {
+    return { fields: [{ terms: body, weight: 1 }, { terms: this.#terms(c.title), weight: 0.5 }, { terms: this.#terms(c.path.replace(/第.+?[条段]$/, '')), weight: 0.4 }] };
+  }
+  #docFields(title: string, bodies: string[][]): BmDoc {
+    return { fields: [{ terms: bodies.flat(), weight: 1 }, { terms: this.#terms(title), weight: 2 }] };
+  }
+  /** Records a document's clauses (already added to both indexes, in order) under their ids. */
+  #register(itemId: number, clauses: ClauseDoc[]) {
+    const gi = this.#docs.length;
+    const g: DocGroup = { itemId, clauses: [] };
+    this.#docs.push(g);
+    this.#groupOf.set(itemId, gi);
+    for (const c of clauses) {
+      g.clauses.push(this.clauses.length);
+      this.clauses.push(c);
+      this.#docOfClause.push(gi);
+      this.#clauseByKey.set(`${c.itemId}:${c.article}`, c);
+    }
+  }
+
+  /** Clauses answerable now (the clauses array also holds removed ones until the next full build). */
+  get liveClauses(): number {
+    return this.clauseIndex.size;
+  }
+
+  /**
+   * Incremental update of one document: its old clauses leave both indexes and its new ones (none: the
+   * document was withdrawn, repealed or expired) are added — no rebuild of the rest.
+   */
+  replaceItem(itemId: number, clauses: ClauseDoc[] | null, version?: string): void {
+    const gi = this.#groupOf.get(itemId);
+    if (gi !== undefined) {
+      const g = this.#docs[gi]!;
+      const bodies: string[][] = [];
+      for (const ci of g.clauses) {
+        const c = this.clauses[ci]!;
+        const body = this.analyzer.indexTerms(c.text);
+        bodies.push(body);
+        this.clauseIndex.remove(ci, this.#clauseFields(c, body));
+        if (this.#clauseByKey.get(`${c.itemId}:${c.article}`) === c) this.#clauseByKey.delete(`${c.itemId}:${c.article}`);
+      }
+      this.docIndex.remove(gi, this.#docFields(this.clauses[g.clauses[0]!]?.title ?? '', bodies));
+      this.#prep.delete(gi);
+      this.#groupOf.delete(itemId);
+    }
+    this.versions.delete(itemId);
+    if (version !== undefined) this.versions.set(itemId, version);
+    if (!clauses?.length) return;
+    const bodies = clauses.map((c) => this.analyzer.indexTerms(c.text));
+    clauses.forEach((c, i) => this.clauseIndex.add(this.#clauseFields(c, bodies[i]!)));
+    this.docIndex.add(this.#docFields(clauses[0]!.title, bodies));
+    this.#register(itemId, clauses);
+  }
+
+  /** (Re)builds the curated-entry index (small: rebuilt whole on every change of the entries). */
+  setEntries(entries: EntryDoc[]): void {
+    const phrases: BmDoc[] = [];
+    const phraseOf: number[] = [];
+    const concepts: QueryConcept[][] = [];
     entries.forEach((e, i) => {
       for (const q of e.question.split('\n').map((s) => s.trim()).filter(Boolean)) {
-        phrases.push({ fields: [{ terms: analyzer.indexTerms(q), weight: 1 }, { terms: analyzer.indexTerms(e.answer), weight: 0.2 }] });
-        this.#phraseOf.push(i);
+        phrases.push({ fields: [{ terms: this.analyzer.indexTerms(q), weight: 1 }, { terms: this.analyzer.indexTerms(e.answer), weight: 0.2 }] });
+        phraseOf.push(i);
+        concepts.push(this.analyzer.concepts(q));
       }
     });
+    this.entries = entries;
     this.entryIndex = new Bm25Index(phrases);
-    for (const c of clauses) this.#clauseByKey.set(`${c.itemId}:${c.article}`, c);
+    this.#phraseOf = phraseOf;
+    this.#phraseConcepts = concepts;
   }
 
   clause(itemId: number, article: number): ClauseDoc | undefined {
     return this.#clauseByKey.get(`${itemId}:${article}`);
   }
 
-  /** Ranked candidates before the live validity check: entries (best phrasing each) and clauses. */
-  candidates(concepts: QueryConcept[], limit = 20): { entries: (Hit & { entry: EntryDoc })[]; clauses: (Hit & { clause: ClauseDoc })[] } {
-    const best = new Map<number, Hit>();
-    for (const h of this.entryIndex.search(concepts, limit * 3)) {
-      const e = this.#phraseOf[h.doc]!;
-      const prev = best.get(e);
-      if (!prev || h.rank > prev.rank) best.set(e, h);
+  /**
+   * Alternatives resolved once against the clause vocabulary, so every stage matches the same words: a word
+   * the collection lacks gets its typo corrections (one character away), else its character bigrams that
+   * the collection has (普惠托育 → 普惠, 托育) at BIGRAM_WEIGHT.
+   */
+  expand(concepts: QueryConcept[]): QueryConcept[] {
+    return concepts.map((c) => {
+      if (c.alts.some((a) => this.clauseIndex.df(a.term) > 0)) return c;
+      const near = c.maybeTypo ? this.clauseIndex.nearWords(c.term) : [];
+      if (near.length) return { ...c, alts: [...c.alts, ...near.map((term) => ({ term, weight: TYPO_WEIGHT }))] };
+      if (c.term.length < 3 || !/^\p{Script=Han}+$/u.test(c.term)) return c;
+      const grams = [...new Set(Array.from({ length: c.term.length - 1 }, (_, i) => c.term.slice(i, i + 2)))].filter((g) => this.clauseIndex.df(g) > 0);
+      return grams.length ? { ...c, alts: [...c.alts, ...grams.map((term) => ({ term, weight: BIGRAM_WEIGHT }))] } : c;
+    });
+  }
+
+  /** A question word's weight for coverage: its rarity among clauses; a word no clause has (nor its synonyms) weighs the most. */
+  #conceptWeight(c: QueryConcept): number {
+    const idx = this.clauseIndex;
+    const strong = c.alts.filter((a) => (a.term === c.term || a.weight >= TYPO_WEIGHT) && idx.df(a.term) > 0);
+    const base = idx.df(c.term) > 0 ? idx.coverIdf(c.term) : strong.length ? Math.max(...strong.map((a) => idx.coverIdf(a.term))) : idx.maxIdf();
+    return Math.min(base, idx.maxIdf()) * (c.soft ? SOFT_FACTOR : 1);
+  }
+
+  /** How much of an entry phrasing the question covers (idf-weighted share of the phrasing's words it holds). */
+  #phraseCoverage(phrase: number, qTerms: Set<string>, folded: string): number {
+    let got = 0, all = 0;
+    for (const p of this.#phraseConcepts[phrase]!) {
+      const w = Math.max(0.05, ...p.alts.map((a) => (this.entryIndex.df(a.term) > 0 ? this.entryIndex.coverIdf(a.term) : 0))) * (p.soft ? SOFT_FACTOR : 1);
+      all += w;
+      if (folded.includes(p.term) || p.alts.some((a) => a.weight >= BIGRAM_WEIGHT && qTerms.has(a.term))) got += w;
     }
-    const entries = [...best].map(([e, h]) => ({ ...h, entry: this.entries[e]! })).sort((a, b) => b.rank - a.rank).slice(0, limit);
-    const clauses = this.clauseIndex.search(concepts, limit).map((h) => ({ ...h, clause: this.clauses[h.doc]! }));
-    return { entries, clauses };
+    return all > 0 ? got / all : 0;
+  }
+
+  /** Ranked candidates before the live validity check: entries (best phrasing each) and clauses. */
+  candidates(concepts: QueryConcept[], limit = 20, question = ''): { entries: EntryHit[]; clauses: ClauseHit[] } {
+    const cs = this.expand(concepts);
+    const P = this.params;
+    // Entries: the question's coverage of the phrasing and the phrasing's coverage of the question.
+    const qTerms = new Set(cs.flatMap((c) => c.alts.filter((a) => a.weight >= BIGRAM_WEIGHT).map((a) => a.term)));
+    const folded = cs.map((c) => c.term).join(' ');
+    const best = new Map<number, EntryHit>();
+    for (const h of this.entryIndex.search(cs, limit * 3)) {
+      const e = this.#phraseOf[h.doc]!;
+      const pc = this.#phraseCoverage(h.doc, qTerms, folded);
+      const match = h.coverage + pc > 0 ? (2 * h.coverage * pc) / (h.coverage + pc) : 0;
+      const prev = best.get(e);
+      if (!prev || match > prev.match || (match === prev.match && h.rank > prev.rank)) best.set(e, { ...h, entry: this.entries[e]!, phraseCoverage: pc, match });
+    }
+    const entries = [...best.values()].sort((a, b) => b.match - a.match || b.rank - a.rank).slice(0, limit);
+    // Clauses, in two stages: the documents by their whole-document score, then the articles within each.
+    const docHits = this.docIndex.search(cs, Math.max(12, P.topDocs));
+    const clauseHits = this.clauseIndex.search(cs, 40);
+    const docHit = new Map(docHits.map((h) => [h.doc, h]));
+    const own = new Map(clauseHits.map((h) => [h.doc, h]));
+    const chosen = new Set(docHits.slice(0, P.topDocs).map((h) => h.doc));
+    for (const h of clauseHits.slice(0, 5)) chosen.add(this.#docOfClause[h.doc]!);
+    const norm = P.doc + P.local * (1 + RANK_PARAMS.proximity) + P.clause;
+    const weights = cs.map((c) => this.#conceptWeight(c));
+    const wTotal = weights.reduce((a, b) => a + b, 0);
+    // The question's topic: its weightiest word (not an intent word).
+    let topic = -1;
+    cs.forEach((c, q) => { if (!c.soft && (topic < 0 || weights[q]! > weights[topic]!)) topic = q; });
+    const out: ClauseHit[] = [];
+    for (const d of chosen) {
+      const dh = docHit.get(d);
+      const g = this.#docs[d]!;
+      const local = scorePrepared(this.#prepared(d), cs, question);
+      const topicMissing = topic >= 0 && local.every((l) => !(l.credit[topic]! > 0));
+      g.clauses.forEach((ci, k) => {
+        const h = own.get(ci);
+        const l = local[k]!;
+        if (!h && l.score <= 0) return;
+        const docCoverage = dh?.coverage ?? h?.coverage ?? 0;
+        const rank = Math.min(0.9999, (P.doc * (dh?.rank ?? 0) + P.local * l.score + P.clause * (h?.rank ?? 0)) / norm);
+        // Confidence: how much of the question (words weighted by rarity in the collection; a word the collection
+        // lacks weighs the most) the document holds, blended with how much this article (with its headings) holds.
+        let wc = 0;
+        for (let q = 0; q < cs.length; q++) wc += weights[q]! * Math.min(1, l.credit[q] ?? 0);
+        const articleCoverage = wTotal > 0 ? wc / wTotal : 0;
+        const coverage = ((1 - P.confLocal) * docCoverage + P.confLocal * articleCoverage) * (topicMissing ? P.topicPenalty : 1);
+        out.push({ doc: ci, score: h?.score ?? 0, nscore: h?.nscore ?? 0, coverage, rank, clause: this.clauses[ci]!, docCoverage, localCoverage: articleCoverage, docRank: dh?.rank ?? 0, local: l.score });
+      });
+    }
+    out.sort((a, b) => b.rank - a.rank || a.doc - b.doc);
+    return { entries, clauses: out.slice(0, limit) };
   }
 }
 
@@ -110,29 +314,36 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
     };
   };
   const out: Answer[] = [];
-  const bestClause = clauses.find((h) => citable(h.clause.itemId))?.coverage ?? 0;
+  const P = engine.params;
+  const live = clauses.filter((h) => citable(h.clause.itemId));
+  const top = live[0];
+  const clauseScore = new Map(live.map((h) => [`${h.clause.itemId}:${h.clause.article}`, h.rank]));
+  const entryConf = new Map<number, number>();
   for (const e of entries) {
     const citations = e.entry.sources.map((s) => cite(s.itemId, s.article));
     if (citations.some((c) => c === null) || citations.length === 0) continue; // every source must be citable now
-    // A curated entry wins when it matches the question well and no clause matches more of it.
-    // It also wins when it cites the best clause: two paths agree, and the entry says it in plain words.
-    const top = clauses.find((h) => citable(h.clause.itemId));
-    const agrees = !!top && e.coverage >= ABSTAIN_COVERAGE && e.entry.sources.some((s) => s.itemId === top.clause.itemId && s.article === top.clause.article);
-    const preferred = (e.coverage >= ENTRY_PREFERRED && e.coverage >= bestClause - 0.02) || agrees;
+    // A curated entry wins when it and the question say the same thing (each covers most of the other),
+    // or when it cites the best clause with a fair match: two paths agree, and the entry says it in plain words.
+    const agrees = !!top && e.match >= P.agreeMatch && e.entry.sources.some((s) => s.itemId === top.clause.itemId && s.article === top.clause.article);
+    const preferred = e.match >= P.entryMatch || agrees;
+    // Otherwise it stands where its cited article stands (just ahead of the bare clause), or low.
+    // Otherwise it stands with its cited article: the article's rank lifted by how well the phrasing matches.
+    const cited = Math.max(0, ...e.entry.sources.map((s) => clauseScore.get(`${s.itemId}:${s.article}`) ?? 0));
+    const score = preferred ? 1 + e.match : Math.min(0.99995, Math.max(cited, P.entryBlend * e.match + (1 - P.entryBlend) * cited) + 1e-4);
+    const citedConf = Math.max(0, ...e.entry.sources.map((s) => clauses.find((h) => h.clause.itemId === s.itemId && h.clause.article === s.article)?.coverage ?? 0));
+    entryConf.set(e.entry.entryId, preferred ? 1 : Math.max(e.match, citedConf));
     out.push({ kind: 'entry', entryId: e.entry.entryId, itemId: e.entry.sources[0]!.itemId, article: e.entry.sources[0]!.article, text: e.entry.answer,
-      score: round(preferred ? 1 + e.rank : e.rank), question: e.entry.question.split('\n')[0], citations: citations as Citation[] });
+      score: round(score), question: e.entry.question.split('\n')[0], citations: citations as Citation[] });
   }
-  const seenDocs = new Map<number, number>();
-  for (const h of clauses) {
-    const c = cite(h.clause.itemId, h.clause.article);
+  for (const h of live) {
+    const c = cite(h.clause.itemId, h.clause.article)!;
     if (!c) continue;
     out.push({ kind: 'clause', itemId: c.itemId, article: c.article, text: c.quote, score: round(h.rank), citations: [c], excerpt: clauseExcerpt(c.quote, words) });
-    seenDocs.set(c.itemId, (seenDocs.get(c.itemId) ?? 0) + 1);
   }
   out.sort((a, b) => b.score - a.score);
-  const top = out[0];
-  const confidence = top ? (top.score >= 1 ? 1 : coverageOf(top, entries, clauses)) : 0;
-  const abstained = !top || confidence < (opts.threshold ?? ABSTAIN_COVERAGE);
+  const best = out[0];
+  const confidence = !best ? 0 : best.score >= 1 ? 1 : best.kind === 'entry' ? Math.max(entryConf.get(best.entryId!) ?? 0, coverageOf(best, clauses)) : coverageOf(best, clauses);
+  const abstained = !best || confidence < (opts.threshold ?? P.abstain);
   const nearest: Outcome['nearest'] = [];
   for (const h of clauses) {
     const d = citable(h.clause.itemId);
@@ -142,21 +353,20 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
   // One answer per article: an entry citing an article makes the bare clause redundant.
   const dedup: Answer[] = [];
   for (const a of out) {
-    if (a.kind === 'clause' && dedup.some((d) => d.kind === 'clause' && d.itemId === a.itemId && d.article === a.article)) continue;
+    if (a.kind === 'clause' && dedup.some((d) => (d.kind === 'clause' ? d.itemId === a.itemId && d.article === a.article : d.citations.some((c) => c.itemId === a.itemId && c.article === a.article)))) continue;
     dedup.push(a);
   }
   return { abstained, answers: abstained ? [] : dedup.slice(0, limit), nearest, confidence: round(confidence) };
 }
 
-function coverageOf(a: Answer, entries: (Hit & { entry: EntryDoc })[], clauses: (Hit & { clause: ClauseDoc })[]): number {
-  if (a.kind === 'entry') return entries.find((e) => e.entry.entryId === a.entryId)?.coverage ?? 0;
+function coverageOf(a: Answer, clauses: ClauseHit[]): number {
   return clauses.find((c) => c.clause.itemId === a.itemId && c.clause.article === a.article)?.coverage ?? 0;
 }
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
 // ── building from the database, cached per area ──
 
-type Cached = { version: string; engine: QaEngine; ms?: number };
+type Cached = { version: string; engine: QaEngine; ms?: number; patched?: number; patchMs?: number };
 const cache = new Map<string, Cached>();
 const building = new Map<string, Promise<Cached>>();
 let analyzerCache: { key: string; analyzer: Analyzer } | null = null;
@@ -175,9 +385,12 @@ export function analyzerFor(lex: LexiconData): Analyzer {
   return analyzerCache.analyzer;
 }
 
-async function loadEngine(db: Db, areaId: number): Promise<QaEngine> {
-  const analyzer = analyzerFor(await lexiconOf(db, areaId));
-  const rows = await db.selectFrom('qa_clauses').select(['item_id', 'article', 'label', 'path', 'text']).where('area_id', '=', areaId).where('article', '>', 0).orderBy('item_id').orderBy('seq').execute();
+/** Clause rows of some items (all of the area's when `itemIds` is omitted) as engine clauses, in document order. */
+async function clauseDocs(db: Db, areaId: number, itemIds?: number[]): Promise<ClauseDoc[]> {
+  if (itemIds && itemIds.length === 0) return [];
+  let q = db.selectFrom('qa_clauses').select(['item_id', 'article', 'label', 'path', 'text']).where('area_id', '=', areaId).where('article', '>', 0);
+  if (itemIds) q = q.where('item_id', 'in', itemIds);
+  const rows = await q.orderBy('item_id').orderBy('seq').execute();
   const states = await documentStates(db, [...new Set(rows.map((r) => r.item_id))]);
   const names = await unitNames(db, areaId);
   const clauses: ClauseDoc[] = [];
@@ -186,35 +399,87 @@ async function loadEngine(db: Db, areaId: number): Promise<QaEngine> {
     if (!d) continue;
     clauses.push({ itemId: r.item_id, article: r.article, label: r.label, path: r.path, text: r.text, title: d.title, docNumber: d.doc_number, unitName: names.get(d.unit_id) ?? '' });
   }
+  return clauses;
+}
+
+/** item id → item_version of the area's indexed clauses (marker rows of documents without clauses included). */
+async function indexedVersions(db: Db, areaId: number): Promise<Map<number, string>> {
+  const rows = await db.selectFrom('qa_clauses').select(['item_id', 'item_version']).where('area_id', '=', areaId).groupBy(['item_id', 'item_version']).execute();
+  return new Map(rows.map((r) => [r.item_id, r.item_version]));
+}
+
+async function entryDocs(db: Db, areaId: number): Promise<EntryDoc[]> {
   const entryRows = await db.selectFrom('qa_entries').select(['id', 'question', 'alt_questions', 'answer']).where('area_id', '=', areaId).where('status', '=', 'published').orderBy('id').execute();
   const sources = entryRows.length ? await db.selectFrom('qa_entry_sources').select(['entry_id', 'item_id', 'article']).where('entry_id', 'in', entryRows.map((e) => e.id)).orderBy('entry_id').orderBy('sort').execute() : [];
-  const entries: EntryDoc[] = entryRows.map((e) => ({
+  return entryRows.map((e) => ({
     entryId: e.id, question: [e.question, ...e.alt_questions.split('\n')].map((s) => s.trim()).filter(Boolean).join('\n'), answer: e.answer,
     sources: sources.filter((s) => s.entry_id === e.id).map((s) => ({ itemId: s.item_id, article: s.article })),
   }));
-  return new QaEngine(analyzer, clauses, entries);
 }
 
-/** Indexes larger than this (a build of several seconds) are refreshed in the background while the previous engine keeps answering. */
-export const BACKGROUND_REBUILD_CLAUSES = 20_000;
+async function loadEngine(db: Db, areaId: number, analyzer: Analyzer): Promise<QaEngine> {
+  const versions = await indexedVersions(db, areaId);
+  const engine = new QaEngine(analyzer, await clauseDocs(db, areaId), await entryDocs(db, areaId));
+  for (const [id, v] of versions) engine.versions.set(id, v);
+  return engine;
+}
 
 /**
- * The engine for an area, rebuilt when public content or qa data changed (one build at a time).
- * A large index (more than BACKGROUND_REBUILD_CLAUSES clauses) is rebuilt in the background and the previous engine
- * answers meanwhile: that is safe because every citation is checked against the live item at answer
- * time, so a stale engine can only miss a new document, never cite one that is no longer valid.
+ * Brings a built engine up to date in place: only the documents whose indexed clauses changed (published,
+ * amended, withdrawn, repealed, expired) are replaced; the curated entries are re-read (a small index).
+ * All reads happen first, then the engine changes synchronously, so no question sees half an update.
+ */
+async function patchEngine(db: Db, areaId: number, engine: QaEngine, known?: Map<number, string>): Promise<{ items: number }> {
+  const now = known ?? await indexedVersions(db, areaId);
+  const changed = [...now].filter(([id, v]) => engine.versions.get(id) !== v).map(([id]) => id);
+  const gone = [...engine.versions.keys()].filter((id) => !now.has(id));
+  const fresh = await clauseDocs(db, areaId, changed);
+  const entries = await entryDocs(db, areaId);
+  const byItem = new Map<number, ClauseDoc[]>();
+  for (const c of fresh) {
+    let l = byItem.get(c.itemId);
+    if (!l) byItem.set(c.itemId, (l = []));
+    l.push(c);
+  }
+  for (const id of gone) engine.replaceItem(id, null);
+  for (const id of changed) engine.replaceItem(id, byItem.get(id) ?? null, now.get(id));
+  if (JSON.stringify(entries) !== JSON.stringify(engine.entries)) engine.setEntries(entries);
+  return { items: gone.length + changed.length };
+}
+
+/** Indexes larger than this (a build of several seconds) are rebuilt in the background while the previous engine keeps answering. */
+export const BACKGROUND_REBUILD_CLAUSES = 20_000;
+/** A patched engine is rebuilt whole (compacted) once removed clauses take this share of its ids (and number over COMPACT_MIN). */
+export const COMPACT_SHARE = 0.3;
+export const COMPACT_MIN = 2000;
+
+/** lastPatchMs: the engine patch alone; lastRefreshMs: with the clause re-split before it. */
+const stats = new Map<string, { builds: number; patches: number; patchedItems: number; lastPatchMs: number; lastRefreshMs: number }>();
+/** How often the area's engine was built whole and patched incrementally (tests, the benchmark). */
+export const engineStats = (areaId: number) => ({ ...(stats.get(String(areaId)) ?? { builds: 0, patches: 0, patchedItems: 0, lastPatchMs: 0, lastRefreshMs: 0 }) });
+
+/**
+ * The engine for an area, kept in step with public content and qa data (one refresh at a time).
+ * A change to some documents or entries patches the built engine in place (only those documents'
+ * clauses are replaced), so an edit is answerable and a withdrawal gone on the next question. A change
+ * of the lexicon (the analyser) or too many removed clauses needs a whole build; for a large index
+ * (more than BACKGROUND_REBUILD_CLAUSES clauses) that runs in the background while the previous engine
+ * answers — safe because every citation is checked against the live item at answer time.
  */
 export async function engineFor(db: Db, dialect: Dialect, areaId: number): Promise<QaEngine> {
   const version = `${await publicVersion(db)}|${await readQaVersion(db)}`;
   const key = String(areaId);
   const hit = cache.get(key);
   if (hit?.version === version) return hit.engine;
-  const run = () => {
+  const run = (prev: QaEngine | null) => {
     let p = building.get(key);
     if (!p) {
       const started = performance.now();
-      p = refresh(db, dialect, areaId).then((built) => {
+      p = refresh(db, dialect, areaId, prev).then((built) => {
         built.ms = performance.now() - started;
+        const st = stats.get(key) ?? { builds: 0, patches: 0, patchedItems: 0, lastPatchMs: 0, lastRefreshMs: 0 };
+        if (built.patched !== undefined) { st.patches++; st.patchedItems += built.patched; st.lastPatchMs = built.patchMs ?? 0; st.lastRefreshMs = built.ms; } else st.builds++;
+        stats.set(key, st);
         cache.set(key, built);
         return built;
       }).finally(() => building.delete(key));
@@ -222,25 +487,38 @@ export async function engineFor(db: Db, dialect: Dialect, areaId: number): Promi
     }
     return p;
   };
-  if (hit && hit.engine.clauses.length > BACKGROUND_REBUILD_CLAUSES) {
-    run().catch(() => { /* the next question retries */ });
+  if (!hit) return (await run(null)).engine;
+  const analyzer = analyzerFor(await lexiconOf(db, areaId));
+  const ci = hit.engine.clauseIndex;
+  const canPatch = hit.engine.analyzer === analyzer && (ci.removedShare < COMPACT_SHARE || ci.removedCount < COMPACT_MIN);
+  if (!canPatch && hit.engine.liveClauses > BACKGROUND_REBUILD_CLAUSES) {
+    run(null).catch(() => { /* the next question retries */ });
     return hit.engine;
   }
-  return (await run()).engine;
+  return (await run(canPatch ? hit.engine : null)).engine;
 }
 
-async function refresh(db: Db, dialect: Dialect, areaId: number): Promise<Cached> {
+async function refresh(db: Db, dialect: Dialect, areaId: number, prev: QaEngine | null): Promise<Cached> {
   // Public content changed since the last build: bring the clause index up to date first (one node at a
-  // time; the job and `gongkai qa reindex` do the same), so a just-published document is answerable.
+  // time; the job and `gongkai qa reindex` do the same; only changed documents are re-split), so a
+  // just-published document is answerable.
+  let versions: Map<number, string> | undefined;
   if (await acquireLock(db, 'qa.reindex', 10 * 60_000)) {
     try {
-      await reindexClauses({ db, dialect, actor: systemActor('政策问答索引') });
+      const r = await reindexClausesState({ db, dialect, actor: systemActor('政策问答索引') });
+      // The run's own view of qa_clauses (all areas): this area's part is what the patch compares with.
+      versions = new Map([...r.versions].filter(([id]) => r.areaOf.get(id) === areaId));
     } finally {
       await releaseLock(db, 'qa.reindex');
     }
   }
   const version = `${await publicVersion(db)}|${await readQaVersion(db)}`;
-  return { version, engine: await loadEngine(db, areaId) };
+  if (prev) {
+    const t = performance.now();
+    const items = (await patchEngine(db, areaId, prev, versions)).items;
+    return { version, engine: prev, patched: items, patchMs: performance.now() - t };
+  }
+  return { version, engine: await loadEngine(db, areaId, analyzerFor(await lexiconOf(db, areaId))) };
 }
 
 /** Answers a question for an area: live check of every cited item (public, in force today). */
@@ -248,7 +526,7 @@ export async function answerQuestion(db: Db, dialect: Dialect, areaId: number, q
   const engine = await engineFor(db, dialect, areaId);
   const concepts = engine.analyzer.concepts(q.slice(0, 200));
   if (concepts.length === 0) return { abstained: true, answers: [], nearest: [], confidence: 0 };
-  const cands = engine.candidates(concepts);
+  const cands = engine.candidates(concepts, 20, q.slice(0, 200));
   const { entries, clauses } = cands;
   const ids = new Set<number>([...entries.flatMap((e) => e.entry.sources.map((s) => s.itemId)), ...clauses.map((c) => c.clause.itemId)]);
   const states = await documentStates(db, [...ids]);

@@ -1,0 +1,44 @@
+// The within-document article ranking (second stage) and the analyser's filler handling.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Analyzer, shippedLexicon } from './analyze.js';
+import { ANSWER_TYPES, bigramsOfQuestion, scoreWithinDocument } from './rank.js';
+
+const analyzer = new Analyzer(shippedLexicon());
+const RELIEF = [
+  { path: '第一条', text: '第一条 为做好临时救助工作，制定本细则。' },
+  { path: '第二条', text: '第二条 临时救助由申请人向户籍所在地镇、街道提出。' },
+  { path: '第三条', text: '第三条 临时救助一般按照最低生活保障标准的3至6倍给予一次性救助。' },
+  { path: '第四条', text: '第四条 镇、街道应当自受理之日起5个工作日内完成临时救助审批。' },
+];
+const best = (q: string) => {
+  const s = scoreWithinDocument(RELIEF, analyzer.concepts(q), q);
+  return s.indexOf(s.reduce((a, b) => (b.score > a.score ? b : a)));
+};
+
+test('words in every article tell none apart: the deciding word or the answer type picks the article', () => {
+  assert.equal(best('临时救助审批要多久'), 3); // 工作日: the period
+  assert.equal(best('临时救助一般给多少钱'), 2); // the amount (倍 of the standard)
+  assert.equal(best('临时救助去哪里申请'), 1); // where: 向…提出
+});
+
+test('answer types read the question form and the clause form', () => {
+  const period = ANSWER_TYPES.find((t) => t.name === 'period')!;
+  assert.ok(period.ask.test('审批要多久') && period.has.test('5个工作日内') && !period.has.test('给予一次性救助'));
+  const amount = ANSWER_TYPES.find((t) => t.name === 'amount')!;
+  assert.ok(amount.ask.test('每月补多少钱') && amount.has.test('每人每月120元') && !amount.has.test('120天'));
+});
+
+test('a word no article holds backs off to its character bigrams; question bigrams skip punctuation', () => {
+  const s = scoreWithinDocument([{ path: '', text: '普惠性托育机构收费每月不高于2000元' }, { path: '', text: '报名不需要另行审批' }], analyzer.concepts('普惠托育收费'), '普惠托育收费');
+  assert.ok(s[0]!.score > s[1]!.score);
+  assert.deepEqual(bigramsOfQuestion('育儿假，几天'), ['育儿', '儿假', '几天']);
+});
+
+test('words the statistical segmentation glues from a filler and a lone character are not question words', () => {
+  const terms = analyzer.concepts('媳妇生娃我能请几天陪产假').map((c) => c.term);
+  assert.ok(!terms.includes('我能'), terms.join(','));
+  assert.ok(terms.includes('产假'));
+  // A real out-of-dictionary word made of real words stays.
+  assert.ok(analyzer.concepts('普惠托育收费').some((c) => c.term === '普惠托育'));
+});

@@ -1,0 +1,180 @@
+// Second stage of the answer ranking: once the documents are chosen by their whole-document score, the
+// articles inside each are ranked by the question's words weighted by how rare they are AMONG THAT
+// DOCUMENT'S ARTICLES (in a policy on 临时救助 every article says 救助; the article that answers 多久 is the
+// one with 工作日). Matching is by substring on the clause text, so a word the dictionary splits differently
+// still matches, and a word the collection lacks backs off to its character bigrams. Pure functions.
+import { foldText } from '../search/public.js';
+import type { QueryConcept } from './analyze.js';
+
+export type RankParams = {
+  /** Intent words (多久, 多少钱 …) count this much inside a document (they are what tells articles apart). */
+  softLocal: number;
+  /** Share of the article score from its heading (chapter path, a short first line such as 二、补助标准). */
+  head: number;
+  /** Bonus for pairs of neighbouring question words found close together in the article. */
+  proximity: number;
+  /** Characters apart that still count as close. */
+  window: number;
+  /** A word found nowhere in the document: credit per share of its character bigrams found in the article. */
+  bigram: number;
+  /** Share of the article score from the question's own character bigrams (catches 育儿假 when the analyser kept only 育儿). */
+  phrase: number;
+  /** Weight of the answer type (a question asking 多久 wants an article holding a period, 多少钱 an amount …). */
+  answerType: number;
+};
+
+/**
+ * Answer types: how everyday questions ask for a kind of fact, and how a clause states it. Written from the
+ * general forms of Chinese questions (not from any judged question): a question matching `ask` prefers,
+ * within a document, the articles matching `has` (weighted by how few articles do).
+ */
+export const ANSWER_TYPES: { name: string; ask: RegExp; has: RegExp }[] = [
+  { name: 'period', ask: /几天|多少天|多久|多长时间|多少时间|几个工作日|几个月|几日|时限|期限|多长/, has: /[0-9一二三四五六七八九十两]+个?(工作日|日|天|周|个月|月|年)/ },
+  { name: 'amount', ask: /多少钱|多少元|补多少|给多少|领多少|发多少|贷多少|交多少|收多少|补助多少|补贴多少|标准|金额|费用|多少/, has: /[0-9０-９.]+万?元|[一二三四五六七八九十百千万]+元/ },
+  { name: 'age', ask: /几岁|多大年龄|年龄|周岁/, has: /周岁|[0-9]+岁/ },
+  { name: 'count', ask: /几次|多少次|几回/, has: /[0-9一二三四五六七八九十]+次/ },
+  { name: 'ratio', ask: /比例|百分之|报多少|报销多少|能报多少|几成/, has: /[0-9]+%|百分之|[0-9]+成/ },
+  { name: 'area', ask: /多大|面积|平方|多少平/, has: /平方米/ },
+  { name: 'phone', ask: /电话|热线|打什么|联系方式/, has: /热线|电话|[0-9]{5,}/ },
+  { name: 'where', ask: /去哪|在哪|哪里|哪儿|找谁|向谁|什么部门|哪个部门|什么地方|网上|线上/, has: /向.{1,24}(申请|提出)|到.{1,20}(办理|申请|报名)|服务中心|服务大厅|办事大厅|平台|APP|app|网上|线上|微信公众号/ },
+  { name: 'when', ask: /什么时候|何时|哪天|几号|几月|开始算|起算/, has: /[0-9一二三四五六七八九十]+月|当月|次月|之日起|起施行|以前|以后|每年|每季度|每月|按季度|按月/ },
+  { name: 'materials', ask: /材料|证件|带什么|交什么|提交什么|准备什么|手续/, has: /提交|持|材料|证明|证书|身份证/ },
+  { name: 'penalty', ask: /怎么处理|怎么处罚|会怎么样|处罚|后果|不服/, has: /追回|处罚|依法|责令|解除|不得|追究|复议|诉讼/ },
+];
+
+export const RANK_PARAMS: RankParams = { softLocal: 0.3, head: 0.25, proximity: 0.15, window: 8, bigram: 0.5, phrase: 0.3, answerType: 1.5 };
+
+/** title: the document's title, read with the heading (it answers 什么文件 questions and carries the topic). */
+export type LocalClause = { text: string; path: string; title?: string };
+/** credit: per question word, what the article holds of it (0…1: the best alternative's weight; bigram back-off less). */
+export type LocalScore = { score: number; coverage: number; credit: number[] };
+
+const bigrams = (w: string): string[] => {
+  const out: string[] = [];
+  for (let i = 0; i + 2 <= w.length; i++) out.push(w.slice(i, i + 2));
+  return [...new Set(out)];
+};
+
+/** Where in `text` the best alternative of a concept occurs: weight and position (-1 when absent). */
+function bestAlt(text: string, c: QueryConcept): { w: number; at: number; len: number } {
+  let w = 0, at = -1, len = 0;
+  for (const a of c.alts) {
+    if (a.weight <= w) continue;
+    const i = text.indexOf(a.term);
+    if (i >= 0) { w = a.weight; at = i; len = a.term.length; }
+  }
+  return { w, at, len };
+}
+
+/**
+ * Scores the articles of ONE document against the question. score: 0…1 (weighted share of the question's
+ * words the article holds, words weighted by their rarity within the document, plus heading and proximity
+ * bonuses); coverage: the plain share of the question's words found in the article (0…1).
+ */
+/** A document's articles folded once for matching, with the answer types each states (bit i: ANSWER_TYPES[i]). */
+export type PreparedDoc = { bodies: string[]; heads: string[]; types: Uint16Array };
+
+export function prepareDocument(clauses: readonly LocalClause[]): PreparedDoc {
+  const bodies = clauses.map((c) => foldText(c.text));
+  const heads = clauses.map((c, i) => {
+    const first = bodies[i]!.split('\n')[0]!;
+    return foldText(`${c.title ?? ''}\n${c.path}`) + (first.length <= 24 ? `\n${first}` : '');
+  });
+  const types = new Uint16Array(clauses.length);
+  clauses.forEach((c, i) => ANSWER_TYPES.forEach((t, k) => { if (t.has.test(c.text)) types[i]! |= 1 << k; }));
+  return { bodies, heads, types };
+}
+
+export function scoreWithinDocument(clauses: readonly LocalClause[], concepts: readonly QueryConcept[], question = '', p: RankParams = RANK_PARAMS): LocalScore[] {
+  return scorePrepared(prepareDocument(clauses), concepts, question, p);
+}
+
+/** scoreWithinDocument over a prepared document (the engine caches the preparation per document). */
+export function scorePrepared(doc: PreparedDoc, concepts: readonly QueryConcept[], question = '', p: RankParams = RANK_PARAMS): LocalScore[] {
+  const { bodies, heads } = doc;
+  const n = bodies.length;
+  if (n === 0 || concepts.length === 0) return bodies.map(() => ({ score: 0, coverage: 0, credit: [] }));
+  // match[q][c]: the credit of concept q in clause c (0…1); at[q][c]: its position.
+  const match: Float64Array[] = [];
+  const pos: Int32Array[] = [];
+  const inHead: Uint8Array[] = [];
+  for (const c of concepts) {
+    const m = new Float64Array(n);
+    const at = new Int32Array(n).fill(-1);
+    const h = new Uint8Array(n);
+    let any = false;
+    for (let i = 0; i < n; i++) {
+      const b = bestAlt(bodies[i]!, c);
+      const hb = bestAlt(heads[i]!, c);
+      m[i] = Math.max(b.w, hb.w);
+      at[i] = b.at;
+      if (hb.w > 0) h[i] = 1;
+      if (m[i]! > 0) any = true;
+    }
+    // A word no article holds (colloquial, out of the dictionary, a typo): back off to its character bigrams.
+    if (!any && c.term.length >= 3 && /^\p{Script=Han}+$/u.test(c.term)) {
+      const bg = bigrams(c.term);
+      for (let i = 0; i < n; i++) {
+        const k = bg.filter((g) => bodies[i]!.includes(g)).length;
+        if (k > 0) m[i] = p.bigram * (k / bg.length);
+      }
+    }
+    match.push(m); pos.push(at); inHead.push(h);
+  }
+  // Weight of each concept: its rarity among this document's articles (a word in every article tells none apart).
+  const weights = concepts.map((c, q) => {
+    let df = 0;
+    for (let i = 0; i < n; i++) if (match[q]![i]! > 0) df++;
+    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return idf * (c.soft ? p.softLocal : 1);
+  });
+  // The answer type the question asks for: one more "word", matched by the clause's form (a period, an amount …).
+  const types = ANSWER_TYPES.map((t, k) => [t, k] as const).filter(([t]) => t.ask.test(question));
+  for (const [, k] of types) {
+    const m = new Float64Array(n);
+    let df = 0;
+    for (let i = 0; i < n; i++) if (doc.types[i]! & (1 << k)) { m[i] = 1; df++; }
+    match.push(m); pos.push(new Int32Array(n).fill(-1)); inHead.push(new Uint8Array(n));
+    weights.push(df === 0 ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5)) * p.answerType / types.length);
+  }
+  const nWords = concepts.length;
+  const total = weights.reduce((s, w) => s + w, 0);
+  // The question's character bigrams (Han and digits), weighted by their rarity among the articles.
+  const grams = bigramsOfQuestion(question);
+  const gramHit = grams.map((g) => bodies.map((b) => b.includes(g)));
+  const gramW = gramHit.map((hits) => {
+    const df = hits.filter(Boolean).length;
+    return df === 0 ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  });
+  const gramTotal = gramW.reduce((s, w) => s + w, 0);
+  const out: LocalScore[] = [];
+  for (let i = 0; i < n; i++) {
+    let body = 0, head = 0, found = 0;
+    for (let q = 0; q < weights.length; q++) {
+      const m = match[q]![i]!;
+      if (m > 0 && q < nWords) found++;
+      body += weights[q]! * m;
+      if (inHead[q]![i]) head += weights[q]!;
+    }
+    let close = 0, pairs = 0;
+    for (let q = 0; q + 1 < concepts.length; q++) {
+      if (concepts[q]!.soft || concepts[q + 1]!.soft) continue;
+      pairs++;
+      const a = pos[q]![i]!, b = pos[q + 1]![i]!;
+      if (a >= 0 && b >= 0 && Math.abs(a - b) <= p.window + concepts[q]!.term.length) close++;
+    }
+    let gram = 0;
+    for (let g = 0; g < grams.length; g++) if (gramHit[g]![i]) gram += gramW[g]!;
+    const words = total > 0 ? ((1 - p.head) * body + p.head * head) / total : 0;
+    const s = gramTotal > 0 ? (1 - p.phrase) * words + p.phrase * (gram / gramTotal) : words;
+    out.push({ score: s + (pairs ? p.proximity * (close / pairs) : 0), coverage: found / concepts.length, credit: concepts.map((_, q) => match[q]![i]!) });
+  }
+  return out;
+}
+
+/** Character bigrams of the question's runs of Han characters and digits (folded). */
+export function bigramsOfQuestion(q: string): string[] {
+  const out = new Set<string>();
+  for (const run of foldText(q).match(/[\p{Script=Han}\p{N}]+/gu) ?? []) for (let i = 0; i + 2 <= run.length; i++) out.add(run.slice(i, i + 2));
+  return [...out];
+}
