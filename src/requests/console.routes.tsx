@@ -17,6 +17,7 @@ import { ID_TYPES } from './intake.service.js';
 import { APPLICANT_LABELS, CLOCK_STEP_LABELS, decisionLabel, EVENT_LABELS } from './labels.js';
 import { CORRECTION_NOTICE_DAYS, STATE_LABELS, type RequestState } from './request-events.js';
 import { addEvent, CHANNEL_LABELS, confirmRequest, createRequest, requestDetail, type Channel } from './requests.service.js';
+import { canHandBack, canWriteRequest, intakeUnits, isOffice, seesWholeArea } from './requests-policy.js';
 import { setNumberTemplate } from './numbering.service.js';
 import { similarRequests } from './similar.js';
 import { numberTemplate } from './numbering.js';
@@ -24,7 +25,6 @@ import { APPLICANT_TYPES, DECISION_CODES, type ApplicantType } from './table3.js
 
 const idOf = (req: FastifyRequest) => intParam((req.params as Record<string, string>).id);
 const clean = (b: Record<string, string>) => Object.fromEntries(Object.entries(b).filter(([k, v]) => k !== '_csrf' && v.trim() !== ''));
-const isOffice = (req: FastifyRequest) => req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
 const FORMATS: Record<string, string> = { paper: '纸质', electronic: '电子' };
 const DELIVERIES: Record<string, string> = { post: '邮寄', email: '电子邮件', pickup: '当面领取', online: '网上获取' };
 const STAFF_CHANNELS: Channel[] = ['in_person', 'post', 'fax', 'email', 'oral'];
@@ -52,7 +52,7 @@ async function listPage(req: FastifyRequest, reply: FastifyReply) {
           <legend>筛选</legend>
           <SelectField name="state" label="状态" form={emptyForm(f)} options={Object.entries(STATE_LABELS).map(([value, label]) => ({ value, label }))} />
           <SelectField name="due" label="期限" form={emptyForm(f)} options={[{ value: 'today', label: '今天到期' }, { value: 'week', label: '本周到期' }, { value: 'overdue', label: '已逾期' }]} />
-          {req.ctx.actor.kind === 'user' && (req.ctx.actor.role === 'admin' || req.ctx.actor.role === 'auditor')
+          {req.ctx.actor.kind === 'user' && seesWholeArea(req.ctx.actor)
             ? <SelectField name="unit" label="单位" form={emptyForm(f)} options={units.map((u) => ({ value: u.id, label: u.name }))} /> : null}
           <TextField name="year" label="年份" form={emptyForm(f)} maxlength={4} />
           <TextField name="q" label="申请编号或内容" form={emptyForm(f)} maxlength={100} />
@@ -113,8 +113,7 @@ const INTAKE_LABELS: Record<string, string> = {
 async function intakePage(req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) {
   const areaId = await actorArea(req.ctx);
   const units = await listUnitsInArea(req.ctx.db, areaId);
-  const a = req.ctx.actor;
-  const own = a.kind === 'user' && a.role !== 'admin' ? units.filter((u) => u.id === a.unitId) : units;
+  const own = intakeUnits(req.ctx.actor, units);
   const meta = pageMeta(req, reply, '登记政府信息公开申请');
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
@@ -164,7 +163,7 @@ async function detailPage(req: FastifyRequest, reply: FastifyReply, errors: Reco
   const files = await req.ctx.db.selectFrom('info_request_files').select(['id', 'file_name', 'size', 'role']).where('request_id', '=', id).orderBy('id').execute();
   const meta = pageMeta(req, reply, `申请 ${row.number ?? `#${row.id}（待确认）`}`);
   const a = req.ctx.actor;
-  const canWrite = a.kind === 'user' && a.role !== 'auditor' && (a.role === 'admin' || a.unitId === row.unit_id || a.unitId === row.handling_unit_id);
+  const canWrite = canWriteRequest(a, row);
   const today = todayCst();
   const f = emptyForm({ on: today, periodDays: '10', consequence: DEFAULT_CONSEQUENCE, days: '20', ...values });
   f.errors = errors;
@@ -239,13 +238,13 @@ async function detailPage(req: FastifyRequest, reply: FastifyReply, errors: Reco
           <h3>确认收到</h3>
           <Form action={`/console/requests/${id}/confirm`} csrf={meta.csrf!} submit="确认收到（生成申请编号，开始计时）">{dateField('确认日期（即收到申请日期）')}</Form>
         </> : null}
-        {isOffice(req) ? <>
+        {isOffice(req.ctx.actor) ? <>
           <h3>交办</h3>
           <Form action={`/console/requests/${id}/assign`} csrf={meta.csrf!} submit="交办">
             <SelectField name="unitId" label="承办单位" form={f} required options={units.filter((u) => u.id !== row.area_id).map((u) => ({ value: u.id, label: u.name }))} />
           </Form>
         </> : null}
-        {row.handling_unit_id && a.kind === 'user' && a.unitId === row.handling_unit_id ? <>
+        {canHandBack(a, row) ? <>
           <h3>退回政务公开办</h3>
           <Form action={`/console/requests/${id}/hand-back`} csrf={meta.csrf!} submit="退回">
             <TextArea name="reason" label="退回理由" form={f} required rows={2} hint="如：不属于本单位职责，建议由某单位承办" />
