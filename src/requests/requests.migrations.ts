@@ -194,4 +194,43 @@ const downloads: MigrationDef = {
   },
 };
 
-export const REQUESTS_MIGRATIONS: MigrationDef[] = [tables, files, letters, publicReplies, statsIndexes, downloads];
+const consultationsAndProactive: MigrationDef = {
+  name: '20261201_1940_requests_consultations_proactive',
+  reason: 'written 征求意见函 to third parties and co-producing agencies (arts. 32, 34: sending date, answer due, answer; the party stays non-public); the art. 44 link from requests to the draft information item proposed for proactive disclosure',
+  async up(db, dialect) {
+    await withId(db.schema.createTable('info_request_consultations'), dialect)
+      .addColumn('request_id', 'integer', (c) => c.notNull().references('info_requests.id'))
+      .addColumn('area_id', 'integer', (c) => c.notNull().references('units.id'))
+      .addColumn('event_seq', 'integer', (c) => c.notNull())
+      .addColumn('party_kind', 'varchar(20)', (c) => c.notNull())
+      .addColumn('party_name', 'text', (c) => c.notNull())
+      .addColumn('party_address', 'text')
+      .addColumn('party_contact', 'text')
+      .addColumn('matter', 'text', (c) => c.notNull())
+      .addColumn('doc_number', 'varchar(80)', (c) => c.notNull())
+      .addColumn('sent_on', 'varchar(10)', (c) => c.notNull())
+      .addColumn('answer_due', 'varchar(10)', (c) => c.notNull())
+      .addColumn('answered_on', 'varchar(10)')
+      .addColumn('answer', 'varchar(20)')
+      .addColumn('answer_note', 'text')
+      .addColumn('template', 'varchar(60)', (c) => c.notNull())
+      .addColumn('template_version', 'integer', (c) => c.notNull())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('paragraphs_json', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('info_request_consultations_request').on('info_request_consultations').column('request_id').execute();
+    await db.schema.createIndex('info_request_consultations_doc_number').on('info_request_consultations').column('doc_number').unique().execute();
+    await db.schema.createTable('info_request_proactive_items')
+      .addColumn('request_id', 'integer', (c) => c.notNull().references('info_requests.id'))
+      .addColumn('item_id', 'integer', (c) => c.notNull().references('info_items.id'))
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('info_request_proactive_items_pk', ['request_id', 'item_id'])
+      .execute();
+  },
+};
+
+export const REQUESTS_MIGRATIONS: MigrationDef[] = [tables, files, letters, publicReplies, statsIndexes, downloads, consultationsAndProactive];
