@@ -233,4 +233,22 @@ const consultationsAndProactive: MigrationDef = {
   },
 };
 
-export const REQUESTS_MIGRATIONS: MigrationDef[] = [tables, files, letters, publicReplies, statsIndexes, downloads, consultationsAndProactive];
+const yearIndex: MigrationDef = {
+  name: '20261201_2002_requests_query_indexes',
+  reason: 'register pages, dashboard and requestsYear from indexes: requestsYear in two index-only passes (decided on or after 1 January; still open): one covering index with the receipt date replaces the two of 20261201_1745 (the open-at-31-December count fetched table rows through a non-covering index)',
+  async up(db) {
+    await db.schema.createIndex('info_requests_unit_decided_received').on('info_requests')
+      .columns(['unit_id', 'decided_on', 'received_on', 'applicant_type', 'decision', 'on_time', 'working_days']).execute();
+    await db.schema.dropIndex('info_requests_unit_decided_cover').execute();
+    await db.schema.dropIndex('info_requests_unit_received_cover').execute();
+    // Register pages: newest first and page N of an area without reading the skipped rows; unit + year filters as
+    // two short range scans; the dashboard's per-unit counts of open requests from the index alone.
+    await db.schema.createIndex('info_requests_area_id').on('info_requests').columns(['area_id', 'id']).execute();
+    await db.schema.createIndex('info_requests_unit_submitted').on('info_requests').columns(['unit_id', 'submitted_on']).execute();
+    await db.schema.createIndex('info_requests_handling_submitted').on('info_requests').columns(['handling_unit_id', 'submitted_on']).execute();
+    await db.schema.createIndex('info_requests_area_state_due_units').on('info_requests').columns(['area_id', 'state', 'due_on', 'handling_unit_id', 'unit_id']).execute();
+    await db.schema.dropIndex('info_requests_area_state_due').execute();
+  },
+};
+
+export const REQUESTS_MIGRATIONS: MigrationDef[] = [tables, files, letters, publicReplies, statsIndexes, downloads, consultationsAndProactive, yearIndex];
