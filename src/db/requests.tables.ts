@@ -195,7 +195,11 @@ export interface InfoRequestConsultationsTable {
 /** Art. 44: the draft information item proposed from requests by several applicants for the same information. */
 export interface InfoRequestProactiveItemsTable { request_id: number; item_id: number; created_by: string; created_at: string }
 
+/** 公开答复库: released files shown with the public reply (checked free of personal data when chosen). */
+export interface InfoRequestPublicReplyFilesTable { request_id: number; file_id: number }
+
 export interface RequestsTables {
+  info_request_public_reply_files: InfoRequestPublicReplyFilesTable;
   info_request_consultations: InfoRequestConsultationsTable;
   info_request_proactive_items: InfoRequestProactiveItemsTable;
   info_request_downloads: InfoRequestDownloadsTable;

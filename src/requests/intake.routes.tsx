@@ -5,14 +5,15 @@ import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import { createReadStream, existsSync } from 'node:fs';
 import type { AppDeps } from '../app/module.js';
 import { letterByToken, letterDocx, lettersOf } from './letters.service.js';
-import { listPublicReplies, PUBLIC_PAGE_SIZE, publicReply } from './public-replies.js';
+import { listPublicReplies, PUBLIC_PAGE_SIZE, publicReply, publicReplyFile } from './public-replies.js';
+import { join } from 'node:path';
 import { AppError } from '../lib/errors.js';
 import { actorArea } from '../org/public.js';
 import { PortalLayout } from '../web/components/layout.js';
 import { ErrorSummary, SelectField, TextArea, TextField, emptyForm, type FormState } from '../web/components/form.js';
 import { formBody, pageMeta, sendHtml } from '../web/http.js';
 import {
-  addressees, releasedFileByCode, DELIVERIES, FORMATS, ID_TYPES, LOOKUP_LIMIT, MAX_FILE_BYTES, MAX_FILES, ORG_TYPE_LABELS, ORG_TYPES, statusByCode,
+  addressees, releasedFileByCode, requestsUploads, DELIVERIES, FORMATS, ID_TYPES, LOOKUP_LIMIT, MAX_FILE_BYTES, MAX_FILES, ORG_TYPE_LABELS, ORG_TYPES, statusByCode,
   submitOnline, type PublicStatus, type UploadedFile,
 } from './intake.service.js';
 
@@ -261,6 +262,10 @@ async function replyPage(req: FastifyRequest, reply: FastifyReply) {
         <tr><th scope="row">答复日期</th><td>{r.decidedOn}</td></tr>
         <tr><th scope="row">公开日期</th><td>{r.publishedOn}</td></tr>
       </tbody></table>
+      {r.files?.length ? <>
+        <h2>答复提供的政府信息</h2>
+        <ul class="gk-list">{r.files.map((f) => <li><a href={`/requests/replies/${r.id}/files/${f.id}`}>{f.fileName}</a>（{Math.max(1, Math.ceil(f.size / 1024))} KB）</li>)}</ul>
+      </> : null}
       <p><a href="/requests/replies">返回答复库</a></p>
     </PortalLayout>
   ));
@@ -276,6 +281,15 @@ export async function intakeRoutes(app: FastifyInstance, deps: AppDeps) {
   });
   app.get('/requests/replies', repliesPage);
   app.get('/requests/replies/:id', replyPage);
+  app.get('/requests/replies/:id/files/:fileId', async (req, reply) => {
+    const p = req.params as Record<string, string>;
+    const num = (x: string | undefined) => (/^\d{1,10}$/.test(x ?? '') ? Number(x) : -1);
+    const f = await publicReplyFile(req.ctx.db, await actorArea(req.ctx), num(p.id), num(p.fileId));
+    const path = f ? join(requestsUploads(deps.config.dataDir), f.storageKey) : '';
+    if (!f || !existsSync(path)) throw new AppError('not_found', 'not_found', '文件不存在');
+    return reply.header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+      .header('x-content-type-options', 'nosniff').type(f.mime).send(createReadStream(path));
+  });
   app.post('/requests/status/letter', { config: { rateLimit: { max: LOOKUP_LIMIT, timeWindow: '10 minutes' } } }, async (req, reply) => {
     const code = formBody(req).code ?? '';
     const s = await statusByCode(req.ctx.db, code);

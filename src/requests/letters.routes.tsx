@@ -12,7 +12,7 @@ import { NEEDS_REASONS, renderNotice, TEMPLATE_VERSION } from './letters.js';
 import { getCalendar } from '../calendar/public.js';
 import { findUnit } from '../org/public.js';
 import { DELIVERY_METHODS, deliveriesOf, issueLetter, letterDocx, lettersOf, recordDelivery, recordSearch, type StoredLetter } from './letters.service.js';
-import { publishReply } from './public-replies.js';
+import { publicFilesOf, publishReply } from './public-replies.js';
 import { addReplyFile, replyFileHits } from './reply-files.js';
 import { requestDetail } from './requests.service.js';
 
@@ -23,7 +23,7 @@ const DELIVERY_LABELS: Record<string, string> = { post: '邮寄', email: '电子
 const LABELS = {
   reasons: '理由', released: '予以公开的部分', withheld: '不予公开的部分', referral: '负责公开该信息的机关', publishedAt: '已公开信息的获取途径', repeatOf: '原申请',
   searchRecord: '检索记录', systems: '检索的系统和档案', keywords: '检索关键词', unitsConsulted: '询问的单位', searchedOn: '检索日期', staff: '检索人员',
-  summary: '公开摘要', method: '送达方式', deliveredOn: '送达日期', trackingNumber: '邮件单号', issuedOn: '答复日期', _: '操作',
+  summary: '公开摘要', files: '公开的答复文件', method: '送达方式', deliveredOn: '送达日期', trackingNumber: '邮件单号', issuedOn: '答复日期', _: '操作',
 };
 
 async function replyPage(req: FastifyRequest, reply: FastifyReply, errors: Record<string, string> = {}, values: Record<string, string> = {}, status = 200) {
@@ -37,6 +37,7 @@ async function replyPage(req: FastifyRequest, reply: FastifyReply, errors: Recor
   const searches = d.events.filter((e) => e.type === 'search_record');
   const rf = await replyFileHits(req.ctx.db, d.row);
   const pub = await req.ctx.db.selectFrom('info_request_public_replies').selectAll().where('request_id', '=', id).executeTakeFirst();
+  const publicFiles = new Set((await publicFilesOf(req.ctx.db, id)).map((x) => x.id));
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
       <p><a href={`/console/requests/${id}`}>返回申请</a></p>
@@ -94,6 +95,10 @@ async function replyPage(req: FastifyRequest, reply: FastifyReply, errors: Recor
         {pub ? <p>已列入公开答复库（{pub.published_on}）：{pub.summary}</p> : <p>答复内容可以向社会公开的，可列入门户网站的依申请公开答复库。摘要中不得含有申请人信息。</p>}
         <Form action={`/console/requests/${id}/public-reply`} csrf={meta.csrf!} submit={pub ? '更新摘要' : '列入公开答复库'}>
           <TextArea name="summary" label="公开摘要（已去除个人信息）" form={emptyForm({ ...f.values, summary: values.summary ?? pub?.summary ?? d.row.description })} required rows={3} />
+          {rf.files.length ? <fieldset class="gk-field" id="f-files" tabindex="-1"><legend>随答复库公开的答复文件（含个人信息或无法检查的文件不能公开）</legend>
+            {errors.files ? <p class="gk-field-error">{errors.files}</p> : null}
+            {rf.files.map((x) => <Checkbox name={`publicFile_${x.id}`} label={x.fileName} checked={publicFiles.has(x.id) || values[`publicFile_${x.id}`] === 'on'} />)}
+          </fieldset> : null}
         </Form>
       </>}
     </ConsoleLayout>

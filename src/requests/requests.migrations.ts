@@ -251,4 +251,16 @@ const yearIndex: MigrationDef = {
   },
 };
 
-export const REQUESTS_MIGRATIONS: MigrationDef[] = [tables, files, letters, publicReplies, statsIndexes, downloads, consultationsAndProactive, yearIndex];
+const publicReplyFiles: MigrationDef = {
+  name: '20261201_2021_requests_public_reply_files',
+  reason: '公开答复库: the released files staff choose to show with a public reply (only files without personal data)',
+  async up(db) {
+    await db.schema.createTable('info_request_public_reply_files')
+      .addColumn('request_id', 'integer', (c) => c.notNull().references('info_requests.id'))
+      .addColumn('file_id', 'integer', (c) => c.notNull().references('info_request_files.id'))
+      .addPrimaryKeyConstraint('info_request_public_reply_files_pk', ['request_id', 'file_id'])
+      .execute();
+  },
+};
+
+export const REQUESTS_MIGRATIONS: MigrationDef[] = [tables, files, letters, publicReplies, statsIndexes, downloads, consultationsAndProactive, yearIndex, publicReplyFiles];
