@@ -203,7 +203,7 @@ async function detailPage(req: FastifyRequest, reply: FastifyReply, errors: Reco
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
       <Tabs />
-      <ErrorSummary errors={errors} labels={{ sentOn: '发函日期', title: '主动公开草稿标题', body: '主动公开草稿正文', partyName: '征求意见对象', partyKind: '征求意见对象类型', partyAddress: '对象地址', partyContact: '对象联系方式', matter: '征求意见的事项', answeredOn: '收到意见日期', answer: '意见', answerNote: '意见内容', on: '日期', days: '延长天数', approver: '批准人', what: '补正事项', periodDays: '补正期限', party: '征求意见对象', outcome: '办理结果', unitId: '承办单位', reason: '退回理由', _: '操作' }} />
+      <ErrorSummary errors={errors} labels={{ consultation: '征求意见函', sentOn: '发函日期', title: '主动公开草稿标题', body: '主动公开草稿正文', partyName: '征求意见对象', partyKind: '征求意见对象类型', partyAddress: '对象地址', partyContact: '对象联系方式', matter: '征求意见的事项', answeredOn: '收到意见日期', answer: '意见', answerNote: '意见内容', on: '日期', days: '延长天数', approver: '批准人', what: '补正事项', periodDays: '补正期限', party: '征求意见对象', outcome: '办理结果', unitId: '承办单位', reason: '退回理由', _: '操作' }} />
       {missing.length ? <div class="gk-notice" role="status"><p>尚待补充：</p><ul>{missing.map((m) => <li>{m}</li>)}</ul></div> : null}
       {r.state === 'closed' ? <p><a href={`/console/requests/${id}/reply`}>答复书、检索记录和送达</a></p> : null}
       {events.some((e) => e.type === 'correction_requested') ? <p><a href={`/console/requests/${id}/notices/correction`}>补正告知书</a></p> : null}
@@ -267,13 +267,16 @@ async function detailPage(req: FastifyRequest, reply: FastifyReply, errors: Reco
             <td>{c.answered_on ? `${ANSWER_LABELS[c.answer as 'consent'] ?? c.answer}（${c.answered_on}）${c.answer_note ? `：${c.answer_note}` : ''}` : c.answer_due < today ? (c.party_kind === 'agency' ? '逾期未答复（视为同意公开）' : '逾期未答复') : '等待答复'}</td>
           </tr>)}</tbody>
         </table>
-        {canWrite ? consultations.filter((c) => !c.answered_on).map((c) => (
-          <Form action={`/console/requests/${id}/consultations/${c.id}/answer`} csrf={meta.csrf!} submit={`登记 ${c.doc_number} 的意见`}>
-            <TextField name="answeredOn" label={`收到意见日期（${c.doc_number}）`} type="date" form={{ values: { answeredOn: values.answeredOn ?? today }, errors }} required />
-            <SelectField name="answer" label={`意见（${c.doc_number}）`} form={{ values: { answer: values.answer ?? '' }, errors }} required options={ANSWERS.map((x) => ({ value: x, label: ANSWER_LABELS[x] }))} />
-            <TextArea name="answerNote" label={`意见内容或不同意的理由（${c.doc_number}）`} form={{ values: { answerNote: values.answerNote ?? '' }, errors }} rows={2} />
+        {canWrite && consultations.some((c) => !c.answered_on) ? <>
+          <h3>登记收到的意见</h3>
+          <Form action={`/console/requests/${id}/consultations/answer`} csrf={meta.csrf!} submit="登记意见">
+            <SelectField name="consultation" label="征求意见函" form={{ values: { consultation: values.consultation ?? '' }, errors }} required
+              options={consultations.filter((c) => !c.answered_on).map((c) => ({ value: c.id, label: `${c.doc_number}（${c.party_name}）` }))} />
+            <TextField name="answeredOn" label="收到意见日期" type="date" form={{ values: { answeredOn: values.answeredOn ?? today }, errors }} required />
+            <SelectField name="answer" label="意见" form={{ values: { answer: values.answer ?? '' }, errors }} required options={ANSWERS.map((x) => ({ value: x, label: ANSWER_LABELS[x] }))} />
+            <TextArea name="answerNote" label="意见内容或不同意公开的理由" form={{ values: { answerNote: values.answerNote ?? '' }, errors }} rows={2} />
           </Form>
-        )) : null}
+        </> : null}
       </> : null}
       <h2>办理记录</h2>
       <ol>{events.map((e) => <li>{e.on_date} {EVENT_LABELS[e.type] ?? e.type}{e.days ? `（${e.days}个工作日）` : ''}{e.outcome ? `：${decisionLabel(e.outcome)}` : ''}{e.note ? `——${e.note}` : ''}（{e.actor_label}）</li>)}</ol>
@@ -399,7 +402,12 @@ export async function consoleRoutes(app: FastifyInstance, deps: AppDeps) {
   action('/confirm', (req, b) => confirmRequest(req.ctx, idOf(req), b));
   action('/proactive', (req, b) => proposeProactive(req.ctx, idOf(req), b));
   action('/consultations', (req, b) => sendConsultation(req.ctx, idOf(req), b));
-  action('/consultations/:cid/answer', (req, b) => answerConsultation(req.ctx, idOf(req), intParam((req.params as Record<string, string>).cid), b));
+  action('/consultations/answer', (req, b) => {
+    const cid = typeof b.consultation === 'string' && /^\d{1,10}$/.test(b.consultation) ? Number(b.consultation) : 0;
+    if (!cid) throw new AppError('invalid', 'validation_failed', '请选择征求意见函', { consultation: '请选择征求意见函' });
+    const { consultation: _c, ...rest } = b;
+    return answerConsultation(req.ctx, idOf(req), cid, rest);
+  });
   const findConsultation = async (req: FastifyRequest) => {
     const id = idOf(req);
     await requestDetail(req.ctx, id); // authorisation

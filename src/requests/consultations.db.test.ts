@@ -69,23 +69,23 @@ describe('征求意见函', () => {
     for (const a of audit) assert.doesNotMatch(a.after_json ?? '', /lkqparty/);
 
     // Answers: an objection needs its reasons; the first answer leaves the clock paused, the last resumes it.
-    const noReason = await office.request('POST', `/console/requests/${id}/consultations/${both[0]!.id}/answer`, { form: { answeredOn: '2022-10-12', answer: 'objection' } });
+    const noReason = await office.request('POST', `/console/requests/${id}/consultations/answer`, { form: { consultation: String(both[0]!.id), answeredOn: '2022-10-12', answer: 'objection' } });
     assert.equal(noReason.statusCode, 400);
     assert.match(noReason.body, /不同意公开的，请登记/);
     assert.equal((await letters(id))[0]!.answered_on, null, 'nothing written');
-    const early = await office.request('POST', `/console/requests/${id}/consultations/${both[0]!.id}/answer`, { form: { answeredOn: '2022-09-29', answer: 'consent' } });
+    const early = await office.request('POST', `/console/requests/${id}/consultations/answer`, { form: { consultation: String(both[0]!.id), answeredOn: '2022-09-29', answer: 'consent' } });
     assert.equal(early.statusCode, 400);
     assert.match(early.body, /不能早于发函日期/);
-    assert.equal((await office.request('POST', `/console/requests/${id}/consultations/${both[0]!.id}/answer`, { form: { answeredOn: '2022-10-12', answer: 'objection', answerNote: '涉及商业秘密' } })).statusCode, 303);
+    assert.equal((await office.request('POST', `/console/requests/${id}/consultations/answer`, { form: { consultation: String(both[0]!.id), answeredOn: '2022-10-12', answer: 'objection', answerNote: '涉及商业秘密' } })).statusCode, 303);
     assert.equal((await row(id)).state, 'paused');
-    assert.equal((await office.request('POST', `/console/requests/${id}/consultations/${both[1]!.id}/answer`, { form: { answeredOn: '2022-10-14', answer: 'consent' } })).statusCode, 303);
+    assert.equal((await office.request('POST', `/console/requests/${id}/consultations/answer`, { form: { consultation: String(both[1]!.id), answeredOn: '2022-10-14', answer: 'consent' } })).statusCode, 303);
     const resumed = await row(id);
     assert.equal(resumed.state, 'running');
     // Paused from 2022-09-30 to 2022-10-14: the 20 working days continue with what was left.
     const ended = await db().selectFrom('info_request_events').selectAll().where('request_id', '=', id).where('type', '=', 'consultation_ended').executeTakeFirstOrThrow();
     assert.equal(ended.on_date, '2022-10-14');
     assert.ok(resumed.due_on! > '2022-10-31', `due moved on: ${resumed.due_on}`);
-    assert.equal((await office.request('POST', `/console/requests/${id}/consultations/${both[1]!.id}/answer`, { form: { answeredOn: '2022-10-14', answer: 'consent' } })).statusCode, 409, 'answered once');
+    assert.equal((await office.request('POST', `/console/requests/${id}/consultations/answer`, { form: { consultation: String(both[1]!.id), answeredOn: '2022-10-14', answer: 'consent' } })).statusCode, 409, 'answered once');
     const shown = await office.get(`/console/requests/${id}`);
     assert.match(shown.body, /不同意公开（2022-10-12）：涉及商业秘密/);
   });
