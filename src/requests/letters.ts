@@ -19,6 +19,8 @@ export type LetterInput = {
   reasons?: string;
   /** Art. 36(一): where the information was already published. */
   publishedAt?: string;
+  /** Art. 36(一): the published information item the letter points to. */
+  publishedItemId?: number;
   /** Art. 36(五): the body responsible. */
   referral?: string;
   released?: string[];
