@@ -123,16 +123,16 @@ async function runEngine(label: string, databaseUrl: string | null): Promise<Rec
     await sql`ANALYZE`.execute(handle.db);
     console.log(`[${label}] seeded ${N} requests, ${units.length} units in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const ctx: Ctx = { db: handle.db, dialect: handle.dialect, actor: systemActor('bench') };
-    await createUser(ctx, { username: 'bench_admin', displayName: 'bench', role: 'admin', unitId: areaId, password: 'correct-horse-battery' });
+    await createUser(ctx, { username: 'bench_admin', displayName: 'bench', role: 'admin', unitId: areaId, password: 'Correct-Horse-Battery-9', mustChangePassword: false });
     const u = units[7]!;
-    await createUser(ctx, { username: 'bench_unit', displayName: 'bench', role: 'unit_operator', unitId: u, password: 'correct-horse-battery' });
+    await createUser(ctx, { username: 'bench_unit', displayName: 'bench', role: 'unit_operator', unitId: u, password: 'Correct-Horse-Battery-9', mustChangePassword: false });
     const config = { ...loadConfig({ GONGKAI_DATA_DIR: dataDir, SESSION_SECRET: 'x'.repeat(40) }), databaseUrl, loginRateLimit: 100000 };
     const app = await buildApp({ config, handle });
     await app.ready();
     const office = new Agent(app);
-    await office.loginAs('bench_admin', 'correct-horse-battery');
+    await office.loginAs('bench_admin', 'Correct-Horse-Battery-9');
     const unitAgent = new Agent(app);
-    await unitAgent.loginAs('bench_unit', 'correct-horse-battery');
+    await unitAgent.loginAs('bench_unit', 'Correct-Horse-Battery-9');
     const out: Record<string, string>[] = [];
     const page = async (name: string, agent: Agent, url: string) => {
       for (let i = 0; i < 3; i++) await agent.get(url);

@@ -160,7 +160,48 @@ export interface InfoRequestPublicRepliesTable { request_id: number; area_id: nu
 /** E-mailed download links: sha256 of the token, the letter, and when the link stops working. */
 export interface InfoRequestDownloadsTable { token_hash: string; request_id: number; letter_id: number; expires_at: string; created_at: string }
 
+/** 征求意见函 (arts. 32, 34): one per consulted party; the party's details never leave the console. */
+export interface InfoRequestConsultationsTable {
+  id: Generated<number>;
+  request_id: number;
+  area_id: number;
+  /** seq of the consultation_started event whose pause this letter belongs to. */
+  event_seq: number;
+  /** third_party | agency */
+  party_kind: string;
+  party_name: string;
+  party_address: string | null;
+  party_contact: string | null;
+  /** What information the party is consulted on, and why. */
+  matter: string;
+  /** 文号, e.g. 临淄依申征〔2022〕1号 */
+  doc_number: string;
+  sent_on: string;
+  /** The 15th working day after sending. */
+  answer_due: string;
+  answered_on: string | null;
+  /** consent | objection */
+  answer: string | null;
+  answer_note: string | null;
+  template: string;
+  template_version: number;
+  title: string;
+  paragraphs_json: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Art. 44: the draft information item proposed from requests by several applicants for the same information. */
+export interface InfoRequestProactiveItemsTable { request_id: number; item_id: number; created_by: string; created_at: string }
+
+/** 公开答复库: released files shown with the public reply (checked free of personal data when chosen). */
+export interface InfoRequestPublicReplyFilesTable { request_id: number; file_id: number }
+
 export interface RequestsTables {
+  info_request_public_reply_files: InfoRequestPublicReplyFilesTable;
+  info_request_consultations: InfoRequestConsultationsTable;
+  info_request_proactive_items: InfoRequestProactiveItemsTable;
   info_request_downloads: InfoRequestDownloadsTable;
   info_request_public_replies: InfoRequestPublicRepliesTable;
   info_request_letters: InfoRequestLettersTable;

@@ -25,7 +25,7 @@ export async function prepareEnv(ctx: Ctx, areaId?: number): Promise<Env> {
 }
 
 /** Inserts a draft (index number taken in this transaction) and records it. */
-export async function insertDraft(tx: Db, ctx: Ctx, env: Env, input: ItemInput): Promise<repo.ItemRow> {
+export async function insertDraft(tx: Db, ctx: Ctx, env: Env, input: ItemInput, note?: string): Promise<repo.ItemRow> {
   const unit = await resolveUnit(tx, ctx, env, input.unitId);
   requireItemWriter(ctx.actor, { area_id: env.areaId, unit_id: unit.id });
   const cols = await itemColumns(tx, ctx, env, input);
@@ -39,7 +39,7 @@ export async function insertDraft(tx: Db, ctx: Ctx, env: Env, input: ItemInput):
     privacy_json: null, created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null, created_at: at, updated_at: at,
   });
   const item = (await repo.findItem(tx, id))!;
-  await recordChange(tx, ctx, item, { action: 'create', note: `索引号 ${indexNo}` });
+  await recordChange(tx, ctx, item, { action: 'create', note: note ? `索引号 ${indexNo}；${note}` : `索引号 ${indexNo}` });
   return item;
 }
 
@@ -48,6 +48,22 @@ export async function createItem(ctx: Ctx, raw: unknown): Promise<number> {
   const input = parseInput(itemInput, raw);
   const env = await prepareEnv(ctx);
   return ctx.db.transaction().execute(async (tx) => (await insertDraft(tx, ctx, env, input)).id);
+}
+
+/**
+ * A draft proposed by another module (e.g. 依申请公开 → 主动公开, 条例第四十四条): the same checks as a staff
+ * draft; `source` is written into the item's history line (where it came from), and `then` runs in the same
+ * transaction so the caller's own records (links, audit) and the draft are written together or not at all.
+ */
+export async function createProposedDraft(ctx: Ctx, raw: unknown, source: string, then?: (tx: Db, itemId: number) => Promise<void>): Promise<number> {
+  requireDrafter(ctx);
+  const input = parseInput(itemInput, raw);
+  const env = await prepareEnv(ctx);
+  return ctx.db.transaction().execute(async (tx) => {
+    const item = await insertDraft(tx, ctx, env, input, source);
+    if (then) await then(tx, item.id);
+    return item.id;
+  });
 }
 
 export const EDITABLE = ['draft', 'returned'] as const;

@@ -14,6 +14,8 @@ export { itemRefs, type ItemRef } from './item-refs.js';
 export { maskAll, scanPersonalData, type PrivacyHit } from './pure/privacy-scan.js';
 // Other modules register their documents as items through the one path: a draft, then 保密审查 and publication here.
 export { createItem as createDraftItem } from './items.service.js';
+/** A draft that names its source in the item's history (依申请公开 art. 44), written in one transaction with the caller's records. */
+export { createProposedDraft } from './items.service.js';
 export { documentStates, documentTexts, inForceToday, publicDocuments, type DocState } from './published-texts.js';
 export { registerSignoffGuard, type GuardHit, type SignoffGuard } from './signoff-guards.js';
 export { normativeWithoutValidity, publicItemTexts, undatedPublishedItems } from './site-facts.js';

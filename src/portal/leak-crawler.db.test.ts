@@ -27,6 +27,10 @@ describe('no unpublished information reaches anonymous users (crawler)', () => {
   const requestMarkers = ['lkqreqnamemark', '370305198807070011', '13987654321', 'lkqreqaddrmark', 'lkqreqmail@example.com', 'lkqreqdescmark', 'lkqreqfilemark'];
   let requestId = 0;
   const QA_MARKERS = { draft: 'lkqqadraftmark', review: 'lkqqareviewmark', question: 'lkqqaquestionmark', reply: 'lkqqareplymark', name: 'lkqqanamemark', contact: 'lkqqacontactmark', mediaText: 'lkqqamediatextmark', mediaFile: 'lkqqamediafilemark' };
+  const CONSULT_MARKERS = ['lkqpartynamemark', 'lkqpartyaddrmark', 'lkqpartycontactmark', 'lkqpartymattermark'];
+  const RELEASED_MARKER = 'lkqreleasedfilemark';
+  const QUERY_CODE = 'HJKMN-PQRST';
+  let releasedFileId = 0;
   const qaEntryIds: number[] = [];
   // 图解/视频: files of the draft and in-review entries (hidden), and of one published entry (public).
   const qaHiddenMediaIds: number[] = [];
@@ -105,6 +109,25 @@ describe('no unpublished information reaches anonymous users (crawler)', () => {
     await db.insertInto('info_request_public_replies').values({ request_id: requestId, area_id: h.areaId, summary: '某项目的审批材料', published_on: '2023-06-12', published_by: '测试', created_at: at }).execute();
     writeFileSync(join(uploads, 'crawler-request'), `申请附件 ${rFile}`);
     await db.insertInto('info_request_files').values({ request_id: requestId, role: 'application', file_name: `${rFile}.txt`, mime: 'text/plain; charset=utf-8', size: 20, storage_key: 'crawler-request', sha256: '0'.repeat(64), text: `申请附件 ${rFile}`, created_at: at }).execute();
+    // A 征求意见函 to a third party (name, address, contact never public) and a released file of the reply delivered
+    // 网上获取, holding a third party's personal data: downloadable with the 查询码 only.
+    extraHidden.push(...CONSULT_MARKERS, RELEASED_MARKER);
+    await db.insertInto('info_request_consultations').values({
+      request_id: requestId, area_id: h.areaId, event_seq: 1, party_kind: 'third_party', party_name: `第三方 ${CONSULT_MARKERS[0]}`, party_address: `地址 ${CONSULT_MARKERS[1]}`, party_contact: CONSULT_MARKERS[2]!,
+      matter: `商业秘密 ${CONSULT_MARKERS[3]}`, doc_number: '临淄依申征〔2023〕1号', sent_on: '2023-06-02', answer_due: '2023-06-26', answered_on: null, answer: null, answer_note: null,
+      template: 'consultation.third_party', template_version: 1, title: '政府信息公开征求意见函', paragraphs_json: JSON.stringify({ paragraphs: [`第三方 ${CONSULT_MARKERS[0]}：`, `商业秘密 ${CONSULT_MARKERS[3]}`], unitName: '区住建局' }),
+      created_by: '测试', created_at: at, updated_at: at,
+    }).execute();
+    const letter = await db.insertInto('info_request_letters').values({
+      request_id: requestId, kind: 'reply', template: 'reply.disclosed', template_version: 1, doc_number: '临淄依申答〔2023〕1号', decision: 'disclosed', issued_on: '2023-06-10', input_json: '{}',
+      title: '政府信息公开申请答复书', paragraphs_json: JSON.stringify({ paragraphs: ['答复正文'], annex: null, unitName: '区住建局' }), created_by: '测试', created_at: at,
+    }).returning('id').executeTakeFirstOrThrow();
+    mkdirSync(join(uploads, 'requests'), { recursive: true });
+    writeFileSync(join(uploads, 'requests', 'crawler-released'), `审批材料 第三方身份证 ${RELEASED_MARKER}`);
+    releasedFileId = (await db.insertInto('info_request_files').values({ request_id: requestId, role: 'reply', file_name: '审批材料.txt', mime: 'text/plain; charset=utf-8', size: 40, storage_key: 'crawler-released', sha256: '0'.repeat(64), text: `审批材料 第三方身份证 ${RELEASED_MARKER}`, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+    await db.insertInto('info_request_deliveries').values({ request_id: requestId, letter_id: letter.id, method: 'online', delivered_on: '2023-06-11', tracking_number: null, note: null, created_by: '测试', created_at: '2023-06-11T00:00:00.000Z' }).execute();
+    const { hashCode } = await import('../requests/intake.service.js');
+    await db.updateTable('info_requests').set({ query_code_hash: hashCode(QUERY_CODE) }).where('id', '=', requestId).execute();
     // 政策问答: draft and in-review entries, an unpublished reply, and the private contacts of messages.
     for (const [status, m] of [['draft', QA_MARKERS.draft], ['review', QA_MARKERS.review]] as const) {
       const e = await db.insertInto('qa_entries').values({ area_id: h.areaId, question: `住房保障 ${m}`, answer: `保障性租赁住房 ${m}`, alt_questions: m, topics: '住房', audience: '个人', form: 'text',
@@ -335,6 +358,38 @@ describe('no unpublished information reaches anonymous users (crawler)', () => {
         assertClean(url, r.body, code || undefined);
       }
     }
+  });
+
+  test('requests: the 征求意见函 and its third party, and the released files, are reachable by no URL; with the 查询码 the applicant gets the files only', async () => {
+    for (const url of [`/console/requests/${requestId}/consultations/1`, `/console/requests/${requestId}/consultations/1/docx`, `/console/requests/${requestId}/files/${releasedFileId}`,
+      `/requests/status/file?code=${QUERY_CODE}&file=${releasedFileId}`, `/requests/replies/${requestId}/files/${releasedFileId}`, `/requests/status/file/${releasedFileId}`, `/requests/files/${releasedFileId}`, `/requests/download/${QUERY_CODE}`,
+      `/api/v1/requests/${requestId}/consultations`, ...CONSULT_MARKERS.map((m) => `/search?q=${m}`), `/search?q=${RELEASED_MARKER}`, `/api/v1/public/search?q=${RELEASED_MARKER}`]) {
+      const r = await fetch(url);
+      assert.ok(r.status === 401 || r.status === 303 || r.status === 404 || r.status === 200, `${url}: ${r.status}`);
+      if (r.status === 200) assert.ok(url.includes('search'), `${url} answered 200`);
+      assertClean(url, r.body, /[?]q=([a-z]+)$/.exec(url)?.[1]);
+    }
+    const a = h.agent();
+    await a.get('/requests/status');
+    for (const form of [{ code: 'ZZZZZ-ZZZZZ', file: String(releasedFileId) }, { code: '', file: String(releasedFileId) }, { code: CONSULT_MARKERS[0]!, file: String(releasedFileId) }]) {
+      const r = await a.request('POST', '/requests/status/file', { form });
+      assert.equal(r.statusCode, 400, JSON.stringify(form));
+      assertClean('/requests/status/file', r.body, form.code || undefined);
+    }
+    // The applicant with the code: the status page lists the file, shows no applicant or third-party data, and is not cached.
+    const page = await a.request('POST', '/requests/status', { form: { code: QUERY_CODE } });
+    assert.equal(page.statusCode, 200);
+    assert.match(String(page.headers['cache-control']), /no-store/);
+    assert.match(page.body, /下载 审批材料\.txt/);
+    assertClean('/requests/status (with the code)', page.body);
+    const file = await a.request('POST', '/requests/status/file', { form: { code: QUERY_CODE, file: String(releasedFileId) } });
+    assert.equal(file.statusCode, 200);
+    assert.match(String(file.headers['cache-control']), /no-store/);
+    assert.ok(file.body.includes(RELEASED_MARKER), 'the released file itself, for the applicant');
+    for (const m of [...requestMarkers, ...CONSULT_MARKERS]) assert.ok(!file.body.includes(m), `${m} in the released file answer`);
+    const letter = await a.request('POST', '/requests/status/letter', { form: { code: QUERY_CODE } });
+    assert.equal(letter.statusCode, 200);
+    for (const m of CONSULT_MARKERS) assert.ok(!letter.rawPayload.includes(Buffer.from(m)), `${m} in the reply letter`);
   });
 
   test('政策问答: drafts, entries in review, unpublished replies and message contacts never reach /ask, /qa, /consult or the answers API', async () => {

@@ -5,14 +5,15 @@ import { listUnitsInArea, actorArea } from '../org/public.js';
 import { ConsoleLayout } from '../web/components/layout.js';
 import { ErrorSummary, Form, SelectField, TextField, emptyForm, type FormState } from '../web/components/form.js';
 import { formBody, pageMeta, sendHtml } from '../web/http.js';
+import { isOffice } from './requests-policy.js';
 import { APPEAL_KINDS, APPEAL_KIND_LABELS, APPEAL_RESULTS, APPEAL_RESULT_LABELS, createAppeal, listAppeals, type AppealKind, type AppealResult } from './appeals.js';
 
 const LABELS = { unit: '被申请（被诉）机关', kind: '案件类型', filedOn: '立案日期', result: '结果', concludedOn: '审结日期', caseNumber: '案号', requestId: '关联申请编号（内部编号）', note: '备注' };
 
 async function page(req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) {
   const rows = await listAppeals(req.ctx);
-  const isAdmin = req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
-  const units = isAdmin ? await listUnitsInArea(req.ctx.db, await actorArea(req.ctx)) : [];
+  const office = isOffice(req.ctx.actor);
+  const units = office ? await listUnitsInArea(req.ctx.db, await actorArea(req.ctx)) : [];
   const meta = pageMeta(req, reply, '行政复议、行政诉讼台账');
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
@@ -25,7 +26,7 @@ async function page(req: FastifyRequest, reply: FastifyReply, form: FormState, s
             <td>{APPEAL_RESULT_LABELS[r.result as AppealResult]}</td><td>{r.concluded_on ?? '—'}</td></tr>
         ))}</tbody>
       </table>
-      {isAdmin ? <>
+      {office ? <>
         <h2>登记案件</h2>
         <ErrorSummary errors={form.errors} labels={LABELS} />
         <Form action="/console/requests/appeals" csrf={meta.csrf!} submit="登记">

@@ -6,6 +6,7 @@ import { AppError, fail, forbidden, notFound } from '../lib/errors.js';
 import { nowIso } from '../lib/time.js';
 import { intId, isoDate, oneOf, optionalText, parseInput, text } from '../lib/validate.js';
 import { actorArea, findUnit, listUnitsInArea, unitByName } from '../org/public.js';
+import { requireAppealsReader, requireOffice } from './requests-policy.js';
 import type { TABLE4_COLUMNS, TABLE4_ROWS } from './table3.js';
 
 export const APPEAL_KINDS = ['review', 'litigation_direct', 'litigation_after_review'] as const;
@@ -37,15 +38,10 @@ const appealSchema = z.object({
   if (v.concludedOn && v.concludedOn < v.filedOn) c.addIssue({ code: 'custom', path: ['concludedOn'], message: '审结日期不能早于立案日期' });
 });
 
-function requireOffice(ctx: Ctx): void {
-  const a = ctx.actor;
-  if (a.kind === 'system') return;
-  if (a.kind !== 'user') throw new AppError('unauthorized', 'login_required', '请先登录');
-  if (a.role !== 'admin') throw forbidden('复议、诉讼台账由政务公开办登记');
-}
+const requireRegistrar = (ctx: Ctx) => requireOffice(ctx.actor, '复议、诉讼台账由政务公开办登记');
 
 export async function createAppeal(ctx: Ctx, input: unknown): Promise<number> {
-  requireOffice(ctx);
+  requireRegistrar(ctx);
   const v = parseInput(appealSchema, input);
   const areaId = await actorArea(ctx);
   const byId = typeof v.unit === 'number' ? v.unit : /^\d+$/.test(v.unit) ? Number(v.unit) : null;
@@ -68,7 +64,7 @@ export async function createAppeal(ctx: Ctx, input: unknown): Promise<number> {
 
 /** Records the outcome of a case. */
 export async function concludeAppeal(ctx: Ctx, id: number, input: unknown): Promise<void> {
-  requireOffice(ctx);
+  requireRegistrar(ctx);
   const v = parseInput(z.object({ result: oneOf('结果', APPEAL_RESULTS), concludedOn: isoDate('审结日期').optional() }).superRefine((x, c) => {
     if (x.result !== 'pending' && !x.concludedOn) c.addIssue({ code: 'custom', path: ['concludedOn'], message: '已审结的案件请填写审结日期' });
   }), input);
@@ -84,9 +80,7 @@ export async function concludeAppeal(ctx: Ctx, id: number, input: unknown): Prom
 }
 
 export async function listAppeals(ctx: Ctx, year?: number) {
-  const a = ctx.actor;
-  if (a.kind === 'anonymous') throw new AppError('unauthorized', 'login_required', '请先登录');
-  if (a.kind === 'user' && a.role !== 'admin' && a.role !== 'auditor') throw forbidden('只有政务公开办和审计员可以查看复议、诉讼台账');
+  requireAppealsReader(ctx.actor);
   const areaId = await actorArea(ctx);
   let q = ctx.db.selectFrom('info_request_appeals').selectAll().where('area_id', '=', areaId);
   if (year) q = q.where('filed_on', '>=', `${year}-01-01`).where('filed_on', '<=', `${year}-12-31`);

@@ -17,14 +17,17 @@ import { ID_TYPES } from './intake.service.js';
 import { APPLICANT_LABELS, CLOCK_STEP_LABELS, decisionLabel, EVENT_LABELS } from './labels.js';
 import { CORRECTION_NOTICE_DAYS, STATE_LABELS, type RequestState } from './request-events.js';
 import { addEvent, CHANNEL_LABELS, confirmRequest, createRequest, requestDetail, type Channel } from './requests.service.js';
+import { canHandBack, canWriteRequest, intakeUnits, isOffice, seesWholeArea } from './requests-policy.js';
 import { setNumberTemplate } from './numbering.service.js';
 import { similarRequests } from './similar.js';
+import { proactiveProposal, proposeProactive } from './proactive.js';
+import { ANSWER_LABELS, ANSWERS, answerConsultation, consultationLetter, consultationsOf, PARTY_KIND_LABELS, PARTY_KINDS, sendConsultation } from './consultation-letters.js';
+import { letterDocx } from './letters.service.js';
 import { numberTemplate } from './numbering.js';
 import { APPLICANT_TYPES, DECISION_CODES, type ApplicantType } from './table3.js';
 
 const idOf = (req: FastifyRequest) => intParam((req.params as Record<string, string>).id);
 const clean = (b: Record<string, string>) => Object.fromEntries(Object.entries(b).filter(([k, v]) => k !== '_csrf' && v.trim() !== ''));
-const isOffice = (req: FastifyRequest) => req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'admin';
 const FORMATS: Record<string, string> = { paper: '纸质', electronic: '电子' };
 const DELIVERIES: Record<string, string> = { post: '邮寄', email: '电子邮件', pickup: '当面领取', online: '网上获取' };
 const STAFF_CHANNELS: Channel[] = ['in_person', 'post', 'fax', 'email', 'oral'];
@@ -52,7 +55,7 @@ async function listPage(req: FastifyRequest, reply: FastifyReply) {
           <legend>筛选</legend>
           <SelectField name="state" label="状态" form={emptyForm(f)} options={Object.entries(STATE_LABELS).map(([value, label]) => ({ value, label }))} />
           <SelectField name="due" label="期限" form={emptyForm(f)} options={[{ value: 'today', label: '今天到期' }, { value: 'week', label: '本周到期' }, { value: 'overdue', label: '已逾期' }]} />
-          {req.ctx.actor.kind === 'user' && (req.ctx.actor.role === 'admin' || req.ctx.actor.role === 'auditor')
+          {req.ctx.actor.kind === 'user' && seesWholeArea(req.ctx.actor)
             ? <SelectField name="unit" label="单位" form={emptyForm(f)} options={units.map((u) => ({ value: u.id, label: u.name }))} /> : null}
           <TextField name="year" label="年份" form={emptyForm(f)} maxlength={4} />
           <TextField name="q" label="申请编号或内容" form={emptyForm(f)} maxlength={100} />
@@ -113,8 +116,7 @@ const INTAKE_LABELS: Record<string, string> = {
 async function intakePage(req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) {
   const areaId = await actorArea(req.ctx);
   const units = await listUnitsInArea(req.ctx.db, areaId);
-  const a = req.ctx.actor;
-  const own = a.kind === 'user' && a.role !== 'admin' ? units.filter((u) => u.id === a.unitId) : units;
+  const own = intakeUnits(req.ctx.actor, units);
   const meta = pageMeta(req, reply, '登记政府信息公开申请');
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
@@ -161,10 +163,12 @@ async function detailPage(req: FastifyRequest, reply: FastifyReply, errors: Reco
   const units = await listUnitsInArea(req.ctx.db, row.area_id);
   const names = new Map(units.map((u) => [u.id, u.name]));
   const sim = await similarRequests(req.ctx.db, id);
+  const proposal = sim.otherApplicants + 1 >= sim.proactiveAfter ? await proactiveProposal(req.ctx.db, row) : null;
+  const consultations = await consultationsOf(req.ctx.db, id);
   const files = await req.ctx.db.selectFrom('info_request_files').select(['id', 'file_name', 'size', 'role']).where('request_id', '=', id).orderBy('id').execute();
   const meta = pageMeta(req, reply, `申请 ${row.number ?? `#${row.id}（待确认）`}`);
   const a = req.ctx.actor;
-  const canWrite = a.kind === 'user' && a.role !== 'auditor' && (a.role === 'admin' || a.unitId === row.unit_id || a.unitId === row.handling_unit_id);
+  const canWrite = canWriteRequest(a, row);
   const today = todayCst();
   const f = emptyForm({ on: today, periodDays: '10', consequence: DEFAULT_CONSEQUENCE, days: '20', ...values });
   f.errors = errors;
@@ -175,6 +179,19 @@ async function detailPage(req: FastifyRequest, reply: FastifyReply, errors: Reco
     </Form>
   );
   const dateField = (label: string) => <TextField name="on" label={label} type="date" form={f} required />;
+  const cf = { values: { sentOn: today, partyKind: 'third_party', ...values }, errors };
+  const consultForm = () => <>
+    <h3>{r.state === 'paused' ? '向其他第三方或机关发出征求意见函' : '征求第三方或有关机关意见（发出征求意见函，暂停计时）'}</h3>
+    <p>第三方、被征求意见机关自收到征求意见函之日起15个工作日内提出意见；征求意见期间不计入答复期限。对象的名称、地址和联系方式不对外公开。</p>
+    <Form action={`/console/requests/${id}/consultations`} csrf={meta.csrf!} submit="生成征求意见函并登记发函">
+      <TextField name="sentOn" label="发函日期" type="date" form={cf} required />
+      <SelectField name="partyKind" label="征求意见对象类型" form={cf} required options={PARTY_KINDS.map((k) => ({ value: k, label: PARTY_KIND_LABELS[k] }))} />
+      <TextField name="partyName" label="征求意见对象（名称或姓名）" form={cf} required maxlength={200} />
+      <TextField name="partyAddress" label="对象地址" form={cf} maxlength={300} />
+      <TextField name="partyContact" label="对象联系方式" form={cf} maxlength={100} />
+      <TextArea name="matter" label="征求意见的事项（涉及哪些信息、可能损害哪些权益或由哪些机关共同制作）" form={cf} required rows={3} />
+    </Form>
+  </>;
   const corrDue = r.correction && !r.correction.receivedOn ? (() => {
     const e = events.find((x2) => x2.type === 'correction_requested');
     const days = e?.data_json ? (JSON.parse(e.data_json) as { periodDays?: number }).periodDays : undefined;
@@ -186,7 +203,7 @@ async function detailPage(req: FastifyRequest, reply: FastifyReply, errors: Reco
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
       <Tabs />
-      <ErrorSummary errors={errors} labels={{ on: '日期', days: '延长天数', approver: '批准人', what: '补正事项', periodDays: '补正期限', party: '征求意见对象', outcome: '办理结果', unitId: '承办单位', reason: '退回理由', _: '操作' }} />
+      <ErrorSummary errors={errors} labels={{ consultation: '征求意见函', sentOn: '发函日期', title: '主动公开草稿标题', body: '主动公开草稿正文', partyName: '征求意见对象', partyKind: '征求意见对象类型', partyAddress: '对象地址', partyContact: '对象联系方式', matter: '征求意见的事项', answeredOn: '收到意见日期', answer: '意见', answerNote: '意见内容', on: '日期', days: '延长天数', approver: '批准人', what: '补正事项', periodDays: '补正期限', party: '征求意见对象', outcome: '办理结果', unitId: '承办单位', reason: '退回理由', _: '操作' }} />
       {missing.length ? <div class="gk-notice" role="status"><p>尚待补充：</p><ul>{missing.map((m) => <li>{m}</li>)}</ul></div> : null}
       {r.state === 'closed' ? <p><a href={`/console/requests/${id}/reply`}>答复书、检索记录和送达</a></p> : null}
       {events.some((e) => e.type === 'correction_requested') ? <p><a href={`/console/requests/${id}/notices/correction`}>补正告知书</a></p> : null}
@@ -226,10 +243,40 @@ async function detailPage(req: FastifyRequest, reply: FastifyReply, errors: Reco
       {sim.similar.length ? <>
         <h2>相似的申请</h2>
         {sim.otherApplicants + 1 >= sim.proactiveAfter ? <p class="gk-notice" role="status">已有 {sim.otherApplicants + 1} 位申请人申请相同或相似的可以公开的信息，建议依照条例第四十四条纳入主动公开范围。</p> : null}
+        {proposal && proposal.items.length ? <p>已拟主动公开：{proposal.items.map((itemId) => <a href={`/console/items/${itemId}`}>政府信息草稿 {itemId}</a>)}（在“政府信息”中完成保密审查和发布）。</p> : null}
+        {proposal && !proposal.items.length && canWrite ? <>
+          <h3>转为主动公开（生成政府信息草稿）</h3>
+          <p>将以承办单位名义在“政府信息”中生成草稿，关联申请：{proposal.requests.map((x) => x.number ?? `#${x.id}`).join('、')}。标题和正文已去除申请人信息，请核对后生成。</p>
+          <Form action={`/console/requests/${id}/proactive`} csrf={meta.csrf!} submit="生成主动公开草稿">
+            <TextField name="title" label="标题" form={{ values: { title: values.title ?? proposal.title }, errors }} required maxlength={200} />
+            <TextArea name="body" label="正文" form={{ values: { body: values.body ?? proposal.body }, errors }} required rows={6} />
+          </Form>
+        </> : null}
         <ul>{sim.similar.map((x) => <li>
           <a href={`/console/requests/${x.id}`}>{x.number ?? `#${x.id}`}</a>（相似度 {x.similarity}）{x.sameApplicant ? <strong>同一申请人，可能属于重复申请</strong> : '其他申请人'}
           {x.decision ? `；已答复：${decisionLabel(x.decision)}（${x.decidedOn}）` : '；尚未答复'}
         </li>)}</ul>
+      </> : null}
+      {consultations.length ? <>
+        <h2>征求意见函</h2>
+        <table class="gk-table"><caption class="visually-hidden">征求意见函</caption>
+          <thead><tr><th scope="col">文号</th><th scope="col">征求意见对象</th><th scope="col">发函日期</th><th scope="col">答复期限</th><th scope="col">意见</th></tr></thead>
+          <tbody>{consultations.map((c) => <tr>
+            <td><a href={`/console/requests/${id}/consultations/${c.id}`}>{c.doc_number}</a></td>
+            <td>{c.party_name}（{PARTY_KIND_LABELS[c.party_kind as 'agency'] ?? c.party_kind}）</td><td>{c.sent_on}</td><td>{c.answer_due}</td>
+            <td>{c.answered_on ? `${ANSWER_LABELS[c.answer as 'consent'] ?? c.answer}（${c.answered_on}）${c.answer_note ? `：${c.answer_note}` : ''}` : c.answer_due < today ? (c.party_kind === 'agency' ? '逾期未答复（视为同意公开）' : '逾期未答复') : '等待答复'}</td>
+          </tr>)}</tbody>
+        </table>
+        {canWrite && consultations.some((c) => !c.answered_on) ? <>
+          <h3>登记收到的意见</h3>
+          <Form action={`/console/requests/${id}/consultations/answer`} csrf={meta.csrf!} submit="登记意见">
+            <SelectField name="consultation" label="征求意见函" form={{ values: { consultation: values.consultation ?? '' }, errors }} required
+              options={consultations.filter((c) => !c.answered_on).map((c) => ({ value: c.id, label: `${c.doc_number}（${c.party_name}）` }))} />
+            <TextField name="answeredOn" label="收到意见日期" type="date" form={{ values: { answeredOn: values.answeredOn ?? today }, errors }} required />
+            <SelectField name="answer" label="意见" form={{ values: { answer: values.answer ?? '' }, errors }} required options={ANSWERS.map((x) => ({ value: x, label: ANSWER_LABELS[x] }))} />
+            <TextArea name="answerNote" label="意见内容或不同意公开的理由" form={{ values: { answerNote: values.answerNote ?? '' }, errors }} rows={2} />
+          </Form>
+        </> : null}
       </> : null}
       <h2>办理记录</h2>
       <ol>{events.map((e) => <li>{e.on_date} {EVENT_LABELS[e.type] ?? e.type}{e.days ? `（${e.days}个工作日）` : ''}{e.outcome ? `：${decisionLabel(e.outcome)}` : ''}{e.note ? `——${e.note}` : ''}（{e.actor_label}）</li>)}</ol>
@@ -239,13 +286,13 @@ async function detailPage(req: FastifyRequest, reply: FastifyReply, errors: Reco
           <h3>确认收到</h3>
           <Form action={`/console/requests/${id}/confirm`} csrf={meta.csrf!} submit="确认收到（生成申请编号，开始计时）">{dateField('确认日期（即收到申请日期）')}</Form>
         </> : null}
-        {isOffice(req) ? <>
+        {isOffice(req.ctx.actor) ? <>
           <h3>交办</h3>
           <Form action={`/console/requests/${id}/assign`} csrf={meta.csrf!} submit="交办">
             <SelectField name="unitId" label="承办单位" form={f} required options={units.filter((u) => u.id !== row.area_id).map((u) => ({ value: u.id, label: u.name }))} />
           </Form>
         </> : null}
-        {row.handling_unit_id && a.kind === 'user' && a.unitId === row.handling_unit_id ? <>
+        {canHandBack(a, row) ? <>
           <h3>退回政务公开办</h3>
           <Form action={`/console/requests/${id}/hand-back`} csrf={meta.csrf!} submit="退回">
             <TextArea name="reason" label="退回理由" form={f} required rows={2} hint="如：不属于本单位职责，建议由某单位承办" />
@@ -258,8 +305,7 @@ async function detailPage(req: FastifyRequest, reply: FastifyReply, errors: Reco
             <TextField name="periodDays" label="补正期限（工作日）" form={f} required maxlength={2} />
             <TextArea name="consequence" label="逾期不补正的后果" form={f} rows={2} />
           </>)}</> : null}
-          <h3>征求第三方或有关机关意见</h3>
-          {ev('consultation_started', '发出征求意见函（暂停计时）', <>{dateField('发函日期')}<TextField name="party" label="征求意见对象" form={f} required maxlength={200} /></>)}
+          {consultForm()}
           {!(r.clock?.extendedBy) ? <><h3>延期答复（只能一次，不超过20个工作日）</h3>{ev('extended', '延期', <>
             {dateField('决定日期（不晚于答复期限）')}<TextField name="days" label="延长工作日" form={f} required maxlength={2} /><TextField name="approver" label="批准延期的负责人" form={f} required maxlength={60} />
           </>)}</> : null}
@@ -276,7 +322,7 @@ async function detailPage(req: FastifyRequest, reply: FastifyReply, errors: Reco
           <p>补正期限{corrDue ? ` ${corrDue} ` : ''}届满未补正的，按（六）1“申请人无正当理由逾期不补正”终止处理。</p>
           <Form action={`/console/requests/${id}/correction-lapse`} csrf={meta.csrf!} submit="终止处理">{dateField('终止日期')}</Form>
         </> : null}
-        {r.state === 'paused' ? <><h3>收到意见</h3>{ev('consultation_ended', '恢复计时', dateField('收到意见日期'))}</> : null}
+        {r.state === 'paused' ? <>{consultForm()}<h3>恢复计时</h3><p>全部征求意见函登记意见后自动恢复计时；未发函的征求意见（如外部系统登记的），在此登记收到意见的日期。</p>{ev('consultation_ended', '恢复计时', dateField('收到意见日期'))}</> : null}
         {r.state === 'awaiting_fee' ? <p><a href={`/console/requests/${id}/fee`}>登记缴费或逾期未缴费</a></p> : null}
       </> : null}
     </ConsoleLayout>
@@ -354,6 +400,42 @@ export async function consoleRoutes(app: FastifyInstance, deps: AppDeps) {
     return addEvent(req.ctx, idOf(req), b);
   });
   action('/confirm', (req, b) => confirmRequest(req.ctx, idOf(req), b));
+  action('/proactive', (req, b) => proposeProactive(req.ctx, idOf(req), b));
+  action('/consultations', (req, b) => sendConsultation(req.ctx, idOf(req), b));
+  action('/consultations/answer', (req, b) => {
+    const cid = typeof b.consultation === 'string' && /^\d{1,10}$/.test(b.consultation) ? Number(b.consultation) : 0;
+    if (!cid) throw new AppError('invalid', 'validation_failed', '请选择征求意见函', { consultation: '请选择征求意见函' });
+    const { consultation: _c, ...rest } = b;
+    return answerConsultation(req.ctx, idOf(req), cid, rest);
+  });
+  const findConsultation = async (req: FastifyRequest) => {
+    const id = idOf(req);
+    await requestDetail(req.ctx, id); // authorisation
+    const c = (await consultationsOf(req.ctx.db, id)).find((x) => x.id === intParam((req.params as Record<string, string>).cid));
+    if (!c) throw notFound('征求意见函');
+    return c;
+  };
+  app.get('/console/requests/:id/consultations/:cid', async (req, reply) => {
+    const c = await findConsultation(req);
+    const l = consultationLetter(c);
+    const meta = pageMeta(req, reply, `${l.title} ${l.docNumber}`);
+    return sendHtml(reply, (
+      <ConsoleLayout meta={meta}>
+        <article class="gk-letter">
+          <h2 class="gk-letter__title">{l.title}</h2>
+          <p class="gk-letter__number">{l.docNumber}</p>
+          {l.paragraphs.map((t) => <p>{t}</p>)}
+          <p class="gk-letter__sign">{l.unitName}<br />{l.issuedOn}</p>
+        </article>
+        <p class="gk-noprint">送达地址：{c.party_address ?? '未填写'}；联系方式：{c.party_contact ?? '未填写'}。<a href={`/console/requests/${idOf(req)}/consultations/${c.id}/docx`}>下载 Word</a> · <a href={`/console/requests/${idOf(req)}`}>返回</a></p>
+      </ConsoleLayout>
+    ));
+  });
+  app.get('/console/requests/:id/consultations/:cid/docx', async (req, reply) => {
+    const l = consultationLetter(await findConsultation(req));
+    return reply.header('content-disposition', `attachment; filename="consultation.docx"; filename*=UTF-8''${encodeURIComponent(`${l.title}-${l.docNumber}.docx`)}`).header('cache-control', 'private, no-store')
+      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(await letterDocx(l));
+  });
   action('/assign', (req, b) => assignRequest(req.ctx, idOf(req), b));
   action('/hand-back', (req, b) => handBack(req.ctx, idOf(req), b));
   action('/correction-lapse', async (req, b) => {

@@ -5,12 +5,13 @@ import { writeAudit } from '../audit/public.js';
 import { getCalendar, type WorkingCalendar } from '../calendar/public.js';
 import type { Db } from '../db/schema.js';
 import { actorLabel, type Ctx } from '../lib/context.js';
-import { AppError, fail, forbidden } from '../lib/errors.js';
+import { AppError, fail } from '../lib/errors.js';
 import { nowIso, todayCst } from '../lib/time.js';
-import { intId, parseInput, text } from '../lib/validate.js';
+import { intId, parseInput, strictNumberInput, text } from '../lib/validate.js';
 import { actorArea, findUnit, listUnitsInArea } from '../org/public.js';
 import { areaAdmins, notifyOnce, notifyUsers, unitUsers } from '../notify/public.js';
 import { CONSULTATION_DAYS, REQUEST_STATES, replayClock, type ClockReplay } from './request-events.js';
+import { isOffice, requireHandBack, requireOffice, seesWholeArea } from './requests-policy.js';
 import { cacheColumns, findRequest, loadEvents, refusalToAppError, toStored, type RequestRow } from './requests.service.js';
 
 export const PAGE_SIZE = 50;
@@ -24,7 +25,7 @@ export async function scopeOf(ctx: Ctx): Promise<Scope> {
   const a = ctx.actor;
   if (a.kind === 'anonymous') throw new AppError('unauthorized', 'login_required', '请先登录');
   const areaId = await actorArea(ctx);
-  if (a.kind === 'system' || a.role === 'admin' || a.role === 'auditor') return { areaId, unitId: null };
+  if (seesWholeArea(a) || a.kind !== 'user') return { areaId, unitId: null };
   return { areaId, unitId: a.unitId };
 }
 
@@ -35,13 +36,16 @@ export function endOfWeek(day: string): string {
   return new Date(d.getTime() + add * 86400_000).toISOString().slice(0, 10);
 }
 
+/** An optional integer query parameter read strictly: `[1]`, `0x10`, `1e1` or ` 1` are refused, not coerced. */
+const strictIntIn = (min: number, max: number) => z.preprocess((v) => (v === undefined ? undefined : strictNumberInput(v)), z.number().int().min(min).max(max).optional());
+
 const filterSchema = z.object({
   state: z.enum(REQUEST_STATES).optional(),
   due: z.enum(['today', 'week', 'overdue']).optional(),
-  unit: z.coerce.number().int().positive().optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  unit: strictIntIn(1, 2_147_483_647),
+  year: strictIntIn(2000, 2100),
   q: z.string().max(100).optional(),
-  page: z.coerce.number().int().min(1).max(100000).optional(),
+  page: strictIntIn(1, 100000),
 });
 export type ListFilter = z.infer<typeof filterSchema>;
 
@@ -134,8 +138,7 @@ async function appendNote(ctx: Ctx, row: RequestRow, type: string, note: string 
 /** The office assigns a request to a handling unit of the area. */
 export async function assignRequest(ctx: Ctx, id: number, input: unknown): Promise<void> {
   const v = parseInput(z.object({ unitId: intId('承办单位') }), input);
-  const a = ctx.actor;
-  if (a.kind === 'user' && a.role !== 'admin') throw forbidden('只有政务公开办可以交办申请');
+  requireOffice(ctx.actor, '只有政务公开办可以交办申请');
   const row = await findRequest(ctx, id);
   if (row.state === 'closed') throw fail('request_closed', '申请已办结');
   const unit = await findUnit(ctx.db, v.unitId);
@@ -147,8 +150,7 @@ export async function assignRequest(ctx: Ctx, id: number, input: unknown): Promi
 export async function handBack(ctx: Ctx, id: number, input: unknown): Promise<void> {
   const v = parseInput(z.object({ reason: text('退回理由', { max: 500, multiline: true }) }), input);
   const row = await findRequest(ctx, id);
-  const a = ctx.actor;
-  if (a.kind === 'user' && (a.role === 'auditor' || (a.role !== 'admin' && a.unitId !== row.handling_unit_id))) throw forbidden('只有承办单位可以退回申请');
+  requireHandBack(ctx.actor, row);
   if (!row.handling_unit_id) throw fail('request_illegal_transition', '申请尚未交办');
   if (row.state === 'closed') throw fail('request_closed', '申请已办结');
   await appendNote(ctx, row, 'handed_back', v.reason, { unitId: row.handling_unit_id }, { handling_unit_id: null });
@@ -243,6 +245,6 @@ export async function inboxEntries(ctx: Ctx): Promise<{ label: string; count: nu
   const out: { label: string; count: number; href: string; urgent?: boolean }[] = [];
   if (d.total.overdue) out.push({ label: '已逾期的政府信息公开申请', count: d.total.overdue, href: '/console/requests?due=overdue', urgent: true });
   if (d.total.dueWeek) out.push({ label: '本周到期的政府信息公开申请', count: d.total.dueWeek, href: '/console/requests?due=week', urgent: d.total.dueToday > 0 });
-  if (d.total.pending && ctx.actor.role === 'admin') out.push({ label: '待确认的网上申请', count: d.total.pending, href: '/console/requests?state=pending_confirmation' });
+  if (d.total.pending && isOffice(ctx.actor)) out.push({ label: '待确认的网上申请', count: d.total.pending, href: '/console/requests?state=pending_confirmation' });
   return out;
 }

@@ -2,9 +2,11 @@
 // 接收回执. No JavaScript needed; no CAPTCHA (a honeypot and per-IP rate limits instead).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import { createReadStream, existsSync } from 'node:fs';
 import type { AppDeps } from '../app/module.js';
 import { letterByToken, letterDocx, lettersOf } from './letters.service.js';
-import { listPublicReplies, PUBLIC_PAGE_SIZE, publicReply } from './public-replies.js';
+import { listPublicReplies, PUBLIC_PAGE_SIZE, publicReply, publicReplyFile } from './public-replies.js';
+import { join } from 'node:path';
 import { AppError } from '../lib/errors.js';
 import { actorArea } from '../org/public.js';
 import { PortalLayout } from '../web/components/layout.js';
@@ -12,7 +14,7 @@ import { ErrorSummary, SelectField, TextArea, TextField, emptyForm, type FormSta
 import { formBody, pageMeta, sendHtml } from '../web/http.js';
 import { csrfDeferred, verifyCsrfToken } from '../web/multipart-csrf.js';
 import {
-  addressees, DELIVERIES, FORMATS, ID_TYPES, LOOKUP_LIMIT, MAX_FILE_BYTES, MAX_FILES, ORG_TYPE_LABELS, ORG_TYPES, statusByCode,
+  addressees, releasedFileByCode, requestsUploads, DELIVERIES, FORMATS, ID_TYPES, LOOKUP_LIMIT, MAX_FILE_BYTES, MAX_FILES, ORG_TYPE_LABELS, ORG_TYPES, statusByCode,
   submitOnline, type PublicStatus, type UploadedFile,
 } from './intake.service.js';
 
@@ -146,6 +148,8 @@ function successPage(req: FastifyRequest, reply: FastifyReply, code: string | nu
 }
 
 function statusPage(req: FastifyRequest, reply: FastifyReply, form: FormState, s: PublicStatus | null, status = 200) {
+  // What a 查询码 opens is the applicant's alone: never kept by a browser or proxy cache.
+  reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
   const meta = pageMeta(req, reply, '政府信息公开申请进度查询');
   const csrf = reply.generateCsrf();
   return sendHtml(reply, (
@@ -182,6 +186,20 @@ function statusPage(req: FastifyRequest, reply: FastifyReply, form: FormState, s
             <button type="submit" class="gk-button">下载答复书（Word）</button>
           </form>
         ) : null}
+        {s.releasedFiles.length ? <>
+          <h2>答复文件</h2>
+          <p>随答复提供的政府信息，凭查询码下载。</p>
+          <ul class="gk-list">{s.releasedFiles.map((x) => (
+            <li>
+              <form method="post" action="/requests/status/file" class="gk-inline">
+                <input type="hidden" name="_csrf" value={csrf} />
+                <input type="hidden" name="code" value={String(form.values.code ?? '')} />
+                <input type="hidden" name="file" value={String(x.id)} />
+                <button type="submit" class="gk-button gk-button--secondary">下载 {x.fileName}（{Math.max(1, Math.ceil(x.size / 1024))} KB）</button>
+              </form>
+            </li>
+          ))}</ul>
+        </> : null}
         <h2>查询其他申请</h2>
       </> : <p>请输入提交申请时获得的查询码（10位字母和数字）。查询码不区分大小写，可以不输入连字符。</p>}
       <ErrorSummary errors={form.errors} labels={LABELS} />
@@ -247,12 +265,17 @@ async function replyPage(req: FastifyRequest, reply: FastifyReply) {
         <tr><th scope="row">答复日期</th><td>{r.decidedOn}</td></tr>
         <tr><th scope="row">公开日期</th><td>{r.publishedOn}</td></tr>
       </tbody></table>
+      {r.files?.length ? <>
+        <h2>答复提供的政府信息</h2>
+        <ul class="gk-list">{r.files.map((f) => <li><a href={`/requests/replies/${r.id}/files/${f.id}`}>{f.fileName}</a>（{Math.max(1, Math.ceil(f.size / 1024))} KB）</li>)}</ul>
+      </> : null}
       <p><a href="/requests/replies">返回答复库</a></p>
     </PortalLayout>
   ));
 }
 
 export async function intakeRoutes(app: FastifyInstance, deps: AppDeps) {
+  const lookup = { config: { rateLimit: { max: LOOKUP_LIMIT, timeWindow: '10 minutes' } } };
   app.get('/requests/download/:token', { config: { rateLimit: { max: LOOKUP_LIMIT, timeWindow: '10 minutes' } } }, async (req, reply) => {
     const l = await letterByToken(req.ctx.db, (req.params as Record<string, string>).token ?? '');
     if (!l) throw new AppError('not_found', 'not_found', '下载链接无效或已过期，请凭查询码在申请进度查询页面获取，或联系答复机关');
@@ -261,6 +284,15 @@ export async function intakeRoutes(app: FastifyInstance, deps: AppDeps) {
   });
   app.get('/requests/replies', repliesPage);
   app.get('/requests/replies/:id', replyPage);
+  app.get('/requests/replies/:id/files/:fileId', async (req, reply) => {
+    const p = req.params as Record<string, string>;
+    const num = (x: string | undefined) => (/^\d{1,10}$/.test(x ?? '') ? Number(x) : -1);
+    const f = await publicReplyFile(req.ctx.db, await actorArea(req.ctx), num(p.id), num(p.fileId));
+    const path = f ? join(requestsUploads(deps.config.dataDir), f.storageKey) : '';
+    if (!f || !existsSync(path)) throw new AppError('not_found', 'not_found', '文件不存在');
+    return reply.header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+      .header('x-content-type-options', 'nosniff').type(f.mime).send(createReadStream(path));
+  });
   app.post('/requests/status/letter', { config: { rateLimit: { max: LOOKUP_LIMIT, timeWindow: '10 minutes' } } }, async (req, reply) => {
     const code = formBody(req).code ?? '';
     const s = await statusByCode(req.ctx.db, code);
@@ -269,6 +301,18 @@ export async function intakeRoutes(app: FastifyInstance, deps: AppDeps) {
     if (!l) return statusPage(req, reply, { values: { code }, errors: {} }, s, 404);
     return reply.header('content-disposition', `attachment; filename="reply.docx"; filename*=UTF-8''${encodeURIComponent(`${l.title}-${l.docNumber}.docx`)}`).header('cache-control', 'no-store')
       .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(await letterDocx(l));
+  });
+  app.post('/requests/status/file', lookup, async (req, reply) => {
+    const b = formBody(req);
+    const code = b.code ?? '';
+    const fileId = /^\d{1,10}$/.test(b.file ?? '') ? Number(b.file) : 0;
+    const f = fileId ? await releasedFileByCode(req.ctx.db, code, fileId, deps.config.dataDir) : null;
+    if (!f || !existsSync(f.path)) {
+      const s = await statusByCode(req.ctx.db, code);
+      return statusPage(req, reply, { values: { code: s ? code : '' }, errors: s ? {} : { code: '没有找到与该查询码对应的申请，请核对后重新输入' } }, s, s ? 404 : 400);
+    }
+    return reply.header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`).header('cache-control', 'no-store')
+      .header('x-content-type-options', 'nosniff').header('x-robots-tag', 'noindex').type(f.mime).send(createReadStream(f.path));
   });
   app.get('/requests/new', (req, reply) => {
     // Other pages (e.g. /ask when it has no answer) link here with the question as ?description=…
@@ -289,7 +333,6 @@ export async function intakeRoutes(app: FastifyInstance, deps: AppDeps) {
     }
   });
   app.get('/requests/status', (req, reply) => statusPage(req, reply, emptyForm(), null));
-  const lookup = { config: { rateLimit: { max: LOOKUP_LIMIT, timeWindow: '10 minutes' } } };
   app.post('/requests/status', lookup, async (req, reply) => {
     const code = formBody(req).code ?? '';
     const s = await statusByCode(req.ctx.db, code);

@@ -94,7 +94,15 @@ export async function addressees(db: Db, areaId: number) {
     .map((u) => ({ id: u.id, name: u.id === areaId ? `${u.name}人民政府` : u.name }));
 }
 
-const requestsUploads = (dataDir: string) => join(dataDir, 'uploads', 'requests');
+export const requestsUploads = (dataDir: string) => join(dataDir, 'uploads', 'requests');
+
+/** A released file of the request behind this 查询码 (the code is the only key: no file URL works without it). */
+export async function releasedFileByCode(db: Db, code: string, fileId: number, dataDir: string): Promise<{ fileName: string; mime: string; path: string } | null> {
+  const s = await statusByCode(db, code);
+  if (!s || !s.releasedFiles.some((f) => f.id === fileId)) return null;
+  const f = await db.selectFrom('info_request_files').select(['file_name', 'mime', 'storage_key']).where('id', '=', fileId).where('request_id', '=', s.requestId).where('role', '=', 'reply').executeTakeFirst();
+  return f ? { fileName: f.file_name, mime: f.mime, path: join(requestsUploads(dataDir), f.storage_key) } : null;
+}
 
 /** Checks and stores an online request; returns the 查询码 (shown once). Writes nothing on any error. */
 export async function submitOnline(ctx: Ctx, body: Record<string, string>, files: UploadedFile[], dataDir: string): Promise<{ id: number; queryCode: string }> {
@@ -169,6 +177,8 @@ export type PublicStatus = {
   due: string | null; decidedOn: string | null; resultLabel: string | null; steps: { on: string; label: string }[];
   /** The reply letter, when the office delivered it 网上获取 (through this page). */
   onlineLetterId: number | null;
+  /** Files released with that reply (those uploaded by the time of the online delivery, i.e. after its privacy review). */
+  releasedFiles: { id: number; fileName: string; size: number }[];
   requestId: number;
 };
 
@@ -188,8 +198,10 @@ export async function statusByCode(db: Db, code: string): Promise<PublicStatus |
   const [events, bodies, online] = await Promise.all([
     db.selectFrom('info_request_events').selectAll().where('request_id', '=', row.id).orderBy('seq').execute(),
     addressees(db, row.area_id),
-    db.selectFrom('info_request_deliveries').select('letter_id').where('request_id', '=', row.id).where('method', '=', 'online').executeTakeFirst(),
+    db.selectFrom('info_request_deliveries').select(['letter_id', 'created_at']).where('request_id', '=', row.id).where('method', '=', 'online').orderBy('id').executeTakeFirst(),
   ]);
+  const released = online ? await db.selectFrom('info_request_files').select(['id', 'file_name', 'size']).where('request_id', '=', row.id).where('role', '=', 'reply')
+    .where('created_at', '<=', online.created_at).orderBy('id').execute() : [];
   const calendar = await getCalendar(db, row.area_id);
   const r = replayClock(calendar, events.map(toStored), todayCst());
   return {
@@ -198,5 +210,6 @@ export async function statusByCode(db: Db, code: string): Promise<PublicStatus |
     resultLabel: row.decision ? decisionLabel(row.decision) : null,
     steps: events.filter((e) => STEP_LABELS[e.type]).map((e) => ({ on: e.on_date, label: STEP_LABELS[e.type]! })),
     onlineLetterId: online?.letter_id ?? null, requestId: row.id,
+    releasedFiles: released.map((f) => ({ id: f.id, fileName: f.file_name, size: f.size })),
   };
 }

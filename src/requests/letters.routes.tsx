@@ -13,7 +13,7 @@ import { NEEDS_REASONS, renderNotice, TEMPLATE_VERSION } from './letters.js';
 import { getCalendar } from '../calendar/public.js';
 import { findUnit } from '../org/public.js';
 import { DELIVERY_METHODS, deliveriesOf, issueLetter, letterDocx, lettersOf, recordDelivery, recordSearch, type StoredLetter } from './letters.service.js';
-import { publishReply } from './public-replies.js';
+import { publicFilesOf, publishReply } from './public-replies.js';
 import { addReplyFile, replyFileHits } from './reply-files.js';
 import { requestDetail } from './requests.service.js';
 
@@ -22,9 +22,9 @@ const clean = (b: Record<string, string>) => Object.fromEntries(Object.entries(b
 const HIT_LABELS: Record<string, string> = { id_card: '身份证号码', mobile: '手机号码', bank_card: '银行卡号', email: '电子邮箱', landline: '固定电话', passport: '护照号码' };
 const DELIVERY_LABELS: Record<string, string> = { post: '邮寄', email: '电子邮件', pickup: '当面领取', online: '网上获取' };
 const LABELS = {
-  reasons: '理由', released: '予以公开的部分', withheld: '不予公开的部分', referral: '负责公开该信息的机关', publishedAt: '已公开信息的获取途径', repeatOf: '原申请',
+  reasons: '理由', publishedItem: '已主动公开的政府信息', released: '予以公开的部分', withheld: '不予公开的部分', referral: '负责公开该信息的机关', publishedAt: '已公开信息的获取途径', repeatOf: '原申请',
   searchRecord: '检索记录', systems: '检索的系统和档案', keywords: '检索关键词', unitsConsulted: '询问的单位', searchedOn: '检索日期', staff: '检索人员',
-  summary: '公开摘要', method: '送达方式', deliveredOn: '送达日期', trackingNumber: '邮件单号', issuedOn: '答复日期', _: '操作',
+  summary: '公开摘要', files: '公开的答复文件', method: '送达方式', deliveredOn: '送达日期', trackingNumber: '邮件单号', issuedOn: '答复日期', _: '操作',
 };
 
 async function replyPage(req: FastifyRequest, reply: FastifyReply, errors: Record<string, string> = {}, values: Record<string, string> = {}, status = 200) {
@@ -38,6 +38,7 @@ async function replyPage(req: FastifyRequest, reply: FastifyReply, errors: Recor
   const searches = d.events.filter((e) => e.type === 'search_record');
   const rf = await replyFileHits(req.ctx.db, d.row);
   const pub = await req.ctx.db.selectFrom('info_request_public_replies').selectAll().where('request_id', '=', id).executeTakeFirst();
+  const publicFiles = new Set((await publicFilesOf(req.ctx.db, id)).map((x) => x.id));
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
       <p><a href={`/console/requests/${id}`}>返回申请</a></p>
@@ -64,6 +65,7 @@ async function replyPage(req: FastifyRequest, reply: FastifyReply, errors: Recor
                 hint={`依据代码：${WITHHELD_BASES.map((b) => `${b.code}（${b.article}${b.label}）`).join('；')}`} />
             </> : null}
             {decision === 'unable_not_held' ? <TextField name="referral" label="负责公开该信息的机关（非本机关职责的，条例第三十六条第（五）项）" form={f} maxlength={200} /> : null}
+            {decision === 'disclosed' ? <TextField name="publishedItem" label="已主动公开的政府信息（条例第三十六条第（一）项：索引号或网址）" form={f} maxlength={200} hint="填写后答复书注明该信息的标题、索引号和网址" /> : null}
             {decision === 'disclosed' || decision === 'not_processed_publication' ? <TextField name="publishedAt" label="已公开信息的获取途径（网址或出版物）" form={f} maxlength={500} /> : null}
             {decision === 'not_processed_repeat' ? <TextField name="repeatOf" label="原申请（编号和答复日期）" form={f} maxlength={200} /> : null}
           </Form>
@@ -96,6 +98,10 @@ async function replyPage(req: FastifyRequest, reply: FastifyReply, errors: Recor
         {pub ? <p>已列入公开答复库（{pub.published_on}）：{pub.summary}</p> : <p>答复内容可以向社会公开的，可列入门户网站的依申请公开答复库。摘要中不得含有申请人信息。</p>}
         <Form action={`/console/requests/${id}/public-reply`} csrf={meta.csrf!} submit={pub ? '更新摘要' : '列入公开答复库'}>
           <TextArea name="summary" label="公开摘要（已去除个人信息）" form={emptyForm({ ...f.values, summary: values.summary ?? pub?.summary ?? d.row.description })} required rows={3} />
+          {rf.files.length ? <fieldset class="gk-field" id="f-files" tabindex="-1"><legend>随答复库公开的答复文件（含个人信息或无法检查的文件不能公开）</legend>
+            {errors.files ? <p class="gk-field-error">{errors.files}</p> : null}
+            {rf.files.map((x) => <Checkbox name={`publicFile_${x.id}`} label={x.fileName} checked={publicFiles.has(x.id) || values[`publicFile_${x.id}`] === 'on'} />)}
+          </fieldset> : null}
         </Form>
       </>}
     </ConsoleLayout>
@@ -168,7 +174,7 @@ export async function letterRoutes(app: FastifyInstance, deps: AppDeps) {
       }
     });
   action('/search-record', (req, b) => recordSearch(req.ctx, idOf(req), b));
-  action('/letter', (req, b) => issueLetter(req.ctx, idOf(req), b));
+  action('/letter', (req, b) => issueLetter(req.ctx, idOf(req), b, deps.config.publicBaseUrl));
   action('/delivery', (req, b) => recordDelivery(req.ctx, idOf(req), b));
   action('/public-reply', (req, b) => publishReply(req.ctx, idOf(req), b));
   const upload = async (req: FastifyRequest, reply?: FastifyReply) => {
@@ -211,8 +217,8 @@ export async function letterRoutes(app: FastifyInstance, deps: AppDeps) {
   const writer = 'admin（全区）, unit_operator, unit_reviewer（本单位）';
   documentApi({ method: 'POST', url: '/api/v1/requests/{id}/search-record', roles: writer, summary: '登记检索记录（本机关不掌握相关政府信息的答复须附）', body: { systems: 'string', keywords: 'string', unitsConsulted: 'string?', searchedOn: 'YYYY-MM-DD', staff: 'string' } });
   app.post('/api/v1/requests/:id/search-record', async (req, reply) => { await recordSearch(req.ctx, idOf(req), req.body); return reply.status(201).send({ data: { ok: true } }); });
-  documentApi({ method: 'POST', url: '/api/v1/requests/{id}/letter', roles: writer, summary: '按模板生成答复书/告知书（须已登记答复；文号自动编号）', body: { issuedOn: 'YYYY-MM-DD?', reasons: 'string（不予公开、无法提供、不予处理等必填）', released: '每行一项（partial）', withheld: '每行“内容|依据代码|理由”（partial）', referral: 'string?', publishedAt: 'string?', repeatOf: 'string?' } });
-  app.post('/api/v1/requests/:id/letter', async (req, reply) => reply.status(201).send({ data: await issueLetter(req.ctx, idOf(req), req.body) }));
+  documentApi({ method: 'POST', url: '/api/v1/requests/{id}/letter', roles: writer, summary: '按模板生成答复书/告知书（须已登记答复；文号自动编号）', body: { issuedOn: 'YYYY-MM-DD?', publishedItem: '索引号、编号或 /items/{id}（disclosed：已主动公开的）', reasons: 'string（不予公开、无法提供、不予处理等必填）', released: '每行一项（partial）', withheld: '每行“内容|依据代码|理由”（partial）', referral: 'string?', publishedAt: 'string?', repeatOf: 'string?' } });
+  app.post('/api/v1/requests/:id/letter', async (req, reply) => reply.status(201).send({ data: await issueLetter(req.ctx, idOf(req), req.body, deps.config.publicBaseUrl) }));
   documentApi({ method: 'POST', url: '/api/v1/requests/{id}/delivery', roles: writer, summary: '登记送达（邮寄须填单号）', body: { method: DELIVERY_METHODS.join('|'), deliveredOn: 'YYYY-MM-DD', trackingNumber: 'string?', note: 'string?', privacyChecked: 'boolean（答复文件含第三方个人信息时必填 true）' } });
   app.post('/api/v1/requests/:id/delivery', async (req, reply) => reply.status(201).send({ data: { id: await recordDelivery(req.ctx, idOf(req), req.body) } }));
 }

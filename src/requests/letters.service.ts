@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { queueMail } from '../notify/public.js';
 import { writeAudit } from '../audit/public.js';
-import { WITHHELD_BASIS_CODES, type WithheldBasisCode } from '../disclosure/public.js';
+import { findPublishedItems, itemRefs, WITHHELD_BASIS_CODES, type WithheldBasisCode } from '../disclosure/public.js';
 import type { Db } from '../db/schema.js';
 import { actorLabel, type Ctx } from '../lib/context.js';
 import { AppError, fail } from '../lib/errors.js';
@@ -55,6 +55,8 @@ const letterSchema = z.object({
   issuedOn: isoDate('答复日期').optional(),
   reasons: optionalMulti('理由', 4000),
   publishedAt: optionalText('已公开信息的获取途径', 500),
+  /** Art. 36(一): the published item — its 索引号, its id or its /items/<id> address. */
+  publishedItem: optionalText('已公开的政府信息', 200),
   referral: optionalText('负责公开该信息的机关', 200),
   repeatOf: optionalText('重复申请对应的原申请', 200),
   released: optionalMulti('予以公开的部分', 4000),
@@ -79,7 +81,21 @@ async function nextLetterNumber(tx: Db, areaId: number, areaName: string, year: 
 }
 
 /** Writes the reply letter of a closed request from its template: one per request. */
-export async function issueLetter(ctx: Ctx, id: number, input: unknown): Promise<{ letterId: number; docNumber: string }> {
+/** The public information item named by 索引号, id or /items/<id> (art. 36(一)); a field message when there is none or several. */
+async function publishedItemRef(db: Db, areaId: number, ref: string): Promise<{ id: number; title: string; indexNo: string } | string> {
+  const byId = /^(?:.*\/items\/)?(\d{1,10})\/?$/.exec(ref.trim());
+  let id: number | undefined = byId ? Number(byId[1]) : undefined;
+  if (id === undefined) {
+    const found = await findPublishedItems(db, areaId, ref, { limit: 2 });
+    if (found.length !== 1) return found.length ? '有多条政府信息与之匹配，请填写索引号' : '没有找到该已公开的政府信息（请填写索引号或网址）';
+    id = found[0]!.id;
+  }
+  const item = (await itemRefs(db, [id])).get(id);
+  if (!item || item.areaId !== areaId || !item.isPublic) return '该政府信息不存在或尚未主动公开';
+  return { id: item.id, title: item.title, indexNo: item.indexNo };
+}
+
+export async function issueLetter(ctx: Ctx, id: number, input: unknown, publicBaseUrl = ''): Promise<{ letterId: number; docNumber: string }> {
   const v = parseInput(letterSchema, input);
   const row = await findRequest(ctx, id);
   requireWriter(ctx, row.area_id, [row.unit_id, row.handling_unit_id]);
@@ -100,6 +116,19 @@ export async function issueLetter(ctx: Ctx, id: number, input: unknown): Promise
       withheld.push({ part, basis: basis as WithheldBasisCode, reason: reason || undefined });
     }
   }
+  let publishedAt = v.publishedAt;
+  let publishedItemId: number | undefined;
+  if (v.publishedItem) {
+    if (decision !== 'disclosed') fields.publishedItem = '只有“予以公开”（已主动公开的）答复可以关联已公开的政府信息';
+    else {
+      const item = await publishedItemRef(ctx.db, row.area_id, v.publishedItem);
+      if (typeof item === 'string') fields.publishedItem = item;
+      else {
+        publishedItemId = item.id;
+        publishedAt = `《${item.title}》（索引号：${item.indexNo}），网址：${publicBaseUrl.replace(/\/$/, '')}/items/${item.id}${v.publishedAt ? `；${v.publishedAt}` : ''}`;
+      }
+    }
+  }
   const searchEvent = [...events].reverse().find((e) => e.type === 'search_record');
   if (decision === 'unable_not_held' && !searchEvent) fields.searchRecord = '“本机关不掌握相关政府信息”须先登记检索记录';
   if (Object.keys(fields).length) throw new AppError('invalid', 'validation_failed', '答复书内容不完整', fields);
@@ -114,7 +143,7 @@ export async function issueLetter(ctx: Ctx, id: number, input: unknown): Promise
     const li: LetterInput = {
       docNumber, issuedOn, applicantName: row.applicant_name, number: row.number ?? `#${row.id}`, receivedOn: row.received_on ?? row.submitted_on,
       description: row.description, unitName: unit?.name === area?.name ? `${unit?.name}人民政府` : unit?.name ?? '', decision, reviewBody,
-      reasons: v.reasons, publishedAt: v.publishedAt, referral: v.referral, released, withheld, repeatOf: v.repeatOf,
+      reasons: v.reasons, publishedAt, publishedItemId, referral: v.referral, released, withheld, repeatOf: v.repeatOf,
       searchRecord: searchEvent ? JSON.parse(searchEvent.data_json!) as SearchRecord : undefined,
       extension: ext ? { days: ext.days ?? 0, on: ext.on_date, approver: ext.data_json ? (JSON.parse(ext.data_json) as { approver?: string }).approver : undefined } : null,
       correctionOn: events.find((e) => e.type === 'correction_requested')?.on_date ?? null,

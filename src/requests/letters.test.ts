@@ -64,3 +64,20 @@ test('not held: referral to the responsible body (art. 36(五)) and the 检索�
   const ext = renderLetter({ ...base, extension: { days: 15, on: '2022-10-25' } });
   assert.match(ext.paragraphs[1]!, /延长答复期限15个工作日/);
 });
+
+test('征求意见函: a third party is consulted under art. 32, an agency under art. 34 (silence = consent); the answer date is stated; the applicant is not named', async () => {
+  const { renderConsultation } = await import('./letters.js');
+  const common = { docNumber: '临淄依申征〔2022〕1号', number: '临淄依申〔2022〕0001号', receivedOn: '2022-09-28', description: '某公司的环评报告', matter: '报告含有企业的商业秘密', sentOn: '2022-09-30', answerDue: '2022-10-28', unitName: '区住建局' };
+  const third = renderConsultation({ ...common, partyKind: 'third_party', partyName: '某环保科技有限公司' });
+  const text = third.paragraphs.join('\n');
+  assert.equal(third.title, '政府信息公开征求意见函');
+  assert.equal(third.template, 'consultation.third_party');
+  assert.match(third.paragraphs[0]!, /^某环保科技有限公司：$/);
+  assert.match(text, /第三十二条/);
+  assert.match(text, /15个工作日内（2022-10-28前）/);
+  assert.match(text, /不计算在答复期限内/);
+  assert.doesNotMatch(text, /视为同意公开/);
+  const agency = renderConsultation({ ...common, partyKind: 'agency', partyName: '区生态环境分局' });
+  assert.match(agency.paragraphs.join('\n'), /第三十四条[\s\S]*逾期未提出意见的，视为同意公开/);
+  assert.equal(agency.template, 'consultation.agency');
+});

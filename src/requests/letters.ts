@@ -19,6 +19,8 @@ export type LetterInput = {
   reasons?: string;
   /** Art. 36(一): where the information was already published. */
   publishedAt?: string;
+  /** Art. 36(一): the published information item the letter points to. */
+  publishedItemId?: number;
   /** Art. 36(五): the body responsible. */
   referral?: string;
   released?: string[];
@@ -128,4 +130,38 @@ export function renderNotice(i: NoticeInput): { title: string; paragraphs: strin
   p.push(`因情况复杂，不能在规定期限内作出答复。根据${LAW}第三十三条第二款的规定，经本机关政府信息公开工作机构负责人同意，答复期限延长${i.days ?? ''}个工作日，本机关将于${i.newDue ?? ''}前作出答复。`);
   p.push('特此告知。');
   return { title: '政府信息公开申请延期答复告知书', paragraphs: p };
+}
+
+export type ConsultationInput = {
+  partyKind: 'third_party' | 'agency';
+  partyName: string;
+  docNumber: string;
+  number: string;
+  receivedOn: string;
+  description: string;
+  /** What the party is consulted on, and why it may concern them. */
+  matter: string;
+  sentOn: string;
+  answerDue: string;
+  unitName: string;
+};
+
+/**
+ * 征求意见函: to a third party whose rights the disclosure may harm (art. 32), or to a co-producing agency
+ * (art. 34). Both have 15 working days from receipt; an agency's silence counts as consent. The applicant is
+ * not named (the party needs to know what information, not who asked).
+ */
+export function renderConsultation(i: ConsultationInput): { template: string; version: number; title: string; paragraphs: string[] } {
+  const p = [`${i.partyName}：`];
+  p.push(`本机关于${i.receivedOn}收到一件政府信息公开申请（申请编号：${i.number}），申请获取“${i.description}”。`);
+  if (i.partyKind === 'agency') {
+    p.push(`经审查，申请公开的政府信息由本机关与贵机关共同制作（${i.matter}）。根据${LAW}第三十四条的规定，现书面征求贵机关的意见。`);
+    p.push(`请贵机关自收到本征求意见函之日起15个工作日内（${i.answerDue}前）提出是否同意公开的书面意见；不同意公开的，请说明理由和依据。逾期未提出意见的，视为同意公开。`);
+  } else {
+    p.push(`经审查，申请公开的政府信息可能涉及您（贵单位）的合法权益（${i.matter}）。根据${LAW}第三十二条的规定，现书面征求您（贵单位）的意见。`);
+    p.push(`请于收到本征求意见函之日起15个工作日内（${i.answerDue}前）提出是否同意公开的书面意见；不同意公开的，请说明理由。逾期未提出意见的，本机关将依照《条例》的规定决定是否公开。第三方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知您（贵单位）。`);
+  }
+  p.push('征求意见期间不计算在答复期限内。');
+  p.push('特此函告。');
+  return { template: `consultation.${i.partyKind}`, version: TEMPLATE_VERSION, title: '政府信息公开征求意见函', paragraphs: p };
 }

@@ -2,16 +2,15 @@
 import { z } from 'zod';
 import { writeAudit } from '../audit/public.js';
 import type { Ctx } from '../lib/context.js';
-import { forbidden } from '../lib/errors.js';
 import { todayCst } from '../lib/time.js';
 import { parseInput, text } from '../lib/validate.js';
 import { actorArea } from '../org/public.js';
+import { requireOffice } from './requests-policy.js';
 import { numberTemplate, templateKey, validTemplate } from './numbering.js';
 
 /** New numbers follow the new template at once; this year's sequence continues. */
 export async function setNumberTemplate(ctx: Ctx, input: unknown): Promise<void> {
-  const a = ctx.actor;
-  if (a.kind !== 'system' && (a.kind !== 'user' || a.role !== 'admin')) throw forbidden('只有政务公开办可以修改申请编号规则');
+  requireOffice(ctx.actor, '只有政务公开办可以修改申请编号规则');
   const v = parseInput(z.object({ template: text('编号规则', { max: 60 }).refine(validTemplate, '编号规则须包含顺序号 {seq} 或 {seq:4}') }), input);
   const areaId = await actorArea(ctx);
   const before = await numberTemplate(ctx.db, areaId);

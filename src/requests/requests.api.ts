@@ -2,6 +2,7 @@
 import { recordPersonalDataRead } from '../audit/public.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { documentApi, intParam } from '../web/http.js';
+import { answerConsultation, sendConsultation } from './consultation-letters.js';
 import { APPEAL_KINDS, APPEAL_RESULTS, concludeAppeal, createAppeal, listAppeals } from './appeals.js';
 import { dashboard, listRequests, parseFilter } from './console.service.js';
 import { setNumberTemplate } from './numbering.service.js';
@@ -79,5 +80,12 @@ export async function requestsApiRoutes(app: FastifyInstance) {
   app.post('/api/v1/requests/appeals/:id/result', async (req) => {
     await concludeAppeal(req.ctx, idOf(req), req.body);
     return { data: { ok: true } };
+  });
+  documentApi({ method: 'POST', url: '/api/v1/requests/{id}/consultations', roles: writer, summary: '生成征求意见函并登记发函（第一封暂停计时；对象信息不公开）', body: { sentOn: 'YYYY-MM-DD', partyKind: 'third_party|agency', partyName: 'string', partyAddress: 'string?', partyContact: 'string?', matter: 'string' } });
+  app.post('/api/v1/requests/:id/consultations', async (req, reply) => reply.status(201).send({ data: await sendConsultation(req.ctx, intParam((req.params as { id: string }).id), req.body) }));
+  documentApi({ method: 'POST', url: '/api/v1/requests/{id}/consultations/{cid}/answer', roles: writer, summary: '登记征求意见函的意见（全部答复后恢复计时）', body: { answeredOn: 'YYYY-MM-DD', answer: 'consent|objection', answerNote: 'string（不同意公开时必填）' } });
+  app.post('/api/v1/requests/:id/consultations/:cid/answer', async (req) => {
+    const p = req.params as { id: string; cid: string };
+    return { data: await answerConsultation(req.ctx, intParam(p.id), intParam(p.cid), req.body) };
   });
 }

@@ -194,4 +194,73 @@ const downloads: MigrationDef = {
   },
 };
 
-export const REQUESTS_MIGRATIONS: MigrationDef[] = [tables, files, letters, publicReplies, statsIndexes, downloads];
+const consultationsAndProactive: MigrationDef = {
+  name: '20261201_1940_requests_consultations_proactive',
+  reason: 'written 征求意见函 to third parties and co-producing agencies (arts. 32, 34: sending date, answer due, answer; the party stays non-public); the art. 44 link from requests to the draft information item proposed for proactive disclosure',
+  async up(db, dialect) {
+    await withId(db.schema.createTable('info_request_consultations'), dialect)
+      .addColumn('request_id', 'integer', (c) => c.notNull().references('info_requests.id'))
+      .addColumn('area_id', 'integer', (c) => c.notNull().references('units.id'))
+      .addColumn('event_seq', 'integer', (c) => c.notNull())
+      .addColumn('party_kind', 'varchar(20)', (c) => c.notNull())
+      .addColumn('party_name', 'text', (c) => c.notNull())
+      .addColumn('party_address', 'text')
+      .addColumn('party_contact', 'text')
+      .addColumn('matter', 'text', (c) => c.notNull())
+      .addColumn('doc_number', 'varchar(80)', (c) => c.notNull())
+      .addColumn('sent_on', 'varchar(10)', (c) => c.notNull())
+      .addColumn('answer_due', 'varchar(10)', (c) => c.notNull())
+      .addColumn('answered_on', 'varchar(10)')
+      .addColumn('answer', 'varchar(20)')
+      .addColumn('answer_note', 'text')
+      .addColumn('template', 'varchar(60)', (c) => c.notNull())
+      .addColumn('template_version', 'integer', (c) => c.notNull())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('paragraphs_json', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('info_request_consultations_request').on('info_request_consultations').column('request_id').execute();
+    await db.schema.createIndex('info_request_consultations_doc_number').on('info_request_consultations').column('doc_number').unique().execute();
+    await db.schema.createTable('info_request_proactive_items')
+      .addColumn('request_id', 'integer', (c) => c.notNull().references('info_requests.id'))
+      .addColumn('item_id', 'integer', (c) => c.notNull().references('info_items.id'))
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('info_request_proactive_items_pk', ['request_id', 'item_id'])
+      .execute();
+  },
+};
+
+const yearIndex: MigrationDef = {
+  name: '20261201_2002_requests_query_indexes',
+  reason: 'register pages, dashboard and requestsYear from indexes: requestsYear in two index-only passes (decided on or after 1 January; still open): one covering index with the receipt date replaces the two of 20261201_1745 (the open-at-31-December count fetched table rows through a non-covering index)',
+  async up(db) {
+    await db.schema.createIndex('info_requests_unit_decided_received').on('info_requests')
+      .columns(['unit_id', 'decided_on', 'received_on', 'applicant_type', 'decision', 'on_time', 'working_days']).execute();
+    await db.schema.dropIndex('info_requests_unit_decided_cover').execute();
+    await db.schema.dropIndex('info_requests_unit_received_cover').execute();
+    // Register pages: newest first and page N of an area without reading the skipped rows; unit + year filters as
+    // two short range scans; the dashboard's per-unit counts of open requests from the index alone.
+    await db.schema.createIndex('info_requests_area_id').on('info_requests').columns(['area_id', 'id']).execute();
+    await db.schema.createIndex('info_requests_unit_submitted').on('info_requests').columns(['unit_id', 'submitted_on']).execute();
+    await db.schema.createIndex('info_requests_handling_submitted').on('info_requests').columns(['handling_unit_id', 'submitted_on']).execute();
+    await db.schema.createIndex('info_requests_area_state_due_units').on('info_requests').columns(['area_id', 'state', 'due_on', 'handling_unit_id', 'unit_id']).execute();
+    await db.schema.dropIndex('info_requests_area_state_due').execute();
+  },
+};
+
+const publicReplyFiles: MigrationDef = {
+  name: '20261201_2021_requests_public_reply_files',
+  reason: '公开答复库: the released files staff choose to show with a public reply (only files without personal data)',
+  async up(db) {
+    await db.schema.createTable('info_request_public_reply_files')
+      .addColumn('request_id', 'integer', (c) => c.notNull().references('info_requests.id'))
+      .addColumn('file_id', 'integer', (c) => c.notNull().references('info_request_files.id'))
+      .addPrimaryKeyConstraint('info_request_public_reply_files_pk', ['request_id', 'file_id'])
+      .execute();
+  },
+};
+
+export const REQUESTS_MIGRATIONS: MigrationDef[] = [tables, files, letters, publicReplies, statsIndexes, downloads, consultationsAndProactive, yearIndex, publicReplyFiles];

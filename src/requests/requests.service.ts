@@ -7,12 +7,13 @@ import { getCalendar, type WorkingCalendar } from '../calendar/public.js';
 import type { Db } from '../db/schema.js';
 import type { InfoRequestsTable } from '../db/requests.tables.js';
 import { actorLabel, type Ctx } from '../lib/context.js';
-import { AppError, fail, notFound, forbidden } from '../lib/errors.js';
+import { AppError, fail } from '../lib/errors.js';
 import { nowIso, todayCst } from '../lib/time.js';
 import { isoDate, oneOf, optionalText, parseInput, text } from '../lib/validate.js';
 import { actorArea, findUnit, unitByName } from '../org/public.js';
 import type { Selectable } from 'kysely';
 import { creditCodeProblem, residentIdProblem } from './identity.js';
+import { canReadRequest, requireReadableRequest, requireRequestWriter } from './requests-policy.js';
 import { nextRequestNumber } from './numbering.js';
 import {
   API_EVENT_TYPES, isDecisionCode, replayClock, RequestEventRefused, type ClockReplay, type RequestState, type StoredEvent,
@@ -70,20 +71,11 @@ async function resolveUnit(ctx: Ctx, areaId: number, unit: number | string) {
 
 /** Office staff (admin) work on every request of the area; unit staff on their unit's (addressed or handling). */
 export function requireWriter(ctx: Ctx, areaId: number, unitIds: (number | null)[]): void {
-  const a = ctx.actor;
-  if (a.kind === 'system') return;
-  if (a.kind !== 'user') throw new AppError('unauthorized', 'login_required', '请先登录');
-  if (a.role === 'auditor') throw forbidden('审计员只能查看，不能修改');
-  if (a.role === 'admin') { if (a.areaId === areaId) return; throw forbidden(); }
-  if (!unitIds.includes(a.unitId)) throw forbidden('只能处理本单位的申请');
+  requireRequestWriter(ctx.actor, areaId, unitIds);
 }
 
 export function canRead(ctx: Ctx, row: Pick<RequestRow, 'area_id' | 'unit_id' | 'handling_unit_id'>): boolean {
-  const a = ctx.actor;
-  if (a.kind === 'system') return true;
-  if (a.kind !== 'user') return false;
-  if (a.role === 'admin' || a.role === 'auditor') return a.areaId === row.area_id;
-  return a.unitId === row.unit_id || a.unitId === row.handling_unit_id;
+  return canReadRequest(ctx.actor, row);
 }
 
 export async function loadEvents(db: Db, requestId: number) {
@@ -198,8 +190,7 @@ function eventData(v: z.output<typeof eventSchema>): string | null {
 
 export async function findRequest(ctx: Ctx, id: number): Promise<RequestRow> {
   const row = id > 0 ? await ctx.db.selectFrom('info_requests').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
-  if (!row || !canRead(ctx, row)) throw notFound('申请');
-  return row;
+  return requireReadableRequest(ctx.actor, row);
 }
 
 /** Appends one clock event; the clock refuses (409, nothing written) or the cache is recomputed. */
