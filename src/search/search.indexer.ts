@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { Db, Dialect } from '../db/schema.js';
 import { normalizeDocNumber, segmentForIndex } from './text/segment.js';
 import { ftsFor, LIVE, SHADOW, type IndexDoc } from './fts.js';
-import { bumpGeneration } from './search.repo.js';
+import { bumpGeneration, bumpGenerationForAddition } from './search.repo.js';
 import { createSegmentPool, inlineSegmenter, type Segmenter } from './segment-pool.js';
 import { withLock } from '../jobs/jobs.js';
 
@@ -66,7 +66,10 @@ export async function syncOne(tx: Db, dialect: Dialect, itemId: number): Promise
     if (doc) await fts.insert(tx, [doc], SHADOW);
   }
   // Public content changed (or may have): caches keyed by the generation must not serve the old answer.
-  if (was || indexed) await bumpGeneration(tx);
+  // A newly public item is a pure addition: cached pages may show it a moment later (page-cache.ts);
+  // anything that was public and changed or left is a removal for them and invalidates at once.
+  if (was) await bumpGeneration(tx);
+  else if (indexed) await bumpGenerationForAddition(tx);
   return indexed;
 }
 
