@@ -7,8 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
-const run = (file: string, n: number, tag: string) => new Promise<{ code: number | null; out: string }>((resolve) => {
-  const p = spawn(process.execPath, ['--import', 'tsx', 'src/db/fixtures/concurrent-writer.ts', file, String(n), tag], { stdio: ['ignore', 'pipe', 'pipe'] });
+const run = (file: string, n: number, tag: string) => runWith(file, [String(n), tag]);
+/** The writer fixture with its arguments: count, tag, [pause ms], [statements per transaction]. */
+const runWith = (file: string, args: string[]) => new Promise<{ code: number | null; out: string }>((resolve) => {
+  const p = spawn(process.execPath, ['--import', 'tsx', 'src/db/fixtures/concurrent-writer.ts', file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   p.stdout.on('data', (d) => { out += d; });
   p.stderr.on('data', (d) => { out += d; });
@@ -30,6 +32,30 @@ test('concurrent read-then-write transactions from two processes all commit (BEG
     const rows = db.prepare('SELECT tag, count(*) AS n FROM writes GROUP BY tag ORDER BY tag').all();
     db.close();
     assert.deepEqual(rows, [{ tag: 'a', n }, { tag: 'b', n }, { tag: 'c', n }]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a writer in another process gets its turn while one process writes back to back without pauses', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-writers-'));
+  try {
+    const file = join(dir, 'w.sqlite');
+    const init = new Database(file);
+    init.pragma('journal_mode = WAL');
+    init.exec('CREATE TABLE writes (id INTEGER PRIMARY KEY, tag TEXT NOT NULL, seen INTEGER NOT NULL)');
+    init.close();
+    // 'bulk' runs long transactions (300 statements) back to back, like an import or a rebuild; 'user' writes 20 small
+    // ones with pauses, like the server answering forms. Before the fair pause 'user' waited out busy_timeout and failed.
+    const [bulk, user] = await Promise.all([runWith(file, ['2500', 'bulk', '0', '300']), runWith(file, ['20', 'user', '20'])]);
+    assert.equal(user.code, 0, user.out);
+    assert.equal(bulk.code, 0, bulk.out);
+    const db = new Database(file, { readonly: true });
+    const rows = db.prepare('SELECT tag, count(*) AS n, max(id) AS last FROM writes GROUP BY tag ORDER BY tag').all() as { tag: string; n: number; last: number }[];
+    db.close();
+    assert.deepEqual(rows.map((r) => [r.tag, r.n]), [['bulk', 2500], ['user', 20]]);
+    // The small writer finished while the bulk writer was still writing: it was not starved until the end.
+    assert.ok(rows[1]!.last < rows[0]!.last, JSON.stringify(rows) + user.out + bulk.out);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
