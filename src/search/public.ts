@@ -3,7 +3,7 @@
 export { bumpGeneration, filteredDocs, publicVersion, publicVersions, readGeneration, type DocFilter } from './search.repo.js';
 export { searchPublic, type SearchOutcome } from './search.service.js';
 export { ITEM_TYPES, SEARCH_LABELS, VALIDITIES } from './search.schema.js';
-export { syncItemIndex } from './search.sync.js';
+export { prepareItemIndex, syncItemIndex } from './search.sync.js';
 export { rebuildIndex } from './search.indexer.js';
 export type { HighlightSegment } from './text/segment.js';
 export { foldText, isSingleHan, wordParts } from './text/normalize.js';
