@@ -6,6 +6,8 @@
  *
  *   node --import tsx bench/load/portal-publishing.ts [seconds=60] [connections=200] [publishers=2]
  *   BENCH_CPU_PROF=/tmp/prof node --import tsx bench/load/portal-publishing.ts 20   # + a CPU profile of the server
+ *
+ * Run of record (idle machine): `node --import tsx bench/load/portal-publishing.ts 60 200 2` — see README.md.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -41,7 +43,7 @@ delete env.DATABASE_URL;
 const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
 const child = spawn(process.execPath, [...prof, 'bin/gongkai.js', 'serve', '--no-demo'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 let log = '';
-child.stderr.on('data', (d) => { log += d; });
+child.stderr.on('data', (d) => { log += d; if (process.env.BENCH_SERVER_LOG) process.stderr.write(d); });
 const port = await new Promise<number>((resolve, reject) => {
   child.stdout.on('data', (b: Buffer) => { const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(b.toString()); if (m) resolve(Number(m[1])); });
   child.once('exit', (code) => reject(new Error(`server exited ${code}: ${log}`)));
@@ -86,6 +88,8 @@ for (let page = 1; page <= 3; page++) {
 }
 if (ids.length === 0) throw new Error(`no published items: ${log}`);
 const paths = ['/', '/catalog', ...words.map((w) => `/search?q=${encodeURIComponent(w)}`), ...ids.slice(0, 50).map((id) => `/items/${id}`)];
+// Warm-up, not measured: every path once (JIT, first renders), so both phases measure a running server.
+for (const p of paths) await (await fetch(base + p)).text();
 
 async function measure(label: string, publishing: boolean) {
   let running = publishing;

@@ -5,6 +5,7 @@ import { dataDirError } from '../config/config.js';
 import Database from 'better-sqlite3';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type DatabaseConnection, type Driver } from 'kysely';
 import pg from 'pg';
+import { Worker } from 'node:worker_threads';
 import type { DB, Db, Dialect } from './schema.js';
 
 export type DbHandle = { db: Db; dialect: Dialect; close: () => Promise<void>; sqlite?: Database.Database };
@@ -153,8 +154,38 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
-/** `writeWaitMs` (SQLite): how long a write transaction waits for another process's lock (default: the server's). */
-export function openDatabase(opts: { databaseUrl: string | null; dataDir: string; writeWaitMs?: number }): DbHandle {
+/** Pages in the WAL before the connection itself checkpoints: a safety net when the background checkpointer is on. */
+const WAL_SAFETY_PAGES = 10_000;
+/** How often the background checkpointer runs. */
+export const CHECKPOINT_EVERY_MS = 500;
+
+/**
+ * SQLite, long-running processes (the server): WAL checkpoints in a worker thread with its own
+ * connection instead of inside whichever COMMIT crosses 1,000 pages — a checkpoint writes and fsyncs
+ * the database file, which on a busy disk stalled the event loop (every request) for up to ~150 ms.
+ */
+function startCheckpointer(sqlite: Database.Database, file: string): () => Promise<void> {
+  sqlite.pragma(`wal_autocheckpoint = ${WAL_SAFETY_PAGES}`);
+  const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), { workerData: { file, everyMs: CHECKPOINT_EVERY_MS } });
+  worker.unref();
+  worker.on('message', () => {});
+  // A checkpointer that dies leaves the safety net: the connection checkpoints itself at WAL_SAFETY_PAGES.
+  worker.on('error', (err) => console.error(`SQLite 后台检查点线程出错 / checkpoint worker failed: ${err.message}`));
+  return async () => {
+    const exited = new Promise((r) => worker.once('exit', r));
+    worker.postMessage('stop');
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((r) => { timer = setTimeout(r, 1000); })]);
+    clearTimeout(timer);
+    await worker.terminate();
+  };
+}
+
+/**
+ * `writeWaitMs` (SQLite): how long a write transaction waits for another process's lock (default: the server's).
+ * `backgroundCheckpoint` (SQLite): WAL checkpoints in a worker thread (the server; not worth a thread for a CLI run).
+ */
+export function openDatabase(opts: { databaseUrl: string | null; dataDir: string; writeWaitMs?: number; backgroundCheckpoint?: boolean }): DbHandle {
   const url = opts.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     // connectionTimeoutMillis: while the server is down, a request fails fast (503) instead of hanging.
@@ -177,8 +208,15 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
   }
   const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : join(opts.dataDir, 'gongkai.sqlite');
   const sqlite = openSqliteFile(file);
+  const stopCheckpointer = opts.backgroundCheckpoint ? startCheckpointer(sqlite, file) : null;
   const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect(sqlite, opts.writeWaitMs ?? SERVER_WRITE_WAIT_MS) });
-  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+  return {
+    db, dialect: 'sqlite', sqlite,
+    close: async () => {
+      await stopCheckpointer?.();
+      await db.destroy();
+    },
+  };
 }
 
 const UNUSABLE = /^(SQLITE_CANTOPEN|SQLITE_READONLY|SQLITE_PERM|SQLITE_AUTH|EACCES|EPERM|EROFS)/;

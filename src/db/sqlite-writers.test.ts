@@ -2,10 +2,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { sql } from 'kysely';
+import { openDatabase } from './connect.js';
 
 const run = (file: string, n: number, tag: string) => runWith(file, [String(n), tag]);
 /** The writer fixture with its arguments: count, tag, [pause ms], [statements per transaction]. */
@@ -56,6 +58,29 @@ test('a writer in another process gets its turn while one process writes back to
     assert.deepEqual(rows.map((r) => [r.tag, r.n]), [['bulk', 2500], ['user', 20]]);
     // The small writer finished while the bulk writer was still writing: it was not starved until the end.
     assert.ok(rows[1]!.last < rows[0]!.last, JSON.stringify(rows) + user.out + bulk.out);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('with backgroundCheckpoint the WAL is checkpointed by the worker thread, not inside a COMMIT', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-ckpt-'));
+  try {
+    const file = join(dir, 'c.sqlite');
+    const h = openDatabase({ databaseUrl: `sqlite:${file}`, dataDir: dir, backgroundCheckpoint: true });
+    // The connection's own checkpoint only starts far beyond what this test writes (~2,500 pages).
+    assert.ok(Number(h.sqlite!.pragma('wal_autocheckpoint', { simple: true })) >= 10_000);
+    await sql`CREATE TABLE blobs (id INTEGER PRIMARY KEY, b TEXT NOT NULL)`.execute(h.db);
+    for (let i = 0; i < 50; i++) {
+      await h.db.transaction().execute(async (tx) => {
+        for (let k = 0; k < 20; k++) await sql`INSERT INTO blobs (b) VALUES (${'x'.repeat(8000)})`.execute(tx);
+      });
+    }
+    // The data reaches the database file itself (a checkpoint ran), though no COMMIT here checkpointed.
+    const deadline = Date.now() + 20_000;
+    while (statSync(file).size < 8_000_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(statSync(file).size >= 8_000_000, `database file ${statSync(file).size} bytes`);
+    await h.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
