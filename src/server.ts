@@ -11,7 +11,7 @@ import { startScheduler } from './jobs/jobs.js';
 export async function startServer(opts: { demo: boolean }): Promise<void> {
   const t0 = performance.now();
   let config = loadConfig();
-  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, backgroundCheckpoint: true });
   const { demo, notes } = await bootstrap(handle, { demo: opts.demo, plan: opts.demo, log: (l) => console.log(l) });
   // Without SESSION_SECRET, every node behind the load balancer must sign cookies alike: the secret is in the database.
   if (!process.env.SESSION_SECRET) config = { ...config, sessionSecret: await sharedSessionSecret(handle, config.sessionSecret) };

@@ -5,6 +5,9 @@
  * fast as they can. Prints req/s, latency p50/p99, timeouts, errors, non-2xx, publications/s.
  *
  *   node --import tsx bench/load/portal-publishing.ts [seconds=60] [connections=200] [publishers=2]
+ *   BENCH_CPU_PROF=/tmp/prof node --import tsx bench/load/portal-publishing.ts 20   # + a CPU profile of the server
+ *
+ * Run of record (idle machine): `node --import tsx bench/load/portal-publishing.ts 60 200 2` — see README.md.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -29,16 +32,18 @@ const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-load-'));
 const setup = openDatabase({ databaseUrl: null, dataDir });
 const { areaId } = await bootstrap(setup, { demo: false });
 const sys = { db: setup.db, dialect: setup.dialect, actor: systemActor('压测') };
-await createUser(sys, { username: 'load_admin', displayName: '压测管理员', role: 'admin', unitId: areaId, password: 'correct-horse-battery' });
+await createUser(sys, { username: 'load_admin', displayName: '压测管理员', role: 'admin', unitId: areaId, password: 'Correct-horse-9', mustChangePassword: false });
 const token = await createApiToken(sys, 'load_admin', '压测');
 const unitIds = (await setup.db.selectFrom('units').select('id').where('area_id', '=', areaId).where('kind', '!=', '区').orderBy('id').limit(10).execute()).map((u) => u.id);
 await setup.close();
 
 const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', GONGKAI_DATA_DIR: dataDir, SESSION_SECRET: 'b'.repeat(40), GONGKAI_SEARCH_RATE_LIMIT: '10000000' };
 delete env.DATABASE_URL;
-const child = spawn(process.execPath, ['bin/gongkai.js', 'serve', '--no-demo'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+// BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it exits (open in Chrome DevTools).
+const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
+const child = spawn(process.execPath, [...prof, 'bin/gongkai.js', 'serve', '--no-demo'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 let log = '';
-child.stderr.on('data', (d) => { log += d; });
+child.stderr.on('data', (d) => { log += d; if (process.env.BENCH_SERVER_LOG) process.stderr.write(d); });
 const port = await new Promise<number>((resolve, reject) => {
   child.stdout.on('data', (b: Buffer) => { const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(b.toString()); if (m) resolve(Number(m[1])); });
   child.once('exit', (code) => reject(new Error(`server exited ${code}: ${log}`)));
@@ -49,7 +54,7 @@ const words = ['保障性租赁住房', '义务教育招生', '老旧小区改�
 const api = async (path: string, body: unknown) => {
   const r = await fetch(base + path, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const text = await r.text();
-  return { status: r.status, json: () => JSON.parse(text) };
+  return { status: r.status, text, json: () => JSON.parse(text) };
 };
 let serial = 0;
 /** One publication: create, submit, publish (three transactions, the last segments and indexes the text). */
@@ -60,10 +65,18 @@ async function publishOne(): Promise<boolean> {
     itemType: 'general', title: `关于${w}工作的通知（第${n}号）`, categoryCode: 'czyjs-ys', formedOn: '2026-11-20', attribute: 'proactive', unitId: unitIds[n % unitIds.length],
     body: `<p>${`为进一步做好${w}工作，现将有关事项通知如下。`.repeat(20)}</p>`,
   });
-  if (c.status !== 201) return false;
+  if (c.status !== 201) return fail('create', c);
   const id = c.json().data.id as number;
-  if ((await api(`/api/v1/items/${id}/submit`, {})).status !== 200) return false;
-  return (await api(`/api/v1/items/${id}/publish`, { confidentialityChecked: true, attribute: 'proactive' })).status === 200;
+  const s = await api(`/api/v1/items/${id}/submit`, {});
+  if (s.status !== 200) return fail('submit', s);
+  const p = await api(`/api/v1/items/${id}/publish`, { confidentialityChecked: true, attribute: 'proactive' });
+  return p.status === 200 || fail('publish', p);
+}
+let reported = 0;
+/** Prints the first few failures (status and answer), so a changed API contract shows at once. */
+function fail(step: string, r: { status: number; text: string }): false {
+  if (reported++ < 3) console.error(`${step} failed: ${r.status} ${r.text.slice(0, 300)}`);
+  return false;
 }
 
 // Content for the portal: 300 published items.
@@ -75,6 +88,8 @@ for (let page = 1; page <= 3; page++) {
 }
 if (ids.length === 0) throw new Error(`no published items: ${log}`);
 const paths = ['/', '/catalog', ...words.map((w) => `/search?q=${encodeURIComponent(w)}`), ...ids.slice(0, 50).map((id) => `/items/${id}`)];
+// Warm-up, not measured: every path once (JIT, first renders), so both phases measure a running server.
+for (const p of paths) await (await fetch(base + p)).text();
 
 async function measure(label: string, publishing: boolean) {
   let running = publishing;

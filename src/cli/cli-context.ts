@@ -7,11 +7,12 @@ import { AppError } from '../lib/errors.js';
 export async function withDb<T>(fn: (ctx: Ctx, handle: DbHandle) => Promise<T>, label = '命令行'): Promise<T> {
   const config = loadConfig();
   // Database code (Kysely, drivers, every migration) loads only for commands that use it.
-  const [{ openDatabase }, { migrateToLatest }, { MODULES }, { ensureDefaultOrg }] = await Promise.all([
+  const [{ openDatabase, CLI_WRITE_WAIT_MS }, { migrateToLatest }, { MODULES }, { ensureDefaultOrg }] = await Promise.all([
     import('../db/connect.js'), import('../app/migrations.js'), import('../app/modules.js'), import('../org/public.js'),
   ]);
   for (const m of MODULES) await m.init?.(config);
-  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // SQLite: a command waits longer than the server for a busy write lock (a server or another import writing).
+  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, writeWaitMs: CLI_WRITE_WAIT_MS });
   try {
     await migrateToLatest(handle.db, handle.dialect);
     // The org tree exists after any first start; creating it takes the first-start lock (a server may be starting beside us).

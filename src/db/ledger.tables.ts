@@ -171,12 +171,19 @@ export interface OutboxTable {
   to_addr: string;
   subject: string;
   body: string;
-  /** pending: waiting (or no SMTP configured); sent; failed after retries. */
-  status: 'pending' | 'sent' | 'failed';
+  /**
+   * pending: waiting (or no SMTP configured); sending: claimed by a deliverer (attempt_id) until
+   * claimed_until — one still there after its lease was cut off mid-send and is sent again; sent; failed after retries.
+   */
+  status: 'pending' | 'sending' | 'sent' | 'failed';
   attempts: number;
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** The deliverer's attempt that claimed the message (notify migration 20261201_2027). */
+  attempt_id: Generated<string | null>;
+  /** Lease end of that claim (ISO). */
+  claimed_until: Generated<string | null>;
 }
 
 export interface UserContactsTable {

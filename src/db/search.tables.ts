@@ -4,6 +4,8 @@
 // part of this type: the FTS5 table `search_fts` on SQLite (rowid = item_id), the `tsv`
 // and `tsv_title` tsvector columns of search_docs on PostgreSQL.
 
+import type { Generated } from 'kysely';
+
 export interface SearchDocsTable {
   item_id: number;
   area_id: number;
@@ -25,6 +27,11 @@ export interface SearchDocsTable {
 export interface SearchStateTable {
   id: number;
   generation: number;
+  /**
+   * Bumped with `generation` by every change except a pure addition (a newly public item): a page
+   * cached before a withdrawal or edit is never served after it; after an addition, for a moment.
+   */
+  removal_generation: Generated<number>;
 }
 
 export interface SearchTables {

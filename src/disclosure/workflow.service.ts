@@ -19,6 +19,7 @@ import { signoffGuardHits } from './signoff-guards.js';
 import { prepareEnv } from './items.service.js';
 import * as repo from './items.repo.js';
 import { areaAdmins, notifyUsers, unitUsers } from '../notify/public.js';
+import { prepareItemIndex } from '../search/public.js';
 
 const requireStatus = (item: repo.ItemRow, allowed: repo.ItemRow['status'][], what: string) => {
   if (!allowed.includes(item.status)) throw conflict('wrong_status', `当前状态不能${what}`);
@@ -146,6 +147,7 @@ export async function publishItem(ctx: Ctx, id: number, raw: unknown): Promise<v
   }
   const input = parseInput(signoffInput, raw);
   const env = await prepareEnv(ctx, found.area_id);
+  if (input.attribute === 'proactive') await prepareItemIndex(ctx.db, id); // jieba before the transaction, not inside it
   await withRefusalRecord(ctx, id, () => ctx.db.transaction().execute((tx) => publishTx(tx, ctx, env, id, input)));
 }
 

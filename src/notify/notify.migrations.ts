@@ -12,4 +12,14 @@ const notifyOnce: MigrationDef = {
   },
 };
 
-export const NOTIFY_MIGRATIONS: MigrationDef[] = [notifyOnce];
+const outboxClaims: MigrationDef = {
+  name: '20261201_2027_notify_outbox_claims',
+  reason: 'exactly-once mail across a crash: a deliverer claims a message (status sending, attempt id, lease) in its own '
+    + 'transaction before talking to SMTP; a claim whose lease ran out is sent again with the same Message-ID',
+  up: async (db) => {
+    await db.schema.alterTable('outbox').addColumn('attempt_id', 'text').execute();
+    await db.schema.alterTable('outbox').addColumn('claimed_until', 'text').execute();
+  },
+};
+
+export const NOTIFY_MIGRATIONS: MigrationDef[] = [notifyOnce, outboxClaims];

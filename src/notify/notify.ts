@@ -4,6 +4,7 @@ import type { Db } from '../db/schema.js';
 import { nowIso } from '../lib/time.js';
 import { sendMail, type SmtpConfig } from './smtp.js';
 import { withLock } from '../jobs/jobs.js';
+import { randomUUID } from 'node:crypto';
 
 export type Notice = { kind: string; title: string; body: string; link: string | null; areaId: number | null };
 
@@ -87,9 +88,28 @@ export async function notifyOnce(tx: Db, key: string, userIds: readonly number[]
   return notifyUsers(tx, userIds, n);
 }
 
+/** How long a deliverer's claim on a message lasts: far longer than one SMTP conversation (15 s timeout). */
+export const OUTBOX_LEASE_MS = 2 * 60_000;
+const MAX_ATTEMPTS = 3;
+
+/** The Message-ID of an outbox row: derived from the row, so every attempt at it carries the same one. */
+export function outboxMessageId(m: { id: number; created_at: string }, from: string): string {
+  const domain = /@([^\s>]+)/.exec(from)?.[1] ?? 'gongkai.local';
+  return `outbox-${m.id}-${m.created_at.replace(/[^0-9]/g, '')}@${domain}`;
+}
+
 /**
  * Sends pending outbox mail when SMTP is configured; up to 3 attempts per message. One deliverer at
  * a time across processes (the server's job, a CLI run): a message is never sent twice by two of them.
+ *
+ * Across a crash (issue 18): each message is first claimed in its own committed transaction (status
+ * `sending`, a fresh attempt id, a lease of OUTBOX_LEASE_MS, the attempt counted), then sent with a
+ * Message-ID derived from the row, then marked sent by that attempt. A process killed after the relay
+ * accepted but before the mark leaves the row in `sending`; once the lease has run out the next
+ * deliverer sends it again with the SAME Message-ID (receivers and relays drop the duplicate by it) and
+ * notes the interruption in last_error. Chosen over holding such mail for staff: these are deadline
+ * reminders and replies to applicants, where a late or lost message costs more than a duplicate that
+ * carries the same Message-ID; the 3-attempt limit still applies.
  */
 export async function deliverOutbox(db: Db, limit = 50, send = sendMail): Promise<{ sent: number; failed: number }> {
   if (!smtp) return { sent: 0, failed: 0 };
@@ -97,20 +117,39 @@ export async function deliverOutbox(db: Db, limit = 50, send = sendMail): Promis
   return r.ran ? r.value : { sent: 0, failed: 0 };
 }
 
+const INTERRUPTED = '上次发送在确认前中断（进程退出），已以相同 Message-ID 重发';
+
 async function deliverNow(db: Db, cfg: SmtpConfig, limit: number, send: typeof sendMail): Promise<{ sent: number; failed: number }> {
-  const rows = await db.selectFrom('outbox').selectAll().where('status', '=', 'pending').orderBy('id').limit(limit).execute();
+  const now = nowIso();
+  const rows = await db.selectFrom('outbox').selectAll()
+    .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<', now)])]))
+    .orderBy('id').limit(limit).execute();
   let sent = 0;
   let failed = 0;
   for (const m of rows) {
+    const attempt = randomUUID();
+    const attempts = m.attempts + 1;
+    const resend = m.status === 'sending';
+    // The claim, committed before SMTP is spoken to: only a row still pending (or a claim whose lease ran out) is taken.
+    const claimed = await db.transaction().execute((tx) => tx.updateTable('outbox')
+      .set({ status: 'sending', attempt_id: attempt, claimed_until: new Date(Date.parse(nowIso()) + OUTBOX_LEASE_MS).toISOString(), attempts })
+      .where('id', '=', m.id)
+      .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<', nowIso())])]))
+      .executeTakeFirst());
+    if (Number(claimed.numUpdatedRows) !== 1) continue;
     try {
-      await send(cfg, { to: m.to_addr, subject: m.subject, text: m.body });
-      await db.updateTable('outbox').set({ status: 'sent', sent_at: nowIso(), attempts: m.attempts + 1, last_error: null }).where('id', '=', m.id).execute();
-      sent++;
+      await send(cfg, { to: m.to_addr, subject: m.subject, text: m.body, messageId: outboxMessageId(m, cfg.from) });
     } catch (err) {
-      const attempts = m.attempts + 1;
-      await db.updateTable('outbox').set({ status: attempts >= 3 ? 'failed' : 'pending', attempts, last_error: (err as Error).message.slice(0, 500) }).where('id', '=', m.id).execute();
+      await db.transaction().execute((tx) => tx.updateTable('outbox')
+        .set({ status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending', claimed_until: null, last_error: (err as Error).message.slice(0, 500) })
+        .where('id', '=', m.id).where('attempt_id', '=', attempt).execute());
       failed++;
+      continue;
     }
+    await db.transaction().execute((tx) => tx.updateTable('outbox')
+      .set({ status: 'sent', sent_at: nowIso(), claimed_until: null, last_error: resend ? INTERRUPTED : null })
+      .where('id', '=', m.id).where('attempt_id', '=', attempt).execute());
+    sent++;
   }
   return { sent, failed };
 }

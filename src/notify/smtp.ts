@@ -4,7 +4,8 @@ import net from 'node:net';
 import tls from 'node:tls';
 
 export type SmtpConfig = { host: string; port: number; user?: string; pass?: string; from: string };
-export type MailMessage = { to: string; subject: string; text: string };
+/** `messageId` (without angle brackets): the same for every attempt at one message, so a receiver can drop a resent duplicate. */
+export type MailMessage = { to: string; subject: string; text: string; messageId?: string };
 
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 /** RFC 2047 encoded word for non-ASCII headers. */
@@ -15,6 +16,7 @@ export function buildMessage(from: string, m: MailMessage, date = new Date()): s
   const body = b64(m.text).replace(/.{1,76}/g, '$&\r\n');
   return [
     `From: ${from}`, `To: ${m.to}`, `Subject: ${header(m.subject)}`, `Date: ${date.toUTCString()}`,
+    ...(m.messageId ? [`Message-ID: <${m.messageId}>`] : []),
     'MIME-Version: 1.0', 'Content-Type: text/plain; charset=UTF-8', 'Content-Transfer-Encoding: base64', '', body,
   ].join('\r\n');
 }

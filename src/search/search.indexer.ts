@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { Db, Dialect } from '../db/schema.js';
 import { normalizeDocNumber, segmentForIndex } from './text/segment.js';
 import { ftsFor, LIVE, SHADOW, type IndexDoc } from './fts.js';
-import { bumpGeneration } from './search.repo.js';
+import { bumpGeneration, bumpGenerationForAddition } from './search.repo.js';
 import { createSegmentPool, inlineSegmenter, type Segmenter } from './segment-pool.js';
 import { withLock } from '../jobs/jobs.js';
 
@@ -50,6 +50,39 @@ async function loadItems(db: Db, ids: readonly number[]) {
   return items.map((i) => ({ item: i as IndexableItem, attachments: byItem.get(i.id) ?? [] }));
 }
 
+/**
+ * Segmentation done before a transaction (prepareIndexDoc), by item: jieba is the slow part of an index
+ * update, and inside the publish transaction it held the SQLite writer (and the portal's connection)
+ * while it ran. Used by syncOne only when the item's title and text are still exactly what was segmented.
+ */
+const prepared = new Map<number, { title: string; text: string; titleSeg: string; bodySeg: string }>();
+const MAX_PREPARED = 200;
+let inlineSegmentations = 0;
+/** How many index updates segmented inside their transaction (nothing prepared, or the text changed since): tests. */
+export const inlineSegmentationCount = () => inlineSegmentations;
+
+/** Segments an item's title and text now, outside any transaction, for its next syncOne. */
+export async function prepareIndexDoc(db: Db, itemId: number): Promise<void> {
+  const [loaded] = await loadItems(db, [itemId]);
+  if (!loaded) return;
+  const title = loaded.item.title;
+  const text = indexTextOf(loaded.item, loaded.attachments);
+  const hit = prepared.get(itemId);
+  if (hit && hit.title === title && hit.text === text) return;
+  prepared.delete(itemId);
+  prepared.set(itemId, { title, text, titleSeg: segmentForIndex(title), bodySeg: segmentForIndex(text) });
+  if (prepared.size > MAX_PREPARED) prepared.delete(prepared.keys().next().value!);
+}
+
+/** The index document of an item: prepared segments when they still match, else segmented here. */
+function indexDocOf(item: IndexableItem, attachments: readonly IndexableAttachment[]): IndexDoc {
+  const text = indexTextOf(item, attachments);
+  const p = prepared.get(item.id);
+  if (p && p.title === item.title && p.text === text) return docOf(item, p.titleSeg, p.bodySeg);
+  inlineSegmentations++;
+  return docOf(item, segmentForIndex(item.title), segmentForIndex(text));
+}
+
 /** Makes the index match one item: present iff published and proactive. Call inside the item's transaction. */
 export async function syncOne(tx: Db, dialect: Dialect, itemId: number): Promise<boolean> {
   const fts = ftsFor(dialect);
@@ -58,7 +91,7 @@ export async function syncOne(tx: Db, dialect: Dialect, itemId: number): Promise
   // (createShadow), so a change is either committed before a rebuild reads, or sees its shadow.
   const was = await fts.remove(tx, itemId);
   const indexed = !!loaded && isPublic(loaded.item);
-  const doc = indexed ? toIndexDoc(loaded.item, loaded.attachments) : null;
+  const doc = indexed ? indexDocOf(loaded.item, loaded.attachments) : null;
   if (doc) await fts.insert(tx, [doc]);
   // A rebuild is filling a shadow index: the change goes there too, so the swap does not lose it.
   if (await shadowExists(tx, dialect)) {
@@ -66,7 +99,10 @@ export async function syncOne(tx: Db, dialect: Dialect, itemId: number): Promise
     if (doc) await fts.insert(tx, [doc], SHADOW);
   }
   // Public content changed (or may have): caches keyed by the generation must not serve the old answer.
-  if (was || indexed) await bumpGeneration(tx);
+  // A newly public item is a pure addition: cached pages may show it a moment later (page-cache.ts);
+  // anything that was public and changed or left is a removal for them and invalidates at once.
+  if (was) await bumpGeneration(tx);
+  else if (indexed) await bumpGenerationForAddition(tx);
   return indexed;
 }
 

@@ -84,4 +84,13 @@ export const searchTitleVector: MigrationDef = {
   },
 };
 
-export const SEARCH_MIGRATIONS: MigrationDef[] = [searchIndex, portalIndexes, searchTitleTiers, searchTitleVector];
+export const searchRemovalGeneration: MigrationDef = {
+  name: '20261201_1939_search_removal_generation',
+  reason: 'page caches may keep serving a page for a moment after a mere addition (a new publication) but never after a '
+    + 'withdrawal or edit: search_state gains a second counter bumped by every change except pure additions',
+  async up(db) {
+    await db.schema.alterTable('search_state').addColumn('removal_generation', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  },
+};
+
+export const SEARCH_MIGRATIONS: MigrationDef[] = [searchIndex, portalIndexes, searchTitleTiers, searchTitleVector, searchRemovalGeneration];

@@ -47,6 +47,15 @@ export const removeDocRow = (tx: Db, itemId: number) => tx.deleteFrom('search_do
 
 /** Bumps the public-content generation; run in the transaction that changed what is public. */
 export const bumpGeneration = (tx: Db) =>
+  tx.updateTable('search_state')
+    .set((eb) => ({ generation: eb('generation', '+', 1), removal_generation: eb('removal_generation', '+', 1) }))
+    .where('id', '=', 1).execute();
+
+/**
+ * Bumps the generation for a pure addition (an item became public; nothing was withdrawn or
+ * changed): exact caches (search answers, lists) see it at once, cached pages within ADDITION_LAG_MS.
+ */
+export const bumpGenerationForAddition = (tx: Db) =>
   tx.updateTable('search_state').set((eb) => ({ generation: eb('generation', '+', 1) })).where('id', '=', 1).execute();
 
 export const readGeneration = async (db: Db): Promise<number> =>
@@ -58,9 +67,19 @@ export const readGeneration = async (db: Db): Promise<number> =>
  * Page caches key on this, so neither an unpublished item nor an unpublished issue is served from them.
  */
 export async function publicVersion(db: Db): Promise<string> {
-  const r = await sql<{ g: number | null; n: number; s: number | null }>`
-    SELECT (SELECT generation FROM search_state WHERE id = 1) AS g, count(*) AS n, sum(id) AS s
+  return (await publicVersions(db)).full;
+}
+
+/**
+ * Both versions in one query: `full` changes with everything public; `removals` with everything
+ * except pure additions (a withdrawal, an edit, a masked name, a renamed unit, a gazette issue).
+ */
+export async function publicVersions(db: Db): Promise<{ full: string; removals: string }> {
+  const r = await sql<{ g: number | null; rg: number | null; n: number; s: number | null }>`
+    SELECT (SELECT generation FROM search_state WHERE id = 1) AS g, (SELECT removal_generation FROM search_state WHERE id = 1) AS rg,
+      count(*) AS n, sum(id) AS s
     FROM gazette_issues WHERE status = 'published'`.execute(db);
   const row = r.rows[0];
-  return `${Number(row?.g ?? 0)}.${Number(row?.n ?? 0)}.${Number(row?.s ?? 0)}`;
+  const issues = `${Number(row?.n ?? 0)}.${Number(row?.s ?? 0)}`;
+  return { full: `${Number(row?.g ?? 0)}.${issues}`, removals: `${Number(row?.rg ?? 0)}.${issues}` };
 }
