@@ -56,7 +56,7 @@ export async function createItem(ctx: Ctx, raw: unknown): Promise<number> {
  * transaction so the caller's own records (links, audit) and the draft are written together or not at all.
  */
 export async function createProposedDraft(ctx: Ctx, raw: unknown, source: string, then?: (tx: Db, itemId: number) => Promise<void>): Promise<number> {
-  requireDrafter(ctx);
+  requireDrafter(ctx.actor);
   const input = parseInput(itemInput, raw);
   const env = await prepareEnv(ctx);
   return ctx.db.transaction().execute(async (tx) => {

@@ -21,4 +21,5 @@ export { registerSignoffGuard, type GuardHit, type SignoffGuard } from './signof
 export { normativeWithoutValidity, publicItemTexts, undatedPublishedItems } from './site-facts.js';
 export { itemsAwaitingSignoff, unitsWithReviewers } from './inbox.repo.js';
 export { canPickItem, describePick, pickItems, type PickPurpose, type PickRow } from './item-picker.service.js';
+export { findPublishedItems } from './picker.repo.js';
 export { PickerSearch, pickTitle, type PickChoice } from './item-picker.views.js';

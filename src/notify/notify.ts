@@ -68,7 +68,7 @@ export async function queueMailOnce(tx: Db, key: string, m: { areaId: number | n
 export async function mailStatus(db: Db, ids: readonly number[]): Promise<Map<number, 'pending' | 'sent' | 'failed'>> {
   if (!ids.length) return new Map();
   const rows = await db.selectFrom('outbox').select(['id', 'status']).where('id', 'in', [...new Set(ids)]).execute();
-  return new Map(rows.map((r) => [r.id, r.status]));
+  return new Map(rows.map((r) => [r.id, r.status === 'sending' ? 'pending' : r.status]));
 }
 
 /** Records `key` in `notify_once`; true the first time, false ever after (the exactly-once primitive). */
