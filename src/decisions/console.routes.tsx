@@ -91,7 +91,7 @@ async function indexPage(req: FastifyRequest, reply: FastifyReply, forms: { cons
   const phoneNote = (key: string) => (phone.get(key) ? <strong>，待电话通知 {phone.get(key)} 人</strong> : null);
   const today = todayCst();
   const meta = pageMeta(req, reply, '重大行政决策与公众参与');
-  const isAdmin = canEditCatalog(req.ctx.actor);
+  const catalogEditor = canEditCatalog(req.ctx.actor);
   const cf = forms.consultation ?? emptyForm({ kind: 'major_decision', opensOn: today });
   const df = forms.decision ?? emptyForm({ year: Number(today.slice(0, 4)) });
   const sf = forms.settings ?? emptyForm(dash.settings);
@@ -144,11 +144,11 @@ async function indexPage(req: FastifyRequest, reply: FastifyReply, forms: { cons
       ) : <p>还没有决策事项。</p>}
       <h2>列席会议</h2>
       {parts.meetings.length ? <ul>{parts.meetings.map((m) => <li><a href={`/console/meetings/${m.id}`}>{m.title}</a>（{m.meeting_on}，{m.method === 'draw' ? '已随机抽取' : m.method === 'manual' ? '已人工遴选' : '未遴选'}{phoneNote(`meeting:${m.id}`)}）</li>)}</ul> : <p>还没有列席会议。</p>}
-      {isAdmin ? <p><a href="/console/meetings/new" class="gk-button gk-button--secondary">发布列席会议通知</a></p> : null}
+      {catalogEditor ? <p><a href="/console/meetings/new" class="gk-button gk-button--secondary">发布列席会议通知</a></p> : null}
       <h2>政府开放日</h2>
       {parts.openDays.length ? <ul>{parts.openDays.map((d) => <li><a href={`/console/open-days/${d.id}`}>{d.title}</a>（{d.held_on}，名额 {d.capacity}{phoneNote(`open_day:${d.id}`)}）</li>)}</ul> : <p>还没有开放日活动。</p>}
       <p><a href="/console/open-days/new" class="gk-button gk-button--secondary">发布开放日活动</a></p>
-      {isAdmin ? (
+      {catalogEditor ? (
         <>
           <h3>新增决策事项</h3>
           <ErrorSummary errors={df.errors} labels={cat.DECISION_LABELS} />

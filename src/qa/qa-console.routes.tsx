@@ -152,7 +152,7 @@ async function messagePage(req: FastifyRequest, reply: FastifyReply, id: number,
   const units = await listUnitsInArea(req.ctx.db, m.area_id);
   const meta = pageMeta(req, reply, `留言 ${id}`);
   const f = form ?? emptyForm();
-  const isAdmin = canAssignMessages(req.ctx.actor);
+  const canAssign = canAssignMessages(req.ctx.actor);
   const entryDraft = m.reply ? `/console/qa/entries/new?fromMessageId=${id}&question=${encodeURIComponent((m.public_question ?? consult.redact(m.question, m)).slice(0, 200))}&answer=${encodeURIComponent(consult.redact(m.reply, m).slice(0, 2000))}` : null;
   const madeEntries = m.reply ? await entries.entriesFromMessage(req.ctx.db, id) : [];
   return sendHtml(reply, (
@@ -169,7 +169,7 @@ async function messagePage(req: FastifyRequest, reply: FastifyReply, id: number,
       <h2>留言内容</h2>{m.question.split('\n').map((l) => <p>{l}</p>)}
       {m.reply ? <><h2>答复</h2>{m.reply.split('\n').map((l) => <p>{l}</p>)}<p>{m.published ? '已公开（已去除个人信息）' : '未公开'}</p>{madeEntries.length ? <p>已转为问答条目：{madeEntries.map((x, i) => <>{i ? '、' : ''}<a href={`/console/qa/entries/${x.id}`}>{x.question}</a>（{entries.ENTRY_STATUS_LABELS[x.status]}）</>)}</p> : null}{entryDraft ? <p><a href={entryDraft}>转为政策问答条目</a></p> : null}</> : (
         <>
-          {isAdmin ? (
+          {canAssign ? (
             <><h2>分办</h2>
               <ErrorSummary errors={assignForm?.errors ?? {}} labels={{ unitId: '办理单位' }} />
               <Form action={`/console/qa/messages/${id}/assign`} csrf={meta.csrf!} submit="分办">
@@ -363,7 +363,7 @@ export async function consultConsoleRoutes(app: FastifyInstance, deps: AppDeps):
     const rows = await consult.listMessages(req.ctx, { status: st });
     const today = todayCst();
     const meta = pageMeta(req, reply, '留言咨询');
-    const isAdmin = canAssignMessages(req.ctx.actor);
+    const canAssign = canAssignMessages(req.ctx.actor);
     const df = daysForm ?? emptyForm({ days: await consult.replyDays(req.ctx.db) });
     return sendHtml(reply, (
       <ConsoleLayout meta={meta}>
@@ -373,7 +373,7 @@ export async function consultConsoleRoutes(app: FastifyInstance, deps: AppDeps):
             <tr><td>{m.id}</td><td><a href={`/console/qa/messages/${m.id}`}>{m.question.slice(0, 40)}</a></td><td>{m.received_on}</td>
               <td>{m.due_on}{(m.status === 'new' || m.status === 'assigned') && m.due_on < today ? <strong>（已逾期）</strong> : null}</td><td>{consult.MESSAGE_STATUS_LABELS[m.status]}{m.escalated_at ? '（督办）' : ''}</td></tr>
           ))}</tbody></table>
-        {isAdmin ? (
+        {canAssign ? (
           <><h2>答复期限</h2>
             <ErrorSummary errors={df.errors} labels={{ days: '答复期限' }} />
             <Form action="/console/qa/messages/settings" csrf={meta.csrf!} submit="保存">
