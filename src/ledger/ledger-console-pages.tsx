@@ -255,12 +255,12 @@ export async function outboxPage(req: Req, reply: Reply, form: FormState | null 
   const page = await renderPage(req, reply, '邮件发件箱', <><Notice text={notice} /><ErrorSummary errors={form?.errors ?? {}} labels={{ userId: '用户', email: '电子邮箱' }} /></>, status);
   return page.send((csrf) => <>
     <p>{o.smtp ? '已配置 SMTP：待发邮件由定时任务发送，失败重试3次。' : '未配置 SMTP（SMTP_HOST）：邮件保存在发件箱中，不会发出；站内通知照常送达。'}
-      待发 {o.counts.pending ?? 0} 封，已发 {o.counts.sent ?? 0} 封，失败 {o.counts.failed ?? 0} 封。</p>
+      待发 {o.counts.pending ?? 0} 封，{o.counts.sending ? `发送中 ${o.counts.sending} 封，` : ''}已发 {o.counts.sent ?? 0} 封，失败 {o.counts.failed ?? 0} 封。</p>
     <table class="gk-table">
       <caption>最近的邮件</caption>
       <thead><tr><th scope="col">时间</th><th scope="col">收件人</th><th scope="col">主题</th><th scope="col">状态</th><th scope="col">错误</th></tr></thead>
       <tbody>{o.rows.length ? o.rows.map((m) => <tr><td>{formatDateTime(m.created_at)}</td><td>{m.to_addr}</td><td>{m.subject}</td>
-        <td>{m.status === 'sent' ? '已发送' : m.status === 'failed' ? '发送失败' : '待发送'}</td><td>{m.last_error ?? '—'}</td></tr>) : <tr><td colspan="5">暂无邮件</td></tr>}</tbody>
+        <td>{m.status === 'sent' ? '已发送' : m.status === 'failed' ? '发送失败' : m.status === 'sending' ? `发送中（第${m.attempts}次）` : '待发送'}</td><td>{m.last_error ?? '—'}</td></tr>) : <tr><td colspan="5">暂无邮件</td></tr>}</tbody>
     </table>
     <h2>收件邮箱</h2>
     <p>提醒和通知会同时发送到用户的电子邮箱（未填写则只有站内通知）。</p>

@@ -116,6 +116,12 @@ describe('tracking job: overdue and reminders', () => {
     const page = await admin$.get('/console/outbox');
     assert.match(page.body, /未配置 SMTP/);
     assert.match(page.body, /zj-op@example.cn/);
+    // A message claimed by a deliverer (cut off mid-send, or being sent now) is shown as such, not as waiting.
+    await h.tdb.db.updateTable('outbox').set({ status: 'sending', attempts: 1 }).where('id', '=', box[0]!.id).execute();
+    const sending = (await admin$.get('/console/outbox')).body;
+    assert.match(sending, /发送中（第1次）/);
+    assert.match(sending, /待发 3 封，发送中 1 封，/);
+    await h.tdb.db.updateTable('outbox').set({ status: 'pending', attempts: 0 }).where('id', '=', box[0]!.id).execute();
     // The unread count shows in the navigation of every console page; marking read clears it.
     const zj = await h.login(USERS.otherOperator.username);
     for (const path of ['/console', '/console/items', '/console/plans']) {
