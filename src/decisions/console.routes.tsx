@@ -4,7 +4,7 @@ import { recordPersonalDataRead } from '../audit/public.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SafeHtml } from '#jsx/jsx-runtime';
 import { AppError } from '../lib/errors.js';
-import { todayCst } from '../lib/time.js';
+import { formatDate, formatDateTime, todayCst } from '../lib/time.js';
 import { ConsoleLayout, type PageMeta } from '../web/components/layout.js';
 import { Checkbox, CsrfField, emptyForm, ErrorSummary, Form, SelectField, TextArea, TextField, type FormState } from '../web/components/form.js';
 import { formBody, intParam, pageMeta, sendHtml } from '../web/http.js';
@@ -245,7 +245,7 @@ async function consultationPage(req: FastifyRequest, reply: FastifyReply, msg: {
         尚缺：待审核 {v.missing.pending}，未标注的意见 {v.missing.comments}，未标注的归并组 {v.missing.groups}。</p>
       {frozen ? (
         <>
-          <p>采纳情况已于 {c.report_published_at!.slice(0, 10)} 公布：<a href={`/consultations/${c.id}/feedback`}>查看</a></p>
+          <p>采纳情况已于 {formatDate(c.report_published_at)} 公布：<a href={`/consultations/${c.id}/feedback`}>查看</a></p>
           {c.report_item_id ? <p>已登记为政府信息：<a href={`/console/items/${c.report_item_id}`}>信息 {c.report_item_id}</a>（在“政府信息”中完成保密审查和发布）</p> : (
             <form method="post" action={`/console/consultations/${c.id}/report-item`} class="gk-inline"><CsrfField token={meta.csrf!} /><button type="submit" class="gk-button gk-button--secondary">登记为政府信息（草稿）</button></form>
           )}
@@ -305,7 +305,7 @@ async function decisionConsolePage(req: FastifyRequest, reply: FastifyReply, for
       <p><a href={`/decisions/${d.id}`}>在门户查看</a> · <a href="/console/decisions">返回</a></p>
       <p>当前环节：{STAGE_LABELS[d.status as Stage]}（自 {d.status_since}）</p>
       <h2>时间线</h2>
-      <ol>{page.events.map((e) => <li>{e.at.slice(0, 16).replace('T', ' ')} {e.actor_label}：{e.kind === 'stage' ? `${STAGE_LABELS[e.from_status as Stage]} → ${STAGE_LABELS[e.to_status as Stage]}，证明材料 ${e.evidence_item_id}${refs.get(e.evidence_item_id!) ? ` ${refs.get(e.evidence_item_id!)!.title}` : ''}` : e.kind === 'adjust' ? `调整 ${e.before_json} → ${e.after_json}` : e.kind === 'terminate' ? '终止' : '列入目录'}{e.reason ? `；${e.reason}` : ''}</li>)}</ol>
+      <ol>{page.events.map((e) => <li>{formatDateTime(e.at)} {e.actor_label}：{e.kind === 'stage' ? `${STAGE_LABELS[e.from_status as Stage]} → ${STAGE_LABELS[e.to_status as Stage]}，证明材料 ${e.evidence_item_id}${refs.get(e.evidence_item_id!) ? ` ${refs.get(e.evidence_item_id!)!.title}` : ''}` : e.kind === 'adjust' ? `调整 ${e.before_json} → ${e.after_json}` : e.kind === 'terminate' ? '终止' : '列入目录'}{e.reason ? `；${e.reason}` : ''}</li>)}</ol>
       {next ? (
         <>
           <h2>完成“{STAGE_LABELS[d.status as Stage]}”，进入“{STAGE_LABELS[next]}”</h2>
@@ -348,7 +348,7 @@ const NoticeList = (p: { rows: NoticeRow[]; target: NoticeTarget; targetId: numb
           <tr><td>{n.signup_id}</td><td>{n.name}</td><td>{NOTICE_EVENT_LABELS[n.event]}</td>
             <td>{n.channel === 'phone' ? <strong>请电话通知：{n.contact}</strong> : n.mailState === 'failed' ? <strong>邮件发送失败，请电话通知：{n.contact}</strong> : n.mailState === 'sent' ? '电子邮件（已发送）' : '电子邮件（在发件箱中待发送）'}</td>
             <td><details><summary>查看<span class="visually-hidden">通知 {n.id} 的内容</span></summary><p class="gk-pre">{n.message}</p></details></td>
-            <td>{!n.needsCall ? '—' : n.done_at ? `已通知（${n.done_by ?? ''}，${n.done_at.slice(0, 16).replace('T', ' ')}）` : p.canAct ? (
+            <td>{!n.needsCall ? '—' : n.done_at ? `已通知（${n.done_by ?? ''}，${formatDateTime(n.done_at)}）` : p.canAct ? (
               <form method="post" action={`/console/${p.target === 'meeting' ? 'meeting' : 'open-day'}-notices/${n.id}/phoned?${p.target === 'meeting' ? 'm' : 'd'}=${p.targetId}`} class="gk-inline">
                 <CsrfField token={p.csrf} /><button type="submit" class="gk-button gk-button--secondary">已电话通知<span class="visually-hidden">报名 {n.signup_id}（{NOTICE_EVENT_LABELS[n.event]}）</span></button>
               </form>
