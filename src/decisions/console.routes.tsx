@@ -8,7 +8,7 @@ import { formatDate, formatDateTime, todayCst } from '../lib/time.js';
 import { ConsoleLayout, type PageMeta } from '../web/components/layout.js';
 import { Checkbox, CsrfField, emptyForm, ErrorSummary, Form, SelectField, TextArea, TextField, type FormState } from '../web/components/form.js';
 import { formBody, intParam, pageMeta, sendHtml } from '../web/http.js';
-import { itemRefs } from '../disclosure/public.js';
+import { itemRefs, pickedItem, PickerResults, PickerSearch, pickItems, pickTitle, type PickerProps } from '../disclosure/public.js';
 import * as cat from './catalog.service.js';
 import * as svc from './consultations.service.js';
 import { dashboard } from './dashboard.service.js';
@@ -299,6 +299,20 @@ async function decisionConsolePage(req: FastifyRequest, reply: FastifyReply, for
   const adjust = forms.adjust ?? emptyForm({ year: d.year, name: d.name, category: d.category, decisionBody: d.decision_body, leadUnit: page.unit, supportingUnits: d.supporting_units, legalBasis: d.legal_basis, plannedOn: d.planned_on ?? '', hearing: d.hearing, steps: d.steps });
   const advance = forms.advance ?? emptyForm({ completedOn: todayCst() });
   const refs = await itemRefs(req.ctx.db, page.events.map((e) => e.evidence_item_id).filter((x): x is number => !!x));
+  // 证明材料: chosen with the item picker (no-JS GET search ?eq=…, or the script's combobox); the POST field stays evidenceItemId.
+  const eq = next ? String((req.query as Record<string, unknown>).eq ?? '').trim().slice(0, 100) : '';
+  const chosenId = Number(advance.values.evidenceItemId);
+  const evidence: PickerProps = {
+    name: 'eq', purpose: 'evidence', action: `/console/decisions/${d.id}#h-advance`, param: 'eq', q: eq, results: 'elsewhere',
+    rows: eq ? await pickItems(req.ctx, { purpose: 'evidence', q: eq, areaId: d.area_id }) : null,
+    chosen: next ? await pickedItem(req.ctx, 'evidence', d.area_id, chosenId) : null,
+    label: '查找证明材料（已发布的政府信息）',
+    choose: (c, row) => (
+      <label class="gk-picker__radio"><input type="radio" name="evidenceItemId" value={c.id} data-pick-id checked={!!c.id && chosenId === Number(c.id)} />
+        选用<span class="visually-hidden">《{pickTitle(c, row)}》</span></label>
+    ),
+  };
+  const evErr = advance.errors.evidenceItemId;
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
       <Notice notice={forms.notice} problem={forms.problem} />
@@ -308,11 +322,18 @@ async function decisionConsolePage(req: FastifyRequest, reply: FastifyReply, for
       <ol>{page.events.map((e) => <li>{formatDateTime(e.at)} {e.actor_label}：{e.kind === 'stage' ? `${STAGE_LABELS[e.from_status as Stage]} → ${STAGE_LABELS[e.to_status as Stage]}，证明材料 ${e.evidence_item_id}${refs.get(e.evidence_item_id!) ? ` ${refs.get(e.evidence_item_id!)!.title}` : ''}` : e.kind === 'adjust' ? `调整 ${e.before_json} → ${e.after_json}` : e.kind === 'terminate' ? '终止' : '列入目录'}{e.reason ? `；${e.reason}` : ''}</li>)}</ol>
       {next ? (
         <>
-          <h2>完成“{STAGE_LABELS[d.status as Stage]}”，进入“{STAGE_LABELS[next]}”</h2>
+          <h2 id="h-advance">完成“{STAGE_LABELS[d.status as Stage]}”，进入“{STAGE_LABELS[next]}”</h2>
           {blockers.length ? <div class="gk-notice" role="status">进入决策公布前还需：{blockers.join('；')}</div> : null}
           <ErrorSummary errors={advance.errors} labels={cat.DECISION_LABELS} />
+          <p class="gk-hint">证明材料须先在“政府信息”中登记并发布；在下面查找并选用，再填写完成日期。</p>
+          <PickerSearch {...evidence} />
           <Form action={`/console/decisions/${d.id}/advance`} csrf={meta.csrf!} submit="完成本环节">
-            <TextField name="evidenceItemId" label={`证明材料：${STAGE_EVIDENCE[d.status as keyof typeof STAGE_EVIDENCE] ?? ''}（信息编号）`} form={advance} required hint="先在“政府信息”中登记该文件，再填写其编号" />
+            <fieldset class="gk-field" aria-describedby={evErr ? 'e-evidenceItemId' : undefined}>
+              <legend>证明材料：{STAGE_EVIDENCE[d.status as keyof typeof STAGE_EVIDENCE] ?? ''}（必填）</legend>
+              {evErr ? <p class="gk-field-error" id="e-evidenceItemId">{evErr}</p> : null}
+              {evidence.rows === null && !evidence.chosen ? <p class="gk-hint" id="f-evidenceItemId">尚未选择：请先用上面的查找框查找。</p> : null}
+              <PickerResults {...evidence} />
+            </fieldset>
             <TextField name="completedOn" label="完成日期" type="date" form={advance} required />
             <TextArea name="note" label="说明" form={advance} rows={2} />
           </Form>
