@@ -93,6 +93,34 @@ async function indexPage(req: FastifyRequest, reply: FastifyReply, forms: { cons
   const meta = pageMeta(req, reply, '重大行政决策与公众参与');
   const isAdmin = canEditCatalog(req.ctx.actor);
   const cf = forms.consultation ?? emptyForm({ kind: 'major_decision', opensOn: today });
+  // 草案全文 / 起草说明: the item picker (no-JS GET searches dq / xq, each keeping the other; or the combobox).
+  const query = req.query as Record<string, unknown>;
+  const qOf = (k: string) => String(query[k] ?? '').trim().slice(0, 100);
+  const docPicker = async (name: 'dq' | 'xq', field: 'draftItemId' | 'explanationItemId', label: string): Promise<PickerProps> => {
+    const q = qOf(name);
+    const other = name === 'dq' ? 'xq' : 'dq';
+    const chosenId = Number(cf.values[field]);
+    return {
+      name, purpose: 'evidence', action: '/console/decisions#h-new-consultation', param: name, q, results: 'elsewhere', label,
+      keep: qOf(other) ? { [other]: qOf(other) } : {},
+      rows: q ? await pickItems(req.ctx, { purpose: 'evidence', q, areaId }) : null,
+      chosen: await pickedItem(req.ctx, 'evidence', areaId, chosenId),
+      choose: (c, row) => (
+        <label class="gk-picker__radio"><input type="radio" name={field} value={c.id} data-pick-id checked={!!c.id && chosenId === Number(c.id)} />
+          选用<span class="visually-hidden">《{pickTitle(c, row)}》</span></label>
+      ),
+    };
+  };
+  const draftPick = await docPicker('dq', 'draftItemId', '查找草案全文（已发布的政府信息）');
+  const explPick = await docPicker('xq', 'explanationItemId', '查找起草说明（已发布的政府信息）');
+  const DocChoice = (p: { pick: PickerProps; field: 'draftItemId' | 'explanationItemId'; legend: string }) => (
+    <fieldset class="gk-field" aria-describedby={cf.errors[p.field] ? `e-${p.field}` : undefined}>
+      <legend>{p.legend}</legend>
+      {cf.errors[p.field] ? <p class="gk-field-error" id={`e-${p.field}`}>{cf.errors[p.field]}</p> : null}
+      <label class="gk-picker__radio"><input type="radio" id={`f-${p.field}`} name={p.field} value="" checked={!p.pick.chosen} /> 暂不关联</label>
+      <PickerResults {...p.pick} />
+    </fieldset>
+  );
   const df = forms.decision ?? emptyForm({ year: Number(today.slice(0, 4)) });
   const sf = forms.settings ?? emptyForm(dash.settings);
   return sendHtml(reply, (
@@ -119,8 +147,11 @@ async function indexPage(req: FastifyRequest, reply: FastifyReply, forms: { cons
           ))}</tbody>
         </table>
       ) : <p>还没有征求意见。</p>}
-      <h3>登记征求意见</h3>
+      <h3 id="h-new-consultation">登记征求意见</h3>
       <ErrorSummary errors={cf.errors} labels={svc.CONSULTATION_LABELS} />
+      <p class="gk-hint">草案全文和起草说明须先在“政府信息”中登记并发布：请先查找，再填写下面的表单并选用。</p>
+      <PickerSearch {...draftPick} />
+      <PickerSearch {...explPick} />
       <Form action="/console/consultations" csrf={meta.csrf!} submit="登记">
         <TextField name="title" label="标题" form={cf} required maxlength={200} />
         <SelectField name="kind" label="类型" form={cf} required options={kindOptions} />
@@ -130,8 +161,8 @@ async function indexPage(req: FastifyRequest, reply: FastifyReply, forms: { cons
         <TextArea name="shorteningReason" label="缩短期限的理由" form={cf} rows={2} hint="期限不足时必填，并在公告中显示" />
         <TextField name="channels" label="征求意见渠道" form={cf} hint={`用逗号分隔：${CHANNELS.join(',')}`} />
         <TextField name="decisionId" label="所属重大行政决策（事项编号）" form={cf} />
-        <TextField name="draftItemId" label="草案全文（信息编号）" form={cf} />
-        <TextField name="explanationItemId" label="起草说明（信息编号）" form={cf} />
+        <DocChoice pick={draftPick} field="draftItemId" legend="草案全文" />
+        <DocChoice pick={explPick} field="explanationItemId" legend="起草说明" />
       </Form>
 
       <h2>决策事项目录</h2>

@@ -110,6 +110,7 @@ describe('decisions console pages in Chromium', () => {
       await elder(on);
       const mode = on ? '（长辈模式）' : '';
       await visit('/console/decisions', `dashboard${mode}`);
+      await visit(`/console/decisions?dq=${encodeURIComponent('停车管理办法')}&xq=${encodeURIComponent('停车')}`, `dashboard, 草案全文 and 起草说明 found (no-JS search)${mode}`);
       await visit('/console/meetings/new', `new 列席 notice${mode}`);
       await visit('/console/open-days/new', `new open day${mode}`);
       await visit(`/console/decisions/${decision}`, `catalog item${mode}`);

@@ -52,4 +52,25 @@ describe('decisions console: 证明材料 picker without JavaScript', () => {
     const row = await h.tdb.db.selectFrom('decision_events').select(['evidence_item_id']).where('decision_id', '=', d.id).where('kind', '=', 'stage').executeTakeFirstOrThrow();
     assert.equal(row.evidence_item_id, draft);
   });
+
+  test('登记征求意见: 草案全文 and 起草说明 found by two GET searches (each keeps the other) and chosen as radios', async () => {
+    const unit = await h.unitId('区住建局');
+    const text = await insertItem(h.tdb.db, h.tdb.dialect, { area_id: h.areaId, unit_id: unit, title: '物业管理条例实施办法（征求意见稿）', published_on: '2026-11-01' });
+    const expl = await insertItem(h.tdb.db, h.tdb.dialect, { area_id: h.areaId, unit_id: unit, title: '关于物业管理条例实施办法的起草说明', published_on: '2026-11-01' });
+    const a = await h.login(USERS.admin.username);
+    const page = await a.get(`/console/decisions?dq=${encodeURIComponent('征求意见稿')}&xq=${encodeURIComponent('起草说明')}`);
+    assert.equal(page.statusCode, 200);
+    assert.doesNotMatch(page.body, /信息编号/, 'no typed numbers any more');
+    assert.match(page.body, /<input type="hidden" name="xq" value="起草说明"/, 'the draft search keeps the explanation search');
+    const form = /<form method="post" action="\/console\/consultations"[\s\S]*?<\/form>/.exec(page.body)![0];
+    assert.match(form, new RegExp(`name="draftItemId" value="${text}"`));
+    assert.match(form, new RegExp(`name="explanationItemId" value="${expl}"`));
+    const bad = await a.request('POST', '/console/consultations', { form: { title: '', kind: 'other', unit: '区住建局', opensOn: '2026-11-10', closesOn: '2026-12-20', draftItemId: String(text), explanationItemId: '' } });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, new RegExp(`name="draftItemId" value="${text}"[^>]*checked`), 'a failed POST keeps the choice');
+    const ok = await a.request('POST', '/console/consultations', { form: { title: '物业管理条例实施办法征求意见', kind: 'other', unit: '区住建局', opensOn: '2026-11-10', closesOn: '2026-12-20', draftItemId: String(text), explanationItemId: String(expl) } });
+    assert.equal(ok.statusCode, 303, ok.body.slice(0, 300));
+    const c = await h.tdb.db.selectFrom('consultations').select(['draft_item_id', 'explanation_item_id']).where('title', '=', '物业管理条例实施办法征求意见').executeTakeFirstOrThrow();
+    assert.deepEqual(c, { draft_item_id: text, explanation_item_id: expl });
+  });
 });
