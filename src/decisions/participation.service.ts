@@ -288,7 +288,8 @@ async function cancelInTx(tx: Db, ctx: Ctx, d: OpenDay, facts: OpenDayFacts, s: 
     if (next) {
       await tx.updateTable('open_day_signups').set({ status: 'confirmed' }).where('id', '=', next.id).execute();
       promoted = next.id;
-      await tellSignup(tx, d, facts, next, 'confirmed');
+      // The promotion e-mail carries its own cancellation link (the one of the waiting-list e-mail stays valid too).
+      await tellSignup(tx, d, facts, next, 'confirmed', undefined, emailOf(next.contact) ? cancelLinkText(await issueCancelToken(tx, next.id), baseUrl()) : undefined);
     }
   }
   await writeAudit(tx, ctx, { action: 'open_day.cancel', entity: 'open_day_signup', entityId: s.id, after: via === 'self' ? { promoted, by: 'self' } : { promoted }, areaId: d.area_id });

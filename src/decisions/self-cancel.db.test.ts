@@ -78,6 +78,11 @@ describe('开放日: cancelling one’s own sign-up by the e-mailed link', () =>
     assert.equal(await status(c.id), 'waiting');
     const events = await h.tdb.db.selectFrom('decisions_notices').select(['signup_id', 'event']).where('target_id', '=', d.id).orderBy('id').execute();
     assert.ok(events.some((e) => e.signup_id === b.id && e.event === 'confirmed'), 'the promoted person is told');
+    const bMails = await h.tdb.db.selectFrom('outbox').select('body').where('to_addr', '=', 'sima.wait@example.cn').orderBy('id').execute();
+    assert.equal(bMails.length, 2);
+    const promotedToken = TOKEN_IN.exec(bMails[1]!.body)?.[1];
+    assert.ok(promotedToken, 'the promotion e-mail carries a cancellation link');
+    assert.equal((await agent.get(`/open-days/cancel?token=${promotedToken}`)).statusCode, 200);
     assert.ok(events.some((e) => e.signup_id === a.id && e.event === 'cancelled'), 'the canceller is told');
     const audit = await h.tdb.db.selectFrom('audit_log').selectAll().where('action', '=', 'open_day.cancel').execute();
     assert.equal(audit.length, 1);
