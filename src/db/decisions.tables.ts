@@ -197,6 +197,16 @@ export interface ParticipantNoticesTable {
   done_by: string | null;
 }
 
+/** A self-service cancellation link of a sign-up: only the SHA-256 of the token is kept; it expires after the event. */
+export interface CancelTokensTable {
+  id: Generated<number>;
+  token_hash: string;
+  target: 'open_day';
+  signup_id: number;
+  created_at: string;
+  used_at: string | null;
+}
+
 export interface DecisionsTables {
   consultations: ConsultationsTable;
   consultation_comments: ConsultationCommentsTable;
@@ -208,4 +218,5 @@ export interface DecisionsTables {
   open_days: OpenDaysTable;
   open_day_signups: OpenDaySignupsTable;
   decisions_notices: ParticipantNoticesTable;
+  decisions_cancel_tokens: CancelTokensTable;
 }

@@ -1,6 +1,7 @@
 // Public pages of the decision catalog: /decisions (per year, status of each item) and
 // /decisions/:id (timeline and every stage's documents as links to the information items).
 import type { SafeHtml } from '#jsx/jsx-runtime';
+import { formatDate } from '../lib/time.js';
 import { PortalLayout, type PageMeta } from '../web/components/layout.js';
 import type { Consultation } from './consultations.service.js';
 import type { CatalogRow, DecisionDocument, DecisionEvent, Decision } from './catalog.service.js';
@@ -113,7 +114,7 @@ export function DecisionPage(p: {
           const ref = e.evidence_item_id ? p.refs.get(e.evidence_item_id) : undefined;
           return (
             <tr>
-              <td>{e.completed_on ?? e.at.slice(0, 10)}</td>
+              <td>{e.completed_on ?? formatDate(e.at)}</td>
               <td>{EVENT_KIND[e.kind] ?? e.kind}</td>
               <td>
                 {e.kind === 'stage' ? `${stageLabel(e.from_status ?? '')} → ${stageLabel(e.to_status ?? '')}` : null}

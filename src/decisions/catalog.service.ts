@@ -21,7 +21,7 @@ export type DecisionEvent = Selectable<DecisionEventsTable>;
 export const DECISION_LABELS: Record<string, string> = {
   year: '年度', name: '事项名称', category: '事项类别', decisionBody: '决策主体', leadUnit: '承办单位（牵头）', supportingUnits: '承办单位（配合）',
   legalBasis: '法律依据', plannedOn: '计划完成时间', hearing: '是否听证', steps: '法定程序', reason: '调整理由',
-  evidenceItemId: '证明材料（信息编号）', completedOn: '完成日期', note: '说明',
+  evidenceItemId: '证明材料', completedOn: '完成日期', note: '说明',
 };
 
 const stepKeys = Object.keys(STEP_LABELS) as [StatutoryStep, ...StatutoryStep[]];
@@ -131,7 +131,7 @@ export async function advanceDecision(ctx: Ctx, id: number, input: unknown): Pro
   const v = parseInput(advanceSchema, input);
   const to = nextStage(d.status as Stage);
   if (!to) throw fail('wrong_status', d.status === 'terminated' ? '该事项已终止' : '该事项已完成全部环节');
-  if (!v.evidenceItemId) throw fail('evidence_required', '完成该环节须附证明材料（已登记的政府信息编号）', { evidenceItemId: '请填写证明材料的信息编号' });
+  if (!v.evidenceItemId) throw fail('evidence_required', '完成该环节须附证明材料（已登记的政府信息）', { evidenceItemId: '请查找并选用证明材料' });
   const ref = (await itemRefs(ctx.db, [v.evidenceItemId])).get(v.evidenceItemId);
   if (!ref || ref.areaId !== d.area_id) throw invalid({ evidenceItemId: '找不到该信息' });
   if (v.completedOn > todayCst()) throw invalid({ completedOn: '完成日期不能晚于今天' });

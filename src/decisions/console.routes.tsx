@@ -4,11 +4,11 @@ import { recordPersonalDataRead } from '../audit/public.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SafeHtml } from '#jsx/jsx-runtime';
 import { AppError } from '../lib/errors.js';
-import { todayCst } from '../lib/time.js';
+import { formatDate, formatDateTime, todayCst } from '../lib/time.js';
 import { ConsoleLayout, type PageMeta } from '../web/components/layout.js';
 import { Checkbox, CsrfField, emptyForm, ErrorSummary, Form, SelectField, TextArea, TextField, type FormState } from '../web/components/form.js';
 import { formBody, intParam, pageMeta, sendHtml } from '../web/http.js';
-import { itemRefs } from '../disclosure/public.js';
+import { itemRefs, pickedItem, PickerResults, PickerSearch, pickItems, pickTitle, type PickerProps } from '../disclosure/public.js';
 import * as cat from './catalog.service.js';
 import * as svc from './consultations.service.js';
 import { dashboard } from './dashboard.service.js';
@@ -93,6 +93,34 @@ async function indexPage(req: FastifyRequest, reply: FastifyReply, forms: { cons
   const meta = pageMeta(req, reply, '重大行政决策与公众参与');
   const catalogEditor = canEditCatalog(req.ctx.actor);
   const cf = forms.consultation ?? emptyForm({ kind: 'major_decision', opensOn: today });
+  // 草案全文 / 起草说明: the item picker (no-JS GET searches dq / xq, each keeping the other; or the combobox).
+  const query = req.query as Record<string, unknown>;
+  const qOf = (k: string) => String(query[k] ?? '').trim().slice(0, 100);
+  const docPicker = async (name: 'dq' | 'xq', field: 'draftItemId' | 'explanationItemId', label: string): Promise<PickerProps> => {
+    const q = qOf(name);
+    const other = name === 'dq' ? 'xq' : 'dq';
+    const chosenId = Number(cf.values[field]);
+    return {
+      name, purpose: 'evidence', action: '/console/decisions#h-new-consultation', param: name, q, results: 'elsewhere', label,
+      keep: qOf(other) ? { [other]: qOf(other) } : {},
+      rows: q ? await pickItems(req.ctx, { purpose: 'evidence', q, areaId }) : null,
+      chosen: await pickedItem(req.ctx, 'evidence', areaId, chosenId),
+      choose: (c, row) => (
+        <label class="gk-picker__radio"><input type="radio" name={field} value={c.id} data-pick-id checked={!!c.id && chosenId === Number(c.id)} />
+          选用<span class="visually-hidden">《{pickTitle(c, row)}》</span></label>
+      ),
+    };
+  };
+  const draftPick = await docPicker('dq', 'draftItemId', '查找草案全文（已发布的政府信息）');
+  const explPick = await docPicker('xq', 'explanationItemId', '查找起草说明（已发布的政府信息）');
+  const DocChoice = (p: { pick: PickerProps; field: 'draftItemId' | 'explanationItemId'; legend: string }) => (
+    <fieldset class="gk-field" aria-describedby={cf.errors[p.field] ? `e-${p.field}` : undefined}>
+      <legend>{p.legend}</legend>
+      {cf.errors[p.field] ? <p class="gk-field-error" id={`e-${p.field}`}>{cf.errors[p.field]}</p> : null}
+      <label class="gk-picker__radio"><input type="radio" id={`f-${p.field}`} name={p.field} value="" checked={!p.pick.chosen} /> 暂不关联</label>
+      <PickerResults {...p.pick} />
+    </fieldset>
+  );
   const df = forms.decision ?? emptyForm({ year: Number(today.slice(0, 4)) });
   const sf = forms.settings ?? emptyForm(dash.settings);
   return sendHtml(reply, (
@@ -119,8 +147,11 @@ async function indexPage(req: FastifyRequest, reply: FastifyReply, forms: { cons
           ))}</tbody>
         </table>
       ) : <p>还没有征求意见。</p>}
-      <h3>登记征求意见</h3>
+      <h3 id="h-new-consultation">登记征求意见</h3>
       <ErrorSummary errors={cf.errors} labels={svc.CONSULTATION_LABELS} />
+      <p class="gk-hint">草案全文和起草说明须先在“政府信息”中登记并发布：请先查找，再填写下面的表单并选用。</p>
+      <PickerSearch {...draftPick} />
+      <PickerSearch {...explPick} />
       <Form action="/console/consultations" csrf={meta.csrf!} submit="登记">
         <TextField name="title" label="标题" form={cf} required maxlength={200} />
         <SelectField name="kind" label="类型" form={cf} required options={kindOptions} />
@@ -130,8 +161,8 @@ async function indexPage(req: FastifyRequest, reply: FastifyReply, forms: { cons
         <TextArea name="shorteningReason" label="缩短期限的理由" form={cf} rows={2} hint="期限不足时必填，并在公告中显示" />
         <TextField name="channels" label="征求意见渠道" form={cf} hint={`用逗号分隔：${CHANNELS.join(',')}`} />
         <TextField name="decisionId" label="所属重大行政决策（事项编号）" form={cf} />
-        <TextField name="draftItemId" label="草案全文（信息编号）" form={cf} />
-        <TextField name="explanationItemId" label="起草说明（信息编号）" form={cf} />
+        <DocChoice pick={draftPick} field="draftItemId" legend="草案全文" />
+        <DocChoice pick={explPick} field="explanationItemId" legend="起草说明" />
       </Form>
 
       <h2>决策事项目录</h2>
@@ -245,7 +276,7 @@ async function consultationPage(req: FastifyRequest, reply: FastifyReply, msg: {
         尚缺：待审核 {v.missing.pending}，未标注的意见 {v.missing.comments}，未标注的归并组 {v.missing.groups}。</p>
       {frozen ? (
         <>
-          <p>采纳情况已于 {c.report_published_at!.slice(0, 10)} 公布：<a href={`/consultations/${c.id}/feedback`}>查看</a></p>
+          <p>采纳情况已于 {formatDate(c.report_published_at)} 公布：<a href={`/consultations/${c.id}/feedback`}>查看</a></p>
           {c.report_item_id ? <p>已登记为政府信息：<a href={`/console/items/${c.report_item_id}`}>信息 {c.report_item_id}</a>（在“政府信息”中完成保密审查和发布）</p> : (
             <form method="post" action={`/console/consultations/${c.id}/report-item`} class="gk-inline"><CsrfField token={meta.csrf!} /><button type="submit" class="gk-button gk-button--secondary">登记为政府信息（草稿）</button></form>
           )}
@@ -299,20 +330,41 @@ async function decisionConsolePage(req: FastifyRequest, reply: FastifyReply, for
   const adjust = forms.adjust ?? emptyForm({ year: d.year, name: d.name, category: d.category, decisionBody: d.decision_body, leadUnit: page.unit, supportingUnits: d.supporting_units, legalBasis: d.legal_basis, plannedOn: d.planned_on ?? '', hearing: d.hearing, steps: d.steps });
   const advance = forms.advance ?? emptyForm({ completedOn: todayCst() });
   const refs = await itemRefs(req.ctx.db, page.events.map((e) => e.evidence_item_id).filter((x): x is number => !!x));
+  // 证明材料: chosen with the item picker (no-JS GET search ?eq=…, or the script's combobox); the POST field stays evidenceItemId.
+  const eq = next ? String((req.query as Record<string, unknown>).eq ?? '').trim().slice(0, 100) : '';
+  const chosenId = Number(advance.values.evidenceItemId);
+  const evidence: PickerProps = {
+    name: 'eq', purpose: 'evidence', action: `/console/decisions/${d.id}#h-advance`, param: 'eq', q: eq, results: 'elsewhere',
+    rows: eq ? await pickItems(req.ctx, { purpose: 'evidence', q: eq, areaId: d.area_id }) : null,
+    chosen: next ? await pickedItem(req.ctx, 'evidence', d.area_id, chosenId) : null,
+    label: '查找证明材料（已发布的政府信息）',
+    choose: (c, row) => (
+      <label class="gk-picker__radio"><input type="radio" name="evidenceItemId" value={c.id} data-pick-id checked={!!c.id && chosenId === Number(c.id)} />
+        选用<span class="visually-hidden">《{pickTitle(c, row)}》</span></label>
+    ),
+  };
+  const evErr = advance.errors.evidenceItemId;
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
       <Notice notice={forms.notice} problem={forms.problem} />
       <p><a href={`/decisions/${d.id}`}>在门户查看</a> · <a href="/console/decisions">返回</a></p>
       <p>当前环节：{STAGE_LABELS[d.status as Stage]}（自 {d.status_since}）</p>
       <h2>时间线</h2>
-      <ol>{page.events.map((e) => <li>{e.at.slice(0, 16).replace('T', ' ')} {e.actor_label}：{e.kind === 'stage' ? `${STAGE_LABELS[e.from_status as Stage]} → ${STAGE_LABELS[e.to_status as Stage]}，证明材料 ${e.evidence_item_id}${refs.get(e.evidence_item_id!) ? ` ${refs.get(e.evidence_item_id!)!.title}` : ''}` : e.kind === 'adjust' ? `调整 ${e.before_json} → ${e.after_json}` : e.kind === 'terminate' ? '终止' : '列入目录'}{e.reason ? `；${e.reason}` : ''}</li>)}</ol>
+      <ol>{page.events.map((e) => <li>{formatDateTime(e.at)} {e.actor_label}：{e.kind === 'stage' ? `${STAGE_LABELS[e.from_status as Stage]} → ${STAGE_LABELS[e.to_status as Stage]}，证明材料 ${e.evidence_item_id}${refs.get(e.evidence_item_id!) ? ` ${refs.get(e.evidence_item_id!)!.title}` : ''}` : e.kind === 'adjust' ? `调整 ${e.before_json} → ${e.after_json}` : e.kind === 'terminate' ? '终止' : '列入目录'}{e.reason ? `；${e.reason}` : ''}</li>)}</ol>
       {next ? (
         <>
-          <h2>完成“{STAGE_LABELS[d.status as Stage]}”，进入“{STAGE_LABELS[next]}”</h2>
+          <h2 id="h-advance">完成“{STAGE_LABELS[d.status as Stage]}”，进入“{STAGE_LABELS[next]}”</h2>
           {blockers.length ? <div class="gk-notice" role="status">进入决策公布前还需：{blockers.join('；')}</div> : null}
           <ErrorSummary errors={advance.errors} labels={cat.DECISION_LABELS} />
+          <p class="gk-hint">证明材料须先在“政府信息”中登记并发布；在下面查找并选用，再填写完成日期。</p>
+          <PickerSearch {...evidence} />
           <Form action={`/console/decisions/${d.id}/advance`} csrf={meta.csrf!} submit="完成本环节">
-            <TextField name="evidenceItemId" label={`证明材料：${STAGE_EVIDENCE[d.status as keyof typeof STAGE_EVIDENCE] ?? ''}（信息编号）`} form={advance} required hint="先在“政府信息”中登记该文件，再填写其编号" />
+            <fieldset class="gk-field" aria-describedby={evErr ? 'e-evidenceItemId' : undefined}>
+              <legend>证明材料：{STAGE_EVIDENCE[d.status as keyof typeof STAGE_EVIDENCE] ?? ''}（必填）</legend>
+              {evErr ? <p class="gk-field-error" id="e-evidenceItemId">{evErr}</p> : null}
+              {evidence.rows === null && !evidence.chosen ? <p class="gk-hint" id="f-evidenceItemId">尚未选择：请先用上面的查找框查找。</p> : null}
+              <PickerResults {...evidence} />
+            </fieldset>
             <TextField name="completedOn" label="完成日期" type="date" form={advance} required />
             <TextArea name="note" label="说明" form={advance} rows={2} />
           </Form>
@@ -348,7 +400,7 @@ const NoticeList = (p: { rows: NoticeRow[]; target: NoticeTarget; targetId: numb
           <tr><td>{n.signup_id}</td><td>{n.name}</td><td>{NOTICE_EVENT_LABELS[n.event]}</td>
             <td>{n.channel === 'phone' ? <strong>请电话通知：{n.contact}</strong> : n.mailState === 'failed' ? <strong>邮件发送失败，请电话通知：{n.contact}</strong> : n.mailState === 'sent' ? '电子邮件（已发送）' : '电子邮件（在发件箱中待发送）'}</td>
             <td><details><summary>查看<span class="visually-hidden">通知 {n.id} 的内容</span></summary><p class="gk-pre">{n.message}</p></details></td>
-            <td>{!n.needsCall ? '—' : n.done_at ? `已通知（${n.done_by ?? ''}，${n.done_at.slice(0, 16).replace('T', ' ')}）` : p.canAct ? (
+            <td>{!n.needsCall ? '—' : n.done_at ? `已通知（${n.done_by ?? ''}，${formatDateTime(n.done_at)}）` : p.canAct ? (
               <form method="post" action={`/console/${p.target === 'meeting' ? 'meeting' : 'open-day'}-notices/${n.id}/phoned?${p.target === 'meeting' ? 'm' : 'd'}=${p.targetId}`} class="gk-inline">
                 <CsrfField token={p.csrf} /><button type="submit" class="gk-button gk-button--secondary">已电话通知<span class="visually-hidden">报名 {n.signup_id}（{NOTICE_EVENT_LABELS[n.event]}）</span></button>
               </form>

@@ -1,6 +1,7 @@
 // Public pages of consultations: the notice with its counters, published comments and the comment
 // form (no JavaScript needed); the feedback report (采纳情况).
 import type { SafeHtml } from "#jsx/jsx-runtime";
+import { formatDate } from '../lib/time.js';
 import { PortalLayout, type PageMeta } from '../web/components/layout.js';
 import { ErrorSummary, TextArea, TextField, CsrfField, type FormState } from '../web/components/form.js';
 import type { FeedbackReport, PublicConsultation } from './consultations.service.js';
@@ -93,7 +94,7 @@ export function ConsultationPage(p: {
         <ol class="gk-list">
           {p.comments.rows.map((c) => (
             <li>
-              <p class="gk-muted">意见 {c.id} · {c.received_at.slice(0, 10)}{c.section ? ` · ${c.section}` : ''}{c.publish_mode === 'summary' ? ' · 摘要' : ''}
+              <p class="gk-muted">意见 {c.id} · {formatDate(c.received_at)}{c.section ? ` · ${c.section}` : ''}{c.publish_mode === 'summary' ? ' · 摘要' : ''}
                 {c.group_size && c.group_size > 1 ? ` · 相同或相近意见共${c.group_size}条（已归并）` : ''}</p>
               <p>{c.shown_text}</p>
             </li>
@@ -111,7 +112,7 @@ export function FeedbackPage(p: { meta: PageMeta; v: PublicConsultation; r: Feed
     <PortalLayout meta={p.meta}>
       <Crumbs items={[{ href: '/decisions', label: '重大行政决策' }, { href: `/consultations/${p.v.id}`, label: '征求意见' }, { label: '意见采纳情况' }]} />
       <h1>关于《{r.title}》征求意见采纳情况</h1>
-      <p>征求意见期限：{r.opensOn} 至 {r.closesOn}。公布时间：{(p.v.feedbackPublishedAt ?? '').slice(0, 10)}。</p>
+      <p>征求意见期限：{r.opensOn} 至 {r.closesOn}。公布时间：{formatDate(p.v.feedbackPublishedAt)}。</p>
       <p>共收到意见 {r.totals.received} 条，公开 {r.totals.published} 条，未公开 {r.totals.withheld} 条；相同或相近的意见归并为 {r.totals.groups} 组，
         其中较为集中的意见（{r.totals.concentratedMinSize}条及以上）{r.totals.concentrated} 组。以下统计按条计数。</p>
       <table class="gk-table">

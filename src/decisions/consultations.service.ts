@@ -72,7 +72,7 @@ export function as422(err: unknown): unknown {
 // ── creation ──
 export const CONSULTATION_LABELS: Record<string, string> = {
   title: '标题', kind: '类型', unit: '承办单位', opensOn: '开始日期', closesOn: '截止日期', shorteningReason: '缩短期限的理由',
-  channels: '征求意见渠道', decisionId: '所属重大行政决策', draftItemId: '草案全文（信息编号）', explanationItemId: '起草说明（信息编号）',
+  channels: '征求意见渠道', decisionId: '所属重大行政决策', draftItemId: '草案全文', explanationItemId: '起草说明',
 };
 const optId = (label: string) => z.preprocess((v) => (v === '' || v === null ? undefined : v),
   z.preprocess((x) => strictNumberInput(x), z.number({ error: `${label}无效` }).int(`${label}无效`).positive(`${label}无效`).max(2_147_483_647, `${label}无效`)).optional());

@@ -87,14 +87,34 @@ describe('decisions console pages in Chromium', () => {
     await h.close();
   });
 
+  test('证明材料 with JavaScript: the search box is a combobox; type, ↓, Enter checks the radio of the advance form', async () => {
+    await elder(false);
+    await page.goto(`${h.baseUrl}/console/decisions/${decision}`);
+    const box = page.locator('#f-eq');
+    assert.equal(await box.getAttribute('role'), 'combobox');
+    await box.focus();
+    await page.keyboard.type('停车管理办法');
+    const option = page.locator('[role=listbox] [role=option]');
+    await option.first().waitFor({ state: 'visible' });
+    assert.match((await option.allTextContents()).join(' | '), /临淄区城区停车管理办法（征求意见稿）/);
+    await axeClean('证明材料 listbox open');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const radio = page.locator('form[action$="/advance"] input[type=radio][name=evidenceItemId]');
+    assert.equal(await radio.count(), 1);
+    assert.equal(await radio.isChecked(), true);
+  });
+
   test('every decisions console page has zero axe violations, in normal and 长辈模式, also with field errors shown', async () => {
     for (const on of [false, true]) {
       await elder(on);
       const mode = on ? '（长辈模式）' : '';
       await visit('/console/decisions', `dashboard${mode}`);
+      await visit(`/console/decisions?dq=${encodeURIComponent('停车管理办法')}&xq=${encodeURIComponent('停车')}`, `dashboard, 草案全文 and 起草说明 found (no-JS search)${mode}`);
       await visit('/console/meetings/new', `new 列席 notice${mode}`);
       await visit('/console/open-days/new', `new open day${mode}`);
       await visit(`/console/decisions/${decision}`, `catalog item${mode}`);
+      await visit(`/console/decisions/${decision}?eq=${encodeURIComponent('停车管理办法')}`, `catalog item, 证明材料 found (no-JS search)${mode}`);
       await visit(`/console/consultations/${consultation}`, `consultation management${mode}`);
       assert.match(await page.textContent('main') ?? '', /归并组（1）/);
       await visit(`/console/meetings/${undrawn}`, `列席 before selection${mode}`);

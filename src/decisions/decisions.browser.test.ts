@@ -17,6 +17,7 @@ describe('decisions pages in Chromium', () => {
   let closed = 0;
   let meeting = 0;
   let openDay = 0;
+  const cancelTokens: string[] = [];
   before(async () => {
     setNowForTests(new Date('2026-11-10T04:00:00Z'));
     h = await createBrowserHarness();
@@ -42,6 +43,13 @@ describe('decisions pages in Chromium', () => {
     open = (await svc.createConsultation(admin, { title: '停车管理办法第二轮征求意见', kind: 'major_decision', unit: '区住建局', opensOn: '2026-11-21', closesOn: '2026-12-25', decisionId: d.id })).id;
     meeting = (await part.createMeeting(admin, { title: '区政府常务会议（停车管理办法）', decisionId: d.id, meetingOn: '2026-12-28', signupOpensOn: '2026-11-20', signupClosesOn: '2026-12-20', seats: 3, rules: '报名超过名额时，以公布的种子随机抽取。' })).id;
     openDay = (await part.createOpenDay(admin, { title: '走进区住建局', unit: '区住建局', heldOn: '2026-12-15', place: '区住建局一楼大厅', capacity: 20, signupClosesOn: '2026-12-10' })).id;
+    // Sign-ups with e-mail addresses: their confirmations carry the self-service cancellation links.
+    for (const i of [1, 2, 3]) {
+      const addr = `citizen${i}@example.cn`;
+      await part.signUpForOpenDay(anon, openDay, { name: `市民${i}`, contact: addr });
+      const mail = await h.tdb.db.selectFrom('outbox').select('body').where('to_addr', '=', addr).executeTakeFirstOrThrow();
+      cancelTokens.push(/\/open-days\/cancel\?token=([A-Za-z0-9_-]+)/.exec(mail.body)![1]!);
+    }
   });
   after(async () => {
     setNowForTests(null);
@@ -50,7 +58,8 @@ describe('decisions pages in Chromium', () => {
 
   test('every decisions page has zero axe violations, in normal and 长辈模式 (the form also with errors shown)', async () => {
     const page = await h.newPage();
-    const pages = ['/decisions', `/decisions/${decision}`, `/consultations/${open}`, `/consultations/${closed}`, `/consultations/${closed}/feedback`, `/meetings/${meeting}`, `/open-days/${openDay}`];
+    const pages = ['/decisions', `/decisions/${decision}`, `/consultations/${open}`, `/consultations/${closed}`, `/consultations/${closed}/feedback`, `/meetings/${meeting}`, `/open-days/${openDay}`,
+      `/open-days/cancel?token=${cancelTokens[2]}`, '/open-days/cancel?token=wrong'];
     for (const elder of [false, true]) {
       if (elder) {
         await page.goto(`${h.baseUrl}/decisions`);
@@ -90,6 +99,15 @@ describe('decisions pages in Chromium', () => {
     assert.match(await page.textContent('[role=status]') ?? '', /您的意见已收到/);
   });
 
+  test('keyboard only: the cancellation link confirmed with Tab and Enter', async () => {
+    const page = await h.newPage();
+    await page.goto(`${h.baseUrl}/open-days/cancel?token=${cancelTokens[1]}`);
+    let guard = 0;
+    while ((await page.evaluate(() => document.activeElement?.textContent)) !== '确认取消报名' && guard++ < 60) await page.keyboard.press('Tab');
+    await Promise.all([page.waitForURL(/sent=cancelled/), page.keyboard.press('Enter')]);
+    assert.match(await page.textContent('[role=status]') ?? '', /您的报名已取消/);
+  });
+
   test('without JavaScript: catalog → decision → consultation, comment form with errors then sent; sign-ups', async () => {
     const ctx = await h.browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN' });
     try {
@@ -111,6 +129,15 @@ describe('decisions pages in Chromium', () => {
       await page.fill('#f-name', '刘一');
       await page.fill('#f-contact', '13800000000');
       await Promise.all([page.waitForURL(/sent=confirmed/), page.click('form[action$="/signup"] button[type=submit]')]);
+      // The cancellation link from the e-mail, without JavaScript: confirm, land on the event page, the link is spent.
+      await page.goto(`${h.baseUrl}/open-days/cancel?token=${cancelTokens[0]}`);
+      assert.match(await page.textContent('main') ?? '', /您的报名/);
+      assert.doesNotMatch(await page.textContent('body') ?? '', /市民1|citizen1/);
+      await Promise.all([page.waitForURL(/sent=cancelled/), page.click('form[action="/open-days/cancel"] button[type=submit]')]);
+      assert.match(await page.textContent('[role=status]') ?? '', /您的报名已取消/);
+      const spent = await page.goto(`${h.baseUrl}/open-days/cancel?token=${cancelTokens[0]}`);
+      assert.equal(spent?.status(), 410);
+      assert.match(await page.textContent('[role=alert]') ?? '', /取消链接已失效/);
       await page.goto(`${h.baseUrl}/meetings/${meeting}`);
       await page.fill('#f-name', '陈二');
       await page.fill('#f-contact', '13800000001');

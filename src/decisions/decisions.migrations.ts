@@ -213,4 +213,18 @@ const noticeOutbox: MigrationDef = {
   },
 };
 
-export const DECISIONS_MIGRATIONS: MigrationDef[] = [tables, listed, counts, reportItem, notices, noticeOutbox];
+const cancelTokens: MigrationDef = {
+  name: '20261201_2047_decisions_cancel_tokens',
+  reason: 'citizens cancel their own 开放日 sign-up from the link in the confirmation e-mail: an unguessable token, stored only as its SHA-256, single use',
+  up: async (db, dialect) => {
+    await withId(db.schema.createTable('decisions_cancel_tokens'), dialect)
+      .addColumn('token_hash', 'varchar(64)', (c) => c.notNull().unique())
+      .addColumn('target', 'varchar(10)', (c) => c.notNull())
+      .addColumn('signup_id', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('used_at', 'text')
+      .execute();
+  },
+};
+
+export const DECISIONS_MIGRATIONS: MigrationDef[] = [tables, listed, counts, reportItem, notices, noticeOutbox, cancelTokens];

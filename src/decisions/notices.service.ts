@@ -21,6 +21,8 @@ export const baseUrl = (): string | null => publicBaseUrl();
  */
 export async function tellParticipant(tx: Db, n: {
   areaId: number; target: NoticeTarget; targetId: number; signup: { id: number; contact: string }; event: NoticeEvent; version?: number; text: NoticeText;
+  /** Appended to the e-mail only (e.g. a cancellation link with its token), never to the stored notice text. */
+  mailOnly?: string;
 }): Promise<'email' | 'phone' | null> {
   const key = `${n.target}:${n.targetId}:${n.event}${n.version ? `:${n.version}` : ''}:${n.signup.id}`;
   const email = emailOf(n.signup.contact);
@@ -32,7 +34,7 @@ export async function tellParticipant(tx: Db, n: {
   if (!r) return null;
   if (email) {
     const outboxId = await queueMailOnce(tx, `decisions.participant:${key}`, {
-      areaId: n.areaId, to: email, subject: `【政务公开】${n.text.subject}`, body: `${n.text.body}\n\n（本邮件由政务公开工作平台自动发送，请勿直接回复）`,
+      areaId: n.areaId, to: email, subject: `【政务公开】${n.text.subject}`, body: `${n.text.body}${n.mailOnly ? `\n\n${n.mailOnly}` : ''}\n\n（本邮件由政务公开工作平台自动发送，请勿直接回复）`,
     });
     if (outboxId !== null) await tx.updateTable('decisions_notices').set({ outbox_id: outboxId }).where('id', '=', r.id).execute();
   }

@@ -93,10 +93,11 @@ function OpenDayPage(props: { meta: PageMeta; v: Awaited<ReturnType<typeof p.pub
         <dt>报名截止</dt><dd>{d.signup_closes_on}</dd>
         {props.today > d.held_on ? <><dt>实际到场</dt><dd>{props.v.attended}人</dd></> : null}
       </dl>
+      {props.sent === 'cancelled' ? <div class="gk-notice" role="status">您的报名已取消。</div> : null}
       {open ? (
         <section aria-labelledby="h-signup">
           <h2 id="h-signup">报名参加</h2>
-          {props.sent ? <div class="gk-notice" role="status">{props.sent === 'waiting' ? '名额已满，您已进入候补名单；有人取消时按报名顺序递补。' : '报名成功。'}</div> : null}
+          {props.sent && props.sent !== 'cancelled' ? <div class="gk-notice" role="status">{props.sent === 'waiting' ? '名额已满，您已进入候补名单；有人取消时按报名顺序递补。' : '报名成功。'}</div> : null}
           <p>姓名和联系方式仅用于活动组织，不会公开。填写电子邮箱的，报名确认、候补递补和安排变更发邮件通知；只留电话的，由工作人员电话通知。</p>
           <ErrorSummary errors={props.form.errors} labels={{ name: '姓名', contact: '联系方式' }} />
           <form method="post" action={`/open-days/${d.id}/signup`} class="gk-form" novalidate>
@@ -111,6 +112,44 @@ function OpenDayPage(props: { meta: PageMeta; v: Awaited<ReturnType<typeof p.pub
       {props.v.suggestions.length ? (
         <ol>{props.v.suggestions.map((s) => <li><p>{s.suggestion}</p><p>采纳情况：{DISPOSITION_LABELS[s.disposition]}{s.reason ? `。理由：${s.reason}` : ''}</p></li>)}</ol>
       ) : <p>暂无公布的意见建议。</p>}
+    </PortalLayout>
+  );
+}
+
+type CancelView = Awaited<ReturnType<typeof p.lookupCancelToken>>;
+/** The citizen's own cancellation page: the event and "您的报名" only — no name, no contact, no sign-up number. */
+function CancelPage(props: { meta: PageMeta; v: CancelView; token: string; csrf: string }): SafeHtml {
+  const v = props.v;
+  const event = v.state === 'unknown' ? null : v.openDay;
+  return (
+    <PortalLayout meta={props.meta}>
+      <Crumbs items={[{ href: '/decisions', label: '重大行政决策' }, { label: '取消开放日报名' }]} />
+      <h1>取消开放日报名</h1>
+      {event ? (
+        <dl class="gk-meta">
+          <dt>活动名称</dt><dd><a href={`/open-days/${event.id}`}>{event.title}</a></dd>
+          <dt>承办单位</dt><dd>{event.unit}</dd>
+          <dt>活动日期</dt><dd>{event.heldOn}</dd>
+          <dt>地点</dt><dd>{event.place}</dd>
+        </dl>
+      ) : null}
+      {v.state === 'ok' ? (
+        <section aria-labelledby="h-cancel">
+          <h2 id="h-cancel">您的报名</h2>
+          <p>确认取消后，名额将按报名顺序递补给候补人员，取消后不能恢复；如仍想参加，请在报名截止前重新报名。</p>
+          <form method="post" action="/open-days/cancel" class="gk-form">
+            <CsrfField token={props.csrf} />
+            <input type="hidden" name="token" value={props.token} />
+            <button type="submit" class="gk-button">确认取消报名</button>
+          </form>
+        </section>
+      ) : (
+        <div class="gk-notice" role="alert">{
+          v.state === 'unknown' ? '取消链接无效：请核对邮件中的链接是否完整。如需取消报名，请与活动承办单位联系。'
+            : v.state === 'used' ? '您的报名已取消，此取消链接已失效。'
+              : '活动已结束，此取消链接已失效。'
+        }</div>
+      )}
     </PortalLayout>
   );
 }
@@ -143,9 +182,25 @@ export async function participationRoutes(app: FastifyInstance, deps: AppDeps): 
   const openDayPage = async (req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
     const v = await p.publicOpenDay(req.ctx.db, idOf(req));
     const sent = String((req.query as Record<string, unknown>).sent ?? '') || null;
-    return sendHtml(reply, <OpenDayPage meta={pageMeta(req, reply, v.d.title)} v={v} form={form} csrf={reply.generateCsrf()} sent={sent === 'waiting' || sent === 'confirmed' ? sent : null} today={todayCst()} />, status);
+    return sendHtml(reply, <OpenDayPage meta={pageMeta(req, reply, v.d.title)} v={v} form={form} csrf={reply.generateCsrf()} sent={sent === 'waiting' || sent === 'confirmed' || sent === 'cancelled' ? sent : null} today={todayCst()} />, status);
   };
   app.get('/open-days/:id', (req, reply) => openDayPage(req, reply, emptyForm()));
+  // The citizen's own cancellation link (from the confirmation e-mail): GET shows what will be cancelled, POST cancels.
+  const cancelPage = (req: FastifyRequest, reply: FastifyReply, v: CancelView, token: string) => {
+    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+    const status = v.state === 'ok' ? 200 : v.state === 'unknown' ? 404 : 410;
+    return sendHtml(reply, <CancelPage meta={pageMeta(req, reply, '取消开放日报名')} v={v} token={token} csrf={reply.generateCsrf()} />, status);
+  };
+  app.get('/open-days/cancel', { config: limit }, async (req, reply) => {
+    const token = String((req.query as Record<string, unknown>).token ?? '');
+    return cancelPage(req, reply, await p.lookupCancelToken(req.ctx.db, token), token);
+  });
+  app.post('/open-days/cancel', { config: limit }, async (req, reply) => {
+    const token = formBody(req).token ?? '';
+    const v = await p.cancelByToken(req.ctx, token);
+    if (v.state === 'ok') return reply.redirect(`/open-days/${v.openDay.id}?sent=cancelled`, 303);
+    return cancelPage(req, reply, v, token);
+  });
   app.post('/open-days/:id/signup', { config: limit }, async (req, reply) => {
     const b = formBody(req);
     try {

@@ -1,6 +1,7 @@
 // 列席 (public attendance at meetings) and 政府开放日 (open days): notices, public sign-up, the
 // reproducible random draw or a recorded manual choice, waiting lists, attendance, opinions and
 // suggestions with their dispositions.
+import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { sql, type Selectable } from 'kysely';
 import { writeAudit } from '../audit/public.js';
@@ -8,12 +9,12 @@ import type { Db } from '../db/schema.js';
 import type { MeetingsTable, OpenDaysTable } from '../db/decisions.tables.js';
 import { actorArea, findUnit, unitByName } from '../org/public.js';
 import type { Ctx } from '../lib/context.js';
-import { fail, invalid, notFound } from '../lib/errors.js';
+import { AppError, fail, invalid, notFound } from '../lib/errors.js';
 import { nowIso, todayCst } from '../lib/time.js';
 import { isoDate, oneOf, optionalText, parseInput, strictNumberInput, text } from '../lib/validate.js';
 import { requireDecisionsAdmin, requireDecisionsStaff, requireMeetingManager, requireMeetingReader, requireOpenDayCreator, requireOpenDayReader, requireOpenDayStaff } from './decisions-policy.js';
 import { drawFromSeed } from './pure/draw.js';
-import { meetingNotice, openDayNotice, type MeetingFacts, type OpenDayFacts } from './pure/notices.js';
+import { emailOf, meetingNotice, openDayNotice, type MeetingFacts, type OpenDayFacts } from './pure/notices.js';
 import { baseUrl, tellParticipant } from './notices.service.js';
 import { DISPOSITIONS } from './pure/rules.js';
 
@@ -200,8 +201,8 @@ export const OPEN_DAY_LABELS: Record<string, string> = { title: '活动名称', 
 async function openDayFacts(db: Db, d: OpenDay): Promise<OpenDayFacts> {
   return { id: d.id, title: d.title, heldOn: d.held_on, place: d.place, bring: d.bring, unit: (await findUnit(db, d.unit_id))?.name ?? '承办单位' };
 }
-async function tellSignup(tx: Db, d: OpenDay, facts: OpenDayFacts, s: { id: number; name: string; contact: string }, event: 'confirmed' | 'waiting' | 'cancelled' | 'changed', position?: number) {
-  await tellParticipant(tx, { areaId: d.area_id, target: 'open_day', targetId: d.id, signup: s, event, version: event === 'changed' ? d.details_version : undefined, text: openDayNotice(event, facts, s, baseUrl(), position) });
+async function tellSignup(tx: Db, d: OpenDay, facts: OpenDayFacts, s: { id: number; name: string; contact: string }, event: 'confirmed' | 'waiting' | 'cancelled' | 'changed', position?: number, mailOnly?: string) {
+  await tellParticipant(tx, { areaId: d.area_id, target: 'open_day', targetId: d.id, signup: s, event, version: event === 'changed' ? d.details_version : undefined, text: openDayNotice(event, facts, s, baseUrl(), position), mailOnly });
 }
 export async function createOpenDay(ctx: Ctx, input: unknown): Promise<OpenDay> {
   requireDecisionsStaff(ctx.actor);
@@ -253,7 +254,9 @@ export async function signUpForOpenDay(ctx: Ctx, id: number, input: unknown): Pr
     const position = status === 'waiting'
       ? Number((await tx.selectFrom('open_day_signups').select(sql<number>`count(*)`.as('n')).where('open_day_id', '=', d.id).where('status', '=', 'waiting').where('id', '<=', r.id).executeTakeFirstOrThrow()).n) : confirmed + 1;
     await writeAudit(tx, ctx, { action: 'open_day.signup', entity: 'open_day_signup', entityId: r.id, after: { openDayId: d.id, status }, areaId: d.area_id });
-    await tellSignup(tx, d, facts, { id: r.id, name: v.name, contact: v.contact }, status, status === 'waiting' ? position : undefined);
+    // A cancellation link only where it can travel privately: in an e-mail to the address given.
+    const cancel = emailOf(v.contact) ? cancelLinkText(await issueCancelToken(tx, r.id), baseUrl()) : undefined;
+    await tellSignup(tx, d, facts, { id: r.id, name: v.name, contact: v.contact }, status, status === 'waiting' ? position : undefined, cancel);
     return { id: r.id, status, position };
   });
 }
@@ -266,25 +269,88 @@ export async function cancelOpenDaySignup(ctx: Ctx, signupId: number): Promise<n
   requireOpenDayStaff(ctx.actor, d);
   if (s.status === 'cancelled') throw fail('wrong_status', '该报名已取消');
   const facts = await openDayFacts(ctx.db, d);
-  return ctx.db.transaction().execute(async (tx) => {
-    await lockOpenDay(tx, d.id);
-    // Re-read under the lock: a concurrent cancellation must not promote twice.
-    const cur = await tx.selectFrom('open_day_signups').select('status').where('id', '=', s.id).executeTakeFirstOrThrow();
-    if (cur.status === 'cancelled') throw fail('wrong_status', '该报名已取消');
-    await tx.updateTable('open_day_signups').set({ status: 'cancelled' }).where('id', '=', s.id).execute();
-    let promoted: number | null = null;
-    if (cur.status === 'confirmed') {
-      const next = await tx.selectFrom('open_day_signups').select(['id', 'name', 'contact']).where('open_day_id', '=', d.id).where('status', '=', 'waiting').orderBy('id').executeTakeFirst();
-      if (next) {
-        await tx.updateTable('open_day_signups').set({ status: 'confirmed' }).where('id', '=', next.id).execute();
-        promoted = next.id;
-        await tellSignup(tx, d, facts, next, 'confirmed');
-      }
+  return ctx.db.transaction().execute((tx) => cancelInTx(tx, ctx, d, facts, s, 'staff'));
+}
+
+/**
+ * The one cancellation path (staff, and the citizen's own link): under the open day's lock, re-reads the sign-up,
+ * cancels it, promotes the first on the waiting list, audits (without name or contact) and tells both people.
+ */
+async function cancelInTx(tx: Db, ctx: Ctx, d: OpenDay, facts: OpenDayFacts, s: { id: number; name: string; contact: string }, via: 'staff' | 'self'): Promise<number | null> {
+  await lockOpenDay(tx, d.id);
+  // Re-read under the lock: a concurrent cancellation must not promote twice.
+  const cur = await tx.selectFrom('open_day_signups').select('status').where('id', '=', s.id).executeTakeFirstOrThrow();
+  if (cur.status === 'cancelled') throw fail('wrong_status', '该报名已取消');
+  await tx.updateTable('open_day_signups').set({ status: 'cancelled' }).where('id', '=', s.id).execute();
+  let promoted: number | null = null;
+  if (cur.status === 'confirmed') {
+    const next = await tx.selectFrom('open_day_signups').select(['id', 'name', 'contact']).where('open_day_id', '=', d.id).where('status', '=', 'waiting').orderBy('id').executeTakeFirst();
+    if (next) {
+      await tx.updateTable('open_day_signups').set({ status: 'confirmed' }).where('id', '=', next.id).execute();
+      promoted = next.id;
+      // The promotion e-mail carries its own cancellation link (the one of the waiting-list e-mail stays valid too).
+      await tellSignup(tx, d, facts, next, 'confirmed', undefined, emailOf(next.contact) ? cancelLinkText(await issueCancelToken(tx, next.id), baseUrl()) : undefined);
     }
-    await writeAudit(tx, ctx, { action: 'open_day.cancel', entity: 'open_day_signup', entityId: s.id, after: { promoted }, areaId: d.area_id });
-    await tellSignup(tx, d, facts, s, 'cancelled');
-    return promoted;
-  });
+  }
+  await writeAudit(tx, ctx, { action: 'open_day.cancel', entity: 'open_day_signup', entityId: s.id, after: via === 'self' ? { promoted, by: 'self' } : { promoted }, areaId: d.area_id });
+  await tellSignup(tx, d, facts, s, 'cancelled');
+  return promoted;
+}
+
+// ── the citizen's own cancellation link ──
+const hashToken = (t: string) => createHash('sha256').update(t, 'utf8').digest('hex');
+/** 32 random bytes (256 bits), base64url: 43 characters. */
+const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
+
+/** Creates the cancellation token of a sign-up; only its SHA-256 is stored, the token itself goes into the e-mail. */
+async function issueCancelToken(tx: Db, signupId: number): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await tx.insertInto('decisions_cancel_tokens').values({ token_hash: hashToken(token), target: 'open_day', signup_id: signupId, created_at: nowIso(), used_at: null }).execute();
+  return token;
+}
+export const cancelPath = (token: string) => `/open-days/cancel?token=${encodeURIComponent(token)}`;
+const cancelLinkText = (token: string, base: string | null) => `如需取消报名，请打开以下链接并确认（链接仅供您本人使用，活动结束后失效）：\n${base ?? ''}${cancelPath(token)}`;
+
+export type CancelLookup =
+  | { state: 'unknown' }
+  | { state: 'used' | 'expired' | 'ok'; openDay: { id: number; title: string; heldOn: string; place: string; unit: string }; status: 'confirmed' | 'waiting' | 'cancelled' };
+
+async function findByToken(db: Db, token: unknown) {
+  if (typeof token !== 'string' || !TOKEN_RE.test(token)) return null;
+  const t = await db.selectFrom('decisions_cancel_tokens').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+  if (!t) return null;
+  const s = await db.selectFrom('open_day_signups').selectAll().where('id', '=', t.signup_id).executeTakeFirst();
+  if (!s) return null;
+  return { t, s, d: await getOpenDay(db, s.open_day_id) };
+}
+
+/** What a cancellation link points at: the event and the state of the link (no name, no contact). */
+export async function lookupCancelToken(db: Db, token: unknown): Promise<CancelLookup> {
+  const f = await findByToken(db, token);
+  if (!f) return { state: 'unknown' };
+  const facts = await openDayFacts(db, f.d);
+  const openDay = { id: f.d.id, title: f.d.title, heldOn: f.d.held_on, place: f.d.place, unit: facts.unit };
+  const state = f.t.used_at || f.s.status === 'cancelled' ? 'used' : todayCst() > f.d.held_on ? 'expired' : 'ok';
+  return { state, openDay, status: f.s.status };
+}
+
+/** Cancels the sign-up behind a link, once; the waiting list moves up exactly as on a staff cancellation. */
+export async function cancelByToken(ctx: Ctx, token: unknown): Promise<CancelLookup> {
+  const before = await lookupCancelToken(ctx.db, token);
+  if (before.state !== 'ok') return before;
+  const f = (await findByToken(ctx.db, token))!;
+  const facts = await openDayFacts(ctx.db, f.d);
+  try {
+    await ctx.db.transaction().execute(async (tx) => {
+      const used = await tx.updateTable('decisions_cancel_tokens').set({ used_at: nowIso() }).where('id', '=', f.t.id).where('used_at', 'is', null).executeTakeFirst();
+      if (Number(used.numUpdatedRows) !== 1) throw fail('wrong_status', '该报名已取消');
+      await cancelInTx(tx, ctx, f.d, facts, f.s, 'self');
+    });
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'wrong_status') return { ...before, state: 'used', status: 'cancelled' };
+    throw err;
+  }
+  return { ...before, status: 'cancelled' };
 }
 
 /** Changes the date, place or what to bring; everyone confirmed or waiting is told (once per change). */

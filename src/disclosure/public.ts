@@ -20,6 +20,6 @@ export { documentStates, documentTexts, inForceToday, publicDocuments, type DocS
 export { registerSignoffGuard, type GuardHit, type SignoffGuard } from './signoff-guards.js';
 export { normativeWithoutValidity, publicItemTexts, undatedPublishedItems } from './site-facts.js';
 export { itemsAwaitingSignoff, unitsWithReviewers } from './inbox.repo.js';
-export { canPickItem, describePick, pickItems, type PickPurpose, type PickRow } from './item-picker.service.js';
+export { canPickItem, describePick, pickedItem, pickItems, type PickPurpose, type PickRow } from './item-picker.service.js';
 export { findPublishedItems } from './picker.repo.js';
-export { PickerSearch, pickTitle, type PickChoice } from './item-picker.views.js';
+export { PickerResults, PickerSearch, pickTitle, type PickChoice, type PickerProps } from './item-picker.views.js';

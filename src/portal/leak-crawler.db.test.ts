@@ -450,9 +450,10 @@ describe('no unpublished information reaches anonymous users (crawler)', () => {
 describe('no private participation data reaches anonymous users (crawler: decisions, consultations, 列席, 开放日)', () => {
   let h: Harness;
   const secret = (s: string) => `lkp${s}secret`;
-  const SECRETS = ['withheldtext', 'pendingtext', 'commentername', 'commentercontact', 'meetingcontact', 'meetingname', 'opendaycontact', 'opendayname', 'groupwithheld'].map(secret);
+  const SECRETS = ['withheldtext', 'pendingtext', 'commentername', 'commentercontact', 'meetingcontact', 'meetingname', 'opendaycontact', 'opendayname', 'groupwithheld', 'cancelname', 'cancelmail'].map(secret);
   const visited = new Map<string, { status: number; body: string }>();
   let consultationId = 0;
+  let cancelUrl = '';
 
   before(async () => {
     const { setNowForTests } = await import('../lib/time.js');
@@ -479,6 +480,10 @@ describe('no private participation data reaches anonymous users (crawler: decisi
     const od = await part.createOpenDay(admin, { title: '开放日', unit: '区住建局', heldOn: '2026-12-20', place: '区住建局', capacity: 1, signupClosesOn: '2026-12-10' });
     await part.signUpForOpenDay(anon, od.id, { name: secret('opendayname'), contact: secret('opendaycontact') });
     await part.signUpForOpenDay(anon, od.id, { name: secret('opendayname'), contact: secret('opendaycontact') });
+    // A sign-up with an e-mail address: its confirmation carries the self-service cancellation link.
+    await part.signUpForOpenDay(anon, od.id, { name: secret('cancelname'), contact: `13900001111 ${secret('cancelmail')}@example.cn` });
+    const mail = await h.tdb.db.selectFrom('outbox').select('body').where('to_addr', '=', `${secret('cancelmail')}@example.cn`).executeTakeFirstOrThrow();
+    cancelUrl = /\/open-days\/cancel\?token=[A-Za-z0-9_-]+/.exec(mail.body)![0];
   });
   after(async () => {
     (await import('../lib/time.js')).setNowForTests(null);
@@ -490,7 +495,7 @@ describe('no private participation data reaches anonymous users (crawler: decisi
   };
 
   test('crawl from / and /decisions, the public API and guessed ids: no private participation data', async () => {
-    const queue = ['/', '/decisions', `/consultations/${consultationId}`, `/api/v1/public/consultations/${consultationId}`, '/api/v1/public/decisions'];
+    const queue = ['/', '/decisions', `/consultations/${consultationId}`, `/api/v1/public/consultations/${consultationId}`, '/api/v1/public/decisions', cancelUrl, '/open-days/cancel?token=x'];
     for (let id = 1; id <= 3; id++) {
       queue.push(`/meetings/${id}`, `/open-days/${id}`, `/decisions/${id}`, `/consultations/${id}`, `/consultations/${id}/feedback`,
         `/api/v1/public/meetings/${id}`, `/api/v1/public/open-days/${id}`, `/api/v1/public/consultations/${id}`, `/api/v1/public/consultations/${id}/feedback`);
@@ -515,5 +520,20 @@ describe('no private participation data reaches anonymous users (crawler: decisi
     assert.ok([...seen].some((u) => u.startsWith('/meetings/')) && [...seen].some((u) => u.startsWith('/open-days/')), 'meeting and open day pages are linked');
     const counters = JSON.parse(visited.get(`/api/v1/public/consultations/${consultationId}`)!.body);
     assert.equal(counters.received, counters.published + counters.withheld);
+    assert.equal(visited.get(cancelUrl)!.status, 200, 'the cancellation page was crawled with a live token');
+    assert.match(visited.get(cancelUrl)!.body, /您的报名/);
+  });
+
+  test('the cancellation pages (before, after and replayed) show no personal data', async () => {
+    const a = h.agent();
+    const before = await a.get(cancelUrl);
+    assertClean(cancelUrl, before.body);
+    const done = await a.request('POST', '/open-days/cancel', { form: { token: new URL(cancelUrl, 'http://x').searchParams.get('token')! } });
+    assert.equal(done.statusCode, 303);
+    const landing = await a.get(String(done.headers.location));
+    assertClean(String(done.headers.location), landing.body);
+    const used = await a.get(cancelUrl);
+    assert.equal(used.statusCode, 410);
+    assertClean(`${cancelUrl} (used)`, used.body);
   });
 });

@@ -5,6 +5,7 @@ import { PortalLayout } from '../web/components/layout.js';
 import { Checkbox, ErrorSummary, SelectField, TextArea, TextField, type FormState } from '../web/components/form.js';
 import type { Answer, Citation, Outcome } from './engine.js';
 import { ENTRY_STATUS_LABELS, FORM_LABELS } from './entries.service.js';
+import { formatDate } from '../lib/time.js';
 
 export const HOTLINE = '12345';
 export const NO_BASIS = '未找到现行有效依据';
@@ -220,7 +221,7 @@ export const ConsultListPage = (p: { meta: PageMeta; rows: { id: number; public_
       <ul class="gk-qa-list">{p.rows.map((r) => (
         <li><h3 class="gk-qa-list__q">{r.public_question}</h3>
           {(r.public_reply ?? '').split('\n').map((l) => <p>{l}</p>)}
-          <p class="gk-muted">留言日期：{r.received_on} · 答复日期：{(r.replied_at ?? '').slice(0, 10)}</p></li>
+          <p class="gk-muted">留言日期：{r.received_on} · 答复日期：{formatDate(r.replied_at)}</p></li>
       ))}</ul>
     ) : <p>暂无公开的答复。</p>}
   </PortalLayout>
