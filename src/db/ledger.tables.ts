@@ -70,7 +70,7 @@ export interface LedgerProgressTable {
   created_at: string;
 }
 
-export type EvidenceKind = 'item' | 'url' | 'file';
+export type EvidenceKind = 'item' | 'url' | 'file' | 'participation';
 export interface LedgerEvidenceTable {
   id: Generated<number>;
   measure_id: number;
@@ -86,6 +86,9 @@ export interface LedgerEvidenceTable {
   label: string;
   author_label: string;
   created_at: string;
+  /** kind 'participation': the cited record of the decisions module (decision, consultation, meeting, open_day) and its id. */
+  target: Generated<string | null>;
+  target_id: Generated<number | null>;
 }
 
 export interface LedgerVersionsTable {

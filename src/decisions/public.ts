@@ -4,3 +4,7 @@ export { counters as consultationCounters, countedCounters as consultationCounte
 export { drawFromSeed } from './pure/draw.js';
 export { CATEGORY_LABELS, DISPOSITION_LABELS, STAGE_LABELS } from './pure/rules.js';
 export { consultationsForYear, type ConsultationsYear } from './report-figures.js';
+export {
+  PARTICIPATION_TARGETS, PARTICIPATION_TARGET_LABELS, citableParticipation, participationRefs, searchParticipation,
+  type ParticipationRef, type ParticipationTarget,
+} from './citations.service.js';

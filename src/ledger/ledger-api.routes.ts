@@ -51,7 +51,7 @@ export async function registerLedgerApiRoutes(app: FastifyInstance, deps: AppDep
   app.delete('/api/v1/ledgers/:id/measures/:mid', async (req) => { await svc.deleteMeasure(req.ctx, id(req), id(req, 'mid')); return ok({ ok: true }); });
   api({ method: 'POST', url: '/api/v1/ledgers/{id}/measures/{measureId}/progress', summary: '添加进展情况', roles: '本单位 unit_operator, unit_reviewer', body: { onDate: 'YYYY-MM-DD?', note: 'string' } });
   app.post('/api/v1/ledgers/:id/measures/:mid/progress', async (req, reply) => reply.status(201).send(ok({ id: await svc.addProgress(req.ctx, id(req), id(req, 'mid'), req.body) })));
-  api({ method: 'POST', url: '/api/v1/ledgers/{id}/measures/{measureId}/evidence', summary: '添加佐证材料：JSON {kind:"item",itemId} 或 {kind:"url",url}；或 multipart 上传文件（字段 file、label）', roles: '本单位 unit_operator, unit_reviewer', body: { kind: 'item|url', itemId: 'integer?', url: 'string?', label: 'string?' } });
+  api({ method: 'POST', url: '/api/v1/ledgers/{id}/measures/{measureId}/evidence', summary: '添加佐证材料：JSON {kind:"item",itemId}、{kind:"url",url} 或 {kind:"participation",target:"consultation|decision|meeting|open_day",targetId}（本区有公开页面的决策事项、征求意见、列席会议、开放日；不存在、其他区或不公开的记录一律返回同一 400 错误）；或 multipart 上传文件（字段 file、label）', roles: '本单位 unit_operator, unit_reviewer', body: { kind: 'item|url|participation', itemId: 'integer?', url: 'string?', target: 'consultation|decision|meeting|open_day?', targetId: 'integer?', label: 'string?' } });
   app.post('/api/v1/ledgers/:id/measures/:mid/evidence', async (req, reply) => {
     if (req.isMultipart()) {
       await svc.requireEvidenceUpload(req.ctx, id(req), id(req, 'mid'));

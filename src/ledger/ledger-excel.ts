@@ -6,7 +6,7 @@ import { CalendarError } from '../calendar/public.js';
 import type { DueSource, MeasureStatus } from '../db/ledger.tables.js';
 import type { Ctx } from '../lib/context.js';
 import { AppError, forbidden, notFound } from '../lib/errors.js';
-import { nowIso, todayCst } from '../lib/time.js';
+import { formatDate, nowIso, todayCst } from '../lib/time.js';
 import { actorId, actorLabel } from '../lib/context.js';
 import { findPlan, taskRolesForUnit, tasksOfPlan } from '../plan/public.js';
 import { DueError, LEDGER_STATUS_LABELS, MEASURE_STATUS_LABELS, computeDue, measureStatusFromLabel, parseRules, storedStatus } from './ledger-rules.js';
@@ -21,7 +21,7 @@ import { columnLabel, type ImportIssue } from './xlsx/import-issues.js';
 import { checkOfficeFile, OfficeFileLimitError } from '../lib/office-file-limits.js';
 import { exportLedgerWorkbook, exportLedgerWorkbookStreamed } from './xlsx/ledger-export.js';
 import { importLedgerWorkbook, sheetSource } from './xlsx/ledger-import.js';
-import { columnHeader, type ColumnKey, type LedgerMeasureRow, type LedgerSheet, type LedgerStatus as XlsxStatus } from './xlsx/ledger-layout.js';
+import { EVIDENCE_SHEET, columnHeader, type ColumnKey, type LedgerMeasureRow, type LedgerSheet, type LedgerStatus as XlsxStatus } from './xlsx/ledger-layout.js';
 import { sourceRow } from './xlsx/ledger-rows.js';
 
 const label = (s: MeasureStatus): XlsxStatus => MEASURE_STATUS_LABELS[s] as XlsxStatus;
@@ -48,7 +48,29 @@ export const xlsxName = (s: string) => `${s.replace(/[\\/:*?"<>|\s]+/g, '_')}.xl
 /** One unit's ledger. */
 export async function exportLedger(ctx: Ctx, ledgerId: number): Promise<{ buffer: Buffer; fileName: string }> {
   const v = await getLedger(ctx, ledgerId);
-  return { buffer: await exportLedgerWorkbook([sheetOfView(v)]), fileName: xlsxName(`${v.unit.name}-政务公开工作任务台账-${v.plan.year}`) };
+  const fileName = xlsxName(`${v.unit.name}-政务公开工作任务台账-${v.plan.year}`);
+  const evidence = evidenceSheet(v);
+  // The 附件3 sheet as the official sample; the evidence, when there is some, on a sheet of its own after it.
+  if (!evidence) return { buffer: await exportLedgerWorkbook([sheetOfView(v)]), fileName };
+  return { buffer: await exportLedgerWorkbookStreamed([sheetOfView(v)], { last: [evidence] }), fileName };
+}
+
+const EVIDENCE_KIND_LABELS: Record<string, string> = { item: '政府信息', url: '网址链接', file: '文件', participation: '决策与公众参与' };
+
+/** 佐证材料: one line per evidence — 序号, measure, kind, label (with the cited record's status), address. */
+function evidenceSheet(v: LedgerView): PlainSheet | null {
+  const rows: (string | number)[][] = [];
+  for (const r of v.rows) for (const m of r.measures) for (const e of m.evidence) {
+    const address = e.kind === 'item' ? `/items/${e.item_id}` : e.kind === 'file' ? `/console/ledgers/${v.ledger.id}/evidence/${e.id}` : e.url ?? '';
+    const label = e.kind === 'item' ? `${e.item_title ?? e.label}${e.item_index_no ? `（${e.item_index_no}）` : ''}` : e.label;
+    rows.push([r.seq, m.content, EVIDENCE_KIND_LABELS[e.kind] ?? e.kind, e.part_status ? `${label}（${e.part_status}）` : label, address, formatDate(e.created_at)]);
+  }
+  if (!rows.length) return null;
+  return {
+    name: EVIDENCE_SHEET, title: `${v.unit.name} 工作举措佐证材料`,
+    columns: [{ header: '序号', width: 6 }, { header: '工作举措', width: 36 }, { header: '类型', width: 12 }, { header: '佐证材料', width: 50 }, { header: '网址', width: 40 }, { header: '添加日期', width: 12 }],
+    rows,
+  };
 }
 
 /** Every unit of the plan, a sheet each; units without a ledger get their tasks with empty measures. */

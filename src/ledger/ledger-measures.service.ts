@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { writeAudit } from '../audit/public.js';
 import { CalendarError, getCalendar, type WorkingCalendar } from '../calendar/public.js';
 import { canReadItem, sniffKind, type AttachmentKind } from '../disclosure/public.js';
+import { PARTICIPATION_TARGET_LABELS, citableParticipation } from '../decisions/public.js';
 import type { Db } from '../db/schema.js';
 import type { Ctx } from '../lib/context.js';
 import { actorId, actorLabel } from '../lib/context.js';
@@ -174,7 +175,10 @@ export async function addEvidence(ctx: Ctx, ledgerId: number, measureId: number,
   requireProgressEdit(a);
   const m = await repo.findMeasure(ctx.db, ledgerId, measureId);
   if (!m) throw notFound('工作举措');
-  let values: { kind: 'item' | 'url' | 'file'; item_id: number | null; url: string | null; file_name: string | null; storage_key: string | null; mime: string | null; size: number | null; sha256: string | null; label: string };
+  let values: {
+    kind: 'item' | 'url' | 'file' | 'participation'; item_id: number | null; url: string | null; file_name: string | null; storage_key: string | null; mime: string | null;
+    size: number | null; sha256: string | null; label: string; target?: string | null; target_id?: number | null;
+  };
   let written: string | null = null;
   if (file) {
     if (!dataDir) throw new Error('addEvidence: dataDir is required for files');
@@ -203,6 +207,15 @@ export async function addEvidence(ctx: Ctx, ledgerId: number, measureId: number,
         && (item.attribute === 'proactive' || canReadItem(ctx.actor, item));
       if (!item || !citable) throw invalid({ itemId: '未找到该编号的已发布政府信息' });
       values = { kind: 'item', item_id: item.id, url: null, file_name: null, storage_key: null, mime: null, size: null, sha256: null, label: input.label ?? item.title };
+    } else if (input.kind === 'participation') {
+      // A decision, consultation, 列席 meeting or 开放日 of the ledger's area with a public page; missing,
+      // another area's and non-public records get the same answer (nothing about whether the id exists).
+      const ref = await citableParticipation(ctx.db, a.ledger.area_id, input.target, input.targetId);
+      if (!ref) throw invalid({ targetId: '未找到该编号的公开记录' });
+      values = {
+        kind: 'participation', item_id: null, url: ref.href, file_name: null, storage_key: null, mime: null, size: null, sha256: null,
+        label: input.label ?? `${PARTICIPATION_TARGET_LABELS[ref.target]}：${ref.title}`, target: ref.target, target_id: ref.id,
+      };
     } else {
       values = { kind: 'url', item_id: null, url: input.url, file_name: null, storage_key: null, mime: null, size: null, sha256: null, label: input.label ?? input.url };
     }

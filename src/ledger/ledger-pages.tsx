@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../lib/errors.js';
 import { formatDate, formatDateTime } from '../lib/time.js';
 import { PickerSearch, pickItems, pickTitle } from '../disclosure/public.js';
+import { PARTICIPATION_TARGET_LABELS, searchParticipation } from '../decisions/public.js';
 import { ErrorSummary, Form, SelectField, TextArea, TextField, emptyForm, type FormState } from '../web/components/form.js';
 import { LEDGER_STATUS_LABELS, parseRules, ruleDueDate, workingDaysRule } from './ledger-rules.js';
 import * as svc from './ledger.service.js';
@@ -178,7 +179,7 @@ export async function newMeasurePage(req: Req, reply: Reply, ledgerId: number, r
   </>);
 }
 
-export type MeasureForms = { measure?: FormState; progress?: FormState; item?: FormState; url?: FormState; file?: FormState; notice?: string };
+export type MeasureForms = { measure?: FormState; progress?: FormState; item?: FormState; url?: FormState; file?: FormState; participation?: FormState; notice?: string };
 
 export async function measurePage(req: Req, reply: Reply, ledgerId: number, measureId: number, forms: MeasureForms = {}, status = 200) {
   const v = await svc.getLedger(req.ctx, ledgerId);
@@ -191,10 +192,13 @@ export async function measurePage(req: Req, reply: Reply, ledgerId: number, meas
     content: m.content, timeLimit: m.time_limit, leader: m.leader, section: m.section, dueDate: m.due_source === 'manual' ? m.due_date : '',
     anchorDate: m.anchor_date ?? '', status: m.status === 'overdue' ? 'in_progress' : m.status, completedOn: m.completed_on ?? '',
   });
-  const errors = { ...mf.errors, ...forms.progress?.errors, ...forms.item?.errors, ...forms.url?.errors, ...forms.file?.errors };
+  const errors = { ...mf.errors, ...forms.progress?.errors, ...forms.item?.errors, ...forms.url?.errors, ...forms.file?.errors, ...forms.participation?.errors };
   // The evidence picker: a plain GET search (works without JavaScript), then one button per result.
   const itemq = String((req.query as Record<string, unknown>).itemq ?? '').slice(0, 100).trim();
   const picker = { q: itemq, rows: itemq && a.unitWriter ? await pickItems(req.ctx, { purpose: 'evidence', q: itemq, areaId: v.ledger.area_id }) : null };
+  // Decisions, consultations, 列席 meetings and 开放日 of the ledger's area (plan tasks 32–35): the same plain GET search.
+  const partq = String((req.query as Record<string, unknown>).partq ?? '').slice(0, 100).trim();
+  const parts = partq && a.unitWriter ? await searchParticipation(req.ctx.db, v.ledger.area_id, partq) : null;
   const page = await renderPage(req, reply, `工作举措：序号${row.seq}`, <>
     <Notice text={forms.notice} />
     <ErrorSummary errors={errors} labels={MEASURE_LABELS} />
@@ -238,6 +242,27 @@ export async function measurePage(req: Req, reply: Reply, ledgerId: number, meas
           <TextField name="itemId" label="或直接填写政府信息编号" type="number" form={forms.item ?? emptyForm()} required hint="政府信息管理页面中的编号" />
           <TextField name="itemLabel" label="说明（可不填）" form={forms.item ?? emptyForm()} maxlength={200} />
         </Form>
+        <h3 id="participation">关联重大行政决策、征求意见、列席会议或政府开放日</h3>
+        <form method="get" action={`${base}#participation`} class="gk-form" role="search" aria-labelledby="participation">
+          <TextField name="partq" label="按标题查找本区的决策事项、征求意见、列席会议和开放日" form={{ values: { partq }, errors: forms.participation?.errors ?? {} }} maxlength={100} />
+          <button type="submit" class="gk-button gk-button--secondary">查找</button>
+        </form>
+        {parts ? parts.length ? (
+          <table class="gk-table gk-table--stack">
+            <caption>找到{parts.length}条记录</caption>
+            <thead><tr><th scope="col">标题</th><th scope="col">类型</th><th scope="col">日期与状态</th><th scope="col">操作</th></tr></thead>
+            <tbody>{parts.map((p) => (
+              <tr>
+                <td data-label="标题"><a href={p.href}>{p.title}</a></td>
+                <td data-label="类型">{PARTICIPATION_TARGET_LABELS[p.target]}</td>
+                <td data-label="日期与状态">{p.status}</td>
+                <td data-label="操作"><form method="post" action={`${base}/evidence`} class="gk-inline"><input type="hidden" name="_csrf" value={csrf} />
+                  <input type="hidden" name="kind" value="participation" /><input type="hidden" name="target" value={p.target} /><input type="hidden" name="targetId" value={String(p.id)} />
+                  <button type="submit" class="gk-button gk-button--link">关联<span class="visually-hidden">{PARTICIPATION_TARGET_LABELS[p.target]}《{p.title}》</span></button></form></td>
+              </tr>
+            ))}</tbody>
+          </table>
+        ) : <p role="status">没有找到标题包含“{partq}”的记录。</p> : null}
         <h3>添加网址链接</h3>
         <Form action={`${base}/evidence`} csrf={csrf} submit="添加链接">
           <input type="hidden" name="kind" value="url" />

@@ -192,4 +192,13 @@ const urges: MigrationDef = {
   },
 };
 
-export const LEDGER_MIGRATIONS: MigrationDef[] = [ledgers, urges];
+const participationEvidence: MigrationDef = {
+  name: '20261201_2100_ledger_participation_evidence',
+  reason: 'Evidence of kind participation: a decision catalog item, consultation, 列席 meeting or 开放日 of the decisions module, by target and id',
+  async up(db) {
+    await db.schema.alterTable('ledger_evidence').addColumn('target', 'text').execute();
+    await db.schema.alterTable('ledger_evidence').addColumn('target_id', 'integer').execute();
+  },
+};
+
+export const LEDGER_MIGRATIONS: MigrationDef[] = [ledgers, urges, participationEvidence];

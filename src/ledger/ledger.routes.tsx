@@ -90,14 +90,15 @@ export async function ledgerRoutes(app: FastifyInstance, deps: AppDeps): Promise
   app.post('/console/ledgers/:id/measures/:mid/evidence', async (req, reply) => {
     const body = formBody(req);
     const [lid, mid] = [id(req), id(req, 'mid')];
-    const kind = body.kind === 'url' ? 'url' : 'item';
+    const kind = body.kind === 'url' ? 'url' : body.kind === 'participation' ? 'participation' : 'item';
     try {
-      await svc.addEvidence(req.ctx, lid, mid, { kind, itemId: body.itemId, url: body.url, label: kind === 'url' ? body.urlLabel : body.itemLabel });
+      await svc.addEvidence(req.ctx, lid, mid, kind === 'participation' ? { kind, target: body.target, targetId: body.targetId } : { kind, itemId: body.itemId, url: body.url, label: kind === 'url' ? body.urlLabel : body.itemLabel });
       return redirectWithFlash(reply, `/console/ledgers/${lid}/measures/${mid}#evidence`, '已添加佐证材料');
     } catch (err) {
       const fields = fieldErrors(err);
       if (fields) {
-        const errors = remap(fields, { label: kind === 'url' ? 'urlLabel' : 'itemLabel', kind: kind === 'url' ? 'url' : 'itemId', _: kind === 'url' ? 'url' : 'itemId' });
+        const main = kind === 'url' ? 'url' : kind === 'participation' ? 'partq' : 'itemId';
+        const errors = remap(fields, { label: kind === 'url' ? 'urlLabel' : 'itemLabel', kind: main, _: main, target: main, targetId: main });
         return measurePage(req, reply, lid, mid, { [kind]: { values: body, errors } }, 400);
       }
       throw err;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { intId, isoDate, oneOf, optionalText, strictNumberInput, text } from '../lib/validate.js';
 import { SETTABLE_STATUSES } from './ledger-rules.js';
+import { PARTICIPATION_TARGETS } from '../decisions/public.js';
 
 const blank = (v: unknown) => (v === '' || v === null ? undefined : v);
 export const optionalDate = (label: string) => z.preprocess(blank, isoDate(label).optional());
@@ -35,6 +36,12 @@ export const evidenceInput = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('url'),
     url: text('链接', { max: 500 }).refine((s) => /^https?:\/\/[^\s]+$/i.test(s), '链接应以 http:// 或 https:// 开头'),
+    label: optionalText('说明', 200),
+  }),
+  z.object({
+    kind: z.literal('participation'),
+    target: oneOf('记录类型', PARTICIPATION_TARGETS),
+    targetId: intId('记录编号'),
     label: optionalText('说明', 200),
   }),
 ], { error: '请选择佐证材料类型' });

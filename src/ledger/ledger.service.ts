@@ -6,6 +6,8 @@ import { writeAudit } from '../audit/public.js';
 import { requireUser } from '../auth/policy.js';
 import { getCalendar, type WorkingCalendar } from '../calendar/public.js';
 import type { LedgerStatus } from '../db/ledger.tables.js';
+import type { Db } from '../db/schema.js';
+import { participationRefs, type ParticipationRef } from '../decisions/public.js';
 import type { Ctx } from '../lib/context.js';
 import { conflict, invalid, notFound } from '../lib/errors.js';
 import { formatDate, nowIso, todayCst } from '../lib/time.js';
@@ -183,6 +185,16 @@ export async function unitList(ctx: Ctx, plan: Plan | null) {
 
 // ---------------------------------------------------------------- one ledger
 
+/** Cited decisions records (kind participation) get their current public link and one-line status. */
+async function withParticipationStatus<E extends { kind: string; target: string | null; target_id: number | null; url: string | null }>(db: Db, rows: E[]) {
+  const cited = rows.filter((e) => e.kind === 'participation' && e.target && e.target_id);
+  const refs = cited.length ? await participationRefs(db, cited.map((e) => ({ target: e.target!, id: e.target_id! }))) : new Map<string, ParticipationRef>();
+  return rows.map((e) => {
+    const ref = e.kind === 'participation' ? refs.get(`${e.target}:${e.target_id}`) : undefined;
+    return { ...e, url: ref?.href ?? e.url, part_status: ref?.status ?? null };
+  });
+}
+
 export async function getLedger(ctx: Ctx, id: number) {
   const access = await accessFor(ctx, id);
   const { ledger } = access;
@@ -196,7 +208,7 @@ export async function getLedger(ctx: Ctx, id: number) {
   const measures = (await repo.measuresOfLedger(ctx.db, id)).filter((m) => rowIds.has(m.row_id));
   const measureIds = new Set(measures.map((m) => m.id));
   const progress = (await repo.progressOfLedger(ctx.db, id)).filter((p) => measureIds.has(p.measure_id));
-  const evidence = (await repo.evidenceOfLedger(ctx.db, id)).filter((e) => measureIds.has(e.measure_id));
+  const evidence = await withParticipationStatus(ctx.db, (await repo.evidenceOfLedger(ctx.db, id)).filter((e) => measureIds.has(e.measure_id)));
   const comments = (await repo.commentsOfLedger(ctx.db, id)).filter((c) => c.row_id === null ? !visible : rowIds.has(c.row_id));
   const versions = await repo.versionsOfLedger(ctx.db, id);
   const cal = await getCalendar(ctx.db, ledger.area_id);

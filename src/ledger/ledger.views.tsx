@@ -10,7 +10,7 @@ import type { ImportIssue } from './xlsx/import-issues.js';
 export const MEASURE_LABELS: Record<string, string> = {
   content: '工作举措', timeLimit: '时限要求', leader: '单位分管领导', section: '责任科室', dueDate: '到期日', anchorDate: '起算日期',
   status: '状态', completedOn: '完成日期', onDate: '进展日期', note: '进展情况', itemId: '政府信息编号', itemLabel: '说明', url: '链接',
-  urlLabel: '说明', file: '文件', fileLabel: '说明', comment: '意见', body: '意见', _: '台账', planId: '工作方案', unitId: '单位',
+  urlLabel: '说明', partq: '决策与公众参与记录', file: '文件', fileLabel: '说明', comment: '意见', body: '意见', _: '台账', planId: '工作方案', unitId: '单位',
 };
 
 export const StatusTag = (p: { status: MeasureStatus }) => (
@@ -68,6 +68,7 @@ export const EvidenceLink = (p: { ledgerId: number; e: LedgerView['rows'][number
   const e = p.e;
   if (e.kind === 'file') return <a href={`/console/ledgers/${p.ledgerId}/evidence/${e.id}`}>{e.label}（文件）</a>;
   if (e.kind === 'url') return <a href={e.url ?? '#'} rel="noopener noreferrer">{e.label}</a>;
+  if (e.kind === 'participation') return <><a href={e.url ?? '#'}>{e.label}</a>{e.part_status ? <span class="gk-hint">（{e.part_status}）</span> : null}</>;
   return <a href={`/console/items/${e.item_id}`}>{e.item_title ?? e.label}{e.item_index_no ? `（${e.item_index_no}）` : ''}</a>;
 };
 

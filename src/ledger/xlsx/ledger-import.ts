@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { IssueList, NOT_XLSX, quote, type ImportIssue } from './import-issues.js';
 import { findHeader, normaliseHeader } from './ledger-header.js';
-import { MAX_DATA_ROWS, REQUIRED_COLUMNS, columnHeader, type ColumnKey, type LedgerSheet } from './ledger-layout.js';
+import { EVIDENCE_SHEET, MAX_DATA_ROWS, REQUIRED_COLUMNS, columnHeader, type ColumnKey, type LedgerSheet } from './ledger-layout.js';
 import { readLedgerRows } from './ledger-rows.js';
 import { precheckXlsx } from './xlsx-precheck.js';
 
@@ -97,6 +97,8 @@ export const importLedgerWorkbook = async (
   const sheets: LedgerSheet[] = [];
   for (const ws of wb.worksheets) {
     if (ws.state !== 'visible' || ws.actualRowCount === 0) continue;
+    if (ws.name === EVIDENCE_SHEET) continue; // the export's evidence list, not a ledger
+
     const sheet = readSheet(ws, opts, issues);
     if (sheet) sheets.push(sheet);
   }

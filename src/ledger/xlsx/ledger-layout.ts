@@ -35,6 +35,8 @@ export type LedgerSheet = {
 };
 
 export const LEDGER_TITLE = '政务公开工作任务台账';
+/** The plain sheet listing the evidence (佐证材料) after a unit's ledger sheet; the importer skips it. */
+export const EVIDENCE_SHEET = '佐证材料';
 export const UNIT_LABEL = '填报单位：';
 export const PLAN_LABEL = '工作方案：';
 
