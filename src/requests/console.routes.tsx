@@ -20,7 +20,7 @@ import { addEvent, CHANNEL_LABELS, confirmRequest, createRequest, requestDetail,
 import { canHandBack, canWriteRequest, intakeUnits, isOffice, seesWholeArea } from './requests-policy.js';
 import { setNumberTemplate } from './numbering.service.js';
 import { similarRequests } from './similar.js';
-import { proactiveProposal, proposeProactive } from './proactive.js';
+import { linkedDrafts, proactiveProposal, proposeProactive } from './proactive.js';
 import { ANSWER_LABELS, ANSWERS, answerConsultation, consultationLetter, consultationsOf, PARTY_KIND_LABELS, PARTY_KINDS, sendConsultation } from './consultation-letters.js';
 import { letterDocx } from './letters.service.js';
 import { numberTemplate } from './numbering.js';
@@ -164,6 +164,7 @@ async function detailPage(req: FastifyRequest, reply: FastifyReply, errors: Reco
   const names = new Map(units.map((u) => [u.id, u.name]));
   const sim = await similarRequests(req.ctx.db, id);
   const proposal = sim.otherApplicants + 1 >= sim.proactiveAfter ? await proactiveProposal(req.ctx.db, row) : null;
+  const ownDrafts = await linkedDrafts(req.ctx.db, id);
   const consultations = await consultationsOf(req.ctx.db, id);
   const files = await req.ctx.db.selectFrom('info_request_files').select(['id', 'file_name', 'size', 'role']).where('request_id', '=', id).orderBy('id').execute();
   const meta = pageMeta(req, reply, `申请 ${row.number ?? `#${row.id}（待确认）`}`);
@@ -240,6 +241,7 @@ async function detailPage(req: FastifyRequest, reply: FastifyReply, errors: Reco
         {row.decision ? <tr><th scope="row">办理结果</th><td>{decisionLabel(row.decision)}（{row.decided_on}）</td></tr> : null}
         {files.length ? <tr><th scope="row">附件</th><td><ul>{files.map((fl) => <li><a href={`/console/requests/${id}/files/${fl.id}`}>{fl.file_name}</a>（{Math.ceil(fl.size / 1024)} KB）</li>)}</ul></td></tr> : null}
       </tbody></table>
+      {ownDrafts.length && !(proposal && proposal.items.length) ? <p>本申请已关联主动公开草稿（条例第四十四条）：{ownDrafts.map((itemId) => <a href={`/console/items/${itemId}`}>政府信息草稿 {itemId}</a>)}（同组相似申请已生成草稿，不再另行生成）。</p> : null}
       {sim.similar.length ? <>
         <h2>相似的申请</h2>
         {sim.otherApplicants + 1 >= sim.proactiveAfter ? <p class="gk-notice" role="status">已有 {sim.otherApplicants + 1} 位申请人申请相同或相似的可以公开的信息，建议依照条例第四十四条纳入主动公开范围。</p> : null}

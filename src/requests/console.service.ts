@@ -11,6 +11,7 @@ import { intId, parseInput, strictNumberInput, text } from '../lib/validate.js';
 import { actorArea, findUnit, listUnitsInArea } from '../org/public.js';
 import { areaAdmins, notifyOnce, notifyUsers, unitUsers } from '../notify/public.js';
 import { CONSULTATION_DAYS, REQUEST_STATES, replayClock, type ClockReplay } from './request-events.js';
+import { proactiveGroupsWithoutDraft } from './proactive.js';
 import { isOffice, requireHandBack, requireOffice, seesWholeArea } from './requests-policy.js';
 import { cacheColumns, findRequest, loadEvents, refusalToAppError, toStored, type RequestRow } from './requests.service.js';
 
@@ -246,5 +247,7 @@ export async function inboxEntries(ctx: Ctx): Promise<{ label: string; count: nu
   if (d.total.overdue) out.push({ label: '已逾期的政府信息公开申请', count: d.total.overdue, href: '/console/requests?due=overdue', urgent: true });
   if (d.total.dueWeek) out.push({ label: '本周到期的政府信息公开申请', count: d.total.dueWeek, href: '/console/requests?due=week', urgent: d.total.dueToday > 0 });
   if (d.total.pending && isOffice(ctx.actor)) out.push({ label: '待确认的网上申请', count: d.total.pending, href: '/console/requests?state=pending_confirmation' });
+  const groups = await proactiveGroupsWithoutDraft(ctx.db, await scopeOf(ctx));
+  if (groups.length) out.push({ label: '可转为主动公开的相似申请（条例第四十四条，尚无草稿）', count: groups.length, href: `/console/requests/${groups[0]!.requestId}` });
   return out;
 }
