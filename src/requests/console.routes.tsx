@@ -12,7 +12,7 @@ import { actorArea, listUnitsInArea } from '../org/public.js';
 import { ConsoleLayout } from '../web/components/layout.js';
 import { ErrorSummary, Form, SelectField, TextArea, TextField, emptyForm, type FormState } from '../web/components/form.js';
 import { formBody, intParam, pageMeta, sendHtml } from '../web/http.js';
-import { assignRequest, dashboard, explainDue, handBack, listRequests, parseFilter, PAGE_SIZE, type DashboardRow } from './console.service.js';
+import { assignRequest, dashboard, explainDue, handBack, listRequests, parseFilter, PAGE_SIZE, totalLabel, type DashboardRow } from './console.service.js';
 import { ID_TYPES } from './intake.service.js';
 import { APPLICANT_LABELS, CLOCK_STEP_LABELS, decisionLabel, EVENT_LABELS } from './labels.js';
 import { CORRECTION_NOTICE_DAYS, STATE_LABELS, type RequestState } from './request-events.js';
@@ -47,6 +47,8 @@ async function listPage(req: FastifyRequest, reply: FastifyReply) {
   const meta = pageMeta(req, reply, '政府信息公开申请');
   const qs = (page: number) => `/console/requests?${new URLSearchParams({ ...Object.fromEntries(Object.entries(f).map(([k, v]) => [k, String(v)])), page: String(page) })}`;
   const pages = Math.max(1, Math.ceil(r.total / PAGE_SIZE));
+  // Past the count cap the last page is unknown: offer the next page while this one is full.
+  const hasNext = r.totalCapped ? r.rows.length === PAGE_SIZE : r.page < pages;
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
       <Tabs />
@@ -63,7 +65,7 @@ async function listPage(req: FastifyRequest, reply: FastifyReply) {
         </fieldset>
       </form>
       <table class="gk-table">
-        <caption>共 {r.total} 件（第 {r.page}/{pages} 页）</caption>
+        <caption>共 {totalLabel(r)}（第 {r.totalCapped ? r.page : `${r.page}/${pages}`} 页）</caption>
         <thead><tr><th scope="col">申请编号</th><th scope="col">受理机关</th><th scope="col">承办单位</th><th scope="col">渠道</th><th scope="col">收到日期</th><th scope="col">状态</th><th scope="col">答复期限</th><th scope="col">结果</th></tr></thead>
         <tbody>{r.rows.map((x) => (
           <tr>
@@ -76,7 +78,7 @@ async function listPage(req: FastifyRequest, reply: FastifyReply) {
           </tr>
         ))}</tbody>
       </table>
-      {pages > 1 ? <nav class="gk-pagination" aria-label="分页">{r.page > 1 ? <a href={qs(r.page - 1)} rel="prev">上一页</a> : null} {r.page < pages ? <a href={qs(r.page + 1)} rel="next">下一页</a> : null}</nav> : null}
+      {r.page > 1 || hasNext ? <nav class="gk-pagination" aria-label="分页">{r.page > 1 ? <a href={qs(r.page - 1)} rel="prev">上一页</a> : null} {hasNext ? <a href={qs(r.page + 1)} rel="next">下一页</a> : null}</nav> : null}
     </ConsoleLayout>
   ));
 }
