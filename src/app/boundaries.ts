@@ -87,7 +87,7 @@ export const TABLE_OWNERS: Record<string, string | string[]> = {
   consultations: 'decisions', consultation_comments: 'decisions', consultation_groups: 'decisions', decision_events: 'decisions',
   meetings: 'decisions', meeting_signups: 'decisions', open_days: 'decisions', open_day_signups: 'decisions',
   info_request_letters: 'requests', info_request_letter_series: 'requests', info_request_deliveries: 'requests', info_request_public_replies: 'requests', info_request_downloads: 'requests',
-  info_request_consultations: 'requests', info_request_proactive_items: 'requests', info_request_public_reply_files: 'requests',
+  info_request_consultations: 'requests', info_request_proactive_items: 'requests', info_request_public_reply_files: 'requests', info_request_consultation_series: 'requests',
 };
 /** Tables every module may read and write: settings (key/value) and job locks. */
 export const SHARED_TABLES = new Set(['settings', 'job_locks']);

@@ -140,6 +140,8 @@ export interface InfoRequestLettersTable {
   created_at: string;
 }
 export interface InfoRequestLetterSeriesTable { area_id: number; year: number; last_seq: number }
+/** 征求意见函 文号 counter per area and sending year. */
+export type InfoRequestConsultationSeriesTable = InfoRequestLetterSeriesTable;
 /** How the reply reached the applicant; relief periods run from `delivered_on`. */
 export interface InfoRequestDeliveriesTable {
   id: Generated<number>;
@@ -206,6 +208,7 @@ export interface RequestsTables {
   info_request_public_replies: InfoRequestPublicRepliesTable;
   info_request_letters: InfoRequestLettersTable;
   info_request_letter_series: InfoRequestLetterSeriesTable;
+  info_request_consultation_series: InfoRequestConsultationSeriesTable;
   info_request_deliveries: InfoRequestDeliveriesTable;
   info_request_files: InfoRequestFilesTable;
   info_requests: InfoRequestsTable;

@@ -362,7 +362,7 @@ describe('no unpublished information reaches anonymous users (crawler)', () => {
 
   test('requests: the 征求意见函 and its third party, and the released files, are reachable by no URL; with the 查询码 the applicant gets the files only', async () => {
     for (const url of [`/console/requests/${requestId}/consultations/1`, `/console/requests/${requestId}/consultations/1/docx`, `/console/requests/${requestId}/files/${releasedFileId}`,
-      `/requests/status/file?code=${QUERY_CODE}&file=${releasedFileId}`, `/requests/replies/${requestId}/files/${releasedFileId}`, `/requests/status/file/${releasedFileId}`, `/requests/files/${releasedFileId}`, `/requests/download/${QUERY_CODE}`,
+      `/requests/status/file?code=${QUERY_CODE}&file=${releasedFileId}`, `/requests/replies/${requestId}/files/${releasedFileId}`, `/requests/status/file/${releasedFileId}`, `/requests/files/${releasedFileId}`, `/requests/download/${QUERY_CODE}`, `/requests/download/${QUERY_CODE}/files/${releasedFileId}`,
       `/api/v1/requests/${requestId}/consultations`, ...CONSULT_MARKERS.map((m) => `/search?q=${m}`), `/search?q=${RELEASED_MARKER}`, `/api/v1/public/search?q=${RELEASED_MARKER}`]) {
       const r = await fetch(url);
       assert.ok(r.status === 401 || r.status === 303 || r.status === 404 || r.status === 200, `${url}: ${r.status}`);

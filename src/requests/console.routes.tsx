@@ -12,7 +12,7 @@ import { actorArea, listUnitsInArea } from '../org/public.js';
 import { ConsoleLayout } from '../web/components/layout.js';
 import { ErrorSummary, Form, SelectField, TextArea, TextField, emptyForm, type FormState } from '../web/components/form.js';
 import { formBody, intParam, pageMeta, sendHtml } from '../web/http.js';
-import { assignRequest, dashboard, explainDue, handBack, listRequests, parseFilter, PAGE_SIZE, type DashboardRow } from './console.service.js';
+import { assignRequest, dashboard, explainDue, handBack, listRequests, parseFilter, PAGE_SIZE, totalLabel, type DashboardRow } from './console.service.js';
 import { ID_TYPES } from './intake.service.js';
 import { APPLICANT_LABELS, CLOCK_STEP_LABELS, decisionLabel, EVENT_LABELS } from './labels.js';
 import { CORRECTION_NOTICE_DAYS, STATE_LABELS, type RequestState } from './request-events.js';
@@ -20,7 +20,7 @@ import { addEvent, CHANNEL_LABELS, confirmRequest, createRequest, requestDetail,
 import { canHandBack, canWriteRequest, intakeUnits, isOffice, seesWholeArea } from './requests-policy.js';
 import { setNumberTemplate } from './numbering.service.js';
 import { similarRequests } from './similar.js';
-import { proactiveProposal, proposeProactive } from './proactive.js';
+import { linkedDrafts, proactiveProposal, proposeProactive } from './proactive.js';
 import { ANSWER_LABELS, ANSWERS, answerConsultation, consultationLetter, consultationsOf, PARTY_KIND_LABELS, PARTY_KINDS, sendConsultation } from './consultation-letters.js';
 import { letterDocx } from './letters.service.js';
 import { numberTemplate } from './numbering.js';
@@ -47,6 +47,8 @@ async function listPage(req: FastifyRequest, reply: FastifyReply) {
   const meta = pageMeta(req, reply, '政府信息公开申请');
   const qs = (page: number) => `/console/requests?${new URLSearchParams({ ...Object.fromEntries(Object.entries(f).map(([k, v]) => [k, String(v)])), page: String(page) })}`;
   const pages = Math.max(1, Math.ceil(r.total / PAGE_SIZE));
+  // Past the count cap the last page is unknown: offer the next page while this one is full.
+  const hasNext = r.totalCapped ? r.rows.length === PAGE_SIZE : r.page < pages;
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>
       <Tabs />
@@ -63,7 +65,7 @@ async function listPage(req: FastifyRequest, reply: FastifyReply) {
         </fieldset>
       </form>
       <table class="gk-table">
-        <caption>共 {r.total} 件（第 {r.page}/{pages} 页）</caption>
+        <caption>共 {totalLabel(r)}（第 {r.totalCapped ? r.page : `${r.page}/${pages}`} 页）</caption>
         <thead><tr><th scope="col">申请编号</th><th scope="col">受理机关</th><th scope="col">承办单位</th><th scope="col">渠道</th><th scope="col">收到日期</th><th scope="col">状态</th><th scope="col">答复期限</th><th scope="col">结果</th></tr></thead>
         <tbody>{r.rows.map((x) => (
           <tr>
@@ -76,7 +78,7 @@ async function listPage(req: FastifyRequest, reply: FastifyReply) {
           </tr>
         ))}</tbody>
       </table>
-      {pages > 1 ? <nav class="gk-pagination" aria-label="分页">{r.page > 1 ? <a href={qs(r.page - 1)} rel="prev">上一页</a> : null} {r.page < pages ? <a href={qs(r.page + 1)} rel="next">下一页</a> : null}</nav> : null}
+      {r.page > 1 || hasNext ? <nav class="gk-pagination" aria-label="分页">{r.page > 1 ? <a href={qs(r.page - 1)} rel="prev">上一页</a> : null} {hasNext ? <a href={qs(r.page + 1)} rel="next">下一页</a> : null}</nav> : null}
     </ConsoleLayout>
   ));
 }
@@ -164,6 +166,7 @@ async function detailPage(req: FastifyRequest, reply: FastifyReply, errors: Reco
   const names = new Map(units.map((u) => [u.id, u.name]));
   const sim = await similarRequests(req.ctx.db, id);
   const proposal = sim.otherApplicants + 1 >= sim.proactiveAfter ? await proactiveProposal(req.ctx.db, row) : null;
+  const ownDrafts = await linkedDrafts(req.ctx.db, id);
   const consultations = await consultationsOf(req.ctx.db, id);
   const files = await req.ctx.db.selectFrom('info_request_files').select(['id', 'file_name', 'size', 'role']).where('request_id', '=', id).orderBy('id').execute();
   const meta = pageMeta(req, reply, `申请 ${row.number ?? `#${row.id}（待确认）`}`);
@@ -240,6 +243,7 @@ async function detailPage(req: FastifyRequest, reply: FastifyReply, errors: Reco
         {row.decision ? <tr><th scope="row">办理结果</th><td>{decisionLabel(row.decision)}（{row.decided_on}）</td></tr> : null}
         {files.length ? <tr><th scope="row">附件</th><td><ul>{files.map((fl) => <li><a href={`/console/requests/${id}/files/${fl.id}`}>{fl.file_name}</a>（{Math.ceil(fl.size / 1024)} KB）</li>)}</ul></td></tr> : null}
       </tbody></table>
+      {ownDrafts.length && !(proposal && proposal.items.length) ? <p>本申请已关联主动公开草稿（条例第四十四条）：{ownDrafts.map((itemId) => <a href={`/console/items/${itemId}`}>政府信息草稿 {itemId}</a>)}（同组相似申请已生成草稿，不再另行生成）。</p> : null}
       {sim.similar.length ? <>
         <h2>相似的申请</h2>
         {sim.otherApplicants + 1 >= sim.proactiveAfter ? <p class="gk-notice" role="status">已有 {sim.otherApplicants + 1} 位申请人申请相同或相似的可以公开的信息，建议依照条例第四十四条纳入主动公开范围。</p> : null}

@@ -47,6 +47,21 @@ export async function consultationsOf(db: Db, requestId: number) {
 /** The current pause's consultation_started event (the last one), when the request is paused. */
 const currentPause = (events: Awaited<ReturnType<typeof loadEvents>>) => [...events].reverse().find((e) => e.type === 'consultation_started');
 
+/**
+ * The next 征求意见函 sequence number of the area and year. The counter row is created (starting after the letters
+ * already sent that year, for databases from before the counter) and incremented in one UPDATE, whose row lock
+ * makes a concurrent sender wait for this transaction: two letters sent at the same moment get n and n + 1.
+ */
+async function nextConsultationSeq(tx: Db, areaId: number, year: number): Promise<number> {
+  const count = await tx.selectFrom('info_request_consultations').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('area_id', '=', areaId).where('sent_on', '>=', `${year}-01-01`).where('sent_on', '<=', `${year}-12-31`).executeTakeFirstOrThrow();
+  await tx.insertInto('info_request_consultation_series').values({ area_id: areaId, year, last_seq: Number(count.n) })
+    .onConflict((oc) => oc.columns(['area_id', 'year']).doNothing()).execute();
+  const r = await tx.updateTable('info_request_consultation_series').set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+    .where('area_id', '=', areaId).where('year', '=', year).returning('last_seq').executeTakeFirstOrThrow();
+  return r.last_seq;
+}
+
 /** Writes the 征求意见函 and, for the first letter, the consultation_started event (clock paused). */
 export async function sendConsultation(ctx: Ctx, id: number, input: unknown): Promise<{ consultationId: number; docNumber: string; answerDue: string }> {
   const v = parseInput(sendSchema, input);
@@ -77,9 +92,7 @@ export async function sendConsultation(ctx: Ctx, id: number, input: unknown): Pr
       seq = (stored.at(-1)?.seq ?? 0) + 1;
     }
     const year = Number(v.sentOn.slice(0, 4));
-    const count = await tx.selectFrom('info_request_consultations').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('area_id', '=', row.area_id).where('sent_on', '>=', `${year}-01-01`).where('sent_on', '<=', `${year}-12-31`).executeTakeFirstOrThrow();
-    const docNumber = CONSULTATION_NUMBER_TEMPLATE.replace('{area}', areaShortName(area?.name ?? '')).replace('{year}', String(year)).replace('{seq}', String(Number(count.n) + 1));
+    const docNumber = CONSULTATION_NUMBER_TEMPLATE.replace('{area}', areaShortName(area?.name ?? '')).replace('{year}', String(year)).replace('{seq}', String(await nextConsultationSeq(tx, row.area_id, year)));
     const answerDue = calendar.addWorkingDays(v.sentOn, 15);
     const letter = renderConsultation({
       partyKind: v.partyKind, partyName: v.partyName, docNumber, number: row.number ?? `#${row.id}`, receivedOn: row.received_on ?? row.submitted_on,

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { getCalendar } from '../calendar/public.js';
 import { setNowForTests } from '../lib/time.js';
 import { createHarness, USERS, type Agent, type Harness } from '../test-support/harness.js';
+import { sendConsultation } from './consultation-letters.js';
 import { addEvent, createRequest } from './requests.service.js';
 
 describe('征求意见函', () => {
@@ -115,5 +116,17 @@ describe('征求意见函', () => {
     const closed = await office.request('POST', `/api/v1/requests/${id}/consultations`, { json: { ...party, sentOn: '2022-10-21' } });
     assert.equal(closed.statusCode, 409);
     assert.equal((await letters(id)).length, 1);
+  });
+  test('letters sent at the same moment in one area get consecutive numbers (no unique-index failure)', async () => {
+    setNowForTests(new Date('2022-11-30T02:00:00Z'));
+    const ids: number[] = [];
+    for (const n of [1, 2, 3, 4]) ids.push((await createRequest(h.ctx, { unit: fin, channel: 'in_person', receivedOn: '2022-11-01', applicant: { type: 'natural', name: `并发${n}` }, description: `并发征求意见 ${n}` })).id);
+    const sent = await Promise.all(ids.map((id) => sendConsultation(h.ctx, id, { ...party, sentOn: '2022-11-03' })));
+    const seqs = sent.map((s) => Number(/〔2022〕(\d+)号/.exec(s.docNumber)![1])).sort((a, b) => a - b);
+    assert.equal(new Set(seqs).size, 4, `distinct numbers: ${seqs.join(',')}`);
+    assert.equal(seqs[3]! - seqs[0]!, 3, `consecutive numbers: ${seqs.join(',')}`);
+    const all = await db().selectFrom('info_request_consultations').select('doc_number').where('area_id', '=', h.areaId).where('sent_on', '>=', '2022-01-01').execute();
+    assert.equal(Math.max(...all.map((a) => Number(/〔2022〕(\d+)号/.exec(a.doc_number)![1]))), all.length, 'the series has no gaps');
+    for (const id of ids) assert.equal((await row(id)).state, 'paused');
   });
 });

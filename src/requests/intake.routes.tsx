@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import { createReadStream, existsSync } from 'node:fs';
 import type { AppDeps } from '../app/module.js';
-import { letterByToken, letterDocx, lettersOf } from './letters.service.js';
+import { letterByToken, letterDocx, lettersOf, releasedFileByToken } from './letters.service.js';
 import { listPublicReplies, PUBLIC_PAGE_SIZE, publicReply, publicReplyFile } from './public-replies.js';
 import { join } from 'node:path';
 import { AppError } from '../lib/errors.js';
@@ -281,6 +281,14 @@ export async function intakeRoutes(app: FastifyInstance, deps: AppDeps) {
     if (!l) throw new AppError('not_found', 'not_found', '下载链接无效或已过期，请凭查询码在申请进度查询页面获取，或联系答复机关');
     return reply.header('content-disposition', `attachment; filename="reply.docx"; filename*=UTF-8''${encodeURIComponent(`${l.title}-${l.docNumber}.docx`)}`).header('cache-control', 'no-store')
       .header('x-robots-tag', 'noindex').type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(await letterDocx(l));
+  });
+  app.get('/requests/download/:token/files/:fileId', { config: { rateLimit: { max: LOOKUP_LIMIT, timeWindow: '10 minutes' } } }, async (req, reply) => {
+    const p = req.params as Record<string, string>;
+    const f = /^\d{1,10}$/.test(p.fileId ?? '') ? await releasedFileByToken(req.ctx.db, p.token ?? '', Number(p.fileId)) : null;
+    const path = f ? join(requestsUploads(deps.config.dataDir), f.storageKey) : '';
+    if (!f || !existsSync(path)) throw new AppError('not_found', 'not_found', '下载链接无效或已过期，请凭查询码在申请进度查询页面获取，或联系答复机关');
+    return reply.header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`).header('cache-control', 'no-store')
+      .header('x-content-type-options', 'nosniff').header('x-robots-tag', 'noindex').type(f.mime).send(createReadStream(path));
   });
   app.get('/requests/replies', repliesPage);
   app.get('/requests/replies/:id', replyPage);

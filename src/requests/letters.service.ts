@@ -223,10 +223,14 @@ export async function recordDelivery(ctx: Ctx, id: number, input: unknown): Prom
       // A download link that expires, by e-mail through the outbox; only the token's hash is stored.
       const token = randomBytes(24).toString('base64url');
       const expires = new Date(Date.now() + DOWNLOAD_DAYS * 86400_000).toISOString();
-      await tx.insertInto('info_request_downloads').values({ token_hash: hashToken(token), request_id: id, letter_id: letter.id, expires_at: expires, created_at: nowIso() }).execute();
+      const issued = nowIso();
+      await tx.insertInto('info_request_downloads').values({ token_hash: hashToken(token), request_id: id, letter_id: letter.id, expires_at: expires, created_at: issued }).execute();
+      // The files released with the reply (uploaded by now, so after the privacy review above), each behind the same token.
+      const files = await tx.selectFrom('info_request_files').select(['id', 'file_name']).where('request_id', '=', id).where('role', '=', 'reply').where('created_at', '<=', issued).orderBy('id').execute();
+      const fileLines = files.length ? `\n\n随答复提供的政府信息（同一期限内有效）：\n${files.map((f) => `${f.file_name}：/requests/download/${token}/files/${f.id}`).join('\n')}` : '';
       await queueMail(tx, {
         areaId: row.area_id, to: row.applicant_email!, subject: `${letter.title}（${row.number ?? ''}）`,
-        body: `您好：\n\n您提出的政府信息公开申请（申请编号：${row.number ?? ''}）已经答复。请在${expires.slice(0, 10)}前通过以下链接下载${letter.title}：\n/requests/download/${token}\n\n${letter.unitName}`,
+        body: `您好：\n\n您提出的政府信息公开申请（申请编号：${row.number ?? ''}）已经答复。请在${expires.slice(0, 10)}前通过以下链接下载${letter.title}：\n/requests/download/${token}${fileLines}\n\n${letter.unitName}`,
       });
     }
     await appendNote(tx, ctx, row, 'delivered', v.deliveredOn, `送达：${{ post: '邮寄', email: '电子邮件', pickup: '当面领取', online: '网上获取' }[v.method]}${v.trackingNumber ? ` ${v.trackingNumber}` : ''}`, { deliveryId, method: v.method });
@@ -244,6 +248,19 @@ export async function letterByToken(db: Db, token: string): Promise<StoredLetter
   const row = await db.selectFrom('info_request_downloads').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
   if (!row || row.expires_at < nowIso()) return null;
   return (await lettersOf(db, row.request_id)).find((l) => l.id === row.letter_id) ?? null;
+}
+
+/**
+ * A file released with the reply behind an e-mailed link: only this request's reply files uploaded by the time the
+ * link was issued (so after the delivery's privacy review), only while the link is valid; null otherwise.
+ */
+export async function releasedFileByToken(db: Db, token: string, fileId: number): Promise<{ fileName: string; mime: string; storageKey: string } | null> {
+  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token) || !Number.isInteger(fileId) || fileId <= 0) return null;
+  const link = await db.selectFrom('info_request_downloads').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+  if (!link || link.expires_at < nowIso()) return null;
+  const f = await db.selectFrom('info_request_files').select(['file_name', 'mime', 'storage_key']).where('id', '=', fileId).where('request_id', '=', link.request_id)
+    .where('role', '=', 'reply').where('created_at', '<=', link.created_at).executeTakeFirst();
+  return f ? { fileName: f.file_name, mime: f.mime, storageKey: f.storage_key } : null;
 }
 
 export async function deliveriesOf(db: Db, requestId: number) {

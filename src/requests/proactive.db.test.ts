@@ -3,7 +3,9 @@
 // without any applicant data.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Ctx } from '../lib/context.js';
 import { createHarness, USERS, type Agent, type Harness } from '../test-support/harness.js';
+import { inboxEntries } from './console.service.js';
 import { proactiveProposal } from './proactive.js';
 import { addEvent, createRequest } from './requests.service.js';
 
@@ -24,6 +26,11 @@ describe('依申请公开转主动公开 (art. 44)', () => {
     return r;
   };
   const text = '临淄区2022年老旧小区改造项目清单及资金安排';
+  const staffCtx = async (username: string): Promise<Ctx> => {
+    const u = await db().selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
+    return { db: db(), dialect: h.tdb.dialect, actor: { kind: 'user', userId: u.id, username: u.username, name: u.display_name, role: u.role, unitId: u.unit_id, areaId: h.areaId } };
+  };
+  const inboxEntry = async (username: string = USERS.admin.username) => (await inboxEntries(await staffCtx(username))).find((e) => e.label.includes('第四十四条'));
 
   test('below the threshold nothing is offered and a draft is refused', async () => {
     await mk('赵甲', '某街道2021年路灯维修合同', 'disclosed');
@@ -31,6 +38,7 @@ describe('依申请公开转主动公开 (art. 44)', () => {
     assert.equal(await proactiveProposal(db(), await db().selectFrom('info_requests').selectAll().where('id', '=', r.id).executeTakeFirstOrThrow()), null);
     const page = await office.get(`/console/requests/${r.id}`);
     assert.doesNotMatch(page.body, /生成主动公开草稿/);
+    assert.equal(await inboxEntry(), undefined, 'no 工作台 entry below the threshold');
     const refused = await office.request('POST', `/console/requests/${r.id}/proactive`, { form: { title: '路灯维修合同', body: '某街道2021年路灯维修合同' } });
     assert.equal(refused.statusCode, 409);
     assert.match(refused.body, /不足 3 位/);
@@ -40,6 +48,11 @@ describe('依申请公开转主动公开 (art. 44)', () => {
     const a = await mk('孙丙丙', text, 'disclosed', { idType: '居民身份证', idNumber: '11010519491231002X', phone: '13800138000' });
     const b = await mk('李丁丁', `${text}（联系人李丁丁，13912345678）`, 'partial');
     const c = await mk('周戊戊', `请公开${text}`);
+    // 工作台: one entry for the group (the newest request stands for it) while it has no draft.
+    const entry = await inboxEntry();
+    assert.deepEqual(entry && { count: entry.count, href: entry.href }, { count: 1, href: `/console/requests/${c.id}` });
+    assert.ok(await inboxEntry(USERS.otherOperator.username), 'the handling unit sees it too');
+    assert.equal(await inboxEntry(USERS.operator.username), undefined, 'another unit does not');
     const page = await office.get(`/console/requests/${c.id}`);
     assert.match(page.body, /已有 3 位申请人/);
     assert.match(page.body, /生成主动公开草稿/);
@@ -81,6 +94,20 @@ describe('依申请公开转主动公开 (art. 44)', () => {
     const again = await office.request('POST', `/console/requests/${a.id}/proactive`, { form: { title: text, body: text } });
     assert.equal(again.statusCode, 409);
     assert.equal(await items(), before + 1);
+    assert.equal(await inboxEntry(), undefined, 'the group has its draft: no 工作台 entry');
+    // A later request of the same group (a fourth applicant) joins the draft: linked, shown, no second draft offered.
+    const d = await mk('吴己己', `申请公开${text}`);
+    const dLinks = await db().selectFrom('info_request_proactive_items').select('item_id').where('request_id', '=', d.id).execute();
+    assert.deepEqual(dLinks.map((l) => l.item_id), [itemId]);
+    const dPage = (await office.get(`/console/requests/${d.id}`)).body;
+    assert.match(dPage, new RegExp(`href="/console/items/${itemId}"`));
+    assert.doesNotMatch(dPage, /生成主动公开草稿/);
+    assert.equal((await office.request('POST', `/console/requests/${d.id}/proactive`, { form: { title: text, body: text } })).statusCode, 409);
+    assert.equal(await items(), before + 1);
+    assert.equal((await db().selectFrom('audit_log').select('id').where('action', '=', 'request.proactive_link').where('entity_id', '=', String(d.id)).execute()).length, 1);
+    // An unrelated request is not linked.
+    const e = await mk('郑庚庚', '某街道2023年垃圾分类宣传经费');
+    assert.equal((await db().selectFrom('info_request_proactive_items').select('item_id').where('request_id', '=', e.id).execute()).length, 0);
     // The item is in the disclosure module's console for the handling unit, as a draft.
     const unitStaff = await h.login(USERS.otherOperator.username);
     assert.match((await unitStaff.get(`/console/items/${itemId}`)).body, /依申请公开转主动公开/);

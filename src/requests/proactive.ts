@@ -13,7 +13,7 @@ import { parseInput, text } from '../lib/validate.js';
 import { z } from 'zod';
 import { requireRequestWriter } from './requests-policy.js';
 import { findRequest, type RequestRow } from './requests.service.js';
-import { similarRequests } from './similar.js';
+import { DEFAULT_PROACTIVE_AFTER, jaccard, PROACTIVE_AFTER_KEY, sameApplicant, SIMILAR_THRESHOLD, similarRequests, termSet } from './similar.js';
 
 type Applicant = Pick<RequestRow, 'applicant_name' | 'applicant_id_number' | 'applicant_phone' | 'applicant_email' | 'applicant_address' | 'applicant_contact' | 'applicant_legal_rep'>;
 
@@ -99,4 +99,72 @@ export async function proposeProactive(ctx: Ctx, id: number, input: unknown): Pr
         await writeAudit(tx, ctx, { action: 'request.proactive_draft', entity: 'info_request', entityId: requestId, areaId: row.area_id, after: { itemId, requests: numbers, unitId } });
       }
     });
+}
+
+/** The draft items linked to this request (art. 44), oldest first. */
+export async function linkedDrafts(db: Db, requestId: number): Promise<number[]> {
+  const rows = await db.selectFrom('info_request_proactive_items').select('item_id').where('request_id', '=', requestId).orderBy('item_id').execute();
+  return rows.map((r) => r.item_id);
+}
+
+/**
+ * A later request of a group that already has an art. 44 draft joins that draft (link + audit) instead of
+ * being offered a second one. Cheap when the body has no draft at all (one indexed probe).
+ */
+export async function linkToGroupDraft(ctx: Ctx, requestId: number): Promise<number | null> {
+  const me = await ctx.db.selectFrom('info_requests').select(['id', 'unit_id', 'area_id']).where('id', '=', requestId).executeTakeFirst();
+  if (!me) return null;
+  const any = await ctx.db.selectFrom('info_request_proactive_items as p').innerJoin('info_requests as r', 'r.id', 'p.request_id')
+    .select('p.item_id').where('r.unit_id', '=', me.unit_id).limit(1).executeTakeFirst();
+  if (!any) return null;
+  const sim = await similarRequests(ctx.db, requestId);
+  if (!sim.similar.length) return null;
+  const link = await ctx.db.selectFrom('info_request_proactive_items').select(['item_id', 'request_id'])
+    .where('request_id', 'in', sim.similar.map((x) => x.id)).orderBy('item_id').executeTakeFirst();
+  if (!link) return null;
+  const at = nowIso();
+  const who = actorLabel(ctx.actor);
+  await ctx.db.transaction().execute(async (tx) => {
+    const already = await tx.selectFrom('info_request_proactive_items').select('item_id').where('request_id', '=', requestId).where('item_id', '=', link.item_id).executeTakeFirst();
+    if (already) return;
+    await tx.insertInto('info_request_proactive_items').values({ request_id: requestId, item_id: link.item_id, created_by: who, created_at: at }).execute();
+    await writeAudit(tx, ctx, { action: 'request.proactive_link', entity: 'info_request', entityId: requestId, areaId: me.area_id, after: { itemId: link.item_id, via: link.request_id } });
+  });
+  return link.item_id;
+}
+
+export type ProactiveGroup = { requestId: number; number: string | null; applicants: number };
+
+/**
+ * 工作台: groups of similar requests (same body, within 3 years of each other, among the newest 300 in the actor's scope)
+ * where this request plus other applicants' released similar requests reach the hint threshold and none of
+ * them has a draft yet. One entry per group (the newest request stands for it).
+ */
+export async function proactiveGroupsWithoutDraft(db: Db, scope: { areaId: number; unitId: number | null }): Promise<ProactiveGroup[]> {
+  let q = db.selectFrom('info_requests').select(['id', 'number', 'unit_id', 'description', 'applicant_name', 'applicant_id_number', 'applicant_phone', 'decision', 'submitted_on'])
+    .where('area_id', '=', scope.areaId);
+  if (scope.unitId !== null) { const u = scope.unitId; q = q.where((eb) => eb.or([eb('unit_id', '=', u), eb('handling_unit_id', '=', u)])); }
+  const rows = await q.orderBy('id', 'desc').limit(300).execute();
+  if (rows.length < 2) return [];
+  const setting = await db.selectFrom('settings').select('value').where('key', '=', PROACTIVE_AFTER_KEY).executeTakeFirst();
+  const threshold = setting && /^\d+$/.test(setting.value) ? Number(setting.value) : DEFAULT_PROACTIVE_AFTER;
+  const linked = new Set((await db.selectFrom('info_request_proactive_items').select('request_id').where('request_id', 'in', rows.map((r) => r.id)).execute()).map((r) => r.request_id));
+  const terms = new Map(rows.map((r) => [r.id, termSet(r.description)]));
+  const released = (r: (typeof rows)[number]) => r.decision === 'disclosed' || r.decision === 'partial';
+  const key = (r: (typeof rows)[number]) => r.applicant_id_number ?? `${r.applicant_name}|${r.applicant_phone ?? ''}`;
+  const done = new Set<number>();
+  const out: ProactiveGroup[] = [];
+  for (const me of rows) {
+    if (done.has(me.id)) continue;
+    const since = `${Number(me.submitted_on.slice(0, 4)) - 3}${me.submitted_on.slice(4)}`;
+    const group = rows.filter((r) => r.id !== me.id && r.unit_id === me.unit_id && r.submitted_on >= since && jaccard(terms.get(me.id)!, terms.get(r.id)!) >= SIMILAR_THRESHOLD);
+    const others = new Set(group.filter((r) => released(r) && !sameApplicant(me, r)).map(key));
+    others.delete(key(me));
+    if (others.size + 1 < threshold) continue;
+    for (const r of group) done.add(r.id);
+    done.add(me.id);
+    if (linked.has(me.id) || group.some((r) => linked.has(r.id))) continue;
+    out.push({ requestId: me.id, number: me.number, applicants: others.size + 1 });
+  }
+  return out;
 }

@@ -17,8 +17,8 @@ describe('public reply library: released files', () => {
     await op.get(`/console/requests/${r.id}/reply`);
     const send = async (fileName: string, data: string) => {
       const boundary = '----gkpub';
-      const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/plain\r\n\r\n`), Buffer.from(data), Buffer.from(`\r\n--${boundary}--\r\n`)]);
-      assert.equal((await op.request('POST', `/console/requests/${r.id}/reply-files?_csrf=${encodeURIComponent(op.csrf)}`, { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } })).statusCode, 303);
+      const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${op.csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/plain\r\n\r\n`), Buffer.from(data), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+      assert.equal((await op.request('POST', `/console/requests/${r.id}/reply-files`, { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } })).statusCode, 303);
       return (await h.tdb.db.selectFrom('info_request_files').select('id').where('request_id', '=', r.id).orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
     };
     const clean = await send('审批决定.txt', '某小区加装电梯项目审批决定 lkqpubfilemark');

@@ -263,4 +263,17 @@ const publicReplyFiles: MigrationDef = {
   },
 };
 
-export const REQUESTS_MIGRATIONS: MigrationDef[] = [tables, files, letters, publicReplies, statsIndexes, downloads, consultationsAndProactive, yearIndex, publicReplyFiles];
+const consultationSeries: MigrationDef = {
+  name: '20261201_2101_requests_consultation_series',
+  reason: '征求意见函 文号: a counter row per area and year, locked by the increment, so letters sent at the same moment get consecutive numbers',
+  async up(db) {
+    await db.schema.createTable('info_request_consultation_series')
+      .addColumn('area_id', 'integer', (c) => c.notNull().references('units.id'))
+      .addColumn('year', 'integer', (c) => c.notNull())
+      .addColumn('last_seq', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('info_request_consultation_series_pk', ['area_id', 'year'])
+      .execute();
+  },
+};
+
+export const REQUESTS_MIGRATIONS: MigrationDef[] = [tables, files, letters, publicReplies, statsIndexes, downloads, consultationsAndProactive, yearIndex, publicReplyFiles, consultationSeries];

@@ -1,6 +1,7 @@
 // Information requests: intake, clock events, reading. Every write: one transaction, the clock
 // replayed from the stored events (refusals before anything is written), the cache columns
 // recomputed, writeAudit in the same transaction.
+import { linkToGroupDraft } from './proactive.js';
 import { z } from 'zod';
 import { writeAudit } from '../audit/public.js';
 import { getCalendar, type WorkingCalendar } from '../calendar/public.js';
@@ -124,7 +125,7 @@ export async function createRequest(ctx: Ctx, input: unknown): Promise<{ id: num
   const area = await areaName(ctx.db, areaId);
   const at = nowIso();
   const who = actorLabel(ctx.actor);
-  return ctx.db.transaction().execute(async (tx) => {
+  const created = await ctx.db.transaction().execute(async (tx) => {
     const number = receivedOn ? await nextRequestNumber(tx, areaId, area, Number(receivedOn.slice(0, 4))) : null;
     const a = v.applicant;
     const { id } = await tx.insertInto('info_requests').values({
@@ -152,6 +153,9 @@ export async function createRequest(ctx: Ctx, input: unknown): Promise<{ id: num
     });
     return { id, number, status: replay.state, due: replay.due };
   });
+  // Art. 44: a later request of a group that already has a draft joins it (not offered a second one).
+  if (receivedOn) await linkToGroupDraft(ctx, created.id);
+  return created;
 }
 
 const optionalMulti = (label: string, max: number) => z.preprocess((v) => (v === '' || v === null ? undefined : v), text(label, { max, multiline: true }).optional());
@@ -232,7 +236,7 @@ export async function confirmRequest(ctx: Ctx, id: number, input: unknown): Prom
   if (v.on < row.submitted_on) throw fail('request_event_date_order', `确认日期不能早于提交日期 ${row.submitted_on}`);
   const calendar = await getCalendar(ctx.db, row.area_id);
   const area = await areaName(ctx.db, row.area_id);
-  return ctx.db.transaction().execute(async (tx) => {
+  const confirmed = await ctx.db.transaction().execute(async (tx) => {
     const stored = await loadEvents(tx, id);
     const replay = replayClock(calendar, [...stored.map(toStored), { type: 'received', on: v.on }]);
     const number = await nextRequestNumber(tx, row.area_id, area, Number(v.on.slice(0, 4)));
@@ -247,6 +251,8 @@ export async function confirmRequest(ctx: Ctx, id: number, input: unknown): Prom
     await writeAudit(tx, ctx, { action: 'request.confirm', entity: 'info_request', entityId: id, areaId: row.area_id, after: { number, receivedOn: v.on, due: replay.due } });
     return { status: replay.state, due: replay.due, number };
   });
+  await linkToGroupDraft(ctx, id);
+  return confirmed;
 }
 
 /** The request as the API shows it to staff: contract fields plus the event list. */
