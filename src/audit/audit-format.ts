@@ -54,7 +54,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'request.event.extended': '依申请公开：延期答复', 'request.event.replied': '依申请公开：答复',
   'request.fee_notice': '依申请公开：发出收费通知', 'request.fee_paid': '依申请公开：缴费', 'request.replied': '依申请公开：逾期未缴费终止',
   'request.letter': '依申请公开：出具答复书', 'request.delivered': '依申请公开：送达', 'request.search_record': '依申请公开：检索记录',
-  'request.reply_file': '依申请公开：上传答复文件', 'request.public_reply': '依申请公开：发布到答复库', 'request.number_template': '依申请公开：设置申请编号规则', 'request.consultation_letter': '依申请公开：发出征求意见函', 'request.consultation_answer': '依申请公开：登记第三方答复', 'request.proactive_draft': '依申请公开：转主动公开（生成草稿）',
+  'request.reply_file': '依申请公开：上传答复文件', 'request.public_reply': '依申请公开：发布到答复库', 'request.number_template': '依申请公开：设置申请编号规则', 'request.consultation_letter': '依申请公开：发出征求意见函', 'request.consultation_answer': '依申请公开：登记第三方答复', 'request.proactive_draft': '依申请公开：转主动公开（生成草稿）', 'request.proactive_link': '依申请公开：关联已有主动公开草稿',
   'request.appeal.create': '复议诉讼：登记', 'request.appeal.conclude': '复议诉讼：办结',
   'report.create': '年度报告：新建', 'report.update': '年度报告：修改', 'report.sign_off': '年度报告：审签', 'report.file': '年度报告：备案',
   'report.publish': '年度报告：公开', 'report.reopen': '年度报告：退回草稿', 'report.correct': '年度报告：更正', 'report.prior_figures': '年度报告：录入上年数据',
