@@ -3,9 +3,7 @@
 // admins' token list /console/tokens and the token API.
 import QRCode from 'qrcode';
 import { raw } from '#jsx/jsx-runtime';
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { writeAudit } from '../audit/public.js';
 import { AppError, invalid } from '../lib/errors.js';
 import { ConsoleLayout } from '../web/components/layout.js';
 import { ErrorSummary, Form, SelectField, TextField, emptyForm, type FormState } from '../web/components/form.js';
@@ -13,17 +11,16 @@ import { documentApi, formBody, intParam, pageMeta, sendHtml } from '../web/http
 import { formatLocal } from '../audit/public.js';
 import { changeOwnPassword, listOwnSessions, revokeOwnSession } from './auth.service.js';
 import { PASSWORD_MIN_LENGTH } from './password-policy.js';
-import { requireAdmin, requireUser, roleNeedsTotp } from './policy.js';
+import { requireAdmin, requireUser } from './policy.js';
+import { accountOverview, disableTotp, enableTotp, totpEnrolment } from './account.service.js';
 import { securitySettings } from './security-settings.js';
 import { issueApiToken, listApiTokens, revokeApiToken, TOKEN_MODULES, TOKEN_SCOPE_LABELS, type TokenRow } from './tokens.js';
-import { matchTotp, newRecoveryCodes, newTotpSecret, otpauthUri } from './totp.js';
+import { otpauthUri } from './totp.js';
 import { now } from '../lib/time.js';
-import { verifyPassword } from './passwords.js';
 import { redirectWithFlash, takeFlash } from '../web/flash.js';
 
 const LABELS = { current: '当前密码', password: '新密码', confirm: '确认新密码', name: '令牌名称', scope: '权限范围', module: '限定模块', expiresDays: '有效期（天）', code: '动态验证码' };
 const ISSUER = '政务公开工作平台';
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 type Notice = { text: string; secret?: string[] };
 type PageState = { password?: FormState; token?: FormState; notice?: Notice };
@@ -53,10 +50,10 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     const u = requireUser(req.ctx.actor);
     const meta = pageMeta(req, reply, '我的账号');
     const csrf = meta.csrf!;
-    const [sessions, tokens, totp] = await Promise.all([
+    const [sessions, tokens, account] = await Promise.all([
       listOwnSessions(req.ctx, req.sessionToken),
       listApiTokens(req.ctx, { userId: u.userId }),
-      req.ctx.db.selectFrom('users').select(['totp_enabled', 'password_changed_at']).where('id', '=', u.userId).executeTakeFirstOrThrow(),
+      accountOverview(req.ctx),
     ]);
     const pw = state.password ?? emptyForm();
     const tk = state.token ?? emptyForm({ scope: 'read', expiresDays: '90' });
@@ -81,7 +78,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
               hint={`至少${PASSWORD_MIN_LENGTH}个字符，包含大写字母、小写字母、数字、符号中的至少三类；不能包含用户名，不能是常见密码`} />
             <TextField name="confirm" label="确认新密码" type="password" form={pw} required autocomplete="new-password" />
           </Form>
-          <p class="gk-muted">上次修改：{totp.password_changed_at ? formatLocal(totp.password_changed_at) : '未记录'}。修改后，您在其他设备上的登录将失效。</p>
+          <p class="gk-muted">上次修改：{account.passwordChangedAt ? formatLocal(account.passwordChangedAt) : '未记录'}。修改后，您在其他设备上的登录将失效。</p>
         </section>
 
         <section aria-labelledby="h-sessions">
@@ -103,7 +100,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
 
         <section aria-labelledby="h-totp">
           <h2 id="h-totp">双因素认证</h2>
-          <p>{totp.totp_enabled ? '已启用：登录时需输入身份验证器应用中的动态验证码。' : '未启用。'} <a href="/console/account/totp">{totp.totp_enabled ? '管理双因素认证' : '启用双因素认证'}</a></p>
+          <p>{account.totpEnabled ? '已启用：登录时需输入身份验证器应用中的动态验证码。' : '未启用。'} <a href="/console/account/totp">{account.totpEnabled ? '管理双因素认证' : '启用双因素认证'}</a></p>
         </section>
 
         <section aria-labelledby="h-tokens">
@@ -173,27 +170,20 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
   const totpPage = async (req: FastifyRequest, reply: FastifyReply, form: FormState = emptyForm(), notice?: Notice, status = 200) => {
     const u = requireUser(req.ctx.actor);
     const meta = pageMeta(req, reply, '双因素认证');
-    const row = await req.ctx.db.selectFrom('users').select(['totp_secret', 'totp_enabled', 'recovery_codes_json']).where('id', '=', u.userId).executeTakeFirstOrThrow();
+    const row = await totpEnrolment(req.ctx);
     const flash = takeFlash(req, reply);
     if (flash && !notice) notice = { text: flash };
-    let secret = row.totp_secret;
-    if (!row.totp_enabled && !secret) {
-      // A new secret for enrolment; it only counts once a code from it has been confirmed.
-      secret = newTotpSecret();
-      await req.ctx.db.updateTable('users').set({ totp_secret: secret }).where('id', '=', u.userId).where('totp_enabled', '=', 0).execute();
-    }
+    const secret = row.secret;
     // The enrolment QR code, rendered here as SVG (nothing leaves the server; no script needed to show it).
-    const qr = !row.totp_enabled && secret ? raw((await QRCode.toString(otpauthUri(ISSUER, u.username, secret), { type: 'svg', errorCorrectionLevel: 'M', margin: 2, width: 220 })).trim()) : null;
-    const required = securitySettings().requireTotp && roleNeedsTotp(u.role);
-    const left = row.recovery_codes_json ? (JSON.parse(row.recovery_codes_json) as string[]).length : 0;
+    const qr = !row.enabled && secret ? raw((await QRCode.toString(otpauthUri(ISSUER, u.username, secret), { type: 'svg', errorCorrectionLevel: 'M', margin: 2, width: 220 })).trim()) : null;
     return sendHtml(reply, (
       <ConsoleLayout meta={meta}>
         {notice ? <div class="gk-notice" role="status"><p>{notice.text}</p>{notice.secret ? <ul>{notice.secret.map((s) => <li><code>{s}</code></li>)}</ul> : null}</div> : null}
         <ErrorSummary errors={form.errors} labels={LABELS} />
-        {row.totp_enabled ? (
+        {row.enabled ? (
           <>
-            <p>双因素认证已启用。剩余恢复码 {left} 个。</p>
-            {required ? <p>您的角色必须使用双因素认证，不能关闭。</p> : (
+            <p>双因素认证已启用。剩余恢复码 {row.recoveryCodesLeft} 个。</p>
+            {!row.mayTurnOff ? <p>您的角色必须使用双因素认证，不能关闭。</p> : (
               <Form action="/console/account/totp/disable" csrf={meta.csrf!} submit="关闭双因素认证">
                 <TextField name="current" label="当前密码" type="password" form={form} required autocomplete="current-password" />
               </Form>
@@ -225,29 +215,28 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
   app.post('/console/account/totp', async (req, reply) => {
     const u = requireUser(req.ctx.actor);
     const code = (formBody(req).code ?? '').trim();
-    const row = await req.ctx.db.selectFrom('users').select(['totp_secret', 'totp_enabled']).where('id', '=', u.userId).executeTakeFirstOrThrow();
-    if (row.totp_enabled) return totpPage(req, reply);
-    const step = row.totp_secret ? matchTotp(row.totp_secret, code, Math.floor(now().getTime() / 1000)) : null;
-    if (step === null) return totpPage(req, reply, { values: {}, errors: { code: '动态验证码不正确，请核对手机时间后重试' } }, undefined, 400);
-    const codes = newRecoveryCodes();
-    await req.ctx.db.transaction().execute(async (tx) => {
-      await tx.updateTable('users').set({ totp_enabled: 1, totp_last_step: step, recovery_codes_json: JSON.stringify(codes.map((c) => sha256(c))) }).where('id', '=', u.userId).execute();
-      await writeAudit(tx, req.ctx, { action: 'auth.totp_enable', entity: 'user', entityId: u.userId });
-    });
+    let codes: string[] | null;
+    try {
+      codes = await enableTotp(req.ctx, code);
+    } catch (err) {
+      const f = fieldsOf(err);
+      if (f) return totpPage(req, reply, { values: {}, errors: f }, undefined, 400);
+      throw err;
+    }
+    if (!codes) return totpPage(req, reply);
     req.ctx.actor = { ...u, mustEnrolTotp: false };
     return totpPage(req, reply, emptyForm(), { text: '双因素认证已启用。以下恢复码只显示这一次，每个可代替动态验证码登录一次：', secret: codes });
   });
 
   app.post('/console/account/totp/disable', async (req, reply) => {
-    const u = requireUser(req.ctx.actor);
-    if (securitySettings().requireTotp && roleNeedsTotp(u.role)) throw new AppError('forbidden', 'totp_required', '您的角色必须使用双因素认证');
     const current = formBody(req).current ?? '';
-    const row = await req.ctx.db.selectFrom('users').select(['password_hash']).where('id', '=', u.userId).executeTakeFirstOrThrow();
-    if (!current || !(await verifyPassword(row.password_hash, current))) return totpPage(req, reply, { values: {}, errors: { current: '当前密码不正确' } }, undefined, 400);
-    await req.ctx.db.transaction().execute(async (tx) => {
-      await tx.updateTable('users').set({ totp_enabled: 0, totp_secret: null, totp_last_step: null, recovery_codes_json: null }).where('id', '=', u.userId).execute();
-      await writeAudit(tx, req.ctx, { action: 'auth.totp_disable', entity: 'user', entityId: u.userId });
-    });
+    try {
+      await disableTotp(req.ctx, current);
+    } catch (err) {
+      const f = fieldsOf(err);
+      if (f) return totpPage(req, reply, { values: {}, errors: f }, undefined, 400);
+      throw err;
+    }
     return redirectWithFlash(reply, '/console/account/totp', '双因素认证已关闭。');
   });
 

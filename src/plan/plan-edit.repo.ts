@@ -49,3 +49,22 @@ export async function recordTaskChange(tx: Db, c: { taskId: number; at: string; 
 
 export const taskChanges = (db: Db, taskId: number) =>
   db.selectFrom('plan_task_changes').selectAll().where('task_id', '=', taskId).orderBy('id', 'desc').execute();
+
+export const touchPlan = (tx: Db, planId: number, at: string) => tx.updateTable('plans').set({ updated_at: at }).where('id', '=', planId).execute();
+export const replaceTaskUnits = async (tx: Db, taskId: number, units: readonly TaskUnitRow[]) => {
+  await tx.deleteFrom('plan_task_units').where('task_id', '=', taskId).execute();
+  for (const [sort, u] of units.entries()) await tx.insertInto('plan_task_units').values({ task_id: taskId, ...u, sort }).execute();
+};
+export const deleteAssignment = (tx: Db, taskId: number, unitId: number) =>
+  tx.deleteFrom('plan_task_assignments').where('task_id', '=', taskId).where('unit_id', '=', unitId).execute();
+export const insertAssignment = (tx: Db, row: { task_id: number; unit_id: number; role: TaskUnitRole; source: string }) =>
+  tx.insertInto('plan_task_assignments').values(row).execute();
+export const insertExclusion = (tx: Db, taskId: number, unitId: number, at: string) =>
+  tx.insertInto('plan_task_exclusions').values({ task_id: taskId, unit_id: unitId, created_at: at }).execute();
+export const deleteExclusion = (tx: Db, taskId: number, unitId: number) =>
+  tx.deleteFrom('plan_task_exclusions').where('task_id', '=', taskId).where('unit_id', '=', unitId).execute();
+/** Another plan of the area already using this 文号. */
+export const planWithDocNumber = (db: Db, areaId: number, docNumber: string, exceptPlanId: number) =>
+  db.selectFrom('plans').select('id').where('area_id', '=', areaId).where('doc_number', '=', docNumber).where('id', '!=', exceptPlanId).executeTakeFirst();
+/** A unit's id, area and name (units is the org module's table, shared for reading). */
+export const unitBrief = (db: Db, unitId: number) => db.selectFrom('units').select(['id', 'area_id', 'name']).where('id', '=', unitId).executeTakeFirst();

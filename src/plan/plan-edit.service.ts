@@ -16,7 +16,8 @@ import { intId, isoDate, optionalText, parseInput, text } from '../lib/validate.
 import { actorArea } from '../org/public.js';
 import { deleteLedgerRows, ledgerRowsOfTask, recomputeMeasureDueDates, setLedgerRowRole, type TaskLedgerRow } from '../ledger/public.js';
 import * as repo from './plan-edit.repo.js';
-import { findPlan } from './plan.repo.js';
+import { findPlan, updatePlan, updateTask } from './plan.repo.js';
+import { requireEditPlan } from './plan-policy.js';
 import { findGroup, splitResponsibleUnits } from './responsible-units.js';
 import { ruleLabel } from './plan.views.js';
 
@@ -28,6 +29,7 @@ const taskInput = z.object({
   reason: optionalText('修改说明', 500),
   measures: measuresChoice,
 });
+const assignInput = z.object({ unitId: intId('单位'), role: z.enum(['implementing', 'responsible', 'lead'], { error: '请选择角色' }) });
 const unitChoice = z.object({ unitId: intId('单位'), measures: measuresChoice });
 const planMetaInput = z.object({
   docNumber: optionalText('文号', 60),
@@ -82,7 +84,7 @@ async function syncRoles(tx: Db, taskId: number, after: repo.Coverage) {
   }
 }
 
-const touchPlan = (tx: Db, planId: number, at: string) => tx.updateTable('plans').set({ updated_at: at }).where('id', '=', planId).execute();
+const touchPlan = repo.touchPlan;
 
 /** Edits a task's 工作要求, 时限要求 (re-parsed) and 责任单位 (re-split). */
 export async function editTask(ctx: Ctx, planId: number, taskId: number, raw: unknown): Promise<{ explanation: string }> {
@@ -110,11 +112,10 @@ export async function editTask(ctx: Ctx, planId: number, taskId: number, raw: un
   const old = { requirement: task.requirement, timeLimit: task.time_limit, unitsText: task.units_text };
   const next = { requirement: input.requirement, timeLimit, unitsText };
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.updateTable('plan_tasks').set({
+    await updateTask(tx, taskId, {
       requirement: next.requirement, time_limit: timeLimit, units_text: unitsText, rules_json: JSON.stringify(explained.rules), warnings_json: JSON.stringify(warnings),
-    }).where('id', '=', taskId).execute();
-    await tx.deleteFrom('plan_task_units').where('task_id', '=', taskId).execute();
-    for (const [sort, u] of newUnits.entries()) await tx.insertInto('plan_task_units').values({ task_id: taskId, ...u, sort }).execute();
+    });
+    await repo.replaceTaskUnits(tx, taskId, newUnits);
     const ledgerNote = await applyLost(tx, lost, input.measures, at);
     await syncRoles(tx, taskId, after);
     const moved = timeLimit !== old.timeLimit ? await recomputeMeasureDueDates(tx, ctx, taskId) : 0;
@@ -141,7 +142,7 @@ export async function removeAssignment(ctx: Ctx, planId: number, taskId: number,
   const lost = await lostRows(ctx.db, taskId, before, after, input.measures);
   const at = nowIso();
   return ctx.db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('plan_task_assignments').where('task_id', '=', taskId).where('unit_id', '=', input.unitId).execute();
+    await repo.deleteAssignment(tx, taskId, input.unitId);
     const ledgerNote = await applyLost(tx, lost, input.measures, at);
     await syncRoles(tx, taskId, after);
     const note = [`取消指定${target.name}`, ledgerNote].filter(Boolean).join('；');
@@ -169,8 +170,8 @@ export async function setExclusion(ctx: Ctx, planId: number, taskId: number, raw
   const lost = exclude ? await lostRows(ctx.db, taskId, before, after, input.measures) : { rows: [], withMeasures: [] };
   const at = nowIso();
   return ctx.db.transaction().execute(async (tx) => {
-    if (exclude) await tx.insertInto('plan_task_exclusions').values({ task_id: taskId, unit_id: unit.id, created_at: at }).execute();
-    else await tx.deleteFrom('plan_task_exclusions').where('task_id', '=', taskId).where('unit_id', '=', unit.id).execute();
+    if (exclude) await repo.insertExclusion(tx, taskId, unit.id, at);
+    else await repo.deleteExclusion(tx, taskId, unit.id);
     const ledgerNote = await applyLost(tx, lost, input.measures, at);
     const action = exclude ? 'plan.task.exclude' : 'plan.task.include';
     const note = [exclude ? `${unit.name}不承担此任务（从单位组中排除）` : `${unit.name}恢复承担此任务`, ledgerNote].filter(Boolean).join('；');
@@ -181,6 +182,22 @@ export async function setExclusion(ctx: Ctx, planId: number, taskId: number, raw
   });
 }
 
+/** The office assigns a unit to a task (for 有关职能部门 and the like); returns the unit's name. */
+export async function assignUnit(ctx: Ctx, planId: number, taskId: number, raw: unknown): Promise<string> {
+  requireEditPlan(ctx.actor);
+  const d = await taskDetailFor(ctx, planId, taskId);
+  const input = parseInput(assignInput, raw);
+  const areaId = await actorArea(ctx);
+  return ctx.db.transaction().execute(async (tx) => {
+    const unit = await repo.unitBrief(tx, input.unitId);
+    if (!unit || unit.area_id !== areaId) throw invalid({ unitId: '单位不存在' });
+    await repo.deleteAssignment(tx, d.task.id, input.unitId);
+    await repo.insertAssignment(tx, { task_id: d.task.id, unit_id: input.unitId, role: input.role, source: 'admin' });
+    await writeAudit(tx, ctx, { action: 'plan.task.assign', entity: 'plan_task', entityId: d.task.id, after: input, areaId });
+    return unit.name;
+  });
+}
+
 /** Sets a plan's 文号, 成文日期 and title (a copied plan starts without them). */
 export async function updatePlanMeta(ctx: Ctx, planId: number, raw: unknown): Promise<void> {
   requireAdmin(ctx.actor);
@@ -188,14 +205,14 @@ export async function updatePlanMeta(ctx: Ctx, planId: number, raw: unknown): Pr
   const plan = await findPlan(ctx.db, planId);
   if (!plan || plan.area_id !== areaId) throw notFound('工作方案');
   const input = parseInput(planMetaInput, raw);
-  const clash = input.docNumber ? await ctx.db.selectFrom('plans').select('id').where('area_id', '=', areaId).where('doc_number', '=', input.docNumber).where('id', '!=', planId).executeTakeFirst() : undefined;
+  const clash = input.docNumber ? await repo.planWithDocNumber(ctx.db, areaId, input.docNumber, planId) : undefined;
   if (clash) throw invalid({ docNumber: '已有工作方案使用该文号' });
   if (input.issuedOn && Number(input.issuedOn.slice(0, 4)) !== plan.year && Number(input.issuedOn.slice(0, 4)) !== plan.year - 1) {
     throw invalid({ issuedOn: `成文日期应在${plan.year - 1}年或${plan.year}年` });
   }
   const after = { doc_number: input.docNumber ?? '', issued_on: input.issuedOn ?? null, title: input.title };
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.updateTable('plans').set({ ...after, updated_at: nowIso() }).where('id', '=', planId).execute();
+    await updatePlan(tx, planId, { ...after, updated_at: nowIso() });
     await writeAudit(tx, ctx, { action: 'plan.update', entity: 'plan', entityId: planId, before: { doc_number: plan.doc_number, issued_on: plan.issued_on, title: plan.title }, after, areaId });
   });
 }

@@ -3,14 +3,9 @@
 // plan's own 文号/date. Every successful POST redirects (303) with a one-time message; a failed one
 // re-renders its form with the fields named (handleFormPost).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { writeAudit } from '../audit/public.js';
 import { requireAdmin } from '../auth/policy.js';
 import { canEditPlan } from './plan-policy.js';
-import { invalid } from '../lib/errors.js';
 import { formatDateTime } from '../lib/time.js';
-import { intId, parseInput } from '../lib/validate.js';
-import { actorArea } from '../org/public.js';
 import { ConsoleLayout } from '../web/components/layout.js';
 import { CsrfField, ErrorSummary, Form, SelectField, TextArea, TextField, emptyForm, type FormState } from '../web/components/form.js';
 import { handleFormPost, takeFlash } from '../web/flash.js';
@@ -23,7 +18,6 @@ const LABELS: Record<string, string> = {
   unitId: '单位', role: '角色', excludeUnitId: '排除的单位', docNumber: '文号', issuedOn: '成文日期', title: '方案标题', _: '操作',
 };
 const MEASURE_OPTIONS = [{ value: 'keep', label: '保留在台账中（作为已做工作留存）' }, { value: 'delete', label: '连同进展和佐证材料一并删除' }];
-const assignInput = z.object({ unitId: intId('单位'), role: z.enum(['implementing', 'responsible', 'lead'], { error: '请选择角色' }) });
 
 const ids = (req: FastifyRequest) => {
   const p = req.params as { id: string; taskId: string };
@@ -148,7 +142,7 @@ export async function planTaskRoutes(app: FastifyInstance): Promise<void> {
   app.post('/console/plans/:id/tasks/:taskId/assign', async (req, reply) => {
     const { planId, taskId } = ids(req);
     const body = formBody(req);
-    return handleFormPost(reply, () => assign(req, planId, taskId, body),
+    return handleFormPost(reply, () => edit.assignUnit(req.ctx, planId, taskId, body),
       (name) => ({ to: taskUrl(planId, taskId), notice: `已指定${name}承担本任务` }),
       (errors) => taskPage(req, reply, { assign: { values: body, errors } }, 400));
   });
@@ -174,22 +168,6 @@ export async function planTaskRoutes(app: FastifyInstance): Promise<void> {
     const body = formBody(req);
     return handleFormPost(reply, () => edit.updatePlanMeta(req.ctx, planId, body), () => ({ to: `/console/plans/${planId}`, notice: '方案信息已保存' }),
       (errors) => planMetaErrorPage(req, reply, planId, { values: body, errors }));
-  });
-}
-
-/** The office assigns a unit to a task (for 有关职能部门 and the like). */
-async function assign(req: FastifyRequest, planId: number, taskId: number, body: Record<string, string>): Promise<string> {
-  requireAdmin(req.ctx.actor);
-  const d = await edit.taskDetailFor(req.ctx, planId, taskId);
-  const input = parseInput(assignInput, body);
-  const areaId = await actorArea(req.ctx);
-  return req.ctx.db.transaction().execute(async (tx) => {
-    const unit = await tx.selectFrom('units').select(['id', 'area_id', 'name']).where('id', '=', input.unitId).executeTakeFirst();
-    if (!unit || unit.area_id !== areaId) throw invalid({ unitId: '单位不存在' });
-    await tx.deleteFrom('plan_task_assignments').where('task_id', '=', d.task.id).where('unit_id', '=', input.unitId).execute();
-    await tx.insertInto('plan_task_assignments').values({ task_id: d.task.id, unit_id: input.unitId, role: input.role, source: 'admin' }).execute();
-    await writeAudit(tx, req.ctx, { action: 'plan.task.assign', entity: 'plan_task', entityId: d.task.id, after: input, areaId });
-    return unit.name;
   });
 }
 

@@ -1,5 +1,6 @@
 // SQL for plans and their tasks, including which tasks a unit is responsible for.
-import type { Db } from '../db/schema.js';
+import type { Insertable, Updateable } from 'kysely';
+import type { Db, PlanLeadDutiesTable, PlansTable, PlanTasksTable, PlanTaskUnitsTable } from '../db/schema.js';
 import { knownGroups } from './unit-groups.js';
 
 const EXPANSION_KINDS: Record<string, string[]> = { towns_streets: ['镇', '街道'], district_departments: ['区直部门'] };
@@ -76,3 +77,34 @@ export async function exclusionsOfPlan(db: Db, planId: number): Promise<Map<numb
 export function coveredByGroups(unit: { id: number; kind: string }, named: readonly { task_id: number; group_code: string | null }[], exclusions: Map<number, Set<number>>): boolean {
   return named.some((n) => n.group_code !== null && (GROUP_KINDS[n.group_code] ?? []).includes(unit.kind) && !exclusions.get(n.task_id)?.has(unit.id));
 }
+
+// ——— Import and copy (plan.service.ts) ———
+export const findPlanIdByDocNumber = async (db: Db, areaId: number, docNumber: string) =>
+  (await db.selectFrom('plans').select('id').where('area_id', '=', areaId).where('doc_number', '=', docNumber).executeTakeFirst())?.id;
+export const findPlanIdByTitle = async (db: Db, areaId: number, year: number, title: string) =>
+  (await db.selectFrom('plans').select('id').where('area_id', '=', areaId).where('year', '=', year).where('title', '=', title).executeTakeFirst())?.id;
+/** Units of an area by id and name (units is the org module's table, shared for reading). */
+export const unitNamesInArea = (db: Db, areaId: number) => db.selectFrom('units').select(['id', 'name']).where('area_id', '=', areaId).execute();
+export const unitCodeTaken = async (db: Db, code: string) => !!(await db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirst());
+export const unitCode = async (db: Db, id: number) => (await db.selectFrom('units').select(['code']).where('id', '=', id).executeTakeFirstOrThrow()).code;
+export const updatePlan = (db: Db, id: number, values: Updateable<PlansTable>) => db.updateTable('plans').set(values).where('id', '=', id).execute();
+export const insertPlan = async (db: Db, values: Insertable<PlansTable>) =>
+  (await db.insertInto('plans').values(values).returning('id').executeTakeFirstOrThrow()).id;
+export const taskIdsBySeq = async (db: Db, planId: number) =>
+  new Map((await db.selectFrom('plan_tasks').select(['id', 'seq']).where('plan_id', '=', planId).execute()).map((t) => [t.seq, t.id]));
+export const updateTask = (db: Db, id: number, row: Updateable<PlanTasksTable>) => db.updateTable('plan_tasks').set(row).where('id', '=', id).execute();
+export const insertTask = async (db: Db, row: Insertable<PlanTasksTable>) =>
+  (await db.insertInto('plan_tasks').values(row).returning('id').executeTakeFirstOrThrow()).id;
+export const deleteTaskUnits = (db: Db, taskId: number) => db.deleteFrom('plan_task_units').where('task_id', '=', taskId).execute();
+export const insertTaskUnit = (db: Db, row: Insertable<PlanTaskUnitsTable>) => db.insertInto('plan_task_units').values(row).execute();
+/** Every unit row of the given tasks, in sort order. */
+export const taskUnitsOfTasks = (db: Db, taskIds: number[]) =>
+  db.selectFrom('plan_task_units').selectAll().where('task_id', 'in', taskIds.length ? taskIds : [-1]).orderBy('sort').execute();
+/** The unit columns the decomposition table shows, for the given (non-empty) tasks. */
+export const taskUnitSummaries = (db: Db, taskIds: number[]) =>
+  db.selectFrom('plan_task_units').select(['task_id', 'name', 'role', 'is_group', 'unit_id']).where('task_id', 'in', taskIds).orderBy('sort').execute();
+export const deleteLeadDuties = (db: Db, planId: number) => db.deleteFrom('plan_lead_duties').where('plan_id', '=', planId).execute();
+export const insertLeadDuty = (db: Db, row: Insertable<PlanLeadDutiesTable>) => db.insertInto('plan_lead_duties').values(row).execute();
+export const leadDutiesOfPlan = (db: Db, planId: number) => db.selectFrom('plan_lead_duties').selectAll().where('plan_id', '=', planId).orderBy('seq').execute();
+/** As stored (no order), for copying a plan. */
+export const leadDutiesUnordered = (db: Db, planId: number) => db.selectFrom('plan_lead_duties').selectAll().where('plan_id', '=', planId).execute();

@@ -7,7 +7,7 @@ import type { Db } from '../db/schema.js';
 import type { Ctx } from '../lib/context.js';
 import { AppError, invalid, notFound } from '../lib/errors.js';
 import { nowIso } from '../lib/time.js';
-import { actorArea } from '../org/public.js';
+import { actorArea, insertUnit } from '../org/public.js';
 import { decodeText, parsePlanFile, planFileText } from './plan-file.js';
 import type { ParsedPlan, PlanWarning } from './plan-types.js';
 import * as repo from './plan.repo.js';
@@ -34,12 +34,12 @@ export function findSubmissionDue(text: string | null, year: number): string | n
 
 async function findExisting(db: Db, areaId: number, meta: ParsedPlan['plan']): Promise<number | null> {
   if (meta.docNumber) {
-    const byDoc = await db.selectFrom('plans').select('id').where('area_id', '=', areaId).where('doc_number', '=', meta.docNumber).executeTakeFirst();
-    if (byDoc) return byDoc.id;
+    const byDoc = await repo.findPlanIdByDocNumber(db, areaId, meta.docNumber);
+    if (byDoc) return byDoc;
   }
   if (meta.title && meta.year) {
-    const byTitle = await db.selectFrom('plans').select('id').where('area_id', '=', areaId).where('year', '=', meta.year).where('title', '=', meta.title).executeTakeFirst();
-    if (byTitle) return byTitle.id;
+    const byTitle = await repo.findPlanIdByTitle(db, areaId, meta.year, meta.title);
+    if (byTitle) return byTitle;
   }
   return null;
 }
@@ -52,7 +52,7 @@ export async function previewPlan(ctx: Ctx, buffer: Buffer, filename: string): P
   const areaId = await actorArea(ctx);
   const year = parsed.plan.year;
   if (!year) throw invalid({ file: '无法确定方案年度（标题或成文日期中应有年份）' });
-  const units = await ctx.db.selectFrom('units').select(['id', 'name']).where('area_id', '=', areaId).execute();
+  const units = await repo.unitNamesInArea(ctx.db, areaId);
   const byName = new Map(units.map((u) => [u.name, u.id]));
   const warnings: PlanWarning[] = [...parsed.warnings];
   const tasks: PreviewTask[] = parsed.tasks.map((t) => {
@@ -78,7 +78,7 @@ async function nextUnitCode(tx: Db, areaCode: string): Promise<string> {
   for (;;) {
     unitCodeSeq++;
     const code = `${areaCode.slice(0, 6)}N${String(Date.now() % 100000).padStart(5, '0')}${unitCodeSeq}`;
-    if (!(await tx.selectFrom('units').select('id').where('code', '=', code).executeTakeFirst())) return code;
+    if (!(await repo.unitCodeTaken(tx, code))) return code;
   }
 }
 
@@ -89,14 +89,14 @@ export async function importPlan(ctx: Ctx, buffer: Buffer, filename: string): Pr
   const meta = preview.plan;
   const at = nowIso();
   return ctx.db.transaction().execute(async (tx) => {
-    const area = await tx.selectFrom('units').select(['code']).where('id', '=', areaId).executeTakeFirstOrThrow();
+    const areaCode = await repo.unitCode(tx, areaId);
     const unitsCreated: string[] = [];
     for (const m of preview.missingUnits) {
-      const id = (await tx.insertInto('units').values({ code: await nextUnitCode(tx, area.code), name: m.name, kind: m.kind as '区直部门', parent_id: areaId, area_id: areaId, sort: 900, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+      const id = await insertUnit(tx, { code: await nextUnitCode(tx, areaCode), name: m.name, kind: m.kind as '区直部门', parent_id: areaId, area_id: areaId, sort: 900, created_at: at });
       await writeAudit(tx, ctx, { action: 'unit.create', entity: 'unit', entityId: id, after: { name: m.name, kind: m.kind, source: '工作方案导入' }, areaId });
       unitsCreated.push(m.name);
     }
-    const units = await tx.selectFrom('units').select(['id', 'name']).where('area_id', '=', areaId).execute();
+    const units = await repo.unitNamesInArea(tx, areaId);
     const byName = new Map(units.map((u) => [u.name, u.id]));
     const existingId = await findExisting(tx, areaId, meta);
     const values = {
@@ -107,16 +107,16 @@ export async function importPlan(ctx: Ctx, buffer: Buffer, filename: string): Pr
     let before: unknown;
     if (existingId) {
       planId = existingId;
-      before = await tx.selectFrom('plans').selectAll().where('id', '=', planId).executeTakeFirst();
-      await tx.updateTable('plans').set(values).where('id', '=', planId).execute();
+      before = await repo.findPlan(tx, planId);
+      await repo.updatePlan(tx, planId, values);
     } else {
-      planId = (await tx.insertInto('plans').values({ ...values, copied_from_plan_id: null, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+      planId = await repo.insertPlan(tx, { ...values, copied_from_plan_id: null, created_at: at });
     }
     await writeTasks(tx, planId, preview.tasks, byName, preview.warnings);
-    await tx.deleteFrom('plan_lead_duties').where('plan_id', '=', planId).execute();
+    await repo.deleteLeadDuties(tx, planId);
     let seq = 1;
     for (const d of preview.leadDuties) {
-      await tx.insertInto('plan_lead_duties').values({ plan_id: planId, seq: seq++, unit_id: byName.get(d.unit) ?? null, unit_name: d.unit, content: d.content, requirement: d.requirement }).execute();
+      await repo.insertLeadDuty(tx, { plan_id: planId, seq: seq++, unit_id: byName.get(d.unit) ?? null, unit_name: d.unit, content: d.content, requirement: d.requirement });
     }
     await writeAudit(tx, ctx, {
       action: existingId ? 'plan.reimport' : 'plan.import', entity: 'plan', entityId: planId, before,
@@ -128,21 +128,21 @@ export async function importPlan(ctx: Ctx, buffer: Buffer, filename: string): Pr
 
 /** Upserts tasks by 序号 so that work attached to a task (ledger rows) survives a re-import. */
 async function writeTasks(tx: Db, planId: number, tasks: PreviewTask[], byName: Map<string, number>, warnings: PlanWarning[]) {
-  const existing = new Map((await tx.selectFrom('plan_tasks').select(['id', 'seq']).where('plan_id', '=', planId).execute()).map((t) => [t.seq, t.id]));
+  const existing = await repo.taskIdsBySeq(tx, planId);
   for (const t of tasks) {
     const taskWarnings = warnings.filter((w) => w.row === t.seq).map((w) => w.message);
     const row = { plan_id: planId, seq: t.seq, domain: t.domain, sub_area: t.area, requirement: t.requirement, units_text: t.unitsText, time_limit: t.timeLimit, rules_json: JSON.stringify(t.rules), warnings_json: JSON.stringify(taskWarnings) };
     let id = existing.get(t.seq);
-    if (id) await tx.updateTable('plan_tasks').set(row).where('id', '=', id).execute();
-    else id = (await tx.insertInto('plan_tasks').values({ ...row, carried_from_task_id: null }).returning('id').executeTakeFirstOrThrow()).id;
+    if (id) await repo.updateTask(tx, id, row);
+    else id = await repo.insertTask(tx, { ...row, carried_from_task_id: null });
     existing.delete(t.seq);
-    await tx.deleteFrom('plan_task_units').where('task_id', '=', id).execute();
+    await repo.deleteTaskUnits(tx, id);
     let sort = 0;
     for (const u of t.units) {
-      await tx.insertInto('plan_task_units').values({
+      await repo.insertTaskUnit(tx, {
         task_id: id, unit_id: u.group ? null : byName.get(u.name) ?? null, name: u.name, role: u.role,
         is_group: u.group ? 1 : 0, group_code: u.group ? findGroup(u.name)?.code ?? 'to_assign' : null, sort: sort++,
-      }).execute();
+      });
     }
   }
   // Tasks that vanished from the new file are kept (work may be attached) and reported.
@@ -158,25 +158,25 @@ export async function copyPlan(ctx: Ctx, planId: number, newYear: number): Promi
   if (!Number.isInteger(newYear) || newYear < 2000 || newYear > 2100) throw invalid({ year: '年度应为2000至2100之间的整数' });
   if (newYear === plan.year) throw invalid({ year: '新方案年度不能与原方案相同' });
   const tasks = await repo.listTasks(ctx.db, planId);
-  const units = await ctx.db.selectFrom('plan_task_units').selectAll().where('task_id', 'in', tasks.length ? tasks.map((t) => t.id) : [-1]).orderBy('sort').execute();
-  const duties = await ctx.db.selectFrom('plan_lead_duties').selectAll().where('plan_id', '=', planId).execute();
+  const units = await repo.taskUnitsOfTasks(ctx.db, tasks.map((t) => t.id));
+  const duties = await repo.leadDutiesUnordered(ctx.db, planId);
   const warnings: string[] = [];
   const at = nowIso();
   const id = await ctx.db.transaction().execute(async (tx) => {
-    const newId = (await tx.insertInto('plans').values({
+    const newId = await repo.insertPlan(tx, {
       area_id: areaId, year: newYear, doc_number: '', title: plan.title.replaceAll(String(plan.year), String(newYear)), issuer: plan.issuer,
       issued_on: null, submission_due: plan.submission_due ? `${newYear}${plan.submission_due.slice(4)}` : null,
       ledger_columns_json: plan.ledger_columns_json, copied_from_plan_id: planId, created_at: at, updated_at: at,
-    }).returning('id').executeTakeFirstOrThrow()).id;
+    });
     for (const t of tasks) {
       const r = rulesForYear(JSON.parse(t.rules_json) as DeadlineRule[], newYear, plan.year);
       for (const w of r.warnings) warnings.push(`第${t.seq}项：${w}`);
-      const tid = (await tx.insertInto('plan_tasks').values({ plan_id: newId, seq: t.seq, domain: t.domain, sub_area: t.sub_area, requirement: t.requirement, units_text: t.units_text, time_limit: t.time_limit.replaceAll(String(plan.year), String(newYear)), rules_json: JSON.stringify(r.rules), warnings_json: JSON.stringify(r.warnings), carried_from_task_id: null }).returning('id').executeTakeFirstOrThrow()).id;
+      const tid = await repo.insertTask(tx, { plan_id: newId, seq: t.seq, domain: t.domain, sub_area: t.sub_area, requirement: t.requirement, units_text: t.units_text, time_limit: t.time_limit.replaceAll(String(plan.year), String(newYear)), rules_json: JSON.stringify(r.rules), warnings_json: JSON.stringify(r.warnings), carried_from_task_id: null });
       for (const u of units.filter((x) => x.task_id === t.id)) {
-        await tx.insertInto('plan_task_units').values({ task_id: tid, unit_id: u.unit_id, name: u.name, role: u.role, is_group: u.is_group, group_code: u.group_code, sort: u.sort }).execute();
+        await repo.insertTaskUnit(tx, { task_id: tid, unit_id: u.unit_id, name: u.name, role: u.role, is_group: u.is_group, group_code: u.group_code, sort: u.sort });
       }
     }
-    for (const d of duties) await tx.insertInto('plan_lead_duties').values({ plan_id: newId, seq: d.seq, unit_id: d.unit_id, unit_name: d.unit_name, content: d.content, requirement: d.requirement }).execute();
+    for (const d of duties) await repo.insertLeadDuty(tx, { plan_id: newId, seq: d.seq, unit_id: d.unit_id, unit_name: d.unit_name, content: d.content, requirement: d.requirement });
     await writeAudit(tx, ctx, { action: 'plan.copy', entity: 'plan', entityId: newId, after: { from: planId, year: newYear, tasks: tasks.length }, areaId });
     return newId;
   });
@@ -209,12 +209,12 @@ export async function planTasks(ctx: Ctx, planId: number, unitId?: number): Prom
     tasks = tasks.filter((t) => roles.has(t.id));
   }
   const units = tasks.length
-    ? await ctx.db.selectFrom('plan_task_units').select(['task_id', 'name', 'role', 'is_group', 'unit_id']).where('task_id', 'in', tasks.map((t) => t.id)).orderBy('sort').execute()
+    ? await repo.taskUnitSummaries(ctx.db, tasks.map((t) => t.id))
     : [];
   return tasks.map((t) => ({ ...t, rules: JSON.parse(t.rules_json) as DeadlineRule[], warnings: JSON.parse(t.warnings_json) as string[], units: units.filter((u) => u.task_id === t.id) }));
 }
 
 export async function leadDuties(ctx: Ctx, planId: number) {
   await getPlan(ctx, planId);
-  return ctx.db.selectFrom('plan_lead_duties').selectAll().where('plan_id', '=', planId).orderBy('seq').execute();
+  return repo.leadDutiesOfPlan(ctx.db, planId);
 }

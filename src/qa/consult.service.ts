@@ -7,6 +7,7 @@ import { writeAudit } from '../audit/public.js';
 import { requireStaff, requireUser } from '../auth/policy.js';
 import { getCalendar } from '../calendar/public.js';
 import type { Db } from '../db/schema.js';
+import * as qaRepo from './qa.repo.js';
 import { maskAll, scanPersonalData } from '../disclosure/public.js';
 import type { Ctx } from '../lib/context.js';
 import { fail, invalid, notFound } from '../lib/errors.js';
@@ -189,3 +190,6 @@ export async function setReplyDays(ctx: Ctx, raw: unknown): Promise<void> {
     await writeAudit(tx, ctx, { action: 'qa.reply_days', entity: 'settings', entityId: 'qa.reply_days', before, after: days, areaId: u.areaId });
   });
 }
+
+/** When a just-submitted message is due for its reply (the thanks page). */
+export const messageDue = (db: Db, id: number) => qaRepo.messageDueOn(db, id);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { writeAudit } from '../audit/public.js';
 import { requireStaff } from '../auth/policy.js';
 import type { Db } from '../db/schema.js';
+import * as qaRepo from './qa.repo.js';
 import type { QaEntriesTable } from '../db/qa.tables.js';
 import { DEFAULT_TOPICS, documentStates, documentTexts, inForceToday } from '../disclosure/public.js';
 import type { Ctx } from '../lib/context.js';
@@ -266,3 +267,6 @@ export async function remindEntryReviews(ctx: Ctx, today = todayCst()): Promise<
     return n;
   });
 }
+
+/** The form of each answered entry, for the answer page's labels (entries that are cited by an answer). */
+export const entryForms = (db: Db, entryIds: number[]) => qaRepo.entryFormsOf(db, entryIds);

@@ -49,7 +49,7 @@ export async function qaRoutes(app: FastifyInstance, deps: AppDeps): Promise<voi
     const outcome = await answerQuestion(req.ctx.db, req.ctx.dialect, areaId, q);
     if (!thanks) await logQuery(req.ctx.db, areaId, q, outcome);
     const entryIds = outcome.answers.flatMap((a) => (a.entryId ? [a.entryId] : []));
-    const entryForms = new Map(entryIds.length ? (await req.ctx.db.selectFrom('qa_entries').select(['id', 'form']).where('id', 'in', entryIds).execute()).map((r) => [r.id, r.form]) : []);
+    const entryForms = await entries.entryForms(req.ctx.db, entryIds);
     return sendHtml(reply, <AskPage meta={meta} q={q} outcome={outcome} csrf={publicCsrf(reply)} thanks={thanks} entryForms={entryForms} />);
   });
   app.post('/ask/feedback', { config: askLimit }, async (req, reply) => {
@@ -105,8 +105,8 @@ export async function qaRoutes(app: FastifyInstance, deps: AppDeps): Promise<voi
     const body = formBody(req);
     try {
       const id = await consult.submitMessage(req.ctx, body);
-      const m = await req.ctx.db.selectFrom('qa_messages').select('due_on').where('id', '=', id).executeTakeFirstOrThrow();
-      return sendHtml(reply, <ConsultThanksPage meta={pageMeta(req, reply, '留言已提交')} id={id} due={m.due_on} />);
+      const due = await consult.messageDue(req.ctx.db, id);
+      return sendHtml(reply, <ConsultThanksPage meta={pageMeta(req, reply, '留言已提交')} id={id} due={due} />);
     } catch (e) {
       if (e instanceof AppError && e.kind === 'invalid') {
         return sendHtml(reply, <ConsultFormPage meta={pageMeta(req, reply, '我要留言')} form={{ values: body, errors: e.fields }} csrf={publicCsrf(reply)} units={await consultUnits(req)} replyDays={await consult.replyDays(req.ctx.db)} />, 400);

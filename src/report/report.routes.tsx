@@ -12,7 +12,7 @@ import { docxName, reportDocx } from './report-docx.js';
 import { dashboard, lastReportYear, requireYear, rollup, saveDeadlines, STATE_LABELS } from './report-deadlines.js';
 import {
   CHECK_TITLES, contractJson, enterPriorFigures, FIELD_LABELS, getReport, importFigures, listPublished, priorFiguresOf, publishedReport, publishedReportById,
-  saveReport, STATUS_LABELS, transition, TRANSITION_LABELS, versionsOf, type Composed, type Transition,
+  reportKeyOf, saveReport, STATUS_LABELS, transition, TRANSITION_LABELS, versionsOf, type Composed, type Transition,
 } from './report.service.js';
 import { ChecksTable, ReportDocument } from './report.views.js';
 import { figuresTemplate } from './report-xlsx.js';
@@ -302,7 +302,7 @@ export async function reportRoutes(app: FastifyInstance) {
     const action = String((req.params as { action: string }).action).replace('-', '_') as Transition;
     if (!TRANSITIONS.includes(action)) return reply.callNotFound();
     const body = formBody(req);
-    const row = await req.ctx.db.selectFrom('report_annual').select(['unit_id', 'year', 'scope']).where('id', '=', id).executeTakeFirst();
+    const row = await reportKeyOf(req.ctx, id);
     const back = row ? `/console/reports/annual?year=${row.year}&unit=${row.unit_id}&scope=${encodeURIComponent(row.scope)}` : '/console/reports';
     try {
       await transition(req.ctx, id, action, body);

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { writeAudit } from '../audit/public.js';
 import { requireAreaReader } from '../auth/policy.js';
 import type { Db } from '../db/schema.js';
+import * as reportRepo from './report.repo.js';
 import type { ReportAnnualTable } from '../db/report.tables.js';
 import { gazetteIssuesForYear, interpretationsForYear, normativeCountsForYear, publishedItemsForYear } from '../disclosure/public.js';
 import { consultationsForYear } from '../decisions/public.js';
@@ -473,3 +474,6 @@ export const versionsOf = (db: Db, reportId: number) =>
   db.selectFrom('report_versions').select(['version', 'published_on', 'published_by', 'change_note']).where('report_id', '=', reportId).orderBy('version', 'desc').execute();
 
 export { paragraphs, requireAreaReader };
+
+/** Which editor a report belongs to (unit, year, scope): where a transition returns to. Undefined for an unknown id. */
+export const reportKeyOf = (ctx: Ctx, id: number) => reportRepo.reportKey(ctx.db, id);

@@ -16,7 +16,7 @@ import { assignRequest, dashboard, explainDue, handBack, listRequests, parseFilt
 import { ID_TYPES } from './intake.service.js';
 import { APPLICANT_LABELS, CLOCK_STEP_LABELS, decisionLabel, EVENT_LABELS } from './labels.js';
 import { CORRECTION_NOTICE_DAYS, STATE_LABELS, type RequestState } from './request-events.js';
-import { addEvent, CHANNEL_LABELS, confirmRequest, createRequest, requestDetail, type Channel } from './requests.service.js';
+import { addEvent, CHANNEL_LABELS, confirmRequest, createRequest, requestDetail, requestFileFor, requestFilesOf, type Channel } from './requests.service.js';
 import { canHandBack, canWriteRequest, intakeUnits, isOffice, seesWholeArea } from './requests-policy.js';
 import { setNumberTemplate } from './numbering.service.js';
 import { similarRequests } from './similar.js';
@@ -168,7 +168,7 @@ async function detailPage(req: FastifyRequest, reply: FastifyReply, errors: Reco
   const proposal = sim.otherApplicants + 1 >= sim.proactiveAfter ? await proactiveProposal(req.ctx.db, row) : null;
   const ownDrafts = await linkedDrafts(req.ctx.db, id);
   const consultations = await consultationsOf(req.ctx.db, id);
-  const files = await req.ctx.db.selectFrom('info_request_files').select(['id', 'file_name', 'size', 'role']).where('request_id', '=', id).orderBy('id').execute();
+  const files = await requestFilesOf(req.ctx, id);
   const meta = pageMeta(req, reply, `申请 ${row.number ?? `#${row.id}（待确认）`}`);
   const a = req.ctx.actor;
   const canWrite = canWriteRequest(a, row);
@@ -453,8 +453,7 @@ export async function consoleRoutes(app: FastifyInstance, deps: AppDeps) {
   });
   app.get('/console/requests/:id/files/:fileId', async (req, reply) => {
     const id = idOf(req);
-    await requestDetail(req.ctx, id); // authorisation: office, auditors, the addressed and the handling unit
-    const f = await req.ctx.db.selectFrom('info_request_files').selectAll().where('id', '=', intParam((req.params as Record<string, string>).fileId)).where('request_id', '=', id).executeTakeFirst();
+    const f = await requestFileFor(req.ctx, id, intParam((req.params as Record<string, string>).fileId));
     const path = f ? join(deps.config.dataDir, 'uploads', 'requests', f.storage_key) : '';
     if (!f || !existsSync(path)) throw notFound('附件');
     return reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.file_name)}`).header('cache-control', 'private, no-store')

@@ -15,7 +15,7 @@ import { findUnit } from '../org/public.js';
 import { DELIVERY_METHODS, deliveriesOf, issueLetter, letterDocx, lettersOf, recordDelivery, recordSearch, type StoredLetter } from './letters.service.js';
 import { publicFilesOf, publishReply } from './public-replies.js';
 import { addReplyFile, replyFileHits } from './reply-files.js';
-import { requestDetail } from './requests.service.js';
+import { publicReplyOf, requestDetail } from './requests.service.js';
 
 const idOf = (req: FastifyRequest, k = 'id') => intParam((req.params as Record<string, string>)[k]);
 const clean = (b: Record<string, string>) => Object.fromEntries(Object.entries(b).filter(([k, v]) => k !== '_csrf' && v.trim() !== ''));
@@ -37,7 +37,7 @@ async function replyPage(req: FastifyRequest, reply: FastifyReply, errors: Recor
   const decision = d.row.decision;
   const searches = d.events.filter((e) => e.type === 'search_record');
   const rf = await replyFileHits(req.ctx.db, d.row);
-  const pub = await req.ctx.db.selectFrom('info_request_public_replies').selectAll().where('request_id', '=', id).executeTakeFirst();
+  const pub = await publicReplyOf(req.ctx, id);
   const publicFiles = new Set((await publicFilesOf(req.ctx.db, id)).map((x) => x.id));
   return sendHtml(reply, (
     <ConsoleLayout meta={meta}>

@@ -16,6 +16,7 @@ import type { Selectable } from 'kysely';
 import { creditCodeProblem, residentIdProblem } from './identity.js';
 import { canReadRequest, requireReadableRequest, requireRequestWriter } from './requests-policy.js';
 import { nextRequestNumber } from './numbering.js';
+import * as requestsRepo from './requests.repo.js';
 import {
   API_EVENT_TYPES, isDecisionCode, replayClock, RequestEventRefused, type ClockReplay, type RequestState, type StoredEvent,
 } from './request-events.js';
@@ -278,3 +279,15 @@ export async function requestDetail(ctx: Ctx, id: number) {
     },
   };
 }
+
+/** A request's stored files (the console page, after requestDetail has checked who may read it). */
+export const requestFilesOf = (ctx: Ctx, requestId: number) => requestsRepo.requestFiles(ctx.db, requestId);
+
+/** One stored file of a request, for download: who may read the request may read its files. */
+export async function requestFileFor(ctx: Ctx, requestId: number, fileId: number) {
+  await requestDetail(ctx, requestId); // authorisation: office, auditors, the addressed and the handling unit
+  return requestsRepo.findRequestFile(ctx.db, requestId, fileId);
+}
+
+/** The published (anonymised) reply of a request, if any (the reply page, after requestDetail). */
+export const publicReplyOf = (ctx: Ctx, requestId: number) => requestsRepo.findPublicReply(ctx.db, requestId);
