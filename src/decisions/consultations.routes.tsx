@@ -9,6 +9,7 @@ import { documentApi, formBody, intParam, pageMeta, sendHtml } from '../web/http
 import { emptyForm, type FormState } from '../web/components/form.js';
 import { ConsultationPage, FeedbackPage } from './consultation.pages.js';
 import * as svc from './consultations.service.js';
+import { decisionName } from './decisions.repo.js';
 
 const idOf = (req: FastifyRequest, name = 'id') => intParam((req.params as Record<string, string>)[name]);
 const pageOf = (req: FastifyRequest) => {
@@ -30,7 +31,7 @@ async function consultationPage(req: FastifyRequest, reply: FastifyReply, form: 
   const [unit, refs, decision, comments] = await Promise.all([
     findUnit(req.ctx.db, c.unit_id),
     itemRefs(req.ctx.db, docIds),
-    c.decision_id ? req.ctx.db.selectFrom('decisions').select(['id', 'name']).where('id', '=', c.decision_id).executeTakeFirst().then((d) => d ?? null) : Promise.resolve(null),
+    c.decision_id ? decisionName(req.ctx.db, c.decision_id) : Promise.resolve(null),
     svc.publicComments(req.ctx.db, c.id, pageOf(req)),
   ]);
   const view = svc.consultationView(c, unit?.name ?? '');

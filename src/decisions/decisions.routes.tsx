@@ -8,6 +8,7 @@ import { documentApi, intParam, pageMeta, sendHtml } from '../web/http.js';
 import { CatalogPage, DecisionPage } from './catalog.pages.js';
 import * as cat from './catalog.service.js';
 import { consoleRoutes } from './console.routes.js';
+import { meetingsOfDecision, openConsultations } from './decisions.repo.js';
 import { consultationRoutes } from './consultations.routes.js';
 import { listParticipation } from './participation.service.js';
 import { participationRoutes } from './participation.routes.js';
@@ -34,14 +35,14 @@ export async function decisionsRoutes(app: FastifyInstance, deps: AppDeps): Prom
     const areaId = await actorArea(req.ctx);
     const c = await cat.catalog(req.ctx.db, areaId, yearOf(req));
     const today = todayCst();
-    const open = (await req.ctx.db.selectFrom('consultations').selectAll().where('area_id', '=', areaId).where('opens_on', '<=', today).where('closes_on', '>=', today).orderBy('closes_on').execute())
+    const open = (await openConsultations(req.ctx.db, areaId, today))
       .map((x) => ({ ...x, status: consultationStatus(x, today) }));
     const part = await listParticipation(req.ctx.db, areaId);
     return sendHtml(reply, <CatalogPage meta={pageMeta(req, reply, '重大行政决策事项目录')} years={c.years} year={c.year} rows={c.rows} open={open} today={today} meetings={part.meetings} openDays={part.openDays} />);
   });
   app.get('/decisions/:id', async (req, reply) => {
     const p = await cat.decisionPage(req.ctx.db, idOf(req));
-    const meetings = await req.ctx.db.selectFrom('meetings').select(['id', 'title', 'meeting_on']).where('decision_id', '=', p.d.id).orderBy('id').execute();
+    const meetings = await meetingsOfDecision(req.ctx.db, p.d.id);
     return sendHtml(reply, <DecisionPage meta={pageMeta(req, reply, p.d.name)} {...p} meetings={meetings} today={todayCst()} />);
   });
 
