@@ -60,13 +60,17 @@ export type EngineParams = {
   abstain: number;
   /** Share of the confidence taken from the chosen article's own coverage (the rest from its document's). */
   confLocal: number;
+  /** Abstention, second feature: a clause answer whose document lacks topic nouns holding this share of the question abstains. */
+  abstainMissing: number;
   /** Confidence factor when the question's weightiest word (its topic) is nowhere in the document (1: no penalty). */
   topicPenalty: number;
 };
-export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 1, local: 1, clause: 0.5, entryMatch: 0.85, agreeMatch: ABSTAIN_COVERAGE, entryBlend: 0.05, abstain: 0.3, confLocal: 0.5, topicPenalty: 1 };
+export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 1, local: 1, clause: 0.5, entryMatch: 0.85, agreeMatch: ABSTAIN_COVERAGE, entryBlend: 0.05, abstain: 0.3, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.5 };
 
 /** A ranked clause: BM25 fields of the article's own hit plus the document-stage figures. */
-export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCoverage: number; docRank: number; local: number };
+export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCoverage: number; docRank: number; local: number;
+  /** Share of the question's weight (words by rarity) held by topic nouns the whole document lacks (燃油 in a 补贴 document). */
+  missingTopic: number };
 export type EntryHit = Hit & { entry: EntryDoc; phraseCoverage: number; match: number };
 
 type DocGroup = { itemId: number; clauses: number[] };
@@ -271,6 +275,7 @@ export class QaEngine {
     const weights = cs.map((c) => this.#conceptWeight(c));
     const wTotal = weights.reduce((a, b) => a + b, 0);
     // The question's topic: its weightiest word (not an intent word).
+    const topicNoun = cs.map((c) => this.analyzer.isTopicNoun(c.term));
     let topic = -1;
     cs.forEach((c, q) => { if (!c.soft && (topic < 0 || weights[q]! > weights[topic]!)) topic = q; });
     const out: ClauseHit[] = [];
@@ -279,6 +284,9 @@ export class QaEngine {
       const g = this.#docs[d]!;
       const local = scorePrepared(this.#prepared(d), cs, question);
       const topicMissing = topic >= 0 && local.every((l) => !(l.credit[topic]! > 0));
+      let missingW = 0;
+      cs.forEach((c, q) => { if (!c.soft && topicNoun[q] && local.every((l) => !(l.credit[q]! > 0))) missingW += weights[q]!; });
+      const missingTopic = wTotal > 0 ? missingW / wTotal : 0;
       g.clauses.forEach((ci, k) => {
         const h = own.get(ci);
         const l = local[k]!;
@@ -291,7 +299,7 @@ export class QaEngine {
         for (let q = 0; q < cs.length; q++) wc += weights[q]! * Math.min(1, l.credit[q] ?? 0);
         const articleCoverage = wTotal > 0 ? wc / wTotal : 0;
         const coverage = ((1 - P.confLocal) * docCoverage + P.confLocal * articleCoverage) * (topicMissing ? P.topicPenalty : 1);
-        out.push({ doc: ci, score: h?.score ?? 0, nscore: h?.nscore ?? 0, coverage, rank, clause: this.clauses[ci]!, docCoverage, localCoverage: articleCoverage, docRank: dh?.rank ?? 0, local: l.score });
+        out.push({ doc: ci, score: h?.score ?? 0, nscore: h?.nscore ?? 0, coverage, rank, clause: this.clauses[ci]!, docCoverage, localCoverage: articleCoverage, docRank: dh?.rank ?? 0, local: l.score, missingTopic });
       });
     }
     out.sort((a, b) => b.rank - a.rank || a.doc - b.doc);
@@ -343,7 +351,9 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
   out.sort((a, b) => b.score - a.score);
   const best = out[0];
   const confidence = !best ? 0 : best.score >= 1 ? 1 : best.kind === 'entry' ? Math.max(entryConf.get(best.entryId!) ?? 0, coverageOf(best, clauses)) : coverageOf(best, clauses);
-  const abstained = !best || confidence < (opts.threshold ?? P.abstain);
+  const basis = !best ? undefined : clauses.find((c) => c.clause.itemId === best.itemId && c.clause.article === best.article);
+  const abstained = shouldAbstain({ hasAnswer: !!best, confidence, preferredEntry: !!best && best.score >= 1, missingTopic: basis?.missingTopic ?? 0 },
+    { abstain: opts.threshold ?? P.abstain, abstainMissing: P.abstainMissing });
   const nearest: Outcome['nearest'] = [];
   for (const h of clauses) {
     const d = citable(h.clause.itemId);
@@ -357,6 +367,28 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
     dedup.push(a);
   }
   return { abstained, answers: abstained ? [] : dedup.slice(0, limit), nearest, confidence: round(confidence) };
+}
+
+/** What the abstention decision reads of the best answer. */
+export type AbstainFeatures = {
+  hasAnswer: boolean;
+  /** Coverage of the question by the answer's document and article (0…1); 1 for a preferred entry. */
+  confidence: number;
+  /** A curated entry matching the question outright (its phrasing and the question cover each other). */
+  preferredEntry: boolean;
+  /** Share of the question's weight held by topic nouns the answer's document lacks. */
+  missingTopic: number;
+};
+/**
+ * The abstention rule (两 features, tuned on the dev set): abstain without an answer, when the answer covers too
+ * little of the question, or — unless a curated entry matches outright — when the document lacks the things the
+ * question is about (残疾人机动车燃油补贴: every word but 机动车/燃油 is in the 两项补贴 document).
+ */
+export function shouldAbstain(f: AbstainFeatures, p: { abstain: number; abstainMissing: number }): boolean {
+  if (!f.hasAnswer) return true;
+  if (f.preferredEntry) return false;
+  if (f.confidence < p.abstain) return true;
+  return f.missingTopic >= p.abstainMissing;
 }
 
 function coverageOf(a: Answer, clauses: ClauseHit[]): number {
