@@ -50,6 +50,22 @@ const FILLER = new Set([
 export const SYN_FORWARD = 0.8;
 export const SYN_WEAK = 0.4;
 
+/** Words for the asker and their family: they say who asks, never what the question is about. */
+const PERSON_WORDS = new Set(['老婆', '媳妇', '老公', '丈夫', '妻子', '爱人', '爸爸', '妈妈', '父母', '父亲', '母亲', '孩子', '小孩', '儿子', '女儿',
+  '老人', '男的', '女的', '家人', '自己', '别人', '本人', '家属', '朋友', '邻居', '亲戚', '爷爷', '奶奶']);
+
+let nounCache: Set<string> | null = null;
+/** Nouns of jieba's general dictionary (part of speech n…), read once. */
+function generalNouns(): Set<string> {
+  if (nounCache) return nounCache;
+  const out = new Set<string>();
+  for (const line of Buffer.from(dict).toString('utf8').split('\n')) {
+    const [w, , pos] = line.split(' ');
+    if (w && pos && pos.startsWith('n') && pos !== 'nr') out.add(w);
+  }
+  return (nounCache = out);
+}
+
 export type QueryConcept = { term: string; alts: { term: string; weight: number }[]; soft?: boolean; maybeTypo?: boolean };
 
 export class Analyzer {
@@ -57,11 +73,13 @@ export class Analyzer {
   /** word → expansions with weights: forward (colloquial → canonical) 0.8, reverse and sibling 0.4. */
   readonly #syn = new Map<string, Map<string, number>>();
   readonly #soft: Set<string>;
+  readonly #userWords: Set<string>;
   constructor(lex: LexiconData) {
     this.#soft = new Set(lex.soft ?? []);
     const extra = new Set<string>(lex.words.map(foldText));
     for (const g of lex.groups) for (const t of g) if (t.length >= 2) extra.add(t);
     for (const f of FILLER) if (f.length >= 2) extra.add(f);
+    this.#userWords = new Set([...extra].filter((w) => !FILLER.has(w)));
     this.#jieba = Jieba.withDict(dict);
     const lines = [...extra].filter((w) => !/\s/.test(w)).map((w) => `${w} 20000 n`).join('\n');
     if (lines) this.#jieba.loadDict(Buffer.from(lines, 'utf8'));
@@ -83,6 +101,17 @@ export class Analyzer {
         for (const p of rest) add(o, p, SYN_WEAK);
       }
     }
+  }
+
+  /**
+   * A topic noun: a thing the question is about (燃油, 利率, 婚假), not an action, a time or the asker (老婆, 孩子).
+   * A noun of the general dictionary or a 政务 word of the shipped dictionary / synonym table; an unknown word of
+   * three or more Han characters (考驾照) counts too (segmentation leaves a rare compound whole).
+   */
+  isTopicNoun(w: string): boolean {
+    if (PERSON_WORDS.has(w) || FILLER.has(w) || STOPWORDS.has(w)) return false;
+    if (generalNouns().has(w) || this.#userWords.has(w)) return true;
+    return w.length >= 3 && /^\p{Script=Han}+$/u.test(w) && this.#jieba.cut(w, false).length === 1;
   }
 
   /**

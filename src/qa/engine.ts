@@ -10,7 +10,7 @@ import { Analyzer, shippedLexicon, type LexiconData, type QueryConcept } from '.
 import { acquireLock, releaseLock } from '../jobs/jobs.js';
 import { systemActor } from '../lib/context.js';
 import { Bm25Index, SOFT_FACTOR, TYPO_WEIGHT, type BmDoc, type Hit } from './bm25.js';
-import { prepareDocument, RANK_PARAMS, scorePrepared, type PreparedDoc } from './rank.js';
+import { ANSWER_TYPES, prepareDocument, RANK_PARAMS, scorePrepared, type PreparedDoc } from './rank.js';
 import { readQaVersion, reindexClausesState } from './clause-index.js';
 import { unitNames } from './consult.service.js';
 
@@ -60,14 +60,42 @@ export type EngineParams = {
   abstain: number;
   /** Share of the confidence taken from the chosen article's own coverage (the rest from its document's). */
   confLocal: number;
+  /** The best-matching entry is also preferred when its match reaches nearMatch and it cites one of the nearTop best clauses. */
+  nearMatch: number; nearTop: number;
+  /** An entry asking what the question asks (both 几天, both 多少钱) is preferred from this match on. */
+  typeMatch: number;
+  /** 1: an entry asking something else (question 多久, entry 多少钱) is never preferred. */
+  typeVeto: number;
+  /** 1: 多少 (amount) counts as a kind for the agreement; 0: only the specific kinds (几天, 去哪, 什么材料 …). */
+  typeAmount: number;
+  /** Abstention, second feature: a clause answer whose document lacks topic nouns holding this share of the question abstains. */
+  abstainMissing: number;
   /** Confidence factor when the question's weightiest word (its topic) is nowhere in the document (1: no penalty). */
   topicPenalty: number;
 };
-export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 1, local: 1, clause: 0.5, entryMatch: 0.85, agreeMatch: ABSTAIN_COVERAGE, entryBlend: 0.05, abstain: 0.3, confLocal: 0.5, topicPenalty: 1 };
+export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 1, local: 1, clause: 0.5, entryMatch: 0.85, agreeMatch: ABSTAIN_COVERAGE, entryBlend: 0.05, abstain: 0.3, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.5, nearMatch: 1.01, nearTop: 3, typeMatch: 0.35, typeVeto: 0, typeAmount: 0 };
 
 /** A ranked clause: BM25 fields of the article's own hit plus the document-stage figures. */
-export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCoverage: number; docRank: number; local: number };
-export type EntryHit = Hit & { entry: EntryDoc; phraseCoverage: number; match: number };
+export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCoverage: number; docRank: number; local: number;
+  /** Share of the question's weight (words by rarity) held by topic nouns the whole document lacks (燃油 in a 补贴 document). */
+  missingTopic: number };
+/** typeAgree: 1 when the question asks what the entry's phrasings ask (多少钱 / 几天 / 去哪 …), -1 when both ask different things, 0 otherwise. */
+export type EntryHit = Hit & { entry: EntryDoc; phraseCoverage: number; match: number; typeAgree: -1 | 0 | 1 };
+
+/** 多少 (amount) is asked by most questions: too common to tell a paraphrase from a neighbouring question. */
+const AMOUNT_TYPE = 1 << ANSWER_TYPES.findIndex((t) => t.name === 'amount');
+/** The answer types a question asks (bit k: ANSWER_TYPES[k]). */
+export function askedTypes(text: string): number {
+  let m = 0;
+  ANSWER_TYPES.forEach((t, k) => { if (t.ask.test(text)) m |= 1 << k; });
+  return m;
+}
+/** Whether a question and an entry ask the same kind of thing: 1 same, -1 different, 0 when either asks no kind. */
+export function typeAgreement(question: number, entry: number, ignore = 0): -1 | 0 | 1 {
+  question &= ~ignore; entry &= ~ignore;
+  if (!question || !entry) return 0;
+  return question & entry ? 1 : -1;
+}
 
 type DocGroup = { itemId: number; clauses: number[] };
 /** Weight of a character bigram standing in for a word the collection lacks. */
@@ -87,6 +115,7 @@ export class QaEngine {
   readonly versions = new Map<number, string>();
   /** entry phrasing doc → entries[] index */
   #phraseOf: number[] = [];
+  #entryTypes: number[] = [];
   #phraseConcepts: QueryConcept[][] = [];
   readonly #clauseByKey = new Map<string, ClauseDoc>();
   readonly #docs: DocGroup[] = [];
@@ -105,6 +134,7 @@ export class QaEngine {
   }
   constructor(analyzer: Analyzer, clauses: ClauseDoc[], entries: EntryDoc[], params: EngineParams = ENGINE_PARAMS) {
     this.analyzer = analyzer;
+    analyzer.isTopicNoun(''); // reads the general dictionary's nouns now, not on the first question (~0.1–0.4 s)
     this.clauses = [];
     this.entries = entries;
     this.params = params;
@@ -192,6 +222,7 @@ export class QaEngine {
     const phrases: BmDoc[] = [];
     const phraseOf: number[] = [];
     const concepts: QueryConcept[][] = [];
+    this.#entryTypes = entries.map((e) => askedTypes(e.question));
     entries.forEach((e, i) => {
       for (const q of e.question.split('\n').map((s) => s.trim()).filter(Boolean)) {
         phrases.push({ fields: [{ terms: this.analyzer.indexTerms(q), weight: 1 }, { terms: this.analyzer.indexTerms(e.answer), weight: 0.2 }] });
@@ -251,13 +282,14 @@ export class QaEngine {
     // Entries: the question's coverage of the phrasing and the phrasing's coverage of the question.
     const qTerms = new Set(cs.flatMap((c) => c.alts.filter((a) => a.weight >= BIGRAM_WEIGHT).map((a) => a.term)));
     const folded = cs.map((c) => c.term).join(' ');
+    const qTypes = askedTypes(question);
     const best = new Map<number, EntryHit>();
     for (const h of this.entryIndex.search(cs, limit * 3)) {
       const e = this.#phraseOf[h.doc]!;
       const pc = this.#phraseCoverage(h.doc, qTerms, folded);
       const match = h.coverage + pc > 0 ? (2 * h.coverage * pc) / (h.coverage + pc) : 0;
       const prev = best.get(e);
-      if (!prev || match > prev.match || (match === prev.match && h.rank > prev.rank)) best.set(e, { ...h, entry: this.entries[e]!, phraseCoverage: pc, match });
+      if (!prev || match > prev.match || (match === prev.match && h.rank > prev.rank)) best.set(e, { ...h, entry: this.entries[e]!, phraseCoverage: pc, match, typeAgree: typeAgreement(qTypes, this.#entryTypes[e] ?? 0, P.typeAmount ? 0 : AMOUNT_TYPE) });
     }
     const entries = [...best.values()].sort((a, b) => b.match - a.match || b.rank - a.rank).slice(0, limit);
     // Clauses, in two stages: the documents by their whole-document score, then the articles within each.
@@ -271,6 +303,7 @@ export class QaEngine {
     const weights = cs.map((c) => this.#conceptWeight(c));
     const wTotal = weights.reduce((a, b) => a + b, 0);
     // The question's topic: its weightiest word (not an intent word).
+    const topicNoun = cs.map((c) => this.analyzer.isTopicNoun(c.term));
     let topic = -1;
     cs.forEach((c, q) => { if (!c.soft && (topic < 0 || weights[q]! > weights[topic]!)) topic = q; });
     const out: ClauseHit[] = [];
@@ -279,6 +312,9 @@ export class QaEngine {
       const g = this.#docs[d]!;
       const local = scorePrepared(this.#prepared(d), cs, question);
       const topicMissing = topic >= 0 && local.every((l) => !(l.credit[topic]! > 0));
+      let missingW = 0;
+      cs.forEach((c, q) => { if (!c.soft && topicNoun[q] && local.every((l) => !(l.credit[q]! > 0))) missingW += weights[q]!; });
+      const missingTopic = wTotal > 0 ? missingW / wTotal : 0;
       g.clauses.forEach((ci, k) => {
         const h = own.get(ci);
         const l = local[k]!;
@@ -291,7 +327,7 @@ export class QaEngine {
         for (let q = 0; q < cs.length; q++) wc += weights[q]! * Math.min(1, l.credit[q] ?? 0);
         const articleCoverage = wTotal > 0 ? wc / wTotal : 0;
         const coverage = ((1 - P.confLocal) * docCoverage + P.confLocal * articleCoverage) * (topicMissing ? P.topicPenalty : 1);
-        out.push({ doc: ci, score: h?.score ?? 0, nscore: h?.nscore ?? 0, coverage, rank, clause: this.clauses[ci]!, docCoverage, localCoverage: articleCoverage, docRank: dh?.rank ?? 0, local: l.score });
+        out.push({ doc: ci, score: h?.score ?? 0, nscore: h?.nscore ?? 0, coverage, rank, clause: this.clauses[ci]!, docCoverage, localCoverage: articleCoverage, docRank: dh?.rank ?? 0, local: l.score, missingTopic });
       });
     }
     out.sort((a, b) => b.rank - a.rank || a.doc - b.doc);
@@ -319,13 +355,17 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
   const top = live[0];
   const clauseScore = new Map(live.map((h) => [`${h.clause.itemId}:${h.clause.article}`, h.rank]));
   const entryConf = new Map<number, number>();
+  const bestEntry = entries.find((e) => e.entry.sources.every((s) => citable(s.itemId) && engine.clause(s.itemId, s.article)));
   for (const e of entries) {
     const citations = e.entry.sources.map((s) => cite(s.itemId, s.article));
     if (citations.some((c) => c === null) || citations.length === 0) continue; // every source must be citable now
     // A curated entry wins when it and the question say the same thing (each covers most of the other),
     // or when it cites the best clause with a fair match: two paths agree, and the entry says it in plain words.
     const agrees = !!top && e.match >= P.agreeMatch && e.entry.sources.some((s) => s.itemId === top.clause.itemId && s.article === top.clause.article);
-    const preferred = e.match >= P.entryMatch || agrees;
+    // The best entry citing one of the few best clauses: the clause ranking and the entry point to the same place.
+    const near = e === bestEntry && e.match >= P.nearMatch && e.entry.sources.some((s) => live.slice(0, P.nearTop).some((h) => h.clause.itemId === s.itemId && h.clause.article === s.article));
+    const typed = e.typeAgree === 1 && e.match >= P.typeMatch;
+    const preferred = (e.match >= P.entryMatch || agrees || near || typed) && !(P.typeVeto && e.typeAgree === -1);
     // Otherwise it stands where its cited article stands (just ahead of the bare clause), or low.
     // Otherwise it stands with its cited article: the article's rank lifted by how well the phrasing matches.
     const cited = Math.max(0, ...e.entry.sources.map((s) => clauseScore.get(`${s.itemId}:${s.article}`) ?? 0));
@@ -343,7 +383,9 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
   out.sort((a, b) => b.score - a.score);
   const best = out[0];
   const confidence = !best ? 0 : best.score >= 1 ? 1 : best.kind === 'entry' ? Math.max(entryConf.get(best.entryId!) ?? 0, coverageOf(best, clauses)) : coverageOf(best, clauses);
-  const abstained = !best || confidence < (opts.threshold ?? P.abstain);
+  const basis = !best ? undefined : clauses.find((c) => c.clause.itemId === best.itemId && c.clause.article === best.article);
+  const abstained = shouldAbstain({ hasAnswer: !!best, confidence, preferredEntry: !!best && best.score >= 1, missingTopic: basis?.missingTopic ?? 0 },
+    { abstain: opts.threshold ?? P.abstain, abstainMissing: P.abstainMissing });
   const nearest: Outcome['nearest'] = [];
   for (const h of clauses) {
     const d = citable(h.clause.itemId);
@@ -357,6 +399,28 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
     dedup.push(a);
   }
   return { abstained, answers: abstained ? [] : dedup.slice(0, limit), nearest, confidence: round(confidence) };
+}
+
+/** What the abstention decision reads of the best answer. */
+export type AbstainFeatures = {
+  hasAnswer: boolean;
+  /** Coverage of the question by the answer's document and article (0…1); 1 for a preferred entry. */
+  confidence: number;
+  /** A curated entry matching the question outright (its phrasing and the question cover each other). */
+  preferredEntry: boolean;
+  /** Share of the question's weight held by topic nouns the answer's document lacks. */
+  missingTopic: number;
+};
+/**
+ * The abstention rule (两 features, tuned on the dev set): abstain without an answer, when the answer covers too
+ * little of the question, or — unless a curated entry matches outright — when the document lacks the things the
+ * question is about (残疾人机动车燃油补贴: every word but 机动车/燃油 is in the 两项补贴 document).
+ */
+export function shouldAbstain(f: AbstainFeatures, p: { abstain: number; abstainMissing: number }): boolean {
+  if (!f.hasAnswer) return true;
+  if (f.preferredEntry) return false;
+  if (f.confidence < p.abstain) return true;
+  return f.missingTopic >= p.abstainMissing;
 }
 
 function coverageOf(a: Answer, clauses: ClauseHit[]): number {

@@ -26,7 +26,7 @@ const show = (q: string, tag: string) => {
   const e = c.entries[0];
   const docText = t ? eng.clauses.filter((x) => x.itemId === t.clause.itemId).map((x) => x.text).join('\n') + t.clause.title : '';
   const missing = eng.expand(eng.analyzer.concepts(q)).filter((k) => !k.soft && !k.alts.some((a) => docText.includes(a.term))).map((k) => k.term);
-  console.log(`${tag} miss=${missing.length}:${missing.join('/')} dc=${f(t?.docCoverage ?? 0)} lc=${f(t?.localCoverage ?? 0)} cov=${f(t?.coverage ?? 0)} rank=${f(t?.rank ?? 0)} margin=${f((t?.rank ?? 0) - (second?.rank ?? 0))} e=${f(e?.match ?? 0)}(${f(e?.coverage ?? 0)}/${f(e?.phraseCoverage ?? 0)}) ${q}`);
+  console.log(`${tag} miss=${missing.length}:${missing.join('/')} dc=${f(t?.docCoverage ?? 0)} lc=${f(t?.localCoverage ?? 0)} cov=${f(t?.coverage ?? 0)} rank=${f(t?.rank ?? 0)} margin=${f((t?.rank ?? 0) - (second?.rank ?? 0))} mt=${f(t?.missingTopic ?? 0)} e=${f(e?.match ?? 0)}(${f(e?.coverage ?? 0)}/${f(e?.phraseCoverage ?? 0)}) ${q}`);
 };
 if (process.argv[2]) {
   for (const q of process.argv.slice(2)) {

@@ -1,0 +1,74 @@
+// The abstention decision (two features: coverage and missing topic nouns) and the entry answer-kind agreement.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Analyzer, shippedLexicon } from './analyze.js';
+import type { DocState } from '../disclosure/public.js';
+import { askedTypes, ENGINE_PARAMS, QaEngine, rankAnswers, shouldAbstain, typeAgreement, type ClauseDoc } from './engine.js';
+
+const analyzer = new Analyzer(shippedLexicon());
+const P = { abstain: 0.3, abstainMissing: 0.5 };
+const base = { hasAnswer: true, confidence: 0.8, preferredEntry: false, missingTopic: 0 };
+
+test('shouldAbstain: no answer or low coverage abstains; a well-covered answer does not', () => {
+  assert.equal(shouldAbstain({ ...base, hasAnswer: false }, P), true);
+  assert.equal(shouldAbstain({ ...base, confidence: 0.29 }, P), true);
+  assert.equal(shouldAbstain({ ...base, confidence: 0.3 }, P), false);
+  assert.equal(shouldAbstain(base, P), false);
+});
+
+test('shouldAbstain: a document lacking the question\'s topic nouns abstains even with fair coverage', () => {
+  assert.equal(shouldAbstain({ ...base, confidence: 0.45, missingTopic: 0.6 }, P), true);
+  assert.equal(shouldAbstain({ ...base, confidence: 0.45, missingTopic: 0.49 }, P), false);
+  // A curated entry matching the question outright answers whatever the clause features say.
+  assert.equal(shouldAbstain({ ...base, confidence: 0.1, missingTopic: 0.9, preferredEntry: true }, P), false);
+});
+
+test('topic nouns: things asked about count; the asker, actions and times do not', () => {
+  for (const w of ['燃油', '利率', '婚假', '身份证', '考驾照']) assert.equal(analyzer.isTopicNoun(w), true, w);
+  for (const w of ['老婆', '孩子', '开始', '一起', '处理', '突然']) assert.equal(analyzer.isTopicNoun(w), false, w);
+});
+
+test('answer-kind agreement: same kind 1, different kinds -1, no kind 0; 多少 can be ignored', () => {
+  const amount = askedTypes('多少钱');
+  assert.equal(typeAgreement(askedTypes('陪产假请几天'), askedTypes('男方陪产假有几天')), 1);
+  assert.equal(typeAgreement(askedTypes('补贴审批要多久'), askedTypes('补贴每月发多少钱')), -1);
+  assert.equal(typeAgreement(askedTypes('能一起领吗'), askedTypes('补贴每月发多少钱')), 0);
+  assert.equal(typeAgreement(askedTypes('托位补多少钱'), askedTypes('每月收费多少'), amount), 0);
+  assert.equal(typeAgreement(askedTypes('托位补多少钱'), askedTypes('每月收费多少')), 1);
+});
+
+const doc = (itemId: number, title: string, arts: string[]): ClauseDoc[] =>
+  arts.map((text, i) => ({ itemId, article: i + 1, label: `第${i + 1}条`, path: `第${i + 1}条`, text, title, docNumber: `区发〔2026〕${itemId}号`, unitName: '区民政局' }));
+const CLAUSES = [
+  ...doc(1, '残疾人两项补贴实施办法', ['第一条 困难残疾人生活补贴每月120元。', '第二条 重度残疾人护理补贴每月100元。', '第三条 残疾人补贴向户籍所在地街道申请。']),
+  ...doc(2, '临时救助实施细则', ['第一条 临时救助向户籍所在地镇、街道申请。', '第二条 临时救助审批5个工作日内完成。']),
+  ...doc(3, '男方陪产假规定', ['第一条 男方享受陪产假15天。', '第二条 陪产假期间工资照发。']),
+];
+const live = (itemId: number): DocState => ({ id: itemId, title: `文件${itemId}`, doc_number: '', validity: 'valid' } as unknown as DocState);
+
+test('engine: a question whose topic nouns the best document lacks abstains; its answerable neighbour does not', () => {
+  const eng = new QaEngine(analyzer, CLAUSES, []);
+  const ask = (q: string) => rankAnswers(eng, eng.candidates(analyzer.concepts(q), 20, q), live);
+  const unanswerable = eng.candidates(analyzer.concepts('残疾人机动车燃油补贴怎么领'), 20, '残疾人机动车燃油补贴怎么领');
+  assert.ok(unanswerable.clauses[0]!.missingTopic >= ENGINE_PARAMS.abstainMissing, `missingTopic ${unanswerable.clauses[0]!.missingTopic}`);
+  assert.equal(ask('残疾人机动车燃油补贴怎么领').abstained, true);
+  const ok = ask('重度残疾人护理补贴每月多少钱');
+  assert.equal(ok.abstained, false);
+  assert.deepEqual([ok.answers[0]!.itemId, ok.answers[0]!.article], [1, 2]);
+});
+
+test('engine: an entry asking what the question asks is preferred at a modest match, one asking something else is not', () => {
+  const entries = [{ entryId: 7, question: '男方陪产假有几天', answer: '男方享受陪产假15天。', sources: [{ itemId: 3, article: 1 }] }];
+  // The "entry cites the best clause" path off, so only the answer-kind rule can prefer the entry.
+  const eng = new QaEngine(analyzer, CLAUSES, entries, { ...ENGINE_PARAMS, agreeMatch: 1.01 });
+  const ask = (q: string) => rankAnswers(eng, eng.candidates(analyzer.concepts(q), 20, q), live);
+  const c = eng.candidates(analyzer.concepts('媳妇生娃我能请几天陪产假'), 20, '媳妇生娃我能请几天陪产假');
+  assert.equal(c.entries[0]!.typeAgree, 1);
+  const a = ask('媳妇生娃我能请几天陪产假');
+  assert.equal(a.answers[0]!.kind, 'entry');
+  assert.equal(a.answers[0]!.entryId, 7);
+  assert.ok(a.answers[0]!.score >= 1, `preferred outright (score ${a.answers[0]!.score})`);
+  const other = eng.candidates(analyzer.concepts('陪产假期间工资怎么处理'), 20, '陪产假期间工资怎么处理');
+  assert.notEqual(other.entries[0]?.typeAgree, 1);
+  assert.ok(ask('陪产假期间工资怎么处理').answers[0]!.score < 1, 'not preferred outright');
+});
