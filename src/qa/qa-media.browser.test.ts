@@ -56,6 +56,8 @@ describe('政策问答 图解与视频 in Chromium', () => {
     const page = await real.newPage();
     await page.goto(`${h.baseUrl}/qa/${entry}`);
     await page.waitForLoadState('load');
+    // Images after the first are loading="lazy": bring each into view and wait for it to decode (or fail) first.
+    await page.evaluate(() => Promise.all([...document.querySelectorAll<HTMLImageElement>('.gk-media img')].map((i) => { i.scrollIntoView(); return i.decode().catch(() => undefined); })));
     const widths = await page.evaluate(() => [...document.querySelectorAll<HTMLImageElement>('.gk-media img')].map((i) => i.naturalWidth));
     assert.deepEqual(widths, [2400, 1], 'both images decoded');
     const alts = await page.evaluate(() => [...document.querySelectorAll<HTMLImageElement>('.gk-media img')].map((i) => i.alt));
