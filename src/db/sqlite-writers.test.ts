@@ -47,15 +47,16 @@ test('a writer in another process gets its turn while one process writes back to
     init.pragma('journal_mode = WAL');
     init.exec('CREATE TABLE writes (id INTEGER PRIMARY KEY, tag TEXT NOT NULL, seen INTEGER NOT NULL)');
     init.close();
-    // 'bulk' runs long transactions (300 statements) back to back, like an import or a rebuild; 'user' writes 20 small
+    // 'bulk' runs long transactions (300 statements) back to back, like an import or a rebuild — long enough (≈5 s) to
+    // outlast the small writer's own run even when its process starts late; 'user' writes 20 small
     // ones with pauses, like the server answering forms. Before the fair pause 'user' waited out busy_timeout and failed.
-    const [bulk, user] = await Promise.all([runWith(file, ['2500', 'bulk', '0', '300']), runWith(file, ['20', 'user', '20'])]);
+    const [bulk, user] = await Promise.all([runWith(file, ['5000', 'bulk', '0', '300']), runWith(file, ['20', 'user', '20'])]);
     assert.equal(user.code, 0, user.out);
     assert.equal(bulk.code, 0, bulk.out);
     const db = new Database(file, { readonly: true });
     const rows = db.prepare('SELECT tag, count(*) AS n, max(id) AS last FROM writes GROUP BY tag ORDER BY tag').all() as { tag: string; n: number; last: number }[];
     db.close();
-    assert.deepEqual(rows.map((r) => [r.tag, r.n]), [['bulk', 2500], ['user', 20]]);
+    assert.deepEqual(rows.map((r) => [r.tag, r.n]), [['bulk', 5000], ['user', 20]]);
     // The small writer finished while the bulk writer was still writing: it was not starved until the end.
     assert.ok(rows[1]!.last < rows[0]!.last, JSON.stringify(rows) + user.out + bulk.out);
   } finally {
