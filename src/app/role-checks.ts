@@ -8,8 +8,7 @@
 //   local-isAdmin   `const|let|var|function isAdmin` — a private copy of auth/policy.ts `isAdminUser`
 // Allowed only in ALLOWED_FILES: a module's `*-policy.ts` (e.g. disclosure/item-policy.ts, org/org-policy.ts)
 // and src/auth/policy.ts (the coarse guards). Tests (*.test.ts / *.test.tsx) are not scanned.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { countByFile, scanSources, type SourceHit } from './source-scan.js';
 
 export const ROLE_PATTERNS: ReadonlyArray<{ name: string; re: RegExp }> = [
   { name: 'role-equality', re: /\brole\s*[!=]==?|[!=]==?\s*(?:[\w$]+\??\.)*role\b(?![\w$])/ },
@@ -22,38 +21,14 @@ export const ROLE_PATTERNS: ReadonlyArray<{ name: string; re: RegExp }> = [
 /** Paths under src where role comparisons belong. */
 export const isAllowedFile = (rel: string): boolean => /(^|\/)[\w-]*-policy\.ts$/.test(rel) || rel === 'auth/policy.ts';
 
-const isTest = (rel: string) => /\.test\.tsx?$/.test(rel);
-const isCommentLine = (line: string) => /^\s*(\/\/|\/\*|\*)/.test(line);
-
-const walk = (dir: string, out: string[] = []): string[] => {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (/\.(ts|tsx)$/.test(name)) out.push(p);
-  }
-  return out;
-};
-
-export type RoleComparison = { file: string; line: number; pattern: string; text: string };
+export type RoleComparison = SourceHit;
 
 /** Every role comparison outside the allowed files, in file and line order. */
 export function roleComparisons(srcRoot: string): RoleComparison[] {
-  const out: RoleComparison[] = [];
-  for (const abs of walk(srcRoot)) {
-    const file = relative(srcRoot, abs).split('\\').join('/');
-    if (isTest(file) || isAllowedFile(file)) continue;
-    readFileSync(abs, 'utf8').split('\n').forEach((text, i) => {
-      if (isCommentLine(text)) return;
-      const hit = ROLE_PATTERNS.find((p) => p.re.test(text));
-      if (hit) out.push({ file, line: i + 1, pattern: hit.name, text: text.trim() });
-    });
-  }
-  return out;
+  return scanSources(srcRoot, (rel) => !isAllowedFile(rel), ROLE_PATTERNS);
 }
 
 /** Lines with a role comparison per file. */
 export function roleComparisonCounts(srcRoot: string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const c of roleComparisons(srcRoot)) counts[c.file] = (counts[c.file] ?? 0) + 1;
-  return counts;
+  return countByFile(roleComparisons(srcRoot));
 }
