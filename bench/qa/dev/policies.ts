@@ -3,8 +3,9 @@
 // from the judged set, same kinds of structure (第X条 with chapters, 一、 headings, （一） items, 1. lists).
 // The engine is tuned on this set only; the judged set is reported as it comes out.
 import type { Policy } from '../policies.js';
+import { DEV2_POLICIES } from './set2.js';
 
-export const DEV_POLICIES: Policy[] = [
+const BATCH1: Policy[] = [
   {
     key: 'disab', title: '临淄区困难残疾人生活补贴和重度残疾人护理补贴实施办法', docNumber: '临民发〔2024〕21号', unit: '区民政局', type: 'normative',
     body: [
@@ -100,3 +101,6 @@ export const DEV_POLICIES: Policy[] = [
     ],
   },
 ];
+
+/** Batch 1 and batch 2 (set2.ts). */
+export const DEV_POLICIES: Policy[] = [...BATCH1, ...DEV2_POLICIES];

@@ -3,8 +3,9 @@
 // questions no dev document answers, and curated entries with paraphrases. Written before looking at
 // the judged set's failures; the only questions looked at while changing the engine.
 import type { CuratedEntry, Judged } from '../questions.js';
+import { DEV2_ENTRIES, DEV2_QUESTIONS, DEV2_UNANSWERABLE } from './set2.js';
 
-export const DEV_QUESTIONS: Judged[] = [
+const DEV_QUESTIONS_1: Judged[] = [
   { q: '残疾人两项补贴是哪两项', doc: 'disab', article: 1 },
   { q: '困难残疾人生活补贴每月多少钱', doc: 'disab', article: 3 },
   { q: '低保家庭的残疾人能领什么补贴', doc: 'disab', article: 3 },
@@ -70,12 +71,12 @@ export const DEV_QUESTIONS: Judged[] = [
 ];
 
 /** No dev document answers these (several share words with one that does). */
-export const DEV_UNANSWERABLE: string[] = [
+const DEV_UNANSWERABLE_1: string[] = [
   '残疾人机动车燃油补贴怎么领', '公积金贷款利率是多少', '临时身份证怎么办', '托育机构怎么备案', '农村宅基地能卖吗',
   '婚假有几天', '考驾照有补贴吗', '社区食堂在哪里', '养老保险断交了怎么补', '小孩打疫苗要预约吗',
 ];
 
-export const DEV_ENTRIES: CuratedEntry[] = [
+const DEV_ENTRIES_1: CuratedEntry[] = [
   { question: '残疾人两项补贴标准是多少', alt: ['残疾人生活补贴和护理补贴每月多少'], answer: '困难残疾人生活补贴每月120元；重度残疾人护理补贴每月100元，需要长期照护的每月150元。', doc: 'disab', article: 4,
     paraphrases: ['残疾人每个月能领多少补贴', '重度残疾的护理补贴标准'] },
   { question: '租房怎么提取住房公积金', alt: ['租房提取公积金的条件和额度'], answer: '本市无自有住房且租房自住的，每年可提取一次，每次不超过1.5万元。', doc: 'fund', article: 2,
@@ -89,3 +90,8 @@ export const DEV_ENTRIES: CuratedEntry[] = [
   { question: '男方陪产假有几天', alt: ['丈夫的陪产假'], answer: '男方享受陪产假15天。', doc: 'leave', article: 3,
     paraphrases: ['媳妇生娃我能请几天陪产假', '爸爸的护理假多少天'] },
 ];
+
+/** Batch 1 and batch 2 (set2.ts). */
+export const DEV_QUESTIONS: Judged[] = [...DEV_QUESTIONS_1, ...DEV2_QUESTIONS];
+export const DEV_UNANSWERABLE: string[] = [...DEV_UNANSWERABLE_1, ...DEV2_UNANSWERABLE];
+export const DEV_ENTRIES: CuratedEntry[] = [...DEV_ENTRIES_1, ...DEV2_ENTRIES];
