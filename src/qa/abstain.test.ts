@@ -72,3 +72,21 @@ test('engine: an entry asking what the question asks is preferred at a modest ma
   assert.notEqual(other.entries[0]?.typeAgree, 1);
   assert.ok(ask('陪产假期间工资怎么处理').answers[0]!.score < 1, 'not preferred outright');
 });
+
+test('a question asking a precise kind (电话, 几岁, 比例, 几次) is not answered by an article stating none', async () => {
+  const { lacksAskedKind } = await import('./engine.js');
+  assert.equal(lacksAskedKind('电梯坏了打什么电话维修', '电梯投入使用后，由业主委托维保单位每15日至少进行一次维护保养。'), true);
+  assert.equal(lacksAskedKind('补贴咨询打什么电话', '咨询电话：0533-7180000。'), false);
+  assert.equal(lacksAskedKind('一年能申请几次', '一年内原则上只救助一次。'), false);
+  assert.equal(lacksAskedKind('多大年纪能去老年食堂吃饭', '本区户籍60周岁以上老年人可以就餐。'), false);
+  // Broad kinds (多少钱, 去哪, 怎么处理) are stated in too many ways to judge by form: never abstain on them.
+  assert.equal(lacksAskedKind('殡葬费减免要去哪里申请', '减免费用由区殡仪馆直接减免。'), false);
+  assert.equal(lacksAskedKind('临时救助一般给多少钱', '按照最低生活保障标准的3至6倍给予一次性救助。'), false);
+  assert.equal(shouldAbstain({ ...base, kindMissing: true }, P), true);
+  assert.equal(shouldAbstain({ ...base, kindMissing: true, preferredEntry: true }, P), false);
+});
+
+test('who pays is not what is asked: 政府 is not a question word', () => {
+  const terms = analyzer.concepts('我们楼想装个电梯，政府出多少钱').map((c) => c.term);
+  assert.ok(!terms.includes('政府') && terms.includes('电梯'), terms.join(','));
+});

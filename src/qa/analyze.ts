@@ -44,6 +44,8 @@ const FILLER = new Set([
   '多少', '几', '么样', '咋', '咋办', '啥', '谁', '为什么', '是否', '得', '去', '了', '个', '些', '帮忙', '麻烦', '谢谢', '本区', '区里',
   '用来', '干什么', '干嘛', '做什么', '怎么弄', '咋弄', '哪张', '哪家', '哪个部门', '那里', '这里', '这边', '那边', '一般来说', '听说',
   '能不能', '可不可以', '有没有', '会不会', '行不行', '好不好', '要不要', '能否', '可否', '多大', '怎么样', '请教', '求助', '急', '在线等',
+  // Who pays or decides, as askers say it ("政府给补多少"): never what the question is about.
+  '政府', '国家', '官方', '上面', '公家',
 ]);
 
 /** One word of the question with its alternatives; soft = an intent word (counts ¼ towards coverage). */
@@ -150,7 +152,12 @@ export class Analyzer {
       if (seen.has(w)) continue;
       seen.add(w);
       const syns = this.#syn.get(w);
-      if (!syns && (STOPWORDS.has(w) || FILLER.has(w) || isSingleHan(w) || this.#fillerGlue(w))) continue;
+      if (!syns && !STOPWORDS.has(w) && !FILLER.has(w) && this.#fillerGlue(w)) {
+        // Glued from a filler and single characters (能免 = 能 + 免): the characters with synonyms still ask something.
+        for (const piece of this.#jieba.cut(w, false)) if (isSingleHan(piece) && this.#syn.has(piece)) words.push(piece);
+        continue;
+      }
+      if (!syns && (STOPWORDS.has(w) || FILLER.has(w) || isSingleHan(w))) continue;
       const alts = new Map<string, number>([[w, 1]]);
       for (const [s, weight] of syns ?? []) {
         for (const t of this.#phraseTerms(s)) if ((alts.get(t) ?? 0) < weight) alts.set(t, weight);

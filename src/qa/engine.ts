@@ -68,12 +68,16 @@ export type EngineParams = {
   typeVeto: number;
   /** 1: 多少 (amount) counts as a kind for the agreement; 0: only the specific kinds (几天, 去哪, 什么材料 …). */
   typeAmount: number;
+  /** A topic noun counts as missing from a document where no article holds it (or a synonym) with at least this credit (sub-words 0.3–0.6). */
+  missingCredit: number;
+  /** The kind-agreement preference needs the entry's cited article among this many best clauses (its document is in question). */
+  typeRank: number;
   /** Abstention, second feature: a clause answer whose document lacks topic nouns holding this share of the question abstains. */
   abstainMissing: number;
   /** Confidence factor when the question's weightiest word (its topic) is nowhere in the document (1: no penalty). */
   topicPenalty: number;
 };
-export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 1, local: 1, clause: 0.5, entryMatch: 0.85, agreeMatch: ABSTAIN_COVERAGE, entryBlend: 0.05, abstain: 0.3, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.5, nearMatch: 1.01, nearTop: 3, typeMatch: 0.35, typeVeto: 0, typeAmount: 0 };
+export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 1, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.3, entryBlend: 0.05, abstain: 0.3, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.5, nearMatch: 1.01, nearTop: 3, typeMatch: 0.35, typeVeto: 0, typeAmount: 0, typeRank: 1000, missingCredit: 1e-9 };
 
 /** A ranked clause: BM25 fields of the article's own hit plus the document-stage figures. */
 export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCoverage: number; docRank: number; local: number;
@@ -313,7 +317,7 @@ export class QaEngine {
       const local = scorePrepared(this.#prepared(d), cs, question);
       const topicMissing = topic >= 0 && local.every((l) => !(l.credit[topic]! > 0));
       let missingW = 0;
-      cs.forEach((c, q) => { if (!c.soft && topicNoun[q] && local.every((l) => !(l.credit[q]! > 0))) missingW += weights[q]!; });
+      cs.forEach((c, q) => { if (!c.soft && topicNoun[q] && local.every((l) => !(l.credit[q]! >= P.missingCredit))) missingW += weights[q]!; });
       const missingTopic = wTotal > 0 ? missingW / wTotal : 0;
       g.clauses.forEach((ci, k) => {
         const h = own.get(ci);
@@ -336,7 +340,7 @@ export class QaEngine {
 }
 
 /** Combines entry and clause candidates into the ranked answer (pure; the caller supplies the live check). */
-export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candidates']>, citable: (itemId: number) => DocState | null, opts: { limit?: number; threshold?: number; words?: string[] } = {}): Outcome {
+export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candidates']>, citable: (itemId: number) => DocState | null, opts: { limit?: number; threshold?: number; words?: string[]; question?: string } = {}): Outcome {
   const limit = opts.limit ?? 5;
   const { entries, clauses } = cands;
   const words = opts.words ?? [];
@@ -364,7 +368,8 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
     const agrees = !!top && e.match >= P.agreeMatch && e.entry.sources.some((s) => s.itemId === top.clause.itemId && s.article === top.clause.article);
     // The best entry citing one of the few best clauses: the clause ranking and the entry point to the same place.
     const near = e === bestEntry && e.match >= P.nearMatch && e.entry.sources.some((s) => live.slice(0, P.nearTop).some((h) => h.clause.itemId === s.itemId && h.clause.article === s.article));
-    const typed = e.typeAgree === 1 && e.match >= P.typeMatch;
+    const citedRank = live.findIndex((h) => e.entry.sources.some((s) => s.itemId === h.clause.itemId && s.article === h.clause.article));
+    const typed = e.typeAgree === 1 && e.match >= P.typeMatch && citedRank >= 0 && citedRank < P.typeRank;
     const preferred = (e.match >= P.entryMatch || agrees || near || typed) && !(P.typeVeto && e.typeAgree === -1);
     // Otherwise it stands where its cited article stands (just ahead of the bare clause), or low.
     // Otherwise it stands with its cited article: the article's rank lifted by how well the phrasing matches.
@@ -384,7 +389,8 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
   const best = out[0];
   const confidence = !best ? 0 : best.score >= 1 ? 1 : best.kind === 'entry' ? Math.max(entryConf.get(best.entryId!) ?? 0, coverageOf(best, clauses)) : coverageOf(best, clauses);
   const basis = !best ? undefined : clauses.find((c) => c.clause.itemId === best.itemId && c.clause.article === best.article);
-  const abstained = shouldAbstain({ hasAnswer: !!best, confidence, preferredEntry: !!best && best.score >= 1, missingTopic: basis?.missingTopic ?? 0 },
+  const kindMissing = !!best && lacksAskedKind(opts.question ?? '', engine.clause(best.itemId, best.article)?.text ?? '');
+  const abstained = shouldAbstain({ hasAnswer: !!best, confidence, preferredEntry: !!best && best.score >= 1, missingTopic: basis?.missingTopic ?? 0, kindMissing },
     { abstain: opts.threshold ?? P.abstain, abstainMissing: P.abstainMissing });
   const nearest: Outcome['nearest'] = [];
   for (const h of clauses) {
@@ -410,7 +416,18 @@ export type AbstainFeatures = {
   preferredEntry: boolean;
   /** Share of the question's weight held by topic nouns the answer's document lacks. */
   missingTopic: number;
+  /** The question asks for a precise kind of fact (a phone number, an age, a ratio, a count) the answer's article does not state. */
+  kindMissing?: boolean;
 };
+
+/** Kinds whose statement is unmistakable in a clause (a number with 岁 / 次 / %, a phone number): asking one of them and getting an article without it is no answer. */
+export const PRECISE_KINDS = ['phone', 'age', 'ratio', 'count'];
+/** Whether the question asks only precise kinds (see PRECISE_KINDS) and the article states none of them. */
+export function lacksAskedKind(question: string, article: string): boolean {
+  const asked = ANSWER_TYPES.filter((t) => t.ask.test(question));
+  if (asked.length === 0 || !asked.every((t) => PRECISE_KINDS.includes(t.name))) return false;
+  return !asked.some((t) => t.has.test(article));
+}
 /**
  * The abstention rule (两 features, tuned on the dev set): abstain without an answer, when the answer covers too
  * little of the question, or — unless a curated entry matches outright — when the document lacks the things the
@@ -420,6 +437,7 @@ export function shouldAbstain(f: AbstainFeatures, p: { abstain: number; abstainM
   if (!f.hasAnswer) return true;
   if (f.preferredEntry) return false;
   if (f.confidence < p.abstain) return true;
+  if (f.kindMissing) return true;
   return f.missingTopic >= p.abstainMissing;
 }
 
@@ -604,7 +622,7 @@ export async function answerQuestion(db: Db, dialect: Dialect, areaId: number, q
     if (d.item_type === 'interpretation' && d.policy_item_id !== null && !policy) return null;
     return inForceToday(d, today, policy) ? d : null;
   };
-  return rankAnswers(engine, cands, citable, { limit: opts.limit, threshold: opts.threshold, words: concepts.flatMap((c) => c.alts.map((a) => a.term)) });
+  return rankAnswers(engine, cands, citable, { limit: opts.limit, threshold: opts.threshold, words: concepts.flatMap((c) => c.alts.map((a) => a.term)), question: q.slice(0, 200) });
 }
 
 /** Drops cached engines (tests, `gongkai qa reindex`). */

@@ -28,7 +28,8 @@ for (const [tag, q, , want] of rows) {
   const c = eng.candidates(eng.analyzer.concepts(q), 20, q);
   const top = c.clauses[0];
   const topKey = top ? `${keyOf.get(top.clause.itemId)}#${top.clause.article}` : '-';
-  const es = c.entries.slice(0, 2).map((e) => { const k = `${keyOf.get(e.entry.sources[0]!.itemId)}#${e.entry.sources[0]!.article}`; return `${k === want ? 'Y' : 'n'} m=${f(e.match)} c=${f(e.coverage)} p=${f(e.phraseCoverage)} ${k}`; });
-  console.log(`${tag} top=${topKey === want ? 'Y' : 'n'} | ${es.join(' | ')} | ${q}`);
+  const rankOf = (e: (typeof c.entries)[number]) => c.clauses.findIndex((h) => e.entry.sources.some((s) => s.itemId === h.clause.itemId && s.article === h.clause.article));
+  const es = c.entries.slice(0, 2).map((e) => { const k = `${keyOf.get(e.entry.sources[0]!.itemId)}#${e.entry.sources[0]!.article}`; return `${k === want ? 'Y' : 'n'} m=${f(e.match)} c=${f(e.coverage)} p=${f(e.phraseCoverage)} t=${e.typeAgree} r=${rankOf(e)} ${k}`; });
+  console.log(`${tag} top=${topKey === want ? 'Y' : 'n'} conf=${top ? f(top.coverage) : '-'} miss=${top ? f(top.missingTopic) : '-'} | ${es.join(' | ')} | ${q}`);
 }
 await tdb.destroy();
