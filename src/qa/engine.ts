@@ -5,8 +5,9 @@
 import type { Db, Dialect } from '../db/schema.js';
 import { documentStates, inForceToday, VALIDITY_LABELS, type DocState } from '../disclosure/public.js';
 import { todayCst } from '../lib/time.js';
+import { foldText } from '../search/public.js';
 import { publicVersion } from '../search/public.js';
-import { Analyzer, shippedLexicon, type LexiconData, type QueryConcept } from './analyze.js';
+import { Analyzer, shippedLexicon, SYN_FORWARD, type LexiconData, type QueryConcept } from './analyze.js';
 import { acquireLock, releaseLock } from '../jobs/jobs.js';
 import { systemActor } from '../lib/context.js';
 import { Bm25Index, SOFT_FACTOR, TYPO_WEIGHT, type BmDoc, type Hit } from './bm25.js';
@@ -70,6 +71,12 @@ export type EngineParams = {
   typeAmount: number;
   /** A topic noun counts as missing from a document where no article holds it (or a synonym) with at least this credit (sub-words 0.3–0.6). */
   missingCredit: number;
+  /** The same for a compound of four or more characters (养老保险 is not found by 保险 alone). */
+  missingCreditLong: number;
+  /** The best-clause agreement preference needs the entry to speak of all but this share of the question's document words. */
+  agreeOff: number;
+  /** The kind-agreement preference needs the entry to speak of all but this share of the question's document words. */
+  typeOff: number;
   /** The kind-agreement preference needs the entry's cited article among this many best clauses (its document is in question). */
   typeRank: number;
   /** Abstention, second feature: a clause answer whose document lacks topic nouns holding this share of the question abstains. */
@@ -77,14 +84,16 @@ export type EngineParams = {
   /** Confidence factor when the question's weightiest word (its topic) is nowhere in the document (1: no penalty). */
   topicPenalty: number;
 };
-export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 1, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.3, entryBlend: 0.05, abstain: 0.3, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.5, nearMatch: 1.01, nearTop: 3, typeMatch: 0.35, typeVeto: 0, typeAmount: 0, typeRank: 1000, missingCredit: 1e-9 };
+export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.3, entryBlend: 0.05, abstain: 0.3, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.5, nearMatch: 1.01, nearTop: 3, typeMatch: 0.35, typeVeto: 0, typeAmount: 0, typeRank: 1000, missingCredit: 1e-9, missingCreditLong: 0.5, typeOff: 0.3, agreeOff: 2 };
 
 /** A ranked clause: BM25 fields of the article's own hit plus the document-stage figures. */
 export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCoverage: number; docRank: number; local: number;
   /** Share of the question's weight (words by rarity) held by topic nouns the whole document lacks (燃油 in a 补贴 document). */
   missingTopic: number };
 /** typeAgree: 1 when the question asks what the entry's phrasings ask (多少钱 / 几天 / 去哪 …), -1 when both ask different things, 0 otherwise. */
-export type EntryHit = Hit & { entry: EntryDoc; phraseCoverage: number; match: number; typeAgree: -1 | 0 | 1 };
+export type EntryHit = Hit & { entry: EntryDoc; phraseCoverage: number; match: number; typeAgree: -1 | 0 | 1;
+  /** Share of the question's weight in words the documents use but the entry's phrasings and answer lack. */
+  offTopic: number };
 
 /** 多少 (amount) is asked by most questions: too common to tell a paraphrase from a neighbouring question. */
 const AMOUNT_TYPE = 1 << ANSWER_TYPES.findIndex((t) => t.name === 'amount');
@@ -240,6 +249,14 @@ export class QaEngine {
     this.#phraseConcepts = concepts;
   }
 
+  readonly #entryTexts = new WeakMap<EntryDoc, string>();
+  /** An entry's phrasings and answer, folded (for the off-topic check). */
+  #entryText(e: EntryDoc): string {
+    let t = this.#entryTexts.get(e);
+    if (t === undefined) this.#entryTexts.set(e, (t = foldText(`${e.question}\n${e.answer}`)));
+    return t;
+  }
+
   clause(itemId: number, article: number): ClauseDoc | undefined {
     return this.#clauseByKey.get(`${itemId}:${article}`);
   }
@@ -293,7 +310,17 @@ export class QaEngine {
       const pc = this.#phraseCoverage(h.doc, qTerms, folded);
       const match = h.coverage + pc > 0 ? (2 * h.coverage * pc) / (h.coverage + pc) : 0;
       const prev = best.get(e);
-      if (!prev || match > prev.match || (match === prev.match && h.rank > prev.rank)) best.set(e, { ...h, entry: this.entries[e]!, phraseCoverage: pc, match, typeAgree: typeAgreement(qTypes, this.#entryTypes[e] ?? 0, P.typeAmount ? 0 : AMOUNT_TYPE) });
+      if (!prev || match > prev.match || (match === prev.match && h.rank > prev.rank)) best.set(e, { ...h, entry: this.entries[e]!, phraseCoverage: pc, match, typeAgree: typeAgreement(qTypes, this.#entryTypes[e] ?? 0, P.typeAmount ? 0 : AMOUNT_TYPE), offTopic: 0 });
+    }
+    // What the question asks that the documents speak of but the entry does not (审核 asked, the entry is about 申请).
+    const docWord = cs.map((c) => !c.soft && c.alts.some((a) => a.weight >= SYN_FORWARD && this.clauseIndex.df(a.term) > 0));
+    const qWeights = cs.map((c) => this.#conceptWeight(c));
+    const qTotal = qWeights.reduce((a, b) => a + b, 0);
+    for (const hit of best.values()) {
+      const text = this.#entryText(hit.entry);
+      let off = 0;
+      cs.forEach((c, q) => { if (docWord[q] && !c.alts.some((a) => a.weight >= SYN_FORWARD && text.includes(a.term))) off += qWeights[q]!; });
+      hit.offTopic = qTotal > 0 ? off / qTotal : 0;
     }
     const entries = [...best.values()].sort((a, b) => b.match - a.match || b.rank - a.rank).slice(0, limit);
     // Clauses, in two stages: the documents by their whole-document score, then the articles within each.
@@ -317,7 +344,7 @@ export class QaEngine {
       const local = scorePrepared(this.#prepared(d), cs, question);
       const topicMissing = topic >= 0 && local.every((l) => !(l.credit[topic]! > 0));
       let missingW = 0;
-      cs.forEach((c, q) => { if (!c.soft && topicNoun[q] && local.every((l) => !(l.credit[q]! >= P.missingCredit))) missingW += weights[q]!; });
+      cs.forEach((c, q) => { const need = c.term.length >= 4 ? P.missingCreditLong : P.missingCredit; if (!c.soft && topicNoun[q] && local.every((l) => !(l.credit[q]! >= need))) missingW += weights[q]!; });
       const missingTopic = wTotal > 0 ? missingW / wTotal : 0;
       g.clauses.forEach((ci, k) => {
         const h = own.get(ci);
@@ -365,11 +392,11 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
     if (citations.some((c) => c === null) || citations.length === 0) continue; // every source must be citable now
     // A curated entry wins when it and the question say the same thing (each covers most of the other),
     // or when it cites the best clause with a fair match: two paths agree, and the entry says it in plain words.
-    const agrees = !!top && e.match >= P.agreeMatch && e.entry.sources.some((s) => s.itemId === top.clause.itemId && s.article === top.clause.article);
+    const agrees = !!top && e.match >= P.agreeMatch && e.offTopic < P.agreeOff && e.entry.sources.some((s) => s.itemId === top.clause.itemId && s.article === top.clause.article);
     // The best entry citing one of the few best clauses: the clause ranking and the entry point to the same place.
     const near = e === bestEntry && e.match >= P.nearMatch && e.entry.sources.some((s) => live.slice(0, P.nearTop).some((h) => h.clause.itemId === s.itemId && h.clause.article === s.article));
     const citedRank = live.findIndex((h) => e.entry.sources.some((s) => s.itemId === h.clause.itemId && s.article === h.clause.article));
-    const typed = e.typeAgree === 1 && e.match >= P.typeMatch && citedRank >= 0 && citedRank < P.typeRank;
+    const typed = e.typeAgree === 1 && e.match >= P.typeMatch && citedRank >= 0 && citedRank < P.typeRank && e.offTopic < P.typeOff;
     const preferred = (e.match >= P.entryMatch || agrees || near || typed) && !(P.typeVeto && e.typeAgree === -1);
     // Otherwise it stands where its cited article stands (just ahead of the bare clause), or low.
     // Otherwise it stands with its cited article: the article's rank lifted by how well the phrasing matches.
