@@ -90,3 +90,30 @@ test('who pays is not what is asked: 政府 is not a question word', () => {
   const terms = analyzer.concepts('我们楼想装个电梯，政府出多少钱').map((c) => c.term);
   assert.ok(!terms.includes('政府') && terms.includes('电梯'), terms.join(','));
 });
+
+test('engine: an entry is not preferred by kind when the question asks about a document word it never mentions (审批 vs 申请)', () => {
+  const entries = [{ entryId: 9, question: '临时救助什么时候申请\n临时救助申请期限', answer: '遭遇困难后向镇、街道申请。', sources: [{ itemId: 2, article: 1 }] }];
+  const eng = new QaEngine(analyzer, CLAUSES, entries, { ...ENGINE_PARAMS, agreeMatch: 1.01, wholeRank: 0 });
+  const q = '临时救助审批要几天';
+  const hit = eng.candidates(analyzer.concepts(q), 20, q).entries.find((e) => e.entry.entryId === 9)!;
+  assert.equal(hit.typeAgree, 1, 'both ask a period');
+  assert.ok(hit.offTopic >= ENGINE_PARAMS.typeOff, `offTopic ${hit.offTopic}`);
+  const a = rankAnswers(eng, eng.candidates(analyzer.concepts(q), 20, q), live);
+  assert.deepEqual([a.answers[0]!.kind, a.answers[0]!.itemId, a.answers[0]!.article], ['clause', 2, 2]);
+  // The same entry without the off-topic check would win: the check is what decides.
+  const loose = new QaEngine(analyzer, CLAUSES, entries, { ...ENGINE_PARAMS, agreeMatch: 1.01, wholeRank: 0, typeOff: 2 });
+  assert.equal(rankAnswers(loose, loose.candidates(analyzer.concepts(q), 20, q), live).answers[0]!.kind, 'entry');
+});
+
+test('engine: a question holding every word of an entry phrasing prefers the entry when its article is among the best three', () => {
+  const entries = [{ entryId: 11, question: '残疾人补贴去哪申请', answer: '向户籍所在地街道申请。', sources: [{ itemId: 1, article: 3 }] }];
+  const q = '我家老人有残疾，残疾人补贴要去哪申请，每月多少钱';
+  const strict = { ...ENGINE_PARAMS, agreeMatch: 1.01, typeMatch: 1.01, entryMatch: 1.01, nearMatch: 1.01 };
+  const on = new QaEngine(analyzer, CLAUSES, entries, { ...strict, wholeRank: 3 });
+  const hit = on.candidates(analyzer.concepts(q), 20, q).entries[0]!;
+  assert.ok(hit.phraseCoverage >= 0.99, `phrase coverage ${hit.phraseCoverage}`);
+  const a = rankAnswers(on, on.candidates(analyzer.concepts(q), 20, q), live);
+  assert.deepEqual([a.answers[0]!.kind, a.answers[0]!.entryId], ['entry', 11]);
+  const off = new QaEngine(analyzer, CLAUSES, entries, { ...strict, wholeRank: 0 });
+  assert.ok(rankAnswers(off, off.candidates(analyzer.concepts(q), 20, q), live).answers[0]!.score < 1);
+});

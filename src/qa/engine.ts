@@ -73,6 +73,8 @@ export type EngineParams = {
   missingCredit: number;
   /** The same for a compound of four or more characters (养老保险 is not found by 保险 alone). */
   missingCreditLong: number;
+  /** An entry whose every phrasing word the question holds is preferred when its article is among this many best clauses (0: never). */
+  wholeRank: number;
   /** The best-clause agreement preference needs the entry to speak of all but this share of the question's document words. */
   agreeOff: number;
   /** The kind-agreement preference needs the entry to speak of all but this share of the question's document words. */
@@ -84,7 +86,7 @@ export type EngineParams = {
   /** Confidence factor when the question's weightiest word (its topic) is nowhere in the document (1: no penalty). */
   topicPenalty: number;
 };
-export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.3, entryBlend: 0.05, abstain: 0.3, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.5, nearMatch: 1.01, nearTop: 3, typeMatch: 0.35, typeVeto: 0, typeAmount: 0, typeRank: 1000, missingCredit: 1e-9, missingCreditLong: 0.5, typeOff: 0.3, agreeOff: 2 };
+export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.3, entryBlend: 0.05, abstain: 0.3, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.5, nearMatch: 1.01, nearTop: 3, typeMatch: 0.35, typeVeto: 0, typeAmount: 0, typeRank: 1000, missingCredit: 1e-9, missingCreditLong: 0.5, typeOff: 0.3, agreeOff: 2, wholeRank: 3 };
 
 /** A ranked clause: BM25 fields of the article's own hit plus the document-stage figures. */
 export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCoverage: number; docRank: number; local: number;
@@ -397,7 +399,9 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
     const near = e === bestEntry && e.match >= P.nearMatch && e.entry.sources.some((s) => live.slice(0, P.nearTop).some((h) => h.clause.itemId === s.itemId && h.clause.article === s.article));
     const citedRank = live.findIndex((h) => e.entry.sources.some((s) => s.itemId === h.clause.itemId && s.article === h.clause.article));
     const typed = e.typeAgree === 1 && e.match >= P.typeMatch && citedRank >= 0 && citedRank < P.typeRank && e.offTopic < P.typeOff;
-    const preferred = (e.match >= P.entryMatch || agrees || near || typed) && !(P.typeVeto && e.typeAgree === -1);
+    // The question holds every word of a phrasing, asks nothing else the documents speak of, and the entry's article is among the best few.
+    const whole = e.phraseCoverage >= 0.99 && e.typeAgree >= 0 && e.offTopic < P.typeOff && citedRank >= 0 && citedRank < P.wholeRank;
+    const preferred = (e.match >= P.entryMatch || agrees || near || typed || whole) && !(P.typeVeto && e.typeAgree === -1);
     // Otherwise it stands where its cited article stands (just ahead of the bare clause), or low.
     // Otherwise it stands with its cited article: the article's rank lifted by how well the phrasing matches.
     const cited = Math.max(0, ...e.entry.sources.map((s) => clauseScore.get(`${s.itemId}:${s.article}`) ?? 0));
