@@ -86,7 +86,7 @@ export type EngineParams = {
   /** Confidence factor when the question's weightiest word (its topic) is nowhere in the document (1: no penalty). */
   topicPenalty: number;
 };
-export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.3, entryBlend: 0.05, abstain: 0.3, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.5, nearMatch: 1.01, nearTop: 3, typeMatch: 0.35, typeVeto: 0, typeAmount: 0, typeRank: 1000, missingCredit: 1e-9, missingCreditLong: 0.5, typeOff: 0.3, agreeOff: 2, wholeRank: 3 };
+export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.3, entryBlend: 0.05, abstain: 0.3, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.5, nearMatch: 1.01, nearTop: 3, typeMatch: 0.35, typeVeto: 0, typeAmount: 0, typeRank: 5, missingCredit: 1e-9, missingCreditLong: 0.5, typeOff: 0.3, agreeOff: 2, wholeRank: 3 };
 
 /** A ranked clause: BM25 fields of the article's own hit plus the document-stage figures. */
 export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCoverage: number; docRank: number; local: number;
