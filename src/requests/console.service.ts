@@ -13,6 +13,7 @@ import { areaAdmins, notifyOnce, notifyUsers, unitUsers } from '../notify/public
 import { CONSULTATION_DAYS, REQUEST_STATES, replayClock, type ClockReplay } from './request-events.js';
 import { proactiveGroupsWithoutDraft } from './proactive.js';
 import { isOffice, requireHandBack, requireOffice, seesWholeArea } from './requests-policy.js';
+import { REGISTER_TEXT_MIN, registerTextFilter } from './requests.repo.js';
 import { cacheColumns, findRequest, loadEvents, refusalToAppError, toStored, type RequestRow } from './requests.service.js';
 
 export const PAGE_SIZE = 50;
@@ -78,7 +79,8 @@ export async function listRequests(ctx: Ctx, f: ListFilter, today = todayCst()) 
   if (f.due === 'today') q = q.where('state', '=', 'running').where('due_on', '=', today);
   if (f.due === 'week') q = q.where('state', '=', 'running').where('due_on', '>=', today).where('due_on', '<=', endOfWeek(today));
   if (f.due === 'overdue') q = q.where('state', '=', 'running').where('due_on', '<', today);
-  if (f.q?.trim()) { const t = `%${f.q.trim().replace(/[%_\\]/g, '')}%`; q = q.where((eb) => eb.or([eb('number', 'like', t), eb('description', 'like', t)])); }
+  const term = f.q?.trim();
+  if (term) q = q.where(registerTextFilter(ctx.dialect, term));
   const page = f.page ?? 1;
   const [rows, total] = await Promise.all([
     q.select(['id', 'number', 'unit_id', 'handling_unit_id', 'channel', 'state', 'applicant_type', 'submitted_on', 'received_on', 'due_on', 'decision', 'decided_on', 'on_time'])
@@ -89,7 +91,9 @@ export async function listRequests(ctx: Ctx, f: ListFilter, today = todayCst()) 
     ctx.db.selectFrom(q.select('id').limit(COUNT_CAP + 1).as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)),
   ]);
   const capped = total > COUNT_CAP;
-  return { rows, total: capped ? COUNT_CAP : total, totalCapped: capped, page, pageSize: PAGE_SIZE };
+  /** A `q` shorter than REGISTER_TEXT_MIN characters searched the 申请编号 only (the page says so). */
+  const numberOnly = !!term && [...term].length < REGISTER_TEXT_MIN;
+  return { rows, total: capped ? COUNT_CAP : total, totalCapped: capped, page, pageSize: PAGE_SIZE, numberOnly };
 }
 
 export type DashboardRow = { unitId: number | null; unitName: string; dueToday: number; dueWeek: number; overdue: number; paused: number; pending: number; open: number };
