@@ -14,7 +14,7 @@ import { CONSULTATION_DAYS, REQUEST_STATES, replayClock, type ClockReplay } from
 import { proactiveGroupsWithoutDraft } from './proactive.js';
 import { isOffice, requireHandBack, requireOffice, seesWholeArea } from './requests-policy.js';
 import { REGISTER_TEXT_MIN, registerTextFilter } from './requests.repo.js';
-import { cacheColumns, findRequest, loadEvents, refusalToAppError, toStored, type RequestRow } from './requests.service.js';
+import { cacheColumns, findRequest, loadEventsForWrite, refusalToAppError, toStored, type RequestRow } from './requests.service.js';
 
 export const PAGE_SIZE = 50;
 /** Every state but closed, spelled out so the (area_id, state, due_on) index is used. */
@@ -128,7 +128,7 @@ export async function dashboard(ctx: Ctx, today = todayCst()): Promise<{ rows: D
 /** Appends a non-clock event (assignment, hand-back, note) and patches the row, with audit. */
 async function appendNote(ctx: Ctx, row: RequestRow, type: string, note: string | null, data: unknown, patch: { handling_unit_id?: number | null }) {
   await ctx.db.transaction().execute(async (tx) => {
-    const stored = await loadEvents(tx, row.id);
+    const stored = await loadEventsForWrite(tx, ctx.dialect, row.id);
     const at = nowIso();
     await tx.insertInto('info_request_events').values({
       request_id: row.id, seq: (stored.at(-1)?.seq ?? 0) + 1, type, on_date: todayCst(), days: null, outcome: null, note, data_json: data === undefined ? null : JSON.stringify(data),
@@ -213,7 +213,7 @@ export async function runReminders(ctx: Ctx, today = todayCst()): Promise<{ dueS
     const lapsed = await ctx.db.selectFrom('info_requests').selectAll().where('area_id', '=', areaId).where('state', '=', 'paused').where('consultation_until', '<', today).execute();
     for (const row of lapsed) {
       await ctx.db.transaction().execute(async (tx) => {
-        const stored = await loadEvents(tx, row.id);
+        const stored = await loadEventsForWrite(tx, ctx.dialect, row.id);
         const ev = { type: 'consultation_ended', on: row.consultation_until! };
         let r: ClockReplay;
         try { r = replayClock(calendar, [...stored.map(toStored), ev]); } catch (err) { throw refusalToAppError(err) ?? err; }

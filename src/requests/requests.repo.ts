@@ -34,3 +34,14 @@ export function registerTextFilter(dialect: Dialect, term: string): Expression<S
   const phrase = `"${term.replace(/"/g, '""')}"`;
   return sql<SqlBool>`(info_requests.id IN (SELECT rowid FROM info_requests_fts WHERE info_requests_fts MATCH ${phrase}) AND (${numberLike} OR info_requests.description LIKE ${pat} ESCAPE '\\'))`;
 }
+
+/**
+ * Locks the request row until the end of the transaction (PostgreSQL `SELECT … FOR UPDATE`): every writer of a request's
+ * events takes it first, so concurrent writers of the same request queue up and each reads the events committed before
+ * it (the next seq, the clock state, the open letters). SQLite needs nothing: its write transactions start with
+ * BEGIN IMMEDIATE and hold the database's single write lock from the first statement.
+ */
+export async function lockRequestRow(tx: Db, dialect: Dialect, requestId: number): Promise<void> {
+  if (dialect !== 'postgres') return;
+  await tx.selectFrom('info_requests').select('id').where('id', '=', requestId).forUpdate().execute();
+}
