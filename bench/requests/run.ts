@@ -3,7 +3,8 @@
 // dashboard (target p95 ≤ 100 ms), and requestsYear for the district (target ≤ 500 ms), on SQLite and,
 // with GONGKAI_BENCH_PG_URL (an admin URL of a scratch server), on PostgreSQL. The naive baseline in the
 // same run reads every request of the area into memory and counts there (what a first implementation
-// without the cached due/state columns and grouped SQL would do).
+// without the cached due/state columns and grouped SQL would do); the q filter's baseline is the LIKE scan
+// it replaced (number/description LIKE '%…%', page + capped count, in-process query without HTTP).
 //   node --import tsx bench/requests/run.ts
 //   REQUESTS=20000 GONGKAI_BENCH_PG_URL=postgres://postgres@127.0.0.1:25432/postgres node --import tsx bench/requests/run.ts
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { setNowForTests } from '../../src/lib/time.js';
 import { createUser } from '../../src/org/org.service.js';
 import { Agent } from '../../src/test-support/harness.js';
 import { requestsYear } from '../../src/requests/public.js';
+import { listRequests } from '../../src/requests/console.service.js';
 import { APPLICANT_TYPES, DECISION_CODES, decisionRow, type DecisionCode } from '../../src/requests/table3.js';
 
 const N = Number(process.env.REQUESTS ?? 100_000);
@@ -100,6 +102,17 @@ async function naiveDashboard(db: Db, areaId: number) {
   }
   return by;
 }
+/** The register's q filter before the trigram indexes: LIKE '%…%' on number and description, the page and the capped count. */
+async function naiveQ(db: Db, areaId: number, term: string) {
+  const t = `%${term}%`;
+  // `|| ''` keeps PostgreSQL from using the trigram indexes for this LIKE (they serve plain LIKE too): the scan it was.
+  const q = db.selectFrom('info_requests').where('area_id', '=', areaId)
+    .where((eb) => eb.or([eb(sql<string>`info_requests.number || ''`, 'like', t), eb(sql<string>`info_requests.description || ''`, 'like', t)]));
+  return Promise.all([
+    q.select(['id', 'number']).orderBy('id', 'desc').limit(50).execute(),
+    db.selectFrom(q.select('id').limit(10001).as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+}
 async function naiveYear(db: Db, unitIds: number[], year: number) {
   const rows = await db.selectFrom('info_requests').selectAll().where('unit_id', 'in', unitIds).execute();
   const cells = new Map<string, number>();
@@ -152,6 +165,10 @@ async function runEngine(label: string, databaseUrl: string | null): Promise<Rec
     await page('list, unit + year 2023', office, `/console/requests?unit=${u}&year=2023`);
     await page('list, state=paused', office, '/console/requests?state=paused');
     await page('list, q=编号', office, `/console/requests?q=${encodeURIComponent('〔2023〕0123')}`);
+    await page('list, q=内容 (第123号项目)', office, `/console/requests?q=${encodeURIComponent('第123号项目')}`);
+    await page('list, q=no match (不存在的内容)', office, `/console/requests?q=${encodeURIComponent('不存在的内容')}`);
+    await page('list, q=2 chars (number only)', office, `/console/requests?q=${encodeURIComponent('99')}`);
+    await page('list, q=in every row (审批文件)', office, `/console/requests?q=${encodeURIComponent('审批文件')}`);
     await page('list, unit operator (own unit)', unitAgent, '/console/requests');
     await page('overdue dashboard (district)', office, '/console/requests/dashboard');
     await page('overdue dashboard (unit)', unitAgent, '/console/requests/dashboard');
@@ -163,6 +180,11 @@ async function runEngine(label: string, databaseUrl: string | null): Promise<Rec
     };
     const all = [areaId, ...units];
     await timeFn('requestsYear(district, 2023)', () => requestsYear(handle.db, { unitIds: all }, 2023));
+    // The q filter in process (no HTTP), next to the LIKE scan it replaced, on the same terms.
+    for (const term of ['〔2023〕0123', '第123号项目', '不存在的内容', '审批文件']) {
+      await timeFn(`q=${term}: listRequests (trigram index)`, () => listRequests(ctx, { q: term }, TODAY));
+      await timeFn(`baseline: q=${term} by LIKE scan (page + capped count)`, () => naiveQ(handle.db, areaId, term), 5);
+    }
     await timeFn('baseline: naive dashboard (all rows into JS)', () => naiveDashboard(handle.db, areaId), 5);
     await timeFn('baseline: naive requestsYear (all rows into JS)', () => naiveYear(handle.db, all, 2023), 5);
     const y = await requestsYear(handle.db, { unitIds: all }, 2023);

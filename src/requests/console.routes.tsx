@@ -60,10 +60,11 @@ async function listPage(req: FastifyRequest, reply: FastifyReply) {
           {req.ctx.actor.kind === 'user' && seesWholeArea(req.ctx.actor)
             ? <SelectField name="unit" label="单位" form={emptyForm(f)} options={units.map((u) => ({ value: u.id, label: u.name }))} /> : null}
           <TextField name="year" label="年份" form={emptyForm(f)} maxlength={4} />
-          <TextField name="q" label="申请编号或内容" form={emptyForm(f)} maxlength={100} />
+          <TextField name="q" label="申请编号或内容" hint="检索申请内容请至少输入3个字" form={emptyForm(f)} maxlength={100} />
           <button type="submit" class="gk-button">筛选</button>
         </fieldset>
       </form>
+      {r.numberOnly ? <p class="gk-notice" role="status">检索词不足3个字，只在申请编号中检索；检索申请内容请至少输入3个字。</p> : null}
       <table class="gk-table">
         <caption>共 {totalLabel(r)}（第 {r.totalCapped ? r.page : `${r.page}/${pages}`} 页）</caption>
         <thead><tr><th scope="col">申请编号</th><th scope="col">受理机关</th><th scope="col">承办单位</th><th scope="col">渠道</th><th scope="col">收到日期</th><th scope="col">状态</th><th scope="col">答复期限</th><th scope="col">结果</th></tr></thead>

@@ -13,7 +13,8 @@ import { areaAdmins, notifyOnce, notifyUsers, unitUsers } from '../notify/public
 import { CONSULTATION_DAYS, REQUEST_STATES, replayClock, type ClockReplay } from './request-events.js';
 import { proactiveGroupsWithoutDraft } from './proactive.js';
 import { isOffice, requireHandBack, requireOffice, seesWholeArea } from './requests-policy.js';
-import { cacheColumns, findRequest, loadEvents, refusalToAppError, toStored, type RequestRow } from './requests.service.js';
+import { REGISTER_TEXT_MIN, registerTextFilter } from './requests.repo.js';
+import { cacheColumns, findRequest, loadEventsForWrite, refusalToAppError, toStored, type RequestRow } from './requests.service.js';
 
 export const PAGE_SIZE = 50;
 /** Every state but closed, spelled out so the (area_id, state, due_on) index is used. */
@@ -78,7 +79,8 @@ export async function listRequests(ctx: Ctx, f: ListFilter, today = todayCst()) 
   if (f.due === 'today') q = q.where('state', '=', 'running').where('due_on', '=', today);
   if (f.due === 'week') q = q.where('state', '=', 'running').where('due_on', '>=', today).where('due_on', '<=', endOfWeek(today));
   if (f.due === 'overdue') q = q.where('state', '=', 'running').where('due_on', '<', today);
-  if (f.q?.trim()) { const t = `%${f.q.trim().replace(/[%_\\]/g, '')}%`; q = q.where((eb) => eb.or([eb('number', 'like', t), eb('description', 'like', t)])); }
+  const term = f.q?.trim();
+  if (term) q = q.where(registerTextFilter(ctx.dialect, term));
   const page = f.page ?? 1;
   const [rows, total] = await Promise.all([
     q.select(['id', 'number', 'unit_id', 'handling_unit_id', 'channel', 'state', 'applicant_type', 'submitted_on', 'received_on', 'due_on', 'decision', 'decided_on', 'on_time'])
@@ -89,7 +91,9 @@ export async function listRequests(ctx: Ctx, f: ListFilter, today = todayCst()) 
     ctx.db.selectFrom(q.select('id').limit(COUNT_CAP + 1).as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)),
   ]);
   const capped = total > COUNT_CAP;
-  return { rows, total: capped ? COUNT_CAP : total, totalCapped: capped, page, pageSize: PAGE_SIZE };
+  /** A `q` shorter than REGISTER_TEXT_MIN characters searched the 申请编号 only (the page says so). */
+  const numberOnly = !!term && [...term].length < REGISTER_TEXT_MIN;
+  return { rows, total: capped ? COUNT_CAP : total, totalCapped: capped, page, pageSize: PAGE_SIZE, numberOnly };
 }
 
 export type DashboardRow = { unitId: number | null; unitName: string; dueToday: number; dueWeek: number; overdue: number; paused: number; pending: number; open: number };
@@ -124,7 +128,7 @@ export async function dashboard(ctx: Ctx, today = todayCst()): Promise<{ rows: D
 /** Appends a non-clock event (assignment, hand-back, note) and patches the row, with audit. */
 async function appendNote(ctx: Ctx, row: RequestRow, type: string, note: string | null, data: unknown, patch: { handling_unit_id?: number | null }) {
   await ctx.db.transaction().execute(async (tx) => {
-    const stored = await loadEvents(tx, row.id);
+    const stored = await loadEventsForWrite(tx, ctx.dialect, row.id);
     const at = nowIso();
     await tx.insertInto('info_request_events').values({
       request_id: row.id, seq: (stored.at(-1)?.seq ?? 0) + 1, type, on_date: todayCst(), days: null, outcome: null, note, data_json: data === undefined ? null : JSON.stringify(data),
@@ -209,7 +213,7 @@ export async function runReminders(ctx: Ctx, today = todayCst()): Promise<{ dueS
     const lapsed = await ctx.db.selectFrom('info_requests').selectAll().where('area_id', '=', areaId).where('state', '=', 'paused').where('consultation_until', '<', today).execute();
     for (const row of lapsed) {
       await ctx.db.transaction().execute(async (tx) => {
-        const stored = await loadEvents(tx, row.id);
+        const stored = await loadEventsForWrite(tx, ctx.dialect, row.id);
         const ev = { type: 'consultation_ended', on: row.consultation_until! };
         let r: ClockReplay;
         try { r = replayClock(calendar, [...stored.map(toStored), ev]); } catch (err) { throw refusalToAppError(err) ?? err; }

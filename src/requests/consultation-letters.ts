@@ -18,7 +18,8 @@ import type { StoredLetter } from './letters.service.js';
 import { areaShortName } from './numbering.js';
 import { replayClock, type ClockReplay } from './request-events.js';
 import { requireRequestWriter } from './requests-policy.js';
-import { cacheColumns, findRequest, loadEvents, refusalToAppError, toStored } from './requests.service.js';
+import { lockRequestRow } from './requests.repo.js';
+import { cacheColumns, findRequest, loadEvents, loadEventsForWrite, refusalToAppError, toStored } from './requests.service.js';
 
 export const PARTY_KINDS = ['third_party', 'agency'] as const;
 export const PARTY_KIND_LABELS: Record<(typeof PARTY_KINDS)[number], string> = { third_party: '第三方（条例第三十二条）', agency: '共同制作机关（条例第三十四条）' };
@@ -73,7 +74,7 @@ export async function sendConsultation(ctx: Ctx, id: number, input: unknown): Pr
   const unitName = unit ? (unit.id === row.area_id ? `${unit.name}人民政府` : unit.name) : '';
   const who = actorLabel(ctx.actor);
   return ctx.db.transaction().execute(async (tx) => {
-    const stored = await loadEvents(tx, id);
+    const stored = await loadEventsForWrite(tx, ctx.dialect, id);
     const now = replayClock(calendar, stored.map(toStored));
     let seq: number;
     let replay: ClockReplay | null = null;
@@ -139,11 +140,13 @@ export async function answerConsultation(ctx: Ctx, id: number, consultationId: n
   if (v.answer === 'objection' && !v.answerNote) throw fail('validation_failed', '不同意公开的，请登记其理由', { answerNote: '不同意公开的，请登记第三方或机关提出的理由' });
   const calendar = await getCalendar(ctx.db, row.area_id);
   return ctx.db.transaction().execute(async (tx) => {
+    // The request row first: two last answers at the same instant must not both see the other's letter still open.
+    await lockRequestRow(tx, ctx.dialect, id);
     const at = nowIso();
     const u = await tx.updateTable('info_request_consultations').set({ answered_on: v.answeredOn, answer: v.answer, answer_note: v.answerNote ?? null, updated_at: at })
       .where('id', '=', c.id).where('answered_on', 'is', null).executeTakeFirst();
     if (Number(u.numUpdatedRows) !== 1) throw fail('wrong_status', '已登记该征求意见函的意见');
-    const stored = await loadEvents(tx, id);
+    const stored = await loadEvents(tx, id); // the row is locked above
     const now = replayClock(calendar, stored.map(toStored));
     const pause = currentPause(stored);
     let resumed = false;

@@ -9,7 +9,7 @@ import { nowIso } from '../lib/time.js';
 import { intId, isoDate, oneOf, optionalText, parseInput } from '../lib/validate.js';
 import { computeFee, FEE_METHODS, type Fee } from './fee.js';
 import { replayClock, type ClockReplay } from './request-events.js';
-import { cacheColumns, findRequest, loadEvents, refusalToAppError, requireWriter, toStored, type RequestRow } from './requests.service.js';
+import { cacheColumns, findRequest, loadEventsForWrite, refusalToAppError, requireWriter, toStored, type RequestRow } from './requests.service.js';
 
 /** This request's position among the applicant's requests to the same body in its calendar month (按件). */
 export async function monthlyPosition(db: Db, row: RequestRow): Promise<number> {
@@ -39,7 +39,7 @@ async function appendEvent(ctx: Ctx, row: RequestRow, event: { type: string; on:
   extra: (tx: Db, replay: ClockReplay) => Promise<void>): Promise<ClockReplay> {
   const calendar = await getCalendar(ctx.db, row.area_id);
   return ctx.db.transaction().execute(async (tx) => {
-    const stored = await loadEvents(tx, row.id);
+    const stored = await loadEventsForWrite(tx, ctx.dialect, row.id);
     let replay: ClockReplay;
     try {
       replay = replayClock(calendar, [...stored.map(toStored), { type: event.type, on: event.on, outcome: event.outcome ?? null }]);

@@ -14,14 +14,15 @@ import { findUnit } from '../org/public.js';
 import { NEEDS_REASONS, renderLetter, type Letter, type LetterInput, type SearchRecord } from './letters.js';
 import { areaShortName } from './numbering.js';
 import { replyFileHits } from './reply-files.js';
-import { findRequest, loadEvents, requireWriter, type RequestRow } from './requests.service.js';
+import { lockRequestRow } from './requests.repo.js';
+import { findRequest, loadEvents, loadEventsForWrite, requireWriter, type RequestRow } from './requests.service.js';
 import type { DecisionCode } from './table3.js';
 
 export const LETTER_NUMBER_TEMPLATE = '{area}依申答〔{year}〕{seq}号';
 export const DELIVERY_METHODS = ['post', 'email', 'pickup', 'online'] as const;
 
 async function appendNote(tx: Db, ctx: Ctx, row: RequestRow, type: string, on: string, note: string | null, data: unknown) {
-  const stored = await loadEvents(tx, row.id);
+  const stored = await loadEventsForWrite(tx, ctx.dialect, row.id);
   await tx.insertInto('info_request_events').values({
     request_id: row.id, seq: (stored.at(-1)?.seq ?? 0) + 1, type, on_date: on, days: null, outcome: null, note, data_json: JSON.stringify(data),
     actor_label: actorLabel(ctx.actor), created_at: nowIso(),
@@ -139,6 +140,8 @@ export async function issueLetter(ctx: Ctx, id: number, input: unknown, publicBa
   const [unit, area, reviewBody] = await Promise.all([findUnit(ctx.db, row.unit_id), findUnit(ctx.db, row.area_id), reviewBodyFor(ctx.db, row.unit_id, row.area_id)]);
   const issuedOn = v.issuedOn ?? row.decided_on;
   return ctx.db.transaction().execute(async (tx) => {
+    // The request row before anything else (the letter's FK takes a share lock that a later FOR UPDATE would deadlock on).
+    await lockRequestRow(tx, ctx.dialect, row.id);
     const docNumber = await nextLetterNumber(tx, row.area_id, area?.name ?? '', Number(issuedOn.slice(0, 4)));
     const li: LetterInput = {
       docNumber, issuedOn, applicantName: row.applicant_name, number: row.number ?? `#${row.id}`, receivedOn: row.received_on ?? row.submitted_on,
@@ -215,6 +218,7 @@ export async function recordDelivery(ctx: Ctx, id: number, input: unknown): Prom
     throw fail('privacy_blocked', '答复文件中含有第三方个人信息', { privacyChecked: `答复文件中含有第三方个人信息（${thirdParty.length}处），请逐项核对后勾选确认再送达` });
   }
   return ctx.db.transaction().execute(async (tx) => {
+    await lockRequestRow(tx, ctx.dialect, row.id); // first: see the letter transaction above
     const { id: deliveryId } = await tx.insertInto('info_request_deliveries').values({
       request_id: id, letter_id: letter.id, method: v.method, delivered_on: v.deliveredOn, tracking_number: v.trackingNumber ?? null, note: v.note ?? null,
       created_by: actorLabel(ctx.actor), created_at: nowIso(),

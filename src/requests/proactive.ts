@@ -13,7 +13,7 @@ import { parseInput, text } from '../lib/validate.js';
 import { z } from 'zod';
 import { requireRequestWriter } from './requests-policy.js';
 import { findRequest, type RequestRow } from './requests.service.js';
-import { DEFAULT_PROACTIVE_AFTER, jaccard, PROACTIVE_AFTER_KEY, sameApplicant, SIMILAR_THRESHOLD, similarRequests, termSet } from './similar.js';
+import { DEFAULT_PROACTIVE_AFTER, jaccard, PROACTIVE_AFTER_KEY, sameApplicant, SIMILAR_THRESHOLD, similarGroupIds, similarRequests, termSet } from './similar.js';
 
 type Applicant = Pick<RequestRow, 'applicant_name' | 'applicant_id_number' | 'applicant_phone' | 'applicant_email' | 'applicant_address' | 'applicant_contact' | 'applicant_legal_rep'>;
 
@@ -77,22 +77,24 @@ export async function proposeProactive(ctx: Ctx, id: number, input: unknown): Pr
   requireRequestWriter(ctx.actor, row.area_id, [row.unit_id, row.handling_unit_id]);
   const { sim, rows } = await counted(ctx.db, row);
   if (sim.otherApplicants + 1 < sim.proactiveAfter) throw fail('wrong_status', `相同信息的申请人不足 ${sim.proactiveAfter} 位，暂不需要转为主动公开`);
-  const ids = rows.map((r) => r.id);
+  // Every request of the group is linked, not only the ones counted (and not only the 20 the page lists).
+  const ids = [...new Set([...rows.map((r) => r.id), ...await similarGroupIds(ctx.db, row.id)])].sort((a, b) => a - b);
   const existing = await ctx.db.selectFrom('info_request_proactive_items').select(['item_id']).where('request_id', 'in', ids).executeTakeFirst();
   if (existing) throw fail('wrong_status', `这些申请已拟主动公开（政府信息草稿 ${existing.item_id}）`);
-  const personal = applicantStrings(rows);
+  const group = await ctx.db.selectFrom('info_requests').selectAll().where('id', 'in', ids).orderBy('id').execute();
+  const personal = applicantStrings(group);
   const fields: Record<string, string> = {};
   for (const k of ['title', 'body'] as const) {
     if (personal.some((p) => v[k].includes(p))) fields[k] = '含有申请人的个人信息，请删除后再生成草稿';
     else if (scanPersonalData(v[k]).some((h) => h.severity === 'high')) fields[k] = '含有个人信息（身份证号、手机号等），请删除后再生成草稿';
   }
   if (Object.keys(fields).length) throw new AppError('invalid', 'validation_failed', '草稿含有个人信息', fields);
-  const numbers = rows.map((r) => r.number ?? `#${r.id}`);
+  const numbers = group.map((r) => r.number ?? `#${r.id}`);
   const unitId = row.handling_unit_id ?? row.unit_id;
   const at = nowIso();
   const who = actorLabel(ctx.actor);
   return createProposedDraft(ctx, { unitId, title: v.title, body: v.body, attribute: 'proactive' },
-    `来源：依申请公开转主动公开（条例第四十四条），${rows.length}位申请人：${numbers.join('、')}`,
+    `来源：依申请公开转主动公开（条例第四十四条），${sim.otherApplicants + 1}位申请人，${group.length}件申请：${numbers.join('、')}`,
     async (tx, itemId) => {
       await tx.insertInto('info_request_proactive_items').values(ids.map((requestId) => ({ request_id: requestId, item_id: itemId, created_by: who, created_at: at }))).execute();
       for (const requestId of ids) {

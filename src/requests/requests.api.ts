@@ -58,10 +58,10 @@ export async function requestsApiRoutes(app: FastifyInstance) {
     await setNumberTemplate(req.ctx, req.body);
     return { data: { ok: true } };
   });
-  documentApi({ method: 'GET', url: '/api/v1/requests', roles: '已登录（单位用户只见本单位）', summary: '申请登记列表：筛选 state、due=today|week|overdue、unit、year、q、page（meta.total 最多计到 10000，超过时 meta.totalCapped 为 true）' });
+  documentApi({ method: 'GET', url: '/api/v1/requests', roles: '已登录（单位用户只见本单位）', summary: '申请登记列表：筛选 state、due=today|week|overdue、unit、year、q（申请编号或内容的一部分，不足3个字只检索申请编号，此时 meta.qNumberOnly 为 true）、page（meta.total 最多计到 10000，超过时 meta.totalCapped 为 true）' });
   app.get('/api/v1/requests', async (req) => {
     const r = await listRequests(req.ctx, parseFilter(req.query));
-    return { data: r.rows, meta: { total: r.total, totalCapped: r.totalCapped, page: r.page, pageSize: r.pageSize } };
+    return { data: r.rows, meta: { total: r.total, totalCapped: r.totalCapped, page: r.page, pageSize: r.pageSize, ...(r.numberOnly ? { qNumberOnly: true } : {}) } };
   });
   documentApi({ method: 'GET', url: '/api/v1/requests/dashboard', roles: '已登录', summary: '办理看板：各单位今天到期、本周到期、已逾期、暂停、待确认件数' });
   app.get('/api/v1/requests/dashboard', async (req) => ({ data: await dashboard(req.ctx) }));

@@ -1,4 +1,5 @@
 // Migrations of the requests module (依申请公开).
+import { sql } from 'kysely';
 import { withId, type MigrationDef } from '../db/migrations/helpers.js';
 
 const tables: MigrationDef = {
@@ -276,4 +277,29 @@ const consultationSeries: MigrationDef = {
   },
 };
 
-export const REQUESTS_MIGRATIONS: MigrationDef[] = [tables, files, letters, publicReplies, statsIndexes, downloads, consultationsAndProactive, yearIndex, publicReplyFiles, consultationSeries];
+const registerSearch: MigrationDef = {
+  name: '20261201_2231_requests_register_search',
+  reason: 'register filter q (part of a 申请编号 or of the description) index-backed instead of a LIKE scan: SQLite FTS5 trigram table over number and description kept in step by triggers, PostgreSQL pg_trgm GIN indexes; existing rows backfilled',
+  async up(db, dialect) {
+    if (dialect === 'postgres') {
+      // pg_trgm is in contrib, shipped with the server package (Debian postgresql-15) and trusted since PG 13.
+      await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db);
+      await sql`CREATE INDEX info_requests_number_trgm ON info_requests USING gin (number gin_trgm_ops)`.execute(db);
+      await sql`CREATE INDEX info_requests_description_trgm ON info_requests USING gin (description gin_trgm_ops)`.execute(db);
+      return;
+    }
+    // External content: the index only, the text stays in info_requests. Only number and description are indexed
+    // (never applicant data), the same columns the LIKE filter searched.
+    await sql`CREATE VIRTUAL TABLE info_requests_fts USING fts5(number, description, content='info_requests', content_rowid='id', tokenize='trigram')`.execute(db);
+    await sql`CREATE TRIGGER info_requests_fts_ai AFTER INSERT ON info_requests BEGIN
+      INSERT INTO info_requests_fts(rowid, number, description) VALUES (new.id, new.number, new.description); END`.execute(db);
+    await sql`CREATE TRIGGER info_requests_fts_ad AFTER DELETE ON info_requests BEGIN
+      INSERT INTO info_requests_fts(info_requests_fts, rowid, number, description) VALUES ('delete', old.id, old.number, old.description); END`.execute(db);
+    await sql`CREATE TRIGGER info_requests_fts_au AFTER UPDATE OF id, number, description ON info_requests BEGIN
+      INSERT INTO info_requests_fts(info_requests_fts, rowid, number, description) VALUES ('delete', old.id, old.number, old.description);
+      INSERT INTO info_requests_fts(rowid, number, description) VALUES (new.id, new.number, new.description); END`.execute(db);
+    await sql`INSERT INTO info_requests_fts(info_requests_fts) VALUES ('rebuild')`.execute(db);
+  },
+};
+
+export const REQUESTS_MIGRATIONS: MigrationDef[] = [tables, files, letters, publicReplies, statsIndexes, downloads, consultationsAndProactive, yearIndex, publicReplyFiles, consultationSeries, registerSearch];

@@ -5,7 +5,7 @@ import { linkToGroupDraft } from './proactive.js';
 import { z } from 'zod';
 import { writeAudit } from '../audit/public.js';
 import { getCalendar, type WorkingCalendar } from '../calendar/public.js';
-import type { Db } from '../db/schema.js';
+import type { Db, Dialect } from '../db/schema.js';
 import type { InfoRequestsTable } from '../db/requests.tables.js';
 import { actorLabel, type Ctx } from '../lib/context.js';
 import { AppError, fail } from '../lib/errors.js';
@@ -82,6 +82,16 @@ export function canRead(ctx: Ctx, row: Pick<RequestRow, 'area_id' | 'unit_id' | 
 
 export async function loadEvents(db: Db, requestId: number) {
   return db.selectFrom('info_request_events').selectAll().where('request_id', '=', requestId).orderBy('seq').execute();
+}
+
+/**
+ * The events of a request about to get a new one: call it first thing in the write transaction. The request row is
+ * locked first (requestsRepo.lockRequestRow), so the next seq `(last seq) + 1` and the replayed clock cannot be read
+ * by two writers at once.
+ */
+export async function loadEventsForWrite(tx: Db, dialect: Dialect, requestId: number) {
+  await requestsRepo.lockRequestRow(tx, dialect, requestId);
+  return loadEvents(tx, requestId);
 }
 
 export const toStored = (e: { type: string; on_date: string; days: number | null; outcome: string | null }): StoredEvent =>
@@ -205,7 +215,7 @@ export async function addEvent(ctx: Ctx, id: number, input: unknown): Promise<{ 
   requireWriter(ctx, row.area_id, [row.unit_id, row.handling_unit_id]);
   const calendar = await getCalendar(ctx.db, row.area_id);
   return ctx.db.transaction().execute(async (tx) => {
-    const stored = await loadEvents(tx, id);
+    const stored = await loadEventsForWrite(tx, ctx.dialect, id);
     const event: StoredEvent = { type: v.type, on: v.on, days: v.type === 'extended' ? v.days ?? null : null, outcome: v.type === 'replied' ? v.outcome ?? null : null };
     let replay: ClockReplay;
     try {
@@ -238,7 +248,7 @@ export async function confirmRequest(ctx: Ctx, id: number, input: unknown): Prom
   const calendar = await getCalendar(ctx.db, row.area_id);
   const area = await areaName(ctx.db, row.area_id);
   const confirmed = await ctx.db.transaction().execute(async (tx) => {
-    const stored = await loadEvents(tx, id);
+    const stored = await loadEventsForWrite(tx, ctx.dialect, id);
     const replay = replayClock(calendar, [...stored.map(toStored), { type: 'received', on: v.on }]);
     const number = await nextRequestNumber(tx, row.area_id, area, Number(v.on.slice(0, 4)));
     const at = nowIso();

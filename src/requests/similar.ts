@@ -50,3 +50,20 @@ export async function similarRequests(db: Db, requestId: number): Promise<{ simi
   }
   return { similar: similar.slice(0, 20), otherApplicants: others.size, proactiveAfter };
 }
+
+/**
+ * Art. 44: the whole group of a request — every request to the same body submitted within 3 years before or after it
+ * (newest 2,000) whose description is similar, of any applicant and in any state. A draft created from the request
+ * links them all: the ones that made the count, the same applicant's repeats, requests still open and later ones
+ * received before the draft existed (later ones after it join through linkToGroupDraft).
+ */
+export async function similarGroupIds(db: Db, requestId: number): Promise<number[]> {
+  const me = await db.selectFrom('info_requests').select(['id', 'unit_id', 'submitted_on', 'description']).where('id', '=', requestId).executeTakeFirstOrThrow();
+  const year = Number(me.submitted_on.slice(0, 4));
+  const rows = await db.selectFrom('info_requests').select(['id', 'description'])
+    .where('unit_id', '=', me.unit_id).where('id', '<>', me.id)
+    .where('submitted_on', '>=', `${year - 3}${me.submitted_on.slice(4)}`).where('submitted_on', '<=', `${year + 3}${me.submitted_on.slice(4)}`)
+    .orderBy('id', 'desc').limit(2000).execute();
+  const mine = termSet(me.description);
+  return rows.filter((r) => jaccard(mine, termSet(r.description)) >= SIMILAR_THRESHOLD).map((r) => r.id);
+}
