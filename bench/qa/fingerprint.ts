@@ -108,6 +108,15 @@ writeFileSync(out.replace(/\.txt$/, '.exact.txt'), exact.join('\n') + '\n');
 const hash = (s: string[]) => createHash('sha256').update(s.join('\n')).digest('hex').slice(0, 16);
 console.log(`fingerprint ${setName} clauses=${engine.liveClauses} questions=${questions.length}: exact ${hash(exact)} rounded ${hash(rounded)} (${out})`);
 
+// --dump FILE: the engine's clauses and entries and the questions (for an in-memory A/B harness).
+if (val('--dump')) writeFileSync(val('--dump')!, JSON.stringify({ clauses: engine.clauses, entries: engine.entries, questions: questions.map(([, q]) => q) }));
+if (args.includes('--diag')) {
+  // Per question: each concept's alternatives with their clause and document frequencies.
+  for (const [, q] of questions.slice(0, 40)) {
+    const cs = engine.expand(engine.analyzer.concepts(q.slice(0, 200)));
+    console.log(`${q}: ` + cs.map((c) => `${c.term}${c.soft ? '(soft)' : ''}[${c.alts.map((a) => `${a.term}:${a.weight}:${engine.clauseIndex.df(a.term)}/${engine.docIndex.df(a.term)}`).join(' ')}]`).join(' '));
+  }
+}
 if (ROUNDS > 0) {
   const today = todayCst();
   // The states each question's live check reads, fetched beforehand (the timing is the in-process work).
@@ -126,6 +135,10 @@ if (ROUNDS > 0) {
   }
   const cpu: number[][] = prepared.map(() => []);
   const load0 = loadavg()[0]!;
+  // --cpu-profile FILE: a V8 CPU profile of the timed rounds only (not the build).
+  const profFile = val('--cpu-profile');
+  const session = profFile ? new (await import('node:inspector/promises')).Session() : null;
+  if (session) { session.connect(); await session.post('Profiler.enable'); await session.post('Profiler.setSamplingInterval', { interval: 100 }); await session.post('Profiler.start'); }
   for (let r = 0; r < ROUNDS; r++) {
     prepared.forEach(({ q, states }, i) => {
       const u0 = process.cpuUsage();
@@ -137,6 +150,11 @@ if (ROUNDS > 0) {
       cpu[i]!.push((u.user + u.system) / 1000);
     });
   }
+  if (session) {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(profFile!, JSON.stringify(profile));
+    session.disconnect();
+  }
   // Per question: the median of its rounds (the machine is shared); then the distribution over questions.
   const med = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]!;
   const perQ = cpu.map(med);
@@ -147,6 +165,40 @@ if (ROUNDS > 0) {
   console.log(`in-process CPU per question (${prepared.length} questions × ${ROUNDS}, median per question): p50 ${pct(sorted, 0.5).toFixed(2)} ms, p95 ${pct(sorted, 0.95).toFixed(2)} ms, max ${sorted[sorted.length - 1]!.toFixed(2)} ms, mean ${(perQ.reduce((a, b) => a + b, 0) / perQ.length).toFixed(2)} ms`);
   console.log(`  all samples: p50 ${pct(all, 0.5).toFixed(2)} ms, p95 ${pct(all, 0.95).toFixed(2)} ms, max ${all[all.length - 1]!.toFixed(2)} ms; load average ${load0.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}`);
   console.log(`  database reads per answer (version check + documentStates, wall): p50 ${pct(dbs, 0.5).toFixed(2)} ms, p95 ${pct(dbs, 0.95).toFixed(2)} ms`);
+  // Stage breakdown (wall, same rounds): analysis, the three BM25 searches, the rest of candidates (within-document stage), rankAnswers.
+  const stage = { concepts: 0, entrySearch: 0, docSearch: 0, clauseSearch: 0, candidates: 0, rank: 0 };
+  let postings = 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const { q, states } of prepared) {
+      let t = performance.now();
+      const concepts = engine.analyzer.concepts(q.slice(0, 200));
+      stage.concepts += performance.now() - t;
+      const cs = engine.expand(concepts);
+      t = performance.now(); engine.entryIndex.search(cs, 60); stage.entrySearch += performance.now() - t;
+      t = performance.now(); engine.docIndex.search(cs, 12); stage.docSearch += performance.now() - t;
+      t = performance.now(); engine.clauseIndex.search(cs, 40); stage.clauseSearch += performance.now() - t;
+      t = performance.now();
+      const cands = engine.candidates(concepts, 20, q.slice(0, 200));
+      stage.candidates += performance.now() - t;
+      const citable = (id: number) => { const d = states.get(id); return d && d.public && d.area_id === areaId && inForceToday(d, today, null) ? d : null; };
+      t = performance.now();
+      rankAnswers(engine, cands, citable, { words: concepts.flatMap((c) => c.alts.map((a) => a.term)) });
+      stage.rank += performance.now() - t;
+      if (r === 0) for (const c of cs) for (const a of c.alts) postings += engine.clauseIndex.df(a.term);
+    }
+  }
+  const n = ROUNDS * prepared.length;
+  const within = stage.candidates - stage.entrySearch - stage.docSearch - stage.clauseSearch;
+  console.log(`  mean per question (wall): concepts ${(stage.concepts / n).toFixed(2)}, entry search ${(stage.entrySearch / n).toFixed(2)}, doc search ${(stage.docSearch / n).toFixed(2)}, clause search ${(stage.clauseSearch / n).toFixed(2)}, rest of candidates ${(within / n).toFixed(2)}, rankAnswers ${(stage.rank / n).toFixed(2)} ms; clause postings per question ${(postings / prepared.length).toFixed(0)}`);
+  // The whole answer as the bench times it (wall, database reads included), same questions and rounds.
+  const wall: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) for (const { q } of prepared) {
+    const t = performance.now();
+    await answerQuestion(tdb.db, tdb.dialect, areaId, q);
+    wall.push(performance.now() - t);
+  }
+  wall.sort((a, b) => a - b);
+  console.log(`  answerQuestion wall (${wall.length}): p50 ${pct(wall, 0.5).toFixed(2)} ms, p95 ${pct(wall, 0.95).toFixed(2)} ms, max ${wall[wall.length - 1]!.toFixed(2)} ms; load ${loadavg()[0]!.toFixed(2)}`);
   const slow = perQ.map((t, i) => [t, prepared[i]!.q] as const).sort((a, b) => b[0] - a[0]).slice(0, 8);
   console.log('  slowest: ' + slow.map(([t, q]) => `${t.toFixed(1)} ${q}`).join(' | '));
 }
