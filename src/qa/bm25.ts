@@ -213,8 +213,9 @@ export class Bm25Index {
     // aside while a document found in none but them stays provably out — its coverage under a fifth, or
     // its rank under theta (bounds with a margin far above rounding).
     const byDf = alts.map((_, i) => i).sort((x, y) => alts[y]!.n - alts[x]!.n || x - y);
-    const essential = new Uint8Array(nAlts);
-    const asideCover = new Float64Array(plan.length);
+    // Small per-query arrays are plain (a typed array over 64 bytes gets its own backing store for the collector to sweep).
+    const essential = new Array<number>(nAlts).fill(0);
+    const asideCover = new Array<number>(plan.length).fill(0);
     const chooseEssential = (theta: number): number[] => {
       essential.fill(1);
       asideCover.fill(0);
@@ -245,8 +246,8 @@ export class Bm25Index {
     const cd = (this.#credit ??= new Float64Array(BLOCK));
     const mark = (this.#mark ??= new Uint8Array(BLOCK));
     const cands = (this.#cands ??= new Int32Array(BLOCK));
-    const cursor = new Int32Array(nAlts);
-    const scanned = new Uint8Array(nAlts); // read whole in the current block (else looked up per candidate)
+    const cursor = new Array<number>(nAlts).fill(0);
+    const scanned = new Array<number>(nAlts).fill(0); // read whole in the current block (else looked up per candidate)
 
     // Top `limit` by rank with a small binary heap (no sort of every matching document).
     const heapDocs: number[] = [];

@@ -136,14 +136,15 @@ export function scorePrepared(doc: PreparedDoc, concepts: readonly QueryConcept[
   const n = bodies.length;
   if (n === 0 || concepts.length === 0) return bodies.map(() => ({ score: 0, coverage: 0, credit: [] }));
   // match[q][c]: the credit of concept q in clause c (0…1); at[q][c]: its position.
-  const match: Float64Array[] = [];
-  const pos: Int32Array[] = [];
-  const inHead: Uint8Array[] = [];
+  // (Plain arrays: typed arrays this size get a separate backing store each, which the garbage collector must sweep.)
+  const match: number[][] = [];
+  const pos: number[][] = [];
+  const inHead: number[][] = [];
   const { bodyBloom, headBloom } = doc;
   for (const c of concepts) {
-    const m = new Float64Array(n);
-    const at = new Int32Array(n).fill(-1);
-    const h = new Uint8Array(n);
+    const m = new Array<number>(n).fill(0);
+    const at = new Array<number>(n).fill(-1);
+    const h = new Array<number>(n).fill(0);
     let any = false;
     const hashes = c.alts.map((a) => hashesOf(a.term));
     for (let i = 0; i < n; i++) {
@@ -175,10 +176,10 @@ export function scorePrepared(doc: PreparedDoc, concepts: readonly QueryConcept[
   // The answer type the question asks for: one more "word", matched by the clause's form (a period, an amount …).
   const { types, grams, gramHashes } = questionParts(question);
   for (const k of types) {
-    const m = new Float64Array(n);
+    const m = new Array<number>(n).fill(0);
     let df = 0;
     for (let i = 0; i < n; i++) if (doc.types[i]! & (1 << k)) { m[i] = 1; df++; }
-    match.push(m); pos.push(new Int32Array(n).fill(-1)); inHead.push(new Uint8Array(n));
+    match.push(m); pos.push(new Array<number>(n).fill(-1)); inHead.push(new Array<number>(n).fill(0));
     weights.push(df === 0 ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5)) * p.answerType / types.length);
   }
   const nWords = concepts.length;
