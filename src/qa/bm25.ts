@@ -1,6 +1,6 @@
 // In-process BM25F over short documents (clauses, curated entries). Built once from the database and
 // reused until the public content or the qa data change. Postings hold the saturated field-weighted term
-// frequency, so a query costs one pass over the postings of its terms.
+// frequency; a query walks the postings of its terms together, skipping those that cannot reach the top (search).
 import type { QueryConcept } from './analyze.js';
 
 export type FieldText = { terms: string[]; weight: number };
@@ -241,11 +241,11 @@ export class Bm25Index {
 
     // Accumulators of one block, reused across queries (search is synchronous): score, coverage, the best
     // credit of the current concept, whether a document is ranked here; all zero between blocks.
-    const sc = (this.#score ??= new Float64Array(BLOCK));
-    const cv = (this.#cover ??= new Float64Array(BLOCK));
-    const cd = (this.#credit ??= new Float64Array(BLOCK));
-    const mark = (this.#mark ??= new Uint8Array(BLOCK));
-    const cands = (this.#cands ??= new Int32Array(BLOCK));
+    if (!this.#score || this.#score.length !== BLOCK) {
+      this.#score = new Float64Array(BLOCK); this.#cover = new Float64Array(BLOCK); this.#credit = new Float64Array(BLOCK);
+      this.#mark = new Uint8Array(BLOCK); this.#cands = new Int32Array(BLOCK);
+    }
+    const sc = this.#score, cv = this.#cover!, cd = this.#credit!, mark = this.#mark!, cands = this.#cands!;
     const cursor = new Array<number>(nAlts).fill(0);
     const scanned = new Array<number>(nAlts).fill(0); // read whole in the current block (else looked up per candidate)
 
