@@ -14,6 +14,7 @@
  * boost) — document level only, it has no articles; (B) MiniSearch (BM25, fuzzy 0.2, prefix) over the
  * same clauses with the default jieba dictionary and no synonyms.
  */
+import { loadavg } from 'node:os';
 import MiniSearch from 'minisearch';
 import { bootstrap } from '../../src/bootstrap.js';
 import { createTestDb } from '../../src/db/test-db.js';
@@ -264,7 +265,7 @@ if (!noScale && judged) {
   const heap = (process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0);
   console.log(`\n## Latency (${tdb.dialect}): ${Number(total)} clauses in ${docs + POLICIES.length} documents`);
   console.log(`insert ${(t1 - t0) / 1000 | 0} s; split ${r.split} documents ${((t2 - t1) / 1000).toFixed(1)} s; engine build ${((t3 - t2) / 1000).toFixed(1)} s (${e.liveClauses} clauses, heap ${heap} MB)`);
-  console.log(`per question (${times.length} questions, warm engine, including the live validity check): p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, max ${times[times.length - 1]!.toFixed(1)} ms`);
+  console.log(`per question (${times.length} questions, warm engine, including the live validity check): p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, max ${times[times.length - 1]!.toFixed(1)} ms (load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}: the machine's other work shows in the wall-clock tail)`);
   // Incremental updates: amend or withdraw one document, then time the next question (stored rows re-split,
   // engine patched) and the patch alone; the engine must not be rebuilt whole.
   {

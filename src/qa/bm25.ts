@@ -1,6 +1,6 @@
 // In-process BM25F over short documents (clauses, curated entries). Built once from the database and
 // reused until the public content or the qa data change. Postings hold the saturated field-weighted term
-// frequency, so a query costs one pass over the postings of its terms.
+// frequency; a query walks the postings of its terms together, skipping those that cannot reach the top (search).
 import type { QueryConcept } from './analyze.js';
 
 export type FieldText = { terms: string[]; weight: number };
@@ -18,12 +18,14 @@ export const TYPO_WEIGHT = 0.7;
 /** score: BM25; nscore: BM25 / the question's total idf (≈0…1); coverage: idf share of concepts matched; rank: the sort key. */
 export type Hit = { doc: number; score: number; nscore: number; coverage: number; rank: number };
 const B = 0.75;
+/** Doc ids ascending and their weights; n of the capacity used; live = documents not removed; maxW: the largest weight (an upper bound once documents are removed). */
+type Posting = { docs: Int32Array; w: Float32Array; n: number; live: number; maxW: number };
 
 export class Bm25Index {
   /** Live documents (ids of removed ones are not reused). */
   size: number;
   /** Postings: doc ids ascending; n of the capacity used; live = documents not removed. */
-  readonly #postings = new Map<string, { docs: Int32Array; w: Float32Array; n: number; live: number }>();
+  readonly #postings = new Map<string, Posting>();
   readonly #byChar = new Map<string, Set<string>>();
   /** Average field lengths of the first build (documents added later are normalised with them). */
   readonly #avg: number[];
@@ -46,11 +48,18 @@ export class Bm25Index {
       }
     });
     for (const [t, p] of tmp) {
-      this.#postings.set(t, { docs: Int32Array.from(p.docs), w: Float32Array.from(p.w), n: p.docs.length, live: p.docs.length });
+      const w = Float32Array.from(p.w);
+      let maxW = 0;
+      for (let i = 0; i < w.length; i++) if (w[i]! > maxW) maxW = w[i]!;
+      this.#postings.set(t, { docs: Int32Array.from(p.docs), w, n: p.docs.length, live: p.docs.length, maxW });
       this.#indexChars(t);
     }
   }
 
+  /** A document's term weights as its postings hold them (before single-precision storage); for tests. */
+  termWeights(d: BmDoc): Map<string, number> {
+    return this.#weights(d);
+  }
   /** Saturated field-weighted term frequencies of one document. */
   #weights(d: BmDoc): Map<string, number> {
     const tf = new Map<string, number>();
@@ -77,11 +86,10 @@ export class Bm25Index {
       grown.set(this.#dead);
       this.#dead = grown;
     }
-    this.#scratch = undefined; // sized by the id range
     for (const [t, v] of this.#weights(d)) {
       let p = this.#postings.get(t);
       if (!p) {
-        this.#postings.set(t, (p = { docs: new Int32Array(4), w: new Float32Array(4), n: 0, live: 0 }));
+        this.#postings.set(t, (p = { docs: new Int32Array(4), w: new Float32Array(4), n: 0, live: 0, maxW: 0 }));
         this.#indexChars(t);
       }
       if (p.n === p.docs.length) {
@@ -89,6 +97,7 @@ export class Bm25Index {
         const w = new Float32Array(p.w.length * 2); w.set(p.w); p.w = w;
       }
       p.docs[p.n] = id; p.w[p.n] = v; p.n++; p.live++;
+      if (p.w[p.n - 1]! > p.maxW) p.maxW = p.w[p.n - 1]!;
     }
     this.size++;
     return id;
@@ -154,33 +163,21 @@ export class Bm25Index {
 
   /**
    * Scores every document matching a concept. Returns, per matched doc, the BM25 score and the
-   * idf-weighted share of the question's concepts it matches (coverage, 0…1).
+   * idf-weighted share of the question's concepts it matches (coverage, 0…1), the best `limit` by rank.
+   *
+   * The figures are those of one pass adding, document by document, every alternative's share in the
+   * question's order (concept by concept, alternative by alternative) — done so that most postings are
+   * never read: the lists are walked together in blocks of BLOCK document ids (accumulators that stay in
+   * the processor cache), and a list is "essential" unless the lists set aside could not, together, lift a
+   * document to a fifth of the question (the least coverage ranked) or above the `limit`-th rank found so
+   * far (max-score pruning). Only documents of essential lists are ranked; set-aside lists are looked up
+   * for those documents only, and blocks without an essential document are skipped.
    */
   search(concepts: readonly QueryConcept[], limit: number, accept?: (doc: number) => boolean, mix = RANK_MIX): Hit[] {
     if (concepts.length === 0 || this.size === 0) return [];
-    // Scratch buffers reused across queries (search is synchronous): no per-query allocation of
-    // collection-sized arrays, so no garbage-collector pauses on a large index. Reset after use.
-    const cap = this.#next;
-    this.#scratch ??= { scores: new Float64Array(cap), cover: new Float64Array(cap), credit: new Float32Array(cap), hit: new Uint8Array(cap), touched: new Int32Array(cap), mine: new Int32Array(cap) };
-    const { scores, cover, credit, hit: hitDocs } = this.#scratch;
-    const touchedBuf = this.#scratch.touched;
-    const mineBuf = this.#scratch.mine;
-    let nTouched = 0;
-    try {
-      return this.#run(concepts, limit, accept, mix, scores, cover, credit, hitDocs, touchedBuf, mineBuf, (n) => { nTouched = n; });
-    } finally {
-      for (let i = 0; i < nTouched; i++) {
-        const d = touchedBuf[i]!;
-        scores[d] = 0; cover[d] = 0; credit[d] = 0; hitDocs[d] = 0;
-      }
-    }
-  }
-
-  #scratch: { scores: Float64Array; cover: Float64Array; credit: Float32Array; hit: Uint8Array; touched: Int32Array; mine: Int32Array } | undefined;
-
-  #run(concepts: readonly QueryConcept[], limit: number, accept: ((doc: number) => boolean) | undefined, mix: number, scores: Float64Array, cover: Float64Array, credit: Float32Array,
-    hitDocs: Uint8Array, touchedBuf: Int32Array, mineBuf: Int32Array, setTouched: (n: number) => void): Hit[] {
-    let nTouched = 0;
+    // Per concept: its weight for coverage and its alternatives found in the collection.
+    type Alt = { docs: Int32Array; w: Float32Array; n: number; idf: number; crF: number; concept: number; cover: number; scoreMax: number };
+    const plan: { conceptIdf: number; alts: Alt[] }[] = [];
     let totalIdf = 0;
     const maxIdf = this.maxIdf();
     for (const c of concepts) {
@@ -194,36 +191,75 @@ export class Bm25Index {
       const base = this.df(c.term) > 0 ? this.coverIdf(c.term) : strong.length ? Math.max(...strong.map((a) => this.coverIdf(a.term))) : maxIdf;
       const conceptIdf = Math.min(base, maxIdf) * f;
       totalIdf += conceptIdf;
-      let nMine = 0;
-      for (const a of alts) {
+      const concept = plan.length;
+      plan.push({ conceptIdf, alts: alts.map((a) => {
         const p = this.#postings.get(a.term)!;
         const idf = this.idf(a.term) * a.weight;
-        const cr = a.weight * Math.min(1, this.coverIdf(a.term) / base);
-        const docs = p.docs;
-        const w = p.w;
-        const dead = this.#dead;
-        const removed = this.#removed > 0;
-        for (let i = 0; i < p.n; i++) {
-          const d = docs[i]!;
-          if (removed && dead[d]) continue;
-          if (hitDocs[d] === 0) { hitDocs[d] = 1; touchedBuf[nTouched++] = d; }
-          scores[d] += idf * w[i]!;
-          if (credit[d] === 0) mineBuf[nMine++] = d;
-          if (cr > credit[d]!) credit[d] = cr;
-        }
-      }
-      for (let i = 0; i < nMine; i++) { const d = mineBuf[i]!; cover[d] += conceptIdf * credit[d]!; credit[d] = 0; }
-      setTouched(nTouched);
+        // The credit is kept at single precision (as the first implementation's Float32Array held it).
+        const crF = Math.fround(a.weight * Math.min(1, this.coverIdf(a.term) / base));
+        return { docs: p.docs, w: p.w, n: p.n, idf, crF, concept, cover: conceptIdf * crF, scoreMax: idf * p.maxW };
+      }) });
     }
-    setTouched(nTouched);
     if (totalIdf <= 0) return [];
+    const alts = plan.flatMap((c) => c.alts);
+    const nAlts = alts.length;
+    const inv = 1 / totalIdf;
+    const BLOCK = Bm25Index.BLOCK;
+    const dead = this.#dead;
+    const removed = this.#removed > 0;
+    const end = this.#next;
+
+    // Essential lists for the rank threshold `theta` (-Infinity: none yet): the commonest lists are set
+    // aside while a document found in none but them stays provably out — its coverage under a fifth, or
+    // its rank under theta (bounds with a margin far above rounding).
+    const byDf = alts.map((_, i) => i).sort((x, y) => alts[y]!.n - alts[x]!.n || x - y);
+    // Small per-query arrays are plain (a typed array over 64 bytes gets its own backing store for the collector to sweep).
+    const essential = new Array<number>(nAlts).fill(0);
+    const asideCover = new Array<number>(plan.length).fill(0);
+    const chooseEssential = (theta: number): number[] => {
+      essential.fill(1);
+      asideCover.fill(0);
+      let cover = 0, score = 0;
+      for (const i of byDf) {
+        const a = alts[i]!;
+        const was = asideCover[a.concept]!;
+        const nextCover = cover - was + Math.max(was, a.cover);
+        const nextScore = score + a.scoreMax;
+        const coverage = nextCover * inv;
+        const bound = mix * coverage + (1 - mix) * nextScore * inv;
+        if (!(coverage < 0.2 * (1 - 1e-9) || bound * (1 + 1e-9) + 1e-12 < theta)) continue;
+        cover = nextCover; score = nextScore;
+        asideCover[a.concept] = Math.max(was, a.cover);
+        essential[i] = 0;
+      }
+      const out: number[] = [];
+      for (let i = 0; i < nAlts; i++) if (essential[i]) out.push(i);
+      return out;
+    };
+    let ess = chooseEssential(-Infinity);
+    if (ess.length === 0) return [];
+
+    // Accumulators of one block, reused across queries (search is synchronous): score, coverage, the best
+    // credit of the current concept, whether a document is ranked here; all zero between blocks.
+    if (!this.#score || this.#score.length !== BLOCK) {
+      this.#score = new Float64Array(BLOCK); this.#cover = new Float64Array(BLOCK); this.#credit = new Float64Array(BLOCK);
+      this.#mark = new Uint8Array(BLOCK); this.#cands = new Int32Array(BLOCK);
+    }
+    const sc = this.#score, cv = this.#cover!, cd = this.#credit!, mark = this.#mark!, cands = this.#cands!;
+    const cursor = new Array<number>(nAlts).fill(0);
+    const scanned = new Array<number>(nAlts).fill(0); // read whole in the current block (else looked up per candidate)
+
     // Top `limit` by rank with a small binary heap (no sort of every matching document).
     const heapDocs: number[] = [];
     const heapRank: number[] = [];
+    const heapScore: number[] = [];
+    const heapCover: number[] = [];
     const less = (i: number, j: number) => heapRank[i]! < heapRank[j]! || (heapRank[i] === heapRank[j] && heapDocs[i]! > heapDocs[j]!);
     const swap = (i: number, j: number) => {
       const d = heapDocs[i]!; heapDocs[i] = heapDocs[j]!; heapDocs[j] = d;
       const r = heapRank[i]!; heapRank[i] = heapRank[j]!; heapRank[j] = r;
+      const s = heapScore[i]!; heapScore[i] = heapScore[j]!; heapScore[j] = s;
+      const c = heapCover[i]!; heapCover[i] = heapCover[j]!; heapCover[j] = c;
     };
     const down = (i: number) => {
       for (;;) {
@@ -236,17 +272,15 @@ export class Bm25Index {
         i = m;
       }
     };
-    const inv = 1 / totalIdf;
-    for (let t = 0; t < nTouched; t++) {
-      const d = touchedBuf[t]!;
-      const coverage = cover[d]! * inv;
+    const offer = (d: number, score: number, cover: number) => {
+      const coverage = cover * inv;
       // Documents that match under a fifth of the question cannot win.
-      if (coverage < 0.2) continue;
-      const rank = mix * coverage + (1 - mix) * scores[d]! * inv;
-      if (heapDocs.length >= limit && (rank < heapRank[0]! || (rank === heapRank[0] && d > heapDocs[0]!))) continue;
-      if (accept && !accept(d)) continue;
+      if (coverage < 0.2) return;
+      const rank = mix * coverage + (1 - mix) * score * inv;
+      if (heapDocs.length >= limit && (rank < heapRank[0]! || (rank === heapRank[0] && d > heapDocs[0]!))) return;
+      if (accept && !accept(d)) return;
       if (heapDocs.length < limit) {
-        heapDocs.push(d); heapRank.push(rank);
+        heapDocs.push(d); heapRank.push(rank); heapScore.push(score); heapCover.push(cover);
         for (let i = heapDocs.length - 1; i > 0;) {
           const p = (i - 1) >> 1;
           if (!less(i, p)) break;
@@ -254,13 +288,140 @@ export class Bm25Index {
           i = p;
         }
       } else {
-        heapDocs[0] = d; heapRank[0] = rank;
+        heapDocs[0] = d; heapRank[0] = rank; heapScore[0] = score; heapCover[0] = cover;
         down(0);
       }
+    };
+
+    // The block of the first essential document.
+    const nextEssential = (): number => {
+      let next = end;
+      for (const e of ess) { const a = alts[e]!; const i = cursor[e]!; if (i < a.n && a.docs[i]! < next) next = a.docs[i]!; }
+      return next;
+    };
+    let lo = nextEssential();
+    lo -= lo % BLOCK;
+    for (let k = 0; k < nAlts; k++) cursor[k] = lowerBound(alts[k]!.docs, 0, alts[k]!.n, lo);
+    let theta = -Infinity;
+    let nCands = 0;
+    let dirty = false;
+    try {
+      while (lo < end) {
+        const hi = lo + BLOCK;
+        dirty = true;
+        // Candidates: the live documents of the essential lists in this block, ascending.
+        nCands = 0;
+        for (const e of ess) {
+          const a = alts[e]!, docs = a.docs, n = a.n;
+          for (let i = cursor[e]!; i < n; i++) {
+            const d = docs[i]!;
+            if (d >= hi) break;
+            if (removed && dead[d]) continue;
+            const l = d - lo;
+            cands[nCands] = l;
+            nCands += mark[l]! ^ 1;
+            mark[l] = 1;
+          }
+        }
+        // Each list: read whole, or (set aside, and far longer here than the candidates) looked up per candidate.
+        let lookups = false;
+        for (let k = 0; k < nAlts; k++) {
+          const a = alts[k]!;
+          const expected = (a.n - cursor[k]!) * BLOCK / Math.max(BLOCK, end - lo);
+          scanned[k] = essential[k] || expected < 4 * nCands ? 1 : 0;
+          if (!scanned[k]) lookups = true;
+        }
+        // Look-ups walk the candidates in order.
+        if (lookups && ess.length > 1) cands.subarray(0, nCands).sort();
+        let k = 0;
+        for (const c of plan) {
+          const conceptIdf = c.conceptIdf;
+          const one = c.alts.length === 1;
+          const k0 = k;
+          for (const a of c.alts) {
+            const docs = a.docs, w = a.w, n = a.n, idf = a.idf, crF = a.crF, add = conceptIdf * crF;
+            let i = cursor[k]!;
+            if (scanned[k]) {
+              for (; i < n; i++) {
+                const d = docs[i]!;
+                if (d >= hi) break;
+                if (removed && dead[d]) continue;
+                const l = d - lo;
+                sc[l] += idf * w[i]!;
+                if (one) cv[l] += add;
+                else cd[l] = Math.max(cd[l]!, crF);
+              }
+            } else {
+              for (let t = 0; t < nCands; t++) {
+                const d = lo + cands[t]!;
+                i = lowerBound(docs, i, n, d);
+                if (i >= n) break;
+                if (docs[i] !== d) continue;
+                const l = d - lo;
+                sc[l] += idf * w[i]!;
+                if (one) cv[l] += add;
+                else cd[l] = Math.max(cd[l]!, crF);
+              }
+              i = lowerBound(docs, i, n, hi);
+            }
+            cursor[k++] = i;
+          }
+          if (one) continue;
+          // Several alternatives: the best one's credit counts (only candidates are ranked), then credits are cleared.
+          for (let t = 0; t < nCands; t++) { const l = cands[t]!; cv[l] += conceptIdf * cd[l]!; cd[l] = 0; }
+          for (let j = k0; j < k; j++) if (scanned[j] && !essential[j]) { cd.fill(0); break; }
+        }
+        for (let t = 0; t < nCands; t++) {
+          const l = cands[t]!;
+          mark[l] = 0;
+          offer(lo + l, sc[l]!, cv[l]!);
+        }
+        sc.fill(0);
+        cv.fill(0);
+        nCands = 0;
+        dirty = false;
+        // A higher threshold may set more lists aside.
+        if (heapDocs.length >= limit && heapRank[0]! > theta) {
+          theta = heapRank[0]!;
+          ess = chooseEssential(theta);
+          if (ess.length === 0) break;
+        }
+        // On to the block of the next essential document (none left: nothing else can be ranked).
+        const next = nextEssential();
+        if (next >= end) break;
+        const nextLo = next - (next % BLOCK);
+        if (nextLo > hi) for (let j = 0; j < nAlts; j++) cursor[j] = lowerBound(alts[j]!.docs, cursor[j]!, alts[j]!.n, nextLo);
+        lo = nextLo;
+      }
+    } finally {
+      // An exception (from accept) must not leave a block's figures behind for the next query.
+      if (dirty) { sc.fill(0); cv.fill(0); cd.fill(0); mark.fill(0); }
     }
-    const out: Hit[] = heapDocs.map((d, i) => ({ doc: d, score: scores[d]!, nscore: scores[d]! * inv, coverage: cover[d]! * inv, rank: heapRank[i]! }));
+    const out: Hit[] = heapDocs.map((d, i) => ({ doc: d, score: heapScore[i]!, nscore: heapScore[i]! * inv, coverage: heapCover[i]! * inv, rank: heapRank[i]! }));
     out.sort((a, b) => b.rank - a.rank || a.doc - b.doc);
     return out;
   }
 
+  /** Document ids per block of the term-at-a-time pass (the block's accumulators stay in the processor cache). */
+  static BLOCK = 4096;
+  #score: Float64Array | undefined;
+  #cover: Float64Array | undefined;
+  #credit: Float64Array | undefined;
+  #mark: Uint8Array | undefined;
+  #cands: Int32Array | undefined;
+
+}
+
+/** The first index in docs[from, n) holding a value ≥ x (galloping, then binary search). */
+function lowerBound(docs: Int32Array, from: number, n: number, x: number): number {
+  if (from >= n || docs[from]! >= x) return from;
+  let step = 1, lo = from, hi = from + 1;
+  while (hi < n && docs[hi]! < x) { lo = hi; step *= 2; hi = lo + step; }
+  if (hi > n) hi = n;
+  // docs[lo] < x; docs[hi] ≥ x or hi = n
+  while (hi - lo > 1) {
+    const m = (lo + hi) >> 1;
+    if (docs[m]! < x) lo = m; else hi = m;
+  }
+  return hi;
 }

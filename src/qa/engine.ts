@@ -566,6 +566,12 @@ export const BACKGROUND_REBUILD_CLAUSES = 20_000;
 export const COMPACT_SHARE = 0.3;
 export const COMPACT_MIN = 2000;
 
+/** The version an engine is built for: public content and qa data (both read at once: one round trip on PostgreSQL). */
+async function currentVersion(db: Db): Promise<string> {
+  const [pub, qa] = await Promise.all([publicVersion(db), readQaVersion(db)]);
+  return `${pub}|${qa}`;
+}
+
 /** lastPatchMs: the engine patch alone; lastRefreshMs: with the clause re-split before it. */
 const stats = new Map<string, { builds: number; patches: number; patchedItems: number; lastPatchMs: number; lastRefreshMs: number }>();
 /** How often the area's engine was built whole and patched incrementally (tests, the benchmark). */
@@ -580,7 +586,7 @@ export const engineStats = (areaId: number) => ({ ...(stats.get(String(areaId)) 
  * answers — safe because every citation is checked against the live item at answer time.
  */
 export async function engineFor(db: Db, dialect: Dialect, areaId: number): Promise<QaEngine> {
-  const version = `${await publicVersion(db)}|${await readQaVersion(db)}`;
+  const version = await currentVersion(db);
   const key = String(areaId);
   const hit = cache.get(key);
   if (hit?.version === version) return hit.engine;
@@ -625,7 +631,7 @@ async function refresh(db: Db, dialect: Dialect, areaId: number, prev: QaEngine 
       await releaseLock(db, 'qa.reindex');
     }
   }
-  const version = `${await publicVersion(db)}|${await readQaVersion(db)}`;
+  const version = await currentVersion(db);
   if (prev) {
     const t = performance.now();
     const items = (await patchEngine(db, areaId, prev, versions)).items;
@@ -636,13 +642,32 @@ async function refresh(db: Db, dialect: Dialect, areaId: number, prev: QaEngine 
 
 /** Answers a question for an area: live check of every cited item (public, in force today). */
 export async function answerQuestion(db: Db, dialect: Dialect, areaId: number, q: string, opts: { today?: string; limit?: number; threshold?: number } = {}): Promise<Outcome> {
+  const text = q.slice(0, 200);
+  // Usually the area's engine is current: its candidates are found and their documents read while the
+  // version is checked (one round trip instead of three on PostgreSQL); a changed version starts over.
+  const hit = cache.get(String(areaId));
+  if (hit) {
+    const found = findCandidates(hit.engine, text);
+    const [version, states] = await Promise.all([currentVersion(db), found ? documentStates(db, found.ids) : null]);
+    if (version === hit.version) return found && states ? liveAnswer(db, areaId, hit.engine, found, states, opts) : noAnswer();
+  }
   const engine = await engineFor(db, dialect, areaId);
-  const concepts = engine.analyzer.concepts(q.slice(0, 200));
-  if (concepts.length === 0) return { abstained: true, answers: [], nearest: [], confidence: 0 };
-  const cands = engine.candidates(concepts, 20, q.slice(0, 200));
+  const found = findCandidates(engine, text);
+  if (!found) return noAnswer();
+  return liveAnswer(db, areaId, engine, found, await documentStates(db, found.ids), opts);
+}
+
+const noAnswer = (): Outcome => ({ abstained: true, answers: [], nearest: [], confidence: 0 });
+type Found = { text: string; concepts: QueryConcept[]; cands: ReturnType<QaEngine['candidates']>; ids: number[] };
+function findCandidates(engine: QaEngine, text: string): Found | null {
+  const concepts = engine.analyzer.concepts(text);
+  if (concepts.length === 0) return null;
+  const cands = engine.candidates(concepts, 20, text);
   const { entries, clauses } = cands;
   const ids = new Set<number>([...entries.flatMap((e) => e.entry.sources.map((s) => s.itemId)), ...clauses.map((c) => c.clause.itemId)]);
-  const states = await documentStates(db, [...ids]);
+  return { text, concepts, cands, ids: [...ids] };
+}
+async function liveAnswer(db: Db, areaId: number, engine: QaEngine, found: Found, states: Map<number, DocState>, opts: { today?: string; limit?: number; threshold?: number }): Promise<Outcome> {
   const policyIds = [...states.values()].map((s) => s.policy_item_id).filter((x): x is number => x !== null && !states.has(x));
   const policies = policyIds.length ? await documentStates(db, policyIds) : new Map<number, DocState>();
   const today = opts.today ?? todayCst();
@@ -653,7 +678,7 @@ export async function answerQuestion(db: Db, dialect: Dialect, areaId: number, q
     if (d.item_type === 'interpretation' && d.policy_item_id !== null && !policy) return null;
     return inForceToday(d, today, policy) ? d : null;
   };
-  return rankAnswers(engine, cands, citable, { limit: opts.limit, threshold: opts.threshold, words: concepts.flatMap((c) => c.alts.map((a) => a.term)), question: q.slice(0, 200) });
+  return rankAnswers(engine, found.cands, citable, { limit: opts.limit, threshold: opts.threshold, words: found.concepts.flatMap((c) => c.alts.map((a) => a.term)), question: found.text });
 }
 
 /** Drops cached engines (tests, `gongkai qa reindex`). */

@@ -55,15 +55,44 @@ const bigrams = (w: string): string[] => {
   return [...new Set(out)];
 };
 
-/** Where in `text` the best alternative of a concept occurs: weight and position (-1 when absent). */
-function bestAlt(text: string, c: QueryConcept): { w: number; at: number; len: number } {
-  let w = 0, at = -1, len = 0;
-  for (const a of c.alts) {
+/**
+ * Character bigrams of each text hashed into BLOOM_WORDS × 32 bits: a word whose bigrams are not all set is
+ * certainly not in the text, so most searches for a word an article lacks are never run.
+ */
+const BLOOM_WORDS = 16;
+const bigramHash = (a: number, b: number) => (Math.imul(a * 65599 + b, 0x9e3779b1) >>> 23) & (BLOOM_WORDS * 32 - 1);
+function bloomOf(texts: readonly string[]): Uint32Array {
+  const out = new Uint32Array(texts.length * BLOOM_WORDS);
+  texts.forEach((t, i) => {
+    for (let k = 0; k + 1 < t.length; k++) {
+      const h = bigramHash(t.charCodeAt(k), t.charCodeAt(k + 1));
+      out[i * BLOOM_WORDS + (h >>> 5)]! |= 1 << (h & 31);
+    }
+  });
+  return out;
+}
+/** A word's bigram hashes (none for a single character: it is always searched). */
+function hashesOf(w: string): number[] {
+  const out: number[] = [];
+  for (let k = 0; k + 1 < w.length; k++) out.push(bigramHash(w.charCodeAt(k), w.charCodeAt(k + 1)));
+  return out;
+}
+/** texts[i].indexOf(w), skipped (-1) when the bloom shows a bigram of w missing from texts[i]. */
+function indexIn(texts: readonly string[], bloom: Uint32Array | undefined, i: number, w: string, hashes: readonly number[]): number {
+  if (bloom) for (const h of hashes) if (!(bloom[i * BLOOM_WORDS + (h >>> 5)]! & (1 << (h & 31)))) return -1;
+  return texts[i]!.indexOf(w);
+}
+
+/** Where in article i the best alternative of a concept occurs: weight and position (-1 when absent). */
+function bestAlt(texts: readonly string[], bloom: Uint32Array | undefined, i: number, c: QueryConcept, hashes: readonly number[][]): { w: number; at: number } {
+  let w = 0, at = -1;
+  for (let k = 0; k < c.alts.length; k++) {
+    const a = c.alts[k]!;
     if (a.weight <= w) continue;
-    const i = text.indexOf(a.term);
-    if (i >= 0) { w = a.weight; at = i; len = a.term.length; }
+    const x = indexIn(texts, bloom, i, a.term, hashes[k]!);
+    if (x >= 0) { w = a.weight; at = x; }
   }
-  return { w, at, len };
+  return { w, at };
 }
 
 /**
@@ -72,7 +101,9 @@ function bestAlt(text: string, c: QueryConcept): { w: number; at: number; len: n
  * bonuses); coverage: the plain share of the question's words found in the article (0…1).
  */
 /** A document's articles folded once for matching, with the answer types each states (bit i: ANSWER_TYPES[i]). */
-export type PreparedDoc = { bodies: string[]; heads: string[]; types: Uint16Array };
+export type PreparedDoc = { bodies: string[]; heads: string[]; types: Uint16Array;
+  /** Bigram blooms of the bodies and heads (absent: every search is run). */
+  bodyBloom?: Uint32Array; headBloom?: Uint32Array };
 
 export function prepareDocument(clauses: readonly LocalClause[]): PreparedDoc {
   const bodies = clauses.map((c) => foldText(c.text));
@@ -82,11 +113,21 @@ export function prepareDocument(clauses: readonly LocalClause[]): PreparedDoc {
   });
   const types = new Uint16Array(clauses.length);
   clauses.forEach((c, i) => ANSWER_TYPES.forEach((t, k) => { if (t.has.test(c.text)) types[i]! |= 1 << k; }));
-  return { bodies, heads, types };
+  return { bodies, heads, types, bodyBloom: bloomOf(bodies), headBloom: bloomOf(heads) };
 }
 
 export function scoreWithinDocument(clauses: readonly LocalClause[], concepts: readonly QueryConcept[], question = '', p: RankParams = RANK_PARAMS): LocalScore[] {
   return scorePrepared(prepareDocument(clauses), concepts, question, p);
+}
+
+/** What a question asks (answer types) and its bigrams: the same for every document it is scored against. */
+let lastQuestion: { q: string; types: number[]; grams: string[]; gramHashes: number[][] } | undefined;
+function questionParts(question: string): { types: number[]; grams: string[]; gramHashes: number[][] } {
+  if (lastQuestion?.q !== question) {
+    const grams = bigramsOfQuestion(question);
+    lastQuestion = { q: question, types: ANSWER_TYPES.map((t, k) => [t, k] as const).filter(([t]) => t.ask.test(question)).map(([, k]) => k), grams, gramHashes: grams.map(hashesOf) };
+  }
+  return lastQuestion;
 }
 
 /** scoreWithinDocument over a prepared document (the engine caches the preparation per document). */
@@ -95,17 +136,20 @@ export function scorePrepared(doc: PreparedDoc, concepts: readonly QueryConcept[
   const n = bodies.length;
   if (n === 0 || concepts.length === 0) return bodies.map(() => ({ score: 0, coverage: 0, credit: [] }));
   // match[q][c]: the credit of concept q in clause c (0…1); at[q][c]: its position.
-  const match: Float64Array[] = [];
-  const pos: Int32Array[] = [];
-  const inHead: Uint8Array[] = [];
+  // (Plain arrays: typed arrays this size get a separate backing store each, which the garbage collector must sweep.)
+  const match: number[][] = [];
+  const pos: number[][] = [];
+  const inHead: number[][] = [];
+  const { bodyBloom, headBloom } = doc;
   for (const c of concepts) {
-    const m = new Float64Array(n);
-    const at = new Int32Array(n).fill(-1);
-    const h = new Uint8Array(n);
+    const m = new Array<number>(n).fill(0);
+    const at = new Array<number>(n).fill(-1);
+    const h = new Array<number>(n).fill(0);
     let any = false;
+    const hashes = c.alts.map((a) => hashesOf(a.term));
     for (let i = 0; i < n; i++) {
-      const b = bestAlt(bodies[i]!, c);
-      const hb = bestAlt(heads[i]!, c);
+      const b = bestAlt(bodies, bodyBloom, i, c, hashes);
+      const hb = bestAlt(heads, headBloom, i, c, hashes);
       m[i] = Math.max(b.w, hb.w);
       at[i] = b.at;
       if (hb.w > 0) h[i] = 1;
@@ -114,8 +158,9 @@ export function scorePrepared(doc: PreparedDoc, concepts: readonly QueryConcept[
     // A word no article holds (colloquial, out of the dictionary, a typo): back off to its character bigrams.
     if (!any && c.term.length >= 3 && /^\p{Script=Han}+$/u.test(c.term)) {
       const bg = bigrams(c.term);
+      const bh = bg.map(hashesOf);
       for (let i = 0; i < n; i++) {
-        const k = bg.filter((g) => bodies[i]!.includes(g)).length;
+        const k = bg.filter((g, j) => indexIn(bodies, bodyBloom, i, g, bh[j]!) >= 0).length;
         if (k > 0) m[i] = p.bigram * (k / bg.length);
       }
     }
@@ -129,19 +174,18 @@ export function scorePrepared(doc: PreparedDoc, concepts: readonly QueryConcept[
     return idf * (c.soft ? p.softLocal : 1);
   });
   // The answer type the question asks for: one more "word", matched by the clause's form (a period, an amount …).
-  const types = ANSWER_TYPES.map((t, k) => [t, k] as const).filter(([t]) => t.ask.test(question));
-  for (const [, k] of types) {
-    const m = new Float64Array(n);
+  const { types, grams, gramHashes } = questionParts(question);
+  for (const k of types) {
+    const m = new Array<number>(n).fill(0);
     let df = 0;
     for (let i = 0; i < n; i++) if (doc.types[i]! & (1 << k)) { m[i] = 1; df++; }
-    match.push(m); pos.push(new Int32Array(n).fill(-1)); inHead.push(new Uint8Array(n));
+    match.push(m); pos.push(new Array<number>(n).fill(-1)); inHead.push(new Array<number>(n).fill(0));
     weights.push(df === 0 ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5)) * p.answerType / types.length);
   }
   const nWords = concepts.length;
   const total = weights.reduce((s, w) => s + w, 0);
   // The question's character bigrams (Han and digits), weighted by their rarity among the articles.
-  const grams = bigramsOfQuestion(question);
-  const gramHit = grams.map((g) => bodies.map((b) => b.includes(g)));
+  const gramHit = grams.map((g, j) => bodies.map((_, i) => indexIn(bodies, bodyBloom, i, g, gramHashes[j]!) >= 0));
   const gramW = gramHit.map((hits) => {
     const df = hits.filter(Boolean).length;
     return df === 0 ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5));
