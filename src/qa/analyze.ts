@@ -111,7 +111,7 @@ export class Analyzer {
    * three or more Han characters (考驾照) counts too (segmentation leaves a rare compound whole).
    */
   isTopicNoun(w: string): boolean {
-    if (PERSON_WORDS.has(w) || FILLER.has(w) || STOPWORDS.has(w)) return false;
+    if (PERSON_WORDS.has(w) || FILLER.has(w) || STOPWORDS.has(w) || this.#soft.has(w)) return false; // intent words (多久, 一起) ask how, not what
     if (generalNouns().has(w) || this.#userWords.has(w)) return true;
     return w.length >= 3 && /^\p{Script=Han}+$/u.test(w) && this.#jieba.cut(w, false).length === 1;
   }
