@@ -1,21 +1,7 @@
-import { bootstrap } from '../../../src/bootstrap.js';
-import { createTestDb } from '../../../src/db/test-db.js';
-import { systemActor, type Ctx } from '../../../src/lib/context.js';
-import { insertItem } from '../../../src/search/search.fixtures.js';
-import { reindexClauses } from '../../../src/qa/clause-index.js';
-import { engineFor } from '../../../src/qa/engine.js';
-import { createEntry } from '../../../src/qa/entries.service.js';
-import { DEV_POLICIES } from './policies.js';
+import { loadDevSet } from './setup.js';
 import { DEV_ENTRIES, DEV_QUESTIONS, DEV_UNANSWERABLE } from './questions.js';
 
-const tdb = await createTestDb();
-const { areaId } = await bootstrap(tdb, { demo: false });
-const ctx: Ctx = { db: tdb.db, dialect: tdb.dialect, actor: systemActor('基准测试') };
-const idOf = new Map<string, number>();
-for (const p of DEV_POLICIES) idOf.set(p.key, await insertItem(tdb.db, tdb.dialect, { area_id: areaId, unit_id: areaId, title: p.title, body_text: p.body.join('\n'), item_type: p.type, doc_number: p.docNumber, validity: p.type === 'normative' ? p.validity ?? 'valid' : null }));
-await reindexClauses(ctx);
-for (const e of DEV_ENTRIES) await createEntry(ctx, { question: e.question, altQuestions: e.alt, answer: e.answer, sources: [{ itemId: idOf.get(e.doc)!, article: e.article }], status: 'published' });
-const eng = await engineFor(tdb.db, tdb.dialect, areaId);
+const { tdb, areaId, idOf, eng } = await loadDevSet();
 // Dev-set diagnostics for entry preference: per question, the best entries and whether each cites the wanted article.
 const f = (x: number) => x.toFixed(2);
 const keyOf = new Map([...idOf].map(([k, v]) => [v, k]));
