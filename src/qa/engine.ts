@@ -75,8 +75,6 @@ export type EngineParams = {
   missingCreditLong: number;
   /** An entry whose every phrasing word the question holds is preferred when its article is among this many best clauses (0: never). */
   wholeRank: number;
-  /** The best-clause agreement preference needs the entry to speak of all but this share of the question's document words. */
-  agreeOff: number;
   /** The kind-agreement preference needs the entry to speak of all but this share of the question's document words. */
   typeOff: number;
   /** The kind-agreement preference needs the entry's cited article among this many best clauses (its document is in question). */
@@ -86,7 +84,7 @@ export type EngineParams = {
   /** Confidence factor when the question's weightiest word (its topic) is nowhere in the document (1: no penalty). */
   topicPenalty: number;
 };
-export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.3, entryBlend: 0.05, abstain: 0.3, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.5, nearMatch: 1.01, nearTop: 3, typeMatch: 0.35, typeVeto: 0, typeAmount: 0, typeRank: 5, missingCredit: 1e-9, missingCreditLong: 0.5, typeOff: 0.3, agreeOff: 2, wholeRank: 3 };
+export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.3, entryBlend: 0.05, abstain: 0.3, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.5, nearMatch: 1.01, nearTop: 3, typeMatch: 0.35, typeVeto: 0, typeAmount: 0, typeRank: 5, missingCredit: 1e-9, missingCreditLong: 0.5, typeOff: 0.3, wholeRank: 3 };
 
 /** A ranked clause: BM25 fields of the article's own hit plus the document-stage figures. */
 export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCoverage: number; docRank: number; local: number;
@@ -385,7 +383,6 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
   const out: Answer[] = [];
   const P = engine.params;
   const live = clauses.filter((h) => citable(h.clause.itemId));
-  const top = live[0];
   const clauseScore = new Map(live.map((h) => [`${h.clause.itemId}:${h.clause.article}`, h.rank]));
   const entryConf = new Map<number, number>();
   const bestEntry = entries.find((e) => e.entry.sources.every((s) => citable(s.itemId) && engine.clause(s.itemId, s.article)));
@@ -394,10 +391,11 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
     if (citations.some((c) => c === null) || citations.length === 0) continue; // every source must be citable now
     // A curated entry wins when it and the question say the same thing (each covers most of the other),
     // or when it cites the best clause with a fair match: two paths agree, and the entry says it in plain words.
-    const agrees = !!top && e.match >= P.agreeMatch && e.offTopic < P.agreeOff && e.entry.sources.some((s) => s.itemId === top.clause.itemId && s.article === top.clause.article);
-    // The best entry citing one of the few best clauses: the clause ranking and the entry point to the same place.
-    const near = e === bestEntry && e.match >= P.nearMatch && e.entry.sources.some((s) => live.slice(0, P.nearTop).some((h) => h.clause.itemId === s.itemId && h.clause.article === s.article));
+    // Where the entry's article stands among the live clause candidates (-1: not among them).
     const citedRank = live.findIndex((h) => e.entry.sources.some((s) => s.itemId === h.clause.itemId && s.article === h.clause.article));
+    const agrees = citedRank === 0 && e.match >= P.agreeMatch;
+    // The best entry citing one of the few best clauses: the clause ranking and the entry point to the same place.
+    const near = e === bestEntry && e.match >= P.nearMatch && citedRank >= 0 && citedRank < P.nearTop;
     const typed = e.typeAgree === 1 && e.match >= P.typeMatch && citedRank >= 0 && citedRank < P.typeRank && e.offTopic < P.typeOff;
     // The question holds every word of a phrasing, asks nothing else the documents speak of, and the entry's article is among the best few.
     const whole = e.phraseCoverage >= 0.99 && e.typeAgree >= 0 && e.offTopic < P.typeOff && citedRank >= 0 && citedRank < P.wholeRank;
