@@ -19,14 +19,20 @@ const runWith = (file: string, args: string[]) => new Promise<{ code: number | n
   p.on('close', (code) => resolve({ code, out }));
 });
 
+
+/** A WAL database in `dir` with the writes table the writer processes fill; returns its path. */
+function writesDb(dir: string): string {
+  const file = join(dir, 'w.sqlite');
+  const init = new Database(file);
+  init.pragma('journal_mode = WAL');
+  init.exec('CREATE TABLE writes (id INTEGER PRIMARY KEY, tag TEXT NOT NULL, seen INTEGER NOT NULL)');
+  init.close();
+  return file;
+}
 test('concurrent read-then-write transactions from two processes all commit (BEGIN IMMEDIATE, no SQLITE_BUSY_SNAPSHOT)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-writers-'));
   try {
-    const file = join(dir, 'w.sqlite');
-    const init = new Database(file);
-    init.pragma('journal_mode = WAL');
-    init.exec('CREATE TABLE writes (id INTEGER PRIMARY KEY, tag TEXT NOT NULL, seen INTEGER NOT NULL)');
-    init.close();
+    const file = writesDb(dir);
     const n = 400;
     const [a, b, c] = await Promise.all([run(file, n, 'a'), run(file, n, 'b'), run(file, n, 'c')]);
     for (const r of [a, b, c]) assert.equal(r.code, 0, r.out);
@@ -42,11 +48,7 @@ test('concurrent read-then-write transactions from two processes all commit (BEG
 test('a writer in another process gets its turn while one process writes back to back without pauses', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-writers-'));
   try {
-    const file = join(dir, 'w.sqlite');
-    const init = new Database(file);
-    init.pragma('journal_mode = WAL');
-    init.exec('CREATE TABLE writes (id INTEGER PRIMARY KEY, tag TEXT NOT NULL, seen INTEGER NOT NULL)');
-    init.close();
+    const file = writesDb(dir);
     // 'bulk' runs long transactions (300 statements) back to back, like an import or a rebuild — long enough (≈5 s) to
     // outlast the small writer's own run even when its process starts late; 'user' writes 20 small
     // ones with pauses, like the server answering forms. Before the fair pause 'user' waited out busy_timeout and failed.
