@@ -109,7 +109,7 @@ describe('released files on the status page', () => {
     assert.equal((await h.agent().get(`/requests/download/${token}`)).rawPayload.subarray(0, 2).toString(), 'PK', 'the letter link still gives the letter');
     // The earlier test's request has a released file too: this token does not open it.
     const foreign = (await h.tdb.db.selectFrom('info_request_files').select('id').where('request_id', '<>', id).where('role', '=', 'reply').executeTakeFirstOrThrow()).id;
-    for (const url of [`/requests/download/${token}/files/${late}`, `/requests/download/${token}/files/${foreign}`, `/requests/download/${token}/files/0x1`, `/requests/download/not-a-real-token-at-all-xx/files/${file!.id}`, `/requests/download/${token.slice(0, -1)}A/files/${file!.id}`]) {
+    for (const url of [`/requests/download/${token}/files/${late}`, `/requests/download/${token}/files/${foreign}`, `/requests/download/${token}/files/0x1`, `/requests/download/not-a-real-token-at-all-xx/files/${file!.id}`, `/requests/download/${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}/files/${file!.id}`]) {
       const bad = await h.agent().get(url);
       assert.equal(bad.statusCode, 404, url);
       assert.doesNotMatch(bad.body, /lkqmailedmark|lkqmaillatemark|lkqreleasedmark|卫十八/);
