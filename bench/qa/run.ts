@@ -31,6 +31,7 @@ import { ENTRIES, QUESTIONS, UNANSWERABLE, type CuratedEntry, type Judged } from
 import type { Policy } from './policies.js';
 import { DEV_POLICIES } from './dev/policies.js';
 import { DEV_ENTRIES, DEV_QUESTIONS, DEV_UNANSWERABLE } from './dev/questions.js';
+import { DEV3_ENTRIES, DEV3_POLICIES, DEV3_QUESTIONS, DEV3_UNANSWERABLE } from './dev/set3.js';
 
 const args = process.argv.slice(2);
 const argVal = (name: string, d: number) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : d; };
@@ -48,8 +49,9 @@ const setArg = args.includes('--set') ? args[args.indexOf('--set') + 1] : 'both'
 type QaSet = { name: string; policies: Policy[]; questions: Judged[]; unanswerable: string[]; entries: CuratedEntry[]; heldOutSplit: boolean };
 const SETS: QaSet[] = [
   { name: 'dev', policies: DEV_POLICIES, questions: DEV_QUESTIONS, unanswerable: DEV_UNANSWERABLE, entries: DEV_ENTRIES, heldOutSplit: false },
+  { name: 'dev3', policies: DEV3_POLICIES, questions: DEV3_QUESTIONS, unanswerable: DEV3_UNANSWERABLE, entries: DEV3_ENTRIES, heldOutSplit: false },
   { name: 'judged', policies: POLICIES, questions: QUESTIONS, unanswerable: UNANSWERABLE, entries: ENTRIES, heldOutSplit: true },
-].filter((s) => setArg === 'both' || s.name === setArg);
+].filter((s) => (setArg === 'both' ? s.name !== 'dev3' : s.name === setArg));
 
 const UNITS: Record<string, string> = { 区卫生健康局: '区卫健局', 区教育和体育局: '区教体局', 区人力资源和社会保障局: '区人社局', 区民政局: '区民政局', 区住房和城乡建设局: '区住建局', 区市场监督管理局: '区市场监管局', 区退役军人事务局: '区退役军人局' };
 
@@ -187,7 +189,7 @@ async function quality(set: QaSet) {
   console.log(row('baseline B: MiniSearch over clauses', score(mini, QUESTIONS), `${miniUnans}/${U}`));
   console.log(`\ncurated paraphrases at rank 1: ${curatedTop}/${curatedN}; answerable questions abstained: ${score(ours, QUESTIONS).abstainedAnswerable}`);
   console.log(`typo questions right at rank 1: ${QUESTIONS.filter((q, i) => q.typo && ours[i]![0]?.itemId === idOf.get(q.doc) && ours[i]![0]?.article === q.article).length}/${QUESTIONS.filter((q) => q.typo).length}`);
-  if (args.includes('--verbose') && (set.name === 'dev' || args.includes('--show-judged'))) {
+  if (args.includes('--verbose') && (set.name !== 'judged' || args.includes('--show-judged'))) {
     console.log('\nmisses:\n' + misses.join('\n'));
     console.log('\ncurated misses:\n' + curatedMiss.join('\n'));
     console.log('\nunanswerable not abstained:\n' + UNANSWERABLE.filter((_, i) => !unans[i]!.abstained).map((q) => `${q} (${unans[UNANSWERABLE.indexOf(q)]!.confidence}) → ${unans[UNANSWERABLE.indexOf(q)]!.answers[0]?.text.slice(0, 40)}`).join('\n'));

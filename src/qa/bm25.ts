@@ -142,21 +142,26 @@ export class Bm25Index {
     const size = Math.max(this.size, COVERAGE_MIN_DOCS);
     return Math.log(1 + (size - n + 0.5) / (n + 0.5));
   }
+  /** The character test of nearWords (default: any character). */
+  alike: (typed: string, meant: string) => boolean = () => true;
   /** What an unknown word is worth for coverage (it makes an answer less certain). */
   maxIdf(): number {
     return Math.log(1 + (Math.max(this.size, COVERAGE_MIN_DOCS) + 0.5) / 0.5);
   }
 
-  /** Vocabulary words one substitution away (same length, one different character): typo alternatives. */
-  nearWords(w: string): string[] {
+  /**
+   * Vocabulary words one substitution away (same length, one different character): typo alternatives.
+   * alike: whether the typed character may stand for the vocabulary's (the engine passes "sounds alike").
+   */
+  nearWords(w: string, alike: (typed: string, meant: string) => boolean = this.alike): string[] {
     if (w.length < 2 || this.df(w) > 0) return [];
     const out: string[] = [];
     const cand = new Set<string>();
     for (const ch of new Set(w)) for (const t of this.#byChar.get(ch) ?? []) if (t.length === w.length && this.df(t) > 0) cand.add(t);
     for (const t of cand) {
-      let diff = 0;
-      for (let i = 0; i < w.length && diff < 2; i++) if (t[i] !== w[i]) diff++;
-      if (diff === 1) out.push(t);
+      let diff = 0, at = -1;
+      for (let i = 0; i < w.length && diff < 2; i++) if (t[i] !== w[i]) { diff++; at = i; }
+      if (diff === 1 && alike(w[at]!, t[at]!)) out.push(t);
     }
     return out.sort((a, b) => this.df(b) - this.df(a)).slice(0, 3);
   }

@@ -14,6 +14,7 @@ import { Bm25Index, SOFT_FACTOR, TYPO_WEIGHT, type BmDoc, type Hit } from './bm2
 import { ANSWER_TYPES, prepareDocument, RANK_PARAMS, scorePrepared, type PreparedDoc } from './rank.js';
 import { readQaVersion, reindexClausesState } from './clause-index.js';
 import { unitNames } from './consult.service.js';
+import { soundsAlike } from './homophone.js';
 
 /** Below this share of the question matched, the engine abstains (未找到现行有效依据). */
 export const ABSTAIN_COVERAGE = 0.45;
@@ -57,16 +58,28 @@ export type EngineParams = {
   agreeMatch: number;
   /** A curated entry not preferred outright ranks at this blend of its phrasing match and its cited article's rank. */
   entryBlend: number;
+  /** Field weight of the cited articles' text in an entry's index document (0: not indexed). */
+  entryClause: number;
+  /** The same for an entry asking no kind and no document word beyond the question's (see nearOff). */
+  entryBlendClean: number;
   /** Abstention: confidence (document coverage × article coverage blend) below this abstains. */
   abstain: number;
   /** Share of the confidence taken from the chosen article's own coverage (the rest from its document's). */
   confLocal: number;
   /** The best-matching entry is also preferred when its match reaches nearMatch and it cites one of the nearTop best clauses. */
+  /** 1: a typo correction must sound like the typed word (pinyin input); 0: any one-character change. */
+  typoSound: number;
+  /** 1 (with typoSound): dictionary words the collection lacks get sound-alike corrections too (补交 → 补缴, 登机 → 登记). */
+  typoWords: number;
   nearMatch: number; nearTop: number;
+  /** …and the question's off-topic share below this. */
+  nearOff: number;
   /** An entry asking what the question asks (both 几天, both 多少钱) is preferred from this match on. */
   typeMatch: number;
   /** 1: an entry asking something else (question 多久, entry 多少钱) is never preferred. */
   typeVeto: number;
+  /** 1: an entry is never preferred when the question asks a kind or aspect (other than 多少) none of its phrasings asks. */
+  aspectVeto: number;
   /** 1: 多少 (amount) counts as a kind for the agreement; 0: only the specific kinds (几天, 去哪, 什么材料 …). */
   typeAmount: number;
   /** A topic noun counts as missing from a document where no article holds it (or a synonym) with at least this credit (sub-words 0.3–0.6). */
@@ -77,14 +90,18 @@ export type EngineParams = {
   wholeRank: number;
   /** The kind-agreement preference needs the entry to speak of all but this share of the question's document words. */
   typeOff: number;
+  /** 1: the off-topic share reads the entry's cited articles as part of the entry. */
+  offClause: number;
   /** The kind-agreement preference needs the entry's cited article among this many best clauses (its document is in question). */
   typeRank: number;
   /** Abstention, second feature: a clause answer whose document lacks topic nouns holding this share of the question abstains. */
   abstainMissing: number;
+  /** The same for a preferred curated entry: the question's topic nouns its document lacks hold at least this share (above 1: never). */
+  abstainMissingEntry: number;
   /** Confidence factor when the question's weightiest word (its topic) is nowhere in the document (1: no penalty). */
   topicPenalty: number;
 };
-export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.3, entryBlend: 0.05, abstain: 0.3, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.5, nearMatch: 1.01, nearTop: 3, typeMatch: 0.35, typeVeto: 0, typeAmount: 0, typeRank: 5, missingCredit: 1e-9, missingCreditLong: 0.5, typeOff: 0.3, wholeRank: 3 };
+export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.3, entryBlend: 0.05, entryClause: 0.2, entryBlendClean: 0.3, abstain: 0.3, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.5, abstainMissingEntry: 2, typoSound: 1, typoWords: 1, nearMatch: 0.5, nearTop: 3, nearOff: 0.05, typeMatch: 0.35, typeVeto: 0, aspectVeto: 0, typeAmount: 0, typeRank: 5, missingCredit: 0.55, missingCreditLong: 0.5, typeOff: 0.3, offClause: 0, wholeRank: 3 };
 
 /** A ranked clause: BM25 fields of the article's own hit plus the document-stage figures. */
 export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCoverage: number; docRank: number; local: number;
@@ -93,7 +110,9 @@ export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCov
 /** typeAgree: 1 when the question asks what the entry's phrasings ask (多少钱 / 几天 / 去哪 …), -1 when both ask different things, 0 otherwise. */
 export type EntryHit = Hit & { entry: EntryDoc; phraseCoverage: number; match: number; typeAgree: -1 | 0 | 1;
   /** Share of the question's weight in words the documents use but the entry's phrasings and answer lack. */
-  offTopic: number };
+  offTopic: number;
+  /** The question asks a kind of fact (other than 多少) that none of the entry's phrasings asks. */
+  asksBeyond: boolean };
 
 /** 多少 (amount) is asked by most questions: too common to tell a paraphrase from a neighbouring question. */
 const AMOUNT_TYPE = 1 << ANSWER_TYPES.findIndex((t) => t.name === 'amount');
@@ -101,6 +120,17 @@ const AMOUNT_TYPE = 1 << ANSWER_TYPES.findIndex((t) => t.name === 'amount');
 export function askedTypes(text: string): number {
   let m = 0;
   ANSWER_TYPES.forEach((t, k) => { if (t.ask.test(text)) m |= 1 << k; });
+  return m;
+}
+/**
+ * Aspects a question asks that no clause form gives away, so not answer types — who qualifies (申请条件, 哪些人能)
+ * and how to apply (怎么申请, 手续) — but a question asking one is not answered by an entry about something else.
+ */
+const ASPECTS: RegExp[] = [/条件|资格|哪些人|谁能|谁可以|什么人/, /怎么申请|如何申请|怎样申请|怎么办理|如何办理|流程|程序|手续|怎么领|如何领/];
+/** askedTypes plus the aspects (bits 15, 14 …), for the entry preference. */
+function askedAspects(text: string): number {
+  let m = askedTypes(text);
+  ASPECTS.forEach((r, k) => { if (r.test(text)) m |= 1 << (15 - k); });
   return m;
 }
 /** Whether a question and an entry ask the same kind of thing: 1 same, -1 different, 0 when either asks no kind. */
@@ -129,6 +159,7 @@ export class QaEngine {
   /** entry phrasing doc → entries[] index */
   #phraseOf: number[] = [];
   #entryTypes: number[] = [];
+  #entryAspects: number[] = [];
   #phraseConcepts: QueryConcept[][] = [];
   readonly #clauseByKey = new Map<string, ClauseDoc>();
   readonly #docs: DocGroup[] = [];
@@ -163,6 +194,7 @@ export class QaEngine {
     }
     this.clauseIndex = new Bm25Index(clauses.map((c, i) => this.#clauseFields(c, bodyTerms[i]!)));
     this.docIndex = new Bm25Index(groups.map((g) => this.#docFields(g.clauses[0]!.title, g.bodies)));
+    if (params.typoSound) this.clauseIndex.alike = this.docIndex.alike = soundsAlike;
     for (const g of groups) this.#register(g.itemId, g.clauses);
     this.setEntries(entries);
   }
@@ -236,15 +268,20 @@ export class QaEngine {
     const phraseOf: number[] = [];
     const concepts: QueryConcept[][] = [];
     this.#entryTypes = entries.map((e) => askedTypes(e.question));
+    this.#entryAspects = entries.map((e) => askedAspects(e.question));
     entries.forEach((e, i) => {
       for (const q of e.question.split('\n').map((s) => s.trim()).filter(Boolean)) {
-        phrases.push({ fields: [{ terms: this.analyzer.indexTerms(q), weight: 1 }, { terms: this.analyzer.indexTerms(e.answer), weight: 0.2 }] });
+        const fields = [{ terms: this.analyzer.indexTerms(q), weight: 1 }, { terms: this.analyzer.indexTerms(e.answer), weight: 0.2 }];
+        // The cited articles' own words, weakly: a paraphrase in the document's words still finds the entry.
+        if (this.params.entryClause > 0) fields.push({ terms: e.sources.flatMap((x) => this.analyzer.indexTerms(this.clause(x.itemId, x.article)?.text ?? '')), weight: this.params.entryClause });
+        phrases.push({ fields });
         phraseOf.push(i);
         concepts.push(this.analyzer.concepts(q));
       }
     });
     this.entries = entries;
     this.entryIndex = new Bm25Index(phrases);
+    if (this.params.typoSound) this.entryIndex.alike = soundsAlike;
     this.#phraseOf = phraseOf;
     this.#phraseConcepts = concepts;
   }
@@ -253,7 +290,11 @@ export class QaEngine {
   /** An entry's phrasings and answer, folded (for the off-topic check). */
   #entryText(e: EntryDoc): string {
     let t = this.#entryTexts.get(e);
-    if (t === undefined) this.#entryTexts.set(e, (t = foldText(`${e.question}\n${e.answer}`)));
+    if (t === undefined) {
+      // With offClause, the entry's cited articles count as what it speaks of (a question in their words is on topic).
+      const cited = this.params.offClause ? e.sources.map((x) => this.clause(x.itemId, x.article)?.text ?? '').join('\n') : '';
+      this.#entryTexts.set(e, (t = foldText(`${e.question}\n${e.answer}\n${cited}`)));
+    }
     return t;
   }
 
@@ -269,7 +310,7 @@ export class QaEngine {
   expand(concepts: QueryConcept[]): QueryConcept[] {
     return concepts.map((c) => {
       if (c.alts.some((a) => this.clauseIndex.df(a.term) > 0)) return c;
-      const near = c.maybeTypo ? this.clauseIndex.nearWords(c.term) : [];
+      const near = c.maybeTypo || (this.params.typoWords && this.params.typoSound && !c.soft && /^\p{Script=Han}{2,}$/u.test(c.term)) ? this.clauseIndex.nearWords(c.term) : [];
       if (near.length) return { ...c, alts: [...c.alts, ...near.map((term) => ({ term, weight: TYPO_WEIGHT }))] };
       if (c.term.length < 3 || !/^\p{Script=Han}+$/u.test(c.term)) return c;
       const grams = [...new Set(Array.from({ length: c.term.length - 1 }, (_, i) => c.term.slice(i, i + 2)))].filter((g) => this.clauseIndex.df(g) > 0);
@@ -304,13 +345,14 @@ export class QaEngine {
     const qTerms = new Set(cs.flatMap((c) => c.alts.filter((a) => a.weight >= BIGRAM_WEIGHT).map((a) => a.term)));
     const folded = cs.map((c) => c.term).join(' ');
     const qTypes = askedTypes(question);
+    const qAspects = askedAspects(question);
     const best = new Map<number, EntryHit>();
     for (const h of this.entryIndex.search(cs, limit * 3)) {
       const e = this.#phraseOf[h.doc]!;
       const pc = this.#phraseCoverage(h.doc, qTerms, folded);
       const match = h.coverage + pc > 0 ? (2 * h.coverage * pc) / (h.coverage + pc) : 0;
       const prev = best.get(e);
-      if (!prev || match > prev.match || (match === prev.match && h.rank > prev.rank)) best.set(e, { ...h, entry: this.entries[e]!, phraseCoverage: pc, match, typeAgree: typeAgreement(qTypes, this.#entryTypes[e] ?? 0, P.typeAmount ? 0 : AMOUNT_TYPE), offTopic: 0 });
+      if (!prev || match > prev.match || (match === prev.match && h.rank > prev.rank)) best.set(e, { ...h, entry: this.entries[e]!, phraseCoverage: pc, match, typeAgree: typeAgreement(qTypes, this.#entryTypes[e] ?? 0, P.typeAmount ? 0 : AMOUNT_TYPE), offTopic: 0, asksBeyond: (qAspects & ~AMOUNT_TYPE & ~(this.#entryAspects[e] ?? 0)) !== 0 });
     }
     // What the question asks that the documents speak of but the entry does not (审核 asked, the entry is about 申请).
     const docWord = cs.map((c) => !c.soft && c.alts.some((a) => a.weight >= SYN_FORWARD && this.clauseIndex.df(a.term) > 0));
@@ -395,15 +437,18 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
     const citedRank = live.findIndex((h) => e.entry.sources.some((s) => s.itemId === h.clause.itemId && s.article === h.clause.article));
     const agrees = citedRank === 0 && e.match >= P.agreeMatch;
     // The best entry citing one of the few best clauses: the clause ranking and the entry point to the same place.
-    const near = e === bestEntry && e.match >= P.nearMatch && citedRank >= 0 && citedRank < P.nearTop;
+    // Also the best entry by a margin, asking no kind of fact and no document word it does not speak of.
+    const near = e === bestEntry && e.match >= P.nearMatch && citedRank >= 0 && citedRank < P.nearTop && e.offTopic < P.nearOff && !e.asksBeyond;
     const typed = e.typeAgree === 1 && e.match >= P.typeMatch && citedRank >= 0 && citedRank < P.typeRank && e.offTopic < P.typeOff;
     // The question holds every word of a phrasing, asks nothing else the documents speak of, and the entry's article is among the best few.
     const whole = e.phraseCoverage >= 0.99 && e.typeAgree >= 0 && e.offTopic < P.typeOff && citedRank >= 0 && citedRank < P.wholeRank;
-    const preferred = (e.match >= P.entryMatch || agrees || near || typed || whole) && !(P.typeVeto && e.typeAgree === -1);
+    const preferred = (e.match >= P.entryMatch || agrees || near || typed || whole) && !(P.typeVeto && e.typeAgree === -1) && !(P.aspectVeto && e.asksBeyond);
     // Otherwise it stands where its cited article stands (just ahead of the bare clause), or low.
     // Otherwise it stands with its cited article: the article's rank lifted by how well the phrasing matches.
     const cited = Math.max(0, ...e.entry.sources.map((s) => clauseScore.get(`${s.itemId}:${s.article}`) ?? 0));
-    const score = preferred ? 1 + e.match : Math.min(0.99995, Math.max(cited, P.entryBlend * e.match + (1 - P.entryBlend) * cited) + 1e-4);
+    // An entry asking nothing the question does not (no other kind, no document word it lacks) lifts its article more.
+    const blend = !e.asksBeyond && e.offTopic < P.nearOff ? P.entryBlendClean : P.entryBlend;
+    const score = preferred ? 1 + e.match : Math.min(0.99995, Math.max(cited, blend * e.match + (1 - blend) * cited) + 1e-4);
     const citedConf = Math.max(0, ...e.entry.sources.map((s) => clauses.find((h) => h.clause.itemId === s.itemId && h.clause.article === s.article)?.coverage ?? 0));
     entryConf.set(e.entry.entryId, preferred ? 1 : Math.max(e.match, citedConf));
     out.push({ kind: 'entry', entryId: e.entry.entryId, itemId: e.entry.sources[0]!.itemId, article: e.entry.sources[0]!.article, text: e.entry.answer,
@@ -420,7 +465,7 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
   const basis = !best ? undefined : clauses.find((c) => c.clause.itemId === best.itemId && c.clause.article === best.article);
   const kindMissing = !!best && lacksAskedKind(opts.question ?? '', engine.clause(best.itemId, best.article)?.text ?? '');
   const abstained = shouldAbstain({ hasAnswer: !!best, confidence, preferredEntry: !!best && best.score >= 1, missingTopic: basis?.missingTopic ?? 0, kindMissing },
-    { abstain: opts.threshold ?? P.abstain, abstainMissing: P.abstainMissing });
+    { abstain: opts.threshold ?? P.abstain, abstainMissing: P.abstainMissing, abstainMissingEntry: P.abstainMissingEntry });
   const nearest: Outcome['nearest'] = [];
   for (const h of clauses) {
     const d = citable(h.clause.itemId);
@@ -462,9 +507,9 @@ export function lacksAskedKind(question: string, article: string): boolean {
  * little of the question, or — unless a curated entry matches outright — when the document lacks the things the
  * question is about (残疾人机动车燃油补贴: every word but 机动车/燃油 is in the 两项补贴 document).
  */
-export function shouldAbstain(f: AbstainFeatures, p: { abstain: number; abstainMissing: number }): boolean {
+export function shouldAbstain(f: AbstainFeatures, p: { abstain: number; abstainMissing: number; abstainMissingEntry?: number }): boolean {
   if (!f.hasAnswer) return true;
-  if (f.preferredEntry) return false;
+  if (f.preferredEntry) return f.missingTopic >= (p.abstainMissingEntry ?? 2);
   if (f.confidence < p.abstain) return true;
   if (f.kindMissing) return true;
   return f.missingTopic >= p.abstainMissing;
@@ -554,7 +599,8 @@ async function patchEngine(db: Db, areaId: number, engine: QaEngine, known?: Map
   }
   for (const id of gone) engine.replaceItem(id, null);
   for (const id of changed) engine.replaceItem(id, byItem.get(id) ?? null, now.get(id));
-  if (JSON.stringify(entries) !== JSON.stringify(engine.entries)) engine.setEntries(entries);
+  // Entries index their cited articles' text too: re-read when a document changed.
+  if (JSON.stringify(entries) !== JSON.stringify(engine.entries) || (engine.params.entryClause > 0 && gone.length + changed.length > 0)) engine.setEntries(entries);
   return { items: gone.length + changed.length };
 }
 

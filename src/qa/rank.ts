@@ -21,6 +21,8 @@ export type RankParams = {
   phrase: number;
   /** Weight of the answer type (a question asking 多久 wants an article holding a period, 多少钱 an amount …). */
   answerType: number;
+  /** Share taken off the score of a purpose article (第一条 为……，制定本办法) or a closing one (自……起施行), unless the question asks why. */
+  purpose: number;
 };
 
 /**
@@ -42,7 +44,7 @@ export const ANSWER_TYPES: { name: string; ask: RegExp; has: RegExp }[] = [
   { name: 'penalty', ask: /怎么处理|怎么处罚|会怎么样|处罚|后果|不服/, has: /追回|处罚|依法|责令|解除|不得|追究|复议|诉讼/ },
 ];
 
-export const RANK_PARAMS: RankParams = { softLocal: 0.3, head: 0.25, proximity: 0.15, window: 8, bigram: 0.5, phrase: 0.3, answerType: 1.5 };
+export const RANK_PARAMS: RankParams = { softLocal: 0.3, head: 0.25, proximity: 0.15, window: 8, bigram: 0.5, phrase: 0.3, answerType: 1.5, purpose: 0.5 };
 
 /** title: the document's title, read with the heading (it answers 什么文件 questions and carries the topic). */
 export type LocalClause = { text: string; path: string; title?: string };
@@ -102,6 +104,8 @@ function bestAlt(texts: readonly string[], bloom: Uint32Array | undefined, i: nu
  */
 /** A document's articles folded once for matching, with the answer types each states (bit i: ANSWER_TYPES[i]). */
 export type PreparedDoc = { bodies: string[]; heads: string[]; types: Uint16Array;
+  /** 1 for an article that only states the document's purpose or its entry into force. */
+  boiler: Uint8Array;
   /** Bigram blooms of the bodies and heads (absent: every search is run). */
   bodyBloom?: Uint32Array; headBloom?: Uint32Array };
 
@@ -113,8 +117,16 @@ export function prepareDocument(clauses: readonly LocalClause[]): PreparedDoc {
   });
   const types = new Uint16Array(clauses.length);
   clauses.forEach((c, i) => ANSWER_TYPES.forEach((t, k) => { if (t.has.test(c.text)) types[i]! |= 1 << k; }));
-  return { bodies, heads, types, bodyBloom: bloomOf(bodies), headBloom: bloomOf(heads) };
+  const boiler = new Uint8Array(clauses.map((c) => (isBoilerplate(c.text) ? 1 : 0)));
+  return { bodies, heads, types, boiler, bodyBloom: bloomOf(bodies), headBloom: bloomOf(heads) };
 }
+
+/** An article saying only why the document was made (为……，制定本办法) or when it takes effect (本办法自……起施行). */
+const PURPOSE = /^\s*(第[一二三四五六七八九十百]+条\s*)?为.{2,120}(制定|特制定|修订)本(办法|规定|细则|方案|意见|措施|实施办法|实施细则|指引)。?\s*$/s;
+const IN_FORCE = /^\s*(第[一二三四五六七八九十百]+条\s*)?本(办法|规定|细则|方案|意见|措施|指引)自.{2,40}起(施行|实施)[^。]*。?\s*$/s;
+export const isBoilerplate = (text: string): boolean => PURPOSE.test(text) || IN_FORCE.test(text);
+/** A question asking why or on what basis (the purpose article answers it). */
+const ASKS_WHY = /为什么|为何|目的|依据|根据什么/;
 
 export function scoreWithinDocument(clauses: readonly LocalClause[], concepts: readonly QueryConcept[], question = '', p: RankParams = RANK_PARAMS): LocalScore[] {
   return scorePrepared(prepareDocument(clauses), concepts, question, p);
@@ -211,7 +223,8 @@ export function scorePrepared(doc: PreparedDoc, concepts: readonly QueryConcept[
     for (let g = 0; g < grams.length; g++) if (gramHit[g]![i]) gram += gramW[g]!;
     const words = total > 0 ? ((1 - p.head) * body + p.head * head) / total : 0;
     const s = gramTotal > 0 ? (1 - p.phrase) * words + p.phrase * (gram / gramTotal) : words;
-    out.push({ score: s + (pairs ? p.proximity * (close / pairs) : 0), coverage: found / concepts.length, credit: concepts.map((_, q) => match[q]![i]!) });
+    const damp = doc.boiler[i] && p.purpose && !ASKS_WHY.test(question) ? 1 - p.purpose : 1;
+    out.push({ score: damp * (s + (pairs ? p.proximity * (close / pairs) : 0)), coverage: found / concepts.length, credit: concepts.map((_, q) => match[q]![i]!) });
   }
   return out;
 }

@@ -4,6 +4,7 @@
 // The engine is tuned on this set only; the judged set is reported as it comes out.
 import type { Policy } from '../policies.js';
 import { DEV2_POLICIES } from './set2.js';
+import { DEV3_POLICIES } from './set3.js';
 
 const BATCH1: Policy[] = [
   {
@@ -102,5 +103,5 @@ const BATCH1: Policy[] = [
   },
 ];
 
-/** Batch 1 and batch 2 (set2.ts). */
-export const DEV_POLICIES: Policy[] = [...BATCH1, ...DEV2_POLICIES];
+/** Batches 1, 2 (set2.ts) and 3 (set3.ts). */
+export const DEV_POLICIES: Policy[] = [...BATCH1, ...DEV2_POLICIES, ...DEV3_POLICIES];

@@ -4,6 +4,7 @@
 // the judged set's failures; the only questions looked at while changing the engine.
 import type { CuratedEntry, Judged } from '../questions.js';
 import { DEV2_ENTRIES, DEV2_QUESTIONS, DEV2_UNANSWERABLE } from './set2.js';
+import { DEV3_ENTRIES, DEV3_QUESTIONS, DEV3_UNANSWERABLE } from './set3.js';
 
 const DEV_QUESTIONS_1: Judged[] = [
   { q: '残疾人两项补贴是哪两项', doc: 'disab', article: 1 },
@@ -91,7 +92,7 @@ const DEV_ENTRIES_1: CuratedEntry[] = [
     paraphrases: ['媳妇生娃我能请几天陪产假', '爸爸的护理假多少天'] },
 ];
 
-/** Batch 1 and batch 2 (set2.ts). */
-export const DEV_QUESTIONS: Judged[] = [...DEV_QUESTIONS_1, ...DEV2_QUESTIONS];
-export const DEV_UNANSWERABLE: string[] = [...DEV_UNANSWERABLE_1, ...DEV2_UNANSWERABLE];
-export const DEV_ENTRIES: CuratedEntry[] = [...DEV_ENTRIES_1, ...DEV2_ENTRIES];
+/** Batches 1, 2 (set2.ts) and 3 (set3.ts). */
+export const DEV_QUESTIONS: Judged[] = [...DEV_QUESTIONS_1, ...DEV2_QUESTIONS, ...DEV3_QUESTIONS];
+export const DEV_UNANSWERABLE: string[] = [...DEV_UNANSWERABLE_1, ...DEV2_UNANSWERABLE, ...DEV3_UNANSWERABLE];
+export const DEV_ENTRIES: CuratedEntry[] = [...DEV_ENTRIES_1, ...DEV2_ENTRIES, ...DEV3_ENTRIES];

@@ -10,14 +10,14 @@ import { createEntry } from '../../../src/qa/entries.service.js';
 import { DEV_POLICIES } from './policies.js';
 import { DEV_ENTRIES } from './questions.js';
 
-export async function loadDevSet() {
+export async function loadDevSet(set: { policies: typeof DEV_POLICIES; entries: typeof DEV_ENTRIES } = { policies: DEV_POLICIES, entries: DEV_ENTRIES }) {
   const tdb = await createTestDb();
   const { areaId } = await bootstrap(tdb, { demo: false });
   const ctx: Ctx = { db: tdb.db, dialect: tdb.dialect, actor: systemActor('基准测试') };
   const idOf = new Map<string, number>();
-  for (const p of DEV_POLICIES) idOf.set(p.key, await insertItem(tdb.db, tdb.dialect, { area_id: areaId, unit_id: areaId, title: p.title, body_text: p.body.join('\n'), item_type: p.type, doc_number: p.docNumber, validity: p.type === 'normative' ? p.validity ?? 'valid' : null }));
+  for (const p of set.policies) idOf.set(p.key, await insertItem(tdb.db, tdb.dialect, { area_id: areaId, unit_id: areaId, title: p.title, body_text: p.body.join('\n'), item_type: p.type, doc_number: p.docNumber, validity: p.type === 'normative' ? p.validity ?? 'valid' : null }));
   await reindexClauses(ctx);
-  for (const e of DEV_ENTRIES) await createEntry(ctx, { question: e.question, altQuestions: e.alt, answer: e.answer, sources: [{ itemId: idOf.get(e.doc)!, article: e.article }], status: 'published' });
+  for (const e of set.entries) await createEntry(ctx, { question: e.question, altQuestions: e.alt, answer: e.answer, sources: [{ itemId: idOf.get(e.doc)!, article: e.article }], status: 'published' });
   const eng = await engineFor(tdb.db, tdb.dialect, areaId);
   return { tdb, areaId, ctx, idOf, eng };
 }
