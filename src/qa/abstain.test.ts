@@ -20,7 +20,7 @@ test('shouldAbstain: a document lacking the question\'s topic nouns abstains eve
   assert.equal(shouldAbstain({ ...base, confidence: 0.45, missingTopic: 0.6 }, P), true);
   assert.equal(shouldAbstain({ ...base, confidence: 0.45, missingTopic: 0.49 }, P), false);
   // A curated entry matching the question outright answers whatever the clause features say.
-  assert.equal(shouldAbstain({ ...base, confidence: 0.1, missingTopic: 0.9, preferredEntry: true }, P), false);
+  assert.equal(shouldAbstain({ ...base, confidence: 0.1, missingTopic: 0.9, preferredEntry: true, outrightEntry: true }, P), false);
 });
 
 test('topic nouns: things asked about count; the asker, actions and times do not', () => {
@@ -116,4 +116,73 @@ test('engine: a question holding every word of an entry phrasing prefers the ent
   assert.deepEqual([a.answers[0]!.kind, a.answers[0]!.entryId], ['entry', 11]);
   const off = new QaEngine(analyzer, CLAUSES, entries, { ...strict, wholeRank: 0 });
   assert.ok(rankAnswers(off, off.candidates(analyzer.concepts(q), 20, q), live).answers[0]!.score < 1);
+});
+
+test('shouldAbstain: an entry preferred by agreement (not outright) does not vouch when the question is mostly about things its document lacks', () => {
+  const Q = { ...P, abstainMissingEntry: 0.6 };
+  assert.equal(shouldAbstain({ ...base, preferredEntry: true, missingTopic: 0.59 }, Q), false);
+  assert.equal(shouldAbstain({ ...base, preferredEntry: true, missingTopic: 0.6 }, Q), true);
+  assert.equal(shouldAbstain({ ...base, preferredEntry: true, outrightEntry: true, missingTopic: 0.9 }, Q), false);
+});
+
+const NURSERY = doc(4, '普惠托育服务补助办法', ['第一条 普惠性托育机构全日托收费每月不高于2000元。', '第二条 每个托位每月补助200元。', '第三条 托育机构应当在每年3月申请补助。']);
+
+test('rankAnswers: an entry preferred because it cites the best clause does not vouch for a question its document mostly lacks', () => {
+  const entries = [{ entryId: 21, question: '普惠托育每月收费多少', answer: '全日托每月不高于2000元。', sources: [{ itemId: 4, article: 1 }] }];
+  const eng = new QaEngine(analyzer, [...CLAUSES, ...NURSERY], entries);
+  const q = '普惠托育收费';
+  const real = eng.candidates(analyzer.concepts(q), 20, q);
+  assert.equal(real.clauses[0]!.clause.itemId, 4);
+  assert.equal(real.clauses[0]!.clause.article, 1);
+  // The same candidates as for 宠物医院收费标准: a fair match through the cited best clause, most of the question's topic missing.
+  const cands = { entries: real.entries.map((e) => ({ ...e, match: 0.5, phraseCoverage: 0.5 })), clauses: real.clauses.map((c) => ({ ...c, missingTopic: 0.7 })) };
+  const a = rankAnswers(eng, cands, live, { question: q });
+  assert.ok(a.answers.length === 0 && a.abstained, 'abstains');
+  const loose = new QaEngine(analyzer, [...CLAUSES, ...NURSERY], entries, { ...ENGINE_PARAMS, abstainMissingEntry: 2 });
+  const b = rankAnswers(loose, cands, live, { question: q });
+  assert.deepEqual([b.abstained, b.answers[0]!.kind, b.answers[0]!.entryId], [false, 'entry', 21]);
+  // A topic the document has: the entry answers.
+  const c = rankAnswers(eng, { ...cands, clauses: real.clauses }, live, { question: q });
+  assert.deepEqual([c.abstained, c.answers[0]!.entryId], [false, 21]);
+});
+
+test('engine: a three-character topic word found only through a shared character pair counts as missing (奖学金 in a 助学金 document)', () => {
+  const aid = doc(5, '普通高中学生资助细则', ['第一条 家庭经济困难学生可以享受国家助学金。', '第二条 国家助学金每生每年2000元。']);
+  const eng = new QaEngine(analyzer, [...CLAUSES, ...aid], []);
+  const q = '高中奖学金怎么评';
+  const top = eng.candidates(analyzer.concepts(q), 20, q).clauses[0]!;
+  assert.equal(top.clause.itemId, 5);
+  assert.ok(top.missingTopic > 0, `missingTopic ${top.missingTopic}`);
+  const loose = new QaEngine(analyzer, [...CLAUSES, ...aid], [], { ...ENGINE_PARAMS, missingCredit: 1e-9 });
+  assert.ok(loose.candidates(analyzer.concepts(q), 20, q).clauses[0]!.missingTopic < top.missingTopic);
+});
+
+test('rankAnswers: the best entry citing one of the three best clauses is preferred when it asks nothing the question does not', () => {
+  const entries = [{ entryId: 31, question: '托育机构补助标准', answer: '每个托位每月补助200元。', sources: [{ itemId: 4, article: 2 }] }];
+  const eng = new QaEngine(analyzer, NURSERY, entries);
+  const q = '托育机构收费和补助';
+  const real = eng.candidates(analyzer.concepts(q), 20, q);
+  const second = real.clauses.findIndex((c) => c.clause.article === 2);
+  assert.ok(second >= 1 && second < ENGINE_PARAMS.nearTop, `cited article at ${second}`);
+  // A fair match that no other route prefers (not outright, not citing the best clause, no kind, not every phrasing word).
+  const fair = (e: (typeof real.entries)[number], over: Partial<(typeof real.entries)[number]> = {}) => ({ ...e, match: 0.6, phraseCoverage: 0.6, typeAgree: 0 as const, offTopic: 0, asksBeyond: false, ...over });
+  const pick = (eng2: QaEngine, over = {}) => rankAnswers(eng2, { entries: real.entries.map((e) => fair(e, over)), clauses: real.clauses }, live, { question: q }).answers[0]!;
+  const a = pick(eng);
+  assert.deepEqual([a.kind, a.entryId], ['entry', 31]);
+  assert.ok(a.score >= 1);
+  assert.ok(pick(new QaEngine(analyzer, NURSERY, entries, { ...ENGINE_PARAMS, nearMatch: 1.01 })).score < 1, 'without the rule it is not preferred');
+  assert.ok(pick(eng, { asksBeyond: true }).score < 1, 'the question asks a kind the entry does not');
+  assert.ok(pick(eng, { offTopic: 0.2 }).score < 1, 'the question asks about a document word the entry lacks');
+  const hit = eng.candidates(analyzer.concepts('托育补助什么时候申请'), 20, '托育补助什么时候申请').entries.find((e) => e.entry.entryId === 31)!;
+  assert.equal(hit.asksBeyond, true, '什么时候 is a kind the entry does not ask');
+});
+
+test('engine: an entry is found through the words of the article it cites, not only its own phrasing', () => {
+  const entries = [{ entryId: 41, question: '被狗咬了怎么办', answer: '养犬人承担医疗费用。', sources: [{ itemId: 6, article: 2 }] }];
+  const dog = doc(6, '养犬管理规定', ['第一条 携犬出户应当使用牵引绳。', '第二条 犬只伤人的，养犬人应当先行垫付医疗费用并承担赔偿责任。']);
+  const q = '犬只伤人赔偿责任谁承担';
+  const on = new QaEngine(analyzer, dog, entries);
+  const off = new QaEngine(analyzer, dog, entries, { ...ENGINE_PARAMS, entryClause: 0 });
+  const m = (e: QaEngine) => e.candidates(analyzer.concepts(q), 20, q).entries.find((x) => x.entry.entryId === 41)?.match ?? 0;
+  assert.ok(m(on) > m(off), `match ${m(on)} vs ${m(off)}`);
 });

@@ -427,6 +427,7 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
   const live = clauses.filter((h) => citable(h.clause.itemId));
   const clauseScore = new Map(live.map((h) => [`${h.clause.itemId}:${h.clause.article}`, h.rank]));
   const entryConf = new Map<number, number>();
+  const outright = new Set<number>();
   const bestEntry = entries.find((e) => e.entry.sources.every((s) => citable(s.itemId) && engine.clause(s.itemId, s.article)));
   for (const e of entries) {
     const citations = e.entry.sources.map((s) => cite(s.itemId, s.article));
@@ -451,6 +452,7 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
     const score = preferred ? 1 + e.match : Math.min(0.99995, Math.max(cited, blend * e.match + (1 - blend) * cited) + 1e-4);
     const citedConf = Math.max(0, ...e.entry.sources.map((s) => clauses.find((h) => h.clause.itemId === s.itemId && h.clause.article === s.article)?.coverage ?? 0));
     entryConf.set(e.entry.entryId, preferred ? 1 : Math.max(e.match, citedConf));
+    if (preferred && e.match >= P.entryMatch) outright.add(e.entry.entryId);
     out.push({ kind: 'entry', entryId: e.entry.entryId, itemId: e.entry.sources[0]!.itemId, article: e.entry.sources[0]!.article, text: e.entry.answer,
       score: round(score), question: e.entry.question.split('\n')[0], citations: citations as Citation[] });
   }
@@ -464,7 +466,7 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
   const confidence = !best ? 0 : best.score >= 1 ? 1 : best.kind === 'entry' ? Math.max(entryConf.get(best.entryId!) ?? 0, coverageOf(best, clauses)) : coverageOf(best, clauses);
   const basis = !best ? undefined : clauses.find((c) => c.clause.itemId === best.itemId && c.clause.article === best.article);
   const kindMissing = !!best && lacksAskedKind(opts.question ?? '', engine.clause(best.itemId, best.article)?.text ?? '');
-  const abstained = shouldAbstain({ hasAnswer: !!best, confidence, preferredEntry: !!best && best.score >= 1, missingTopic: basis?.missingTopic ?? 0, kindMissing },
+  const abstained = shouldAbstain({ hasAnswer: !!best, confidence, preferredEntry: !!best && best.score >= 1, outrightEntry: best?.kind === 'entry' && outright.has(best.entryId!), missingTopic: basis?.missingTopic ?? 0, kindMissing },
     { abstain: opts.threshold ?? P.abstain, abstainMissing: P.abstainMissing, abstainMissingEntry: P.abstainMissingEntry });
   const nearest: Outcome['nearest'] = [];
   for (const h of clauses) {
@@ -486,8 +488,10 @@ export type AbstainFeatures = {
   hasAnswer: boolean;
   /** Coverage of the question by the answer's document and article (0…1); 1 for a preferred entry. */
   confidence: number;
-  /** A curated entry matching the question outright (its phrasing and the question cover each other). */
+  /** A curated entry preferred over the clauses (by any of its routes). */
   preferredEntry: boolean;
+  /** …and matching the question outright (its phrasing and the question cover each other): it answers whatever the documents lack. */
+  outrightEntry?: boolean;
   /** Share of the question's weight held by topic nouns the answer's document lacks. */
   missingTopic: number;
   /** The question asks for a precise kind of fact (a phone number, an age, a ratio, a count) the answer's article does not state. */
@@ -509,6 +513,8 @@ export function lacksAskedKind(question: string, article: string): boolean {
  */
 export function shouldAbstain(f: AbstainFeatures, p: { abstain: number; abstainMissing: number; abstainMissingEntry?: number }): boolean {
   if (!f.hasAnswer) return true;
+  if (f.outrightEntry) return false;
+  // A preferred entry vouches for the answer unless the question is mostly about things its document lacks.
   if (f.preferredEntry) return f.missingTopic >= (p.abstainMissingEntry ?? 2);
   if (f.confidence < p.abstain) return true;
   if (f.kindMissing) return true;

@@ -66,3 +66,27 @@ test('the bigram bloom only skips searches that would fail: the same scores as s
     for (const q of questions) assert.deepEqual(scorePrepared(prepared, analyzer.concepts(q), q), scorePrepared(plain, analyzer.concepts(q), q), q);
   }
 });
+
+test('a purpose article (为……，制定本办法) or an entry-into-force one ranks below the articles that say something, unless asked why', async () => {
+  const { isBoilerplate, RANK_PARAMS } = await import('./rank.js');
+  assert.equal(isBoilerplate('第一条 为做好临时救助工作，制定本细则。'), true);
+  assert.equal(isBoilerplate('第九条 本办法自2024年1月1日起施行。'), true);
+  assert.equal(isBoilerplate('第二条 临时救助由申请人向户籍所在地镇、街道提出。'), false);
+  const q = '临时救助工作由谁负责';
+  const damped = scoreWithinDocument(RELIEF, analyzer.concepts(q), q);
+  const plain = scoreWithinDocument(RELIEF, analyzer.concepts(q), q, { ...RANK_PARAMS, purpose: 0 });
+  assert.ok(plain[0]!.score > 0 && RANK_PARAMS.purpose > 0);
+  assert.ok(Math.abs(damped[0]!.score - (1 - RANK_PARAMS.purpose) * plain[0]!.score) < 1e-12, `${damped[0]!.score} vs ${plain[0]!.score}`);
+  assert.equal(damped[1]!.score, plain[1]!.score);
+  const why = '为什么要做临时救助工作';
+  assert.ok(scoreWithinDocument(RELIEF, analyzer.concepts(why), why)[0]!.score > 0);
+  assert.equal(scoreWithinDocument(RELIEF, analyzer.concepts(why), why)[0]!.score, scoreWithinDocument(RELIEF, analyzer.concepts(why), why, { ...RANK_PARAMS, purpose: 0 })[0]!.score);
+});
+
+test('每年 / 每月 state how often or how much, not when: the "when" form needs a date, a deadline or a schedule', () => {
+  const when = ANSWER_TYPES.find((t) => t.name === 'when')!;
+  assert.equal(when.has.test('优待金标准每年公布一次'), false);
+  assert.equal(when.has.test('每个托位每月补助200元'), false);
+  assert.equal(when.has.test('优待金每年12月底前一次性发放'), true);
+  assert.equal(when.has.test('运营补贴由街道按季度核拨'), true);
+});

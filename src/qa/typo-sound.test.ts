@@ -1,0 +1,42 @@
+// Typo correction by sound: questions are typed with pinyin input, so a correction must sound like the typed word.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Bm25Index, type BmDoc } from './bm25.js';
+import { soundsAlike } from './homophone.js';
+import { Analyzer, shippedLexicon } from './analyze.js';
+import { ENGINE_PARAMS, QaEngine, type ClauseDoc } from './engine.js';
+
+const doc = (...terms: string[]): BmDoc => ({ fields: [{ terms, weight: 1 }] });
+
+test('soundsAlike: same toneless reading (any of a character\'s readings), not merely one character apart', () => {
+  assert.equal(soundsAlike('帖', '贴'), true);
+  assert.equal(soundsAlike('机', '记'), true);
+  assert.equal(soundsAlike('交', '缴'), true);
+  assert.equal(soundsAlike('体', '提'), true);
+  assert.equal(soundsAlike('卡', '以'), false);
+  assert.equal(soundsAlike('只', '提'), false);
+});
+
+test('nearWords with the sound test keeps 补帖 → 补贴 and drops 卡上 → 以上, which any-character matching takes', () => {
+  const idx = new Bm25Index([doc('补贴', '以上', '提交'), doc('补贴')]);
+  assert.deepEqual(idx.nearWords('卡上'), ['以上'], 'the default accepts any one-character change');
+  idx.alike = soundsAlike;
+  assert.deepEqual(idx.nearWords('补帖'), ['补贴']);
+  assert.deepEqual(idx.nearWords('卡上'), []);
+  assert.deepEqual(idx.nearWords('只交'), []);
+});
+
+const analyzer = new Analyzer(shippedLexicon());
+const clause = (article: number, text: string): ClauseDoc => ({ itemId: 1, article, label: `第${article}条`, path: `第${article}条`, text, title: '养犬管理规定', docNumber: '区发〔2026〕1号', unitName: '区公安分局' });
+const CLAUSES = [clause(1, '第一条 携犬出户应当使用牵引绳。'), clause(2, '第二条 养犬人应当持免疫证明到派出所办理登记。'), clause(3, '第三条 犬只伤人的，养犬人承担医疗费用。')];
+
+test('engine: a dictionary word the clauses lack gets its sound-alike correction (登机 → 登记) only with typoWords', () => {
+  const q = '养犬登机需要什么';
+  const on = new QaEngine(analyzer, CLAUSES, []);
+  assert.equal(ENGINE_PARAMS.typoSound, 1);
+  const terms = on.expand(analyzer.concepts(q)).flatMap((c) => c.alts.map((a) => a.term));
+  assert.ok(terms.includes('登记'), terms.join(','));
+  assert.equal(on.candidates(analyzer.concepts(q), 5, q).clauses[0]!.clause.article, 2);
+  const off = new QaEngine(analyzer, CLAUSES, [], { ...ENGINE_PARAMS, typoWords: 0 });
+  assert.ok(!off.expand(analyzer.concepts(q)).flatMap((c) => c.alts.map((a) => a.term)).includes('登记'));
+});
