@@ -142,6 +142,18 @@ async function quality(set: QaSet) {
       else curatedMiss.push(`${p} → ${o.answers[0] ? `${o.answers[0].kind} ${o.answers[0].entryId ?? ''} ${o.answers[0].itemId}#${o.answers[0].article}` : 'abstained'}`);
     }
   }
+  // The entries' own phrasings (question and alternatives) as asked, with everyday framing around them: what
+  // the API's curated entries give a citizen who asks the way the entry is written.
+  let ownTop = 0, ownN = 0;
+  const FRAMES = [(q: string) => q, (q: string) => `请问${q}？`, (q: string) => `我想咨询一下，${q}`];
+  for (const [i, e] of ENTRIES.entries()) {
+    for (const q of [e.question, ...e.alt]) for (const f of FRAMES) {
+      ownN++;
+      const o = await answerQuestion(tdb.db, tdb.dialect, areaId, f(q));
+      if (o.answers[0]?.kind === 'entry' && o.answers[0].entryId === entryIds[i]) ownTop++;
+      else if (args.includes('--verbose') && set.name !== 'judged') console.log(`own phrasing missed: ${f(q)} → ${o.answers[0] ? `${o.answers[0].kind} ${o.answers[0].entryId ?? ''}` : 'abstained'}`);
+    }
+  }
   // Without curated entries (clauses only), to show what the entries add.
   await tdb.db.updateTable('qa_entries').set({ status: 'draft' }).execute();
   await tdb.db.updateTable('settings').set({ value: 'no-entries' }).where('key', '=', 'qa.version').execute();
@@ -187,6 +199,7 @@ async function quality(set: QaSet) {
   console.log(row('政策问答, clauses only (no entries)', score(clausesOnly, QUESTIONS), ''));
   console.log(row('baseline A: full-text search, whole documents', score(fts, QUESTIONS), `${ftsUnans.filter(Boolean).length}/${U}`, false));
   console.log(row('baseline B: MiniSearch over clauses', score(mini, QUESTIONS), `${miniUnans}/${U}`));
+  console.log(`\ncurated entries' own phrasings (3 framings each) at rank 1: ${ownTop}/${ownN}`);
   console.log(`\ncurated paraphrases at rank 1: ${curatedTop}/${curatedN}; answerable questions abstained: ${score(ours, QUESTIONS).abstainedAnswerable}`);
   console.log(`typo questions right at rank 1: ${QUESTIONS.filter((q, i) => q.typo && ours[i]![0]?.itemId === idOf.get(q.doc) && ours[i]![0]?.article === q.article).length}/${QUESTIONS.filter((q) => q.typo).length}`);
   if (args.includes('--verbose') && (set.name !== 'judged' || args.includes('--show-judged'))) {

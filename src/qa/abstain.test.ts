@@ -186,3 +186,17 @@ test('engine: an entry is found through the words of the article it cites, not o
   const m = (e: QaEngine) => e.candidates(analyzer.concepts(q), 20, q).entries.find((x) => x.entry.entryId === 41)?.match ?? 0;
   assert.ok(m(on) > m(off), `match ${m(on)} vs ${m(off)}`);
 });
+
+test('engine: two entries whose phrasings reduce to the same words — the one worded like the question wins', () => {
+  const entries = [
+    { entryId: 51, question: '临时救助怎么申请', answer: '向户籍所在地镇、街道申请。', sources: [{ itemId: 2, article: 1 }] },
+    { entryId: 52, question: '哪些情况可以申请临时救助', answer: '遭遇突发困难的家庭或者个人。', sources: [{ itemId: 2, article: 2 }] },
+  ];
+  const eng = new QaEngine(analyzer, CLAUSES, entries);
+  const ask = (q: string) => rankAnswers(eng, eng.candidates(analyzer.concepts(q), 20, q), live).answers[0]!;
+  const both = eng.candidates(analyzer.concepts('哪些情况可以申请临时救助'), 20, '哪些情况可以申请临时救助').entries;
+  assert.equal(both.find((e) => e.entry.entryId === 51)!.match, both.find((e) => e.entry.entryId === 52)!.match, 'the same words');
+  assert.equal(ask('哪些情况可以申请临时救助').entryId, 52);
+  assert.equal(ask('请问哪些情况可以申请临时救助？').entryId, 52);
+  assert.equal(ask('临时救助怎么申请').entryId, 51);
+});

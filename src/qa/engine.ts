@@ -11,7 +11,7 @@ import { Analyzer, shippedLexicon, SYN_FORWARD, type LexiconData, type QueryConc
 import { acquireLock, releaseLock } from '../jobs/jobs.js';
 import { systemActor } from '../lib/context.js';
 import { Bm25Index, SOFT_FACTOR, TYPO_WEIGHT, type BmDoc, type Hit } from './bm25.js';
-import { ANSWER_TYPES, prepareDocument, RANK_PARAMS, scorePrepared, type PreparedDoc } from './rank.js';
+import { ANSWER_TYPES, bigramsOfQuestion, prepareDocument, RANK_PARAMS, scorePrepared, type PreparedDoc } from './rank.js';
 import { readQaVersion, reindexClausesState } from './clause-index.js';
 import { unitNames } from './consult.service.js';
 import { soundsAlike } from './homophone.js';
@@ -112,7 +112,9 @@ export type EntryHit = Hit & { entry: EntryDoc; phraseCoverage: number; match: n
   /** Share of the question's weight in words the documents use but the entry's phrasings and answer lack. */
   offTopic: number;
   /** The question asks a kind of fact (other than 多少) that none of the entry's phrasings asks. */
-  asksBeyond: boolean };
+  asksBeyond: boolean;
+  /** Dice similarity of the question's and the phrasing's character bigrams (breaks ties of match). */
+  textSim: number };
 
 /** 多少 (amount) is asked by most questions: too common to tell a paraphrase from a neighbouring question. */
 const AMOUNT_TYPE = 1 << ANSWER_TYPES.findIndex((t) => t.name === 'amount');
@@ -126,7 +128,7 @@ export function askedTypes(text: string): number {
  * Aspects a question asks that no clause form gives away, so not answer types — who qualifies (申请条件, 哪些人能)
  * and how to apply (怎么申请, 手续) — but a question asking one is not answered by an entry about something else.
  */
-const ASPECTS: RegExp[] = [/条件|资格|哪些人|谁能|谁可以|什么人/, /怎么申请|如何申请|怎样申请|怎么办理|如何办理|流程|程序|手续|怎么领|如何领/];
+const ASPECTS: RegExp[] = [/条件|资格|哪些人|谁能|谁可以|什么人|哪些情况|什么情况/, /怎么申请|如何申请|怎样申请|怎么办理|如何办理|流程|程序|手续|怎么领|如何领/];
 /** askedTypes plus the aspects (bits 15, 14 …), for the entry preference. */
 function askedAspects(text: string): number {
   let m = askedTypes(text);
@@ -161,6 +163,8 @@ export class QaEngine {
   #entryTypes: number[] = [];
   #entryAspects: number[] = [];
   #phraseConcepts: QueryConcept[][] = [];
+  /** Each phrasing's character bigrams (Han and digits): the tie-break between equally matching phrasings. */
+  #phraseGrams: Set<string>[] = [];
   readonly #clauseByKey = new Map<string, ClauseDoc>();
   readonly #docs: DocGroup[] = [];
   readonly #groupOf = new Map<number, number>();
@@ -267,6 +271,7 @@ export class QaEngine {
     const phrases: BmDoc[] = [];
     const phraseOf: number[] = [];
     const concepts: QueryConcept[][] = [];
+    const phraseGrams: Set<string>[] = [];
     this.#entryTypes = entries.map((e) => askedTypes(e.question));
     this.#entryAspects = entries.map((e) => askedAspects(e.question));
     entries.forEach((e, i) => {
@@ -277,6 +282,7 @@ export class QaEngine {
         phrases.push({ fields });
         phraseOf.push(i);
         concepts.push(this.analyzer.concepts(q));
+        phraseGrams.push(new Set(bigramsOfQuestion(q)));
       }
     });
     this.entries = entries;
@@ -284,6 +290,7 @@ export class QaEngine {
     if (this.params.typoSound) this.entryIndex.alike = soundsAlike;
     this.#phraseOf = phraseOf;
     this.#phraseConcepts = concepts;
+    this.#phraseGrams = phraseGrams;
   }
 
   readonly #entryTexts = new WeakMap<EntryDoc, string>();
@@ -346,13 +353,18 @@ export class QaEngine {
     const folded = cs.map((c) => c.term).join(' ');
     const qTypes = askedTypes(question);
     const qAspects = askedAspects(question);
+    const qGrams = new Set(bigramsOfQuestion(question));
     const best = new Map<number, EntryHit>();
     for (const h of this.entryIndex.search(cs, limit * 3)) {
       const e = this.#phraseOf[h.doc]!;
       const pc = this.#phraseCoverage(h.doc, qTerms, folded);
       const match = h.coverage + pc > 0 ? (2 * h.coverage * pc) / (h.coverage + pc) : 0;
       const prev = best.get(e);
-      if (!prev || match > prev.match || (match === prev.match && h.rank > prev.rank)) best.set(e, { ...h, entry: this.entries[e]!, phraseCoverage: pc, match, typeAgree: typeAgreement(qTypes, this.#entryTypes[e] ?? 0, P.typeAmount ? 0 : AMOUNT_TYPE), offTopic: 0, asksBeyond: (qAspects & ~AMOUNT_TYPE & ~(this.#entryAspects[e] ?? 0)) !== 0 });
+      const pg = this.#phraseGrams[h.doc]!;
+      let shared = 0;
+      for (const g of qGrams) if (pg.has(g)) shared++;
+      const textSim = qGrams.size + pg.size > 0 ? (2 * shared) / (qGrams.size + pg.size) : 0;
+      if (!prev || match > prev.match || (match === prev.match && (textSim > prev.textSim || (textSim === prev.textSim && h.rank > prev.rank)))) best.set(e, { ...h, entry: this.entries[e]!, phraseCoverage: pc, match, textSim, typeAgree: typeAgreement(qTypes, this.#entryTypes[e] ?? 0, P.typeAmount ? 0 : AMOUNT_TYPE), offTopic: 0, asksBeyond: (qAspects & ~AMOUNT_TYPE & ~(this.#entryAspects[e] ?? 0)) !== 0 });
     }
     // What the question asks that the documents speak of but the entry does not (审核 asked, the entry is about 申请).
     const docWord = cs.map((c) => !c.soft && c.alts.some((a) => a.weight >= SYN_FORWARD && this.clauseIndex.df(a.term) > 0));
@@ -364,7 +376,7 @@ export class QaEngine {
       cs.forEach((c, q) => { if (docWord[q] && !c.alts.some((a) => a.weight >= SYN_FORWARD && text.includes(a.term))) off += qWeights[q]!; });
       hit.offTopic = qTotal > 0 ? off / qTotal : 0;
     }
-    const entries = [...best.values()].sort((a, b) => b.match - a.match || b.rank - a.rank).slice(0, limit);
+    const entries = [...best.values()].sort((a, b) => b.match - a.match || b.textSim - a.textSim || b.rank - a.rank).slice(0, limit);
     // Clauses, in two stages: the documents by their whole-document score, then the articles within each.
     const docHits = this.docIndex.search(cs, Math.max(12, P.topDocs));
     const clauseHits = this.clauseIndex.search(cs, 40);
@@ -449,7 +461,8 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
     const cited = Math.max(0, ...e.entry.sources.map((s) => clauseScore.get(`${s.itemId}:${s.article}`) ?? 0));
     // An entry asking nothing the question does not (no other kind, no document word it lacks) lifts its article more.
     const blend = !e.asksBeyond && e.offTopic < P.nearOff ? P.entryBlendClean : P.entryBlend;
-    const score = preferred ? 1 + e.match : Math.min(0.99995, Math.max(cited, blend * e.match + (1 - blend) * cited) + 1e-4);
+    // Preferred: by match, then (ties: two entries whose phrasings reduce to the same words) by the wording itself.
+    const score = preferred ? 1 + e.match + 1e-3 * e.textSim : Math.min(0.99995, Math.max(cited, blend * e.match + (1 - blend) * cited) + 1e-4);
     const citedConf = Math.max(0, ...e.entry.sources.map((s) => clauses.find((h) => h.clause.itemId === s.itemId && h.clause.article === s.article)?.coverage ?? 0));
     entryConf.set(e.entry.entryId, preferred ? 1 : Math.max(e.match, citedConf));
     if (preferred && e.match >= P.entryMatch) outright.add(e.entry.entryId);
