@@ -2,7 +2,7 @@
  * 政策问答 benchmark: quality on the judged set (bench/qa/policies.ts, questions.ts) against two
  * baselines in the same run, then latency per question over a large synthetic clause index.
  *
- *   GONGKAI_TEST_DB=sqlite node --expose-gc --import tsx bench/qa/run.ts [--set dev|judged] [--clauses 100000] [--no-scale] [--verbose] [--sweep] [--profile]
+ *   GONGKAI_TEST_DB=sqlite node --expose-gc --import tsx bench/qa/run.ts [--set dev|dev3|judged] [--clauses 100000] [--no-scale] [--verbose] [--sweep] [--profile]
  *   (--verbose lists the dev set's misses; the judged set's only with --show-judged, which tuning runs never pass)
  *   GONGKAI_TEST_DB=postgres GONGKAI_TEST_PG_URL=postgres://… npx tsx bench/qa/run.ts --clauses 100000
  *
