@@ -67,7 +67,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'consultation.publish_report': '征求意见：公布反馈报告', 'consultation.report_item': '征求意见：反馈报告登记为政府信息',
   'meeting.create': '列席：发起', 'meeting.signup': '列席：报名', 'meeting.draw': '列席：抽选', 'meeting.choose': '列席：确定人选', 'meeting.opinion': '列席：登记意见',
   'open_day.create': '政府开放日：发起', 'open_day.signup': '政府开放日：报名', 'open_day.cancel': '政府开放日：取消报名', 'open_day.attendance': '政府开放日：登记到场',
-  'qa.entry.create': '政策问答：新建条目', 'qa.entry.update': '政策问答：修改条目', 'qa.entry.review': '政策问答：条目送审', 'qa.entry.published': '政策问答：发布条目',
+  'qa.entry.create': '政策问答：新建条目', 'qa.entry.update': '政策问答：修改条目', 'qa.entry.phrasing': '政策问答：条目增加问法', 'qa.entry.review': '政策问答：条目送审', 'qa.entry.published': '政策问答：发布条目',
   'qa.entry.draft': '政策问答：条目退回草稿', 'qa.entry.suspend': '政策问答：暂停条目', 'qa.feedback': '政策问答：收到反馈', 'qa.lexicon.add': '政策问答：新增词条', 'qa.lexicon.update': '政策问答：修改词条', 'qa.lexicon.delete': '政策问答：删除词条',
   'qa.entry.media.add': '政策问答：添加图解/视频', 'qa.entry.media.remove': '政策问答：删除图解/视频',
   'participant_notice.phoned': '参与通知：已电话通知', 'meeting.update': '列席：修改会议安排', 'open_day.update': '政府开放日：修改活动安排',

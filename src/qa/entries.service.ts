@@ -176,6 +176,32 @@ export async function updateEntry(ctx: Ctx, id: number, raw: unknown): Promise<v
   });
 }
 
+/** How many other phrasings an entry keeps (the form's limit too). */
+export const MAX_PHRASINGS = 20;
+const phrasingInput = z.object({ entryId: intId('问答条目'), question: text('问法', { max: 200 }) });
+
+/**
+ * The learning loop of the insights page: a question citizens asked (unanswered, or answered 没用) becomes another
+ * phrasing of an entry, so the next one asking it that way gets the entry. The answer and its sources do not change,
+ * so a published entry stays published — but only someone who may publish it adds phrasings to it.
+ */
+export async function addPhrasing(ctx: Ctx, raw: unknown): Promise<void> {
+  const input = parseInput(phrasingInput, raw);
+  const e = await readableEntry(ctx, input.entryId);
+  requireEntryWriter(ctx, e.owner_unit_id, e.status === 'published');
+  const question = input.question.replace(/\s+/g, ' ').trim();
+  const alts = e.alt_questions.split('\n').map((x) => x.trim()).filter(Boolean);
+  const same = (a: string) => a.replace(/[\s？?！!。，,]/g, '') === question.replace(/[\s？?！!。，,]/g, '');
+  if (same(e.question) || alts.some(same)) throw invalid({ question: '这个问法已经是该条目的问题或其他问法' });
+  if (alts.length >= MAX_PHRASINGS) throw invalid({ entryId: `该条目已有${MAX_PHRASINGS}个其他问法，请先在条目页整理` });
+  const after = [...alts, question].join('\n');
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.updateTable('qa_entries').set({ alt_questions: after, updated_at: nowIso() }).where('id', '=', e.id).execute();
+    await writeAudit(tx, ctx, { action: 'qa.entry.phrasing', entity: 'qa_entry', entityId: e.id, before: { alt_questions: e.alt_questions }, after: { alt_questions: after }, areaId: e.area_id });
+    await bumpQaVersion(tx);
+  });
+}
+
 /** draft → review → published (sources re-checked); any → draft (withdraw). */
 export async function moveEntry(ctx: Ctx, id: number, to: 'review' | 'published' | 'draft'): Promise<void> {
   const e = await readableEntry(ctx, id);

@@ -248,27 +248,59 @@ export async function consultConsoleRoutes(app: FastifyInstance, deps: AppDeps):
     }
   });
 
-  app.get('/console/qa/insights', async (req, reply) => {
+  const PHRASING_LABELS = { question: '问法', entryId: '问答条目', _: '问法' };
+  const insightsPage = async (req: FastifyRequest, reply: FastifyReply, form?: FormState, status = 200) => {
     requireStaff(req.ctx.actor);
-    const since = (req.query as Record<string, string>).since;
+    const query = req.query as Record<string, string>;
+    const since = query.since;
     const from = /^\d{4}-\d{2}-\d{2}$/.test(since ?? '') ? since! : consult.addDays(todayCst(), -90);
     const data = await insights(req.ctx, await areaOfReq(req), from);
     const meta = pageMeta(req, reply, '提问与评价分析');
     const ask = (q: string) => <a href={`/ask?q=${encodeURIComponent(q)}`}>{q}</a>;
+    // The entries this person may add phrasings to (published ones need publishing rights).
+    const writable = (await entries.listEntries(req.ctx, {})).filter((e) => canWriteEntry(req.ctx.actor, e.owner_unit_id, e.status === 'published'));
+    const asPhrasing = (q: string) => <a href={`/console/qa/insights?phrase=${encodeURIComponent(q)}#phrasing`}>加为已有条目的问法<span class="visually-hidden">：{q}</span></a>;
+    const f = form ?? emptyForm({ question: query.phrase ?? '', entryId: '' });
+    const added = /^\d+$/.test(query.added ?? '') ? Number(query.added) : null;
     return sendHtml(reply, (
       <ConsoleLayout meta={meta}>
-        <p>自 {from} 起。下面的问题是接下来要编写的问答条目。<a href="/console/qa">返回问答条目</a></p>
+        {added !== null ? <div class="gk-notice" role="status">已加为条目 {added} 的问法；下一次这样提问即答出该条目。<a href={`/console/qa/entries/${added}`}>查看条目 {added}</a></div> : null}
+        <p>自 {from} 起。下面的问题是接下来要编写的问答条目，或已有条目还缺的问法。<a href="/console/qa">返回问答条目</a></p>
         <h2>提问最多</h2>
         <table class="gk-table"><caption class="visually-hidden">提问最多的问题</caption><thead><tr><th scope="col">问题</th><th scope="col">次数</th><th scope="col">未答出</th></tr></thead>
           <tbody>{data.asked.map((r) => <tr><td>{ask(r.question)}</td><td>{r.n}</td><td>{r.abstained}</td></tr>)}</tbody></table>
         <h2>没有答出的问题</h2>
         <table class="gk-table"><caption class="visually-hidden">没有答出的问题</caption><thead><tr><th scope="col">问题</th><th scope="col">次数</th><th scope="col">操作</th></tr></thead>
-          <tbody>{data.unanswered.map((r) => <tr><td>{ask(r.question)}</td><td>{r.n}</td><td><a href={`/console/qa/entries/new?question=${encodeURIComponent(r.question)}`}>编写条目<span class="visually-hidden">：{r.question}</span></a></td></tr>)}</tbody></table>
+          <tbody>{data.unanswered.map((r) => <tr><td>{ask(r.question)}</td><td>{r.n}</td><td><a href={`/console/qa/entries/new?question=${encodeURIComponent(r.question)}`}>编写条目<span class="visually-hidden">：{r.question}</span></a> · {asPhrasing(r.question)}</td></tr>)}</tbody></table>
         <h2>评价为“没用”或“报错”的答复</h2>
-        <table class="gk-table"><caption class="visually-hidden">评价为没用或报错的答复</caption><thead><tr><th scope="col">问题</th><th scope="col">评价</th><th scope="col">答复</th><th scope="col">次数</th></tr></thead>
-          <tbody>{data.bad.map((r) => <tr><td>{ask(r.question)}</td><td>{VERDICT_LABELS[r.verdict]}</td><td>{r.entry_id ? <a href={`/console/qa/entries/${r.entry_id}`}>条目 {r.entry_id}</a> : r.item_id ? <a href={`/items/${r.item_id}#art-${r.article}`}>信息 {r.item_id} 第{r.article}条</a> : '—'}</td><td>{r.n}</td></tr>)}</tbody></table>
+        <table class="gk-table"><caption class="visually-hidden">评价为没用或报错的答复</caption><thead><tr><th scope="col">问题</th><th scope="col">评价</th><th scope="col">答复</th><th scope="col">次数</th><th scope="col">操作</th></tr></thead>
+          <tbody>{data.bad.map((r) => <tr><td>{ask(r.question)}</td><td>{VERDICT_LABELS[r.verdict]}</td><td>{r.entry_id ? <a href={`/console/qa/entries/${r.entry_id}`}>条目 {r.entry_id}</a> : r.item_id ? <a href={`/items/${r.item_id}#art-${r.article}`}>信息 {r.item_id} 第{r.article}条</a> : '—'}</td><td>{r.n}</td><td>{asPhrasing(r.question)}</td></tr>)}</tbody></table>
+        <h2 id="phrasing">把问题加为已有条目的问法</h2>
+        {writable.length ? (
+          <>
+            <p>条目的答复和依据不变；以后这样提问，先答出该条目。</p>
+            <ErrorSummary errors={f.errors} labels={PHRASING_LABELS} />
+            <Form action="/console/qa/insights/phrasing" csrf={meta.csrf!} submit="加为问法">
+              <TextField name="question" label="问法" form={f} required maxlength={200} />
+              <SelectField name="entryId" label="问答条目" form={f} required options={writable.map((e) => ({ value: e.id, label: `${e.id} ${e.question}（${entries.ENTRY_STATUS_LABELS[e.status] ?? e.status}）` }))} />
+            </Form>
+          </>
+        ) : <p>没有您可以修改的问答条目。</p>}
       </ConsoleLayout>
-    ));
+    ), status);
+  };
+  app.get('/console/qa/insights', async (req, reply) => insightsPage(req, reply));
+  app.post('/console/qa/insights/phrasing', async (req, reply) => {
+    const b = formBody(req);
+    try {
+      await entries.addPhrasing(req.ctx, b);
+      return reply.redirect(`/console/qa/insights?added=${encodeURIComponent(b.entryId ?? '')}`, 303);
+    } catch (e) {
+      const f = fieldsOf(e);
+      if (f) return insightsPage(req, reply, { values: b, errors: f }, 400);
+      if (e instanceof AppError && e.kind === 'not_found') return insightsPage(req, reply, { values: b, errors: { entryId: '没有这个问答条目' } }, 400);
+      throw e;
+    }
   });
 
   const LEX_LABELS = { term: '词', expansions: '同义/规范用语', _: '词条' };

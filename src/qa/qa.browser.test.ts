@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { insertItem } from '../search/search.fixtures.js';
 import { axeViolations, createBrowserHarness, describeViolations, type BrowserHarness } from '../test-support/browser.js';
 import { createEntry } from './entries.service.js';
+import { TEST_PASSWORD, USERS } from '../test-support/harness.js';
 
 describe('政策问答 in Chromium', () => {
   let h: BrowserHarness;
@@ -103,5 +104,30 @@ describe('政策问答 in Chromium', () => {
     await page.click('.gk-qa-list a');
     assert.match(await page.textContent('blockquote') ?? '', /第三条/);
     await ctx.close();
+  });
+
+  test('the insights page with its 加为问法 form (pre-filled, and with errors) passes axe; the form is used by keyboard', async () => {
+    const anon = await h.newPage();
+    await anon.goto(`${h.baseUrl}/ask?q=${encodeURIComponent('护照过期了怎么换')}`); // not answered: listed with its actions
+    const page = await h.newPage();
+    await page.goto(`${h.baseUrl}/login`);
+    await page.fill('#f-username', USERS.admin.username);
+    await page.fill('#f-password', TEST_PASSWORD);
+    await Promise.all([page.waitForURL(/\/console$/), page.press('#f-password', 'Enter')]);
+    await page.goto(`${h.baseUrl}/console/qa/insights`);
+    assert.deepEqual(await axeViolations(page), [], describeViolations('/console/qa/insights', await axeViolations(page)));
+    const href = (await page.getAttribute('a[href*="phrase="]', 'href'))!;
+    const phrase = new URL(href, h.baseUrl).searchParams.get('phrase')!;
+    await Promise.all([page.waitForLoadState('load'), page.click('a[href*="phrase="]')]);
+    assert.equal(await page.inputValue('#f-question'), phrase);
+    // Submitting without choosing an entry: the error summary, axe clean.
+    await page.focus('#f-question');
+    await Promise.all([page.waitForURL(/\/insights\/phrasing$/), page.keyboard.press('Enter')]);
+    assert.ok(await page.$('.gk-error-summary'));
+    assert.deepEqual(await axeViolations(page), [], describeViolations('/console/qa/insights (errors)', await axeViolations(page)));
+    await page.selectOption('#f-entryId', String(entry));
+    await page.focus('#f-question');
+    await Promise.all([page.waitForURL(/added=/), page.keyboard.press('Enter')]);
+    assert.match(await page.textContent('.gk-notice') ?? '', new RegExp(`条目 ${entry}`));
   });
 });
