@@ -200,3 +200,20 @@ test('engine: two entries whose phrasings reduce to the same words — the one w
   assert.equal(ask('请问哪些情况可以申请临时救助？').entryId, 52);
   assert.equal(ask('临时救助怎么申请').entryId, 51);
 });
+
+test('engine: an entry is never preferred when the question asks a kind or aspect none of its phrasings asks (怎么申请 vs 发多少)', () => {
+  const aid = doc(7, '普通高中学生资助细则', ['第一条 国家助学金每生每年2000元。', '第二条 申请高中国家助学金的，学生每学年开学后30日内向学校提出申请。']);
+  const entries = [{ entryId: 61, question: '高中助学金发多少', answer: '每生每年2000元。', sources: [{ itemId: 7, article: 1 }] }];
+  const q = '高中助学金怎么申请';
+  const on = new QaEngine(analyzer, aid, entries);
+  const hit = on.candidates(analyzer.concepts(q), 20, q).entries[0]!;
+  assert.equal(hit.asksBeyond, true);
+  assert.ok(hit.match >= ENGINE_PARAMS.entryMatch, `a high word match (${hit.match}): only the aspect tells them apart`);
+  const a = rankAnswers(on, on.candidates(analyzer.concepts(q), 20, q), live, { question: q });
+  assert.ok(a.answers[0]!.score < 1, 'not preferred');
+  assert.deepEqual([a.answers[0]!.kind, a.answers[0]!.article], ['clause', 2]);
+  const off = new QaEngine(analyzer, aid, entries, { ...ENGINE_PARAMS, aspectVeto: 0 });
+  assert.equal(rankAnswers(off, off.candidates(analyzer.concepts(q), 20, q), live, { question: q }).answers[0]!.kind, 'entry');
+  // The entry's own question still gets it.
+  assert.equal(rankAnswers(on, on.candidates(analyzer.concepts('高中助学金发多少'), 20, '高中助学金发多少'), live).answers[0]!.entryId, 61);
+});
