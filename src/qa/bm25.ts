@@ -142,7 +142,7 @@ export class Bm25Index {
     const size = Math.max(this.size, COVERAGE_MIN_DOCS);
     return Math.log(1 + (size - n + 0.5) / (n + 0.5));
   }
-  /** The character test of nearWords (default: any character). */
+  /** nearWords' test of the typed character against the vocabulary's (default: any; the engine sets "sounds alike"). */
   alike: (typed: string, meant: string) => boolean = () => true;
   /** What an unknown word is worth for coverage (it makes an answer less certain). */
   maxIdf(): number {
@@ -150,10 +150,10 @@ export class Bm25Index {
   }
 
   /**
-   * Vocabulary words one substitution away (same length, one different character): typo alternatives.
-   * alike: whether the typed character may stand for the vocabulary's (the engine passes "sounds alike").
+   * Vocabulary words one substitution away (same length, one different character, that character passing `alike`):
+   * typo alternatives.
    */
-  nearWords(w: string, alike: (typed: string, meant: string) => boolean = this.alike): string[] {
+  nearWords(w: string): string[] {
     if (w.length < 2 || this.df(w) > 0) return [];
     const out: string[] = [];
     const cand = new Set<string>();
@@ -161,7 +161,7 @@ export class Bm25Index {
     for (const t of cand) {
       let diff = 0, at = -1;
       for (let i = 0; i < w.length && diff < 2; i++) if (t[i] !== w[i]) { diff++; at = i; }
-      if (diff === 1 && alike(w[at]!, t[at]!)) out.push(t);
+      if (diff === 1 && this.alike(w[at]!, t[at]!)) out.push(t);
     }
     return out.sort((a, b) => this.df(b) - this.df(a)).slice(0, 3);
   }

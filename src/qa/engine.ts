@@ -60,19 +60,19 @@ export type EngineParams = {
   entryBlend: number;
   /** Field weight of the cited articles' text in an entry's index document (0: not indexed). */
   entryClause: number;
-  /** The same for an entry asking no kind and no document word beyond the question's (see nearOff). */
+  /** The same for a clean entry (see nearOff). */
   entryBlendClean: number;
   /** Abstention: confidence (document coverage × article coverage blend) below this abstains. */
   abstain: number;
   /** Share of the confidence taken from the chosen article's own coverage (the rest from its document's). */
   confLocal: number;
-  /** The best-matching entry is also preferred when its match reaches nearMatch and it cites one of the nearTop best clauses. */
   /** 1: a typo correction must sound like the typed word (pinyin input); 0: any one-character change. */
   typoSound: number;
   /** 1 (with typoSound): dictionary words the collection lacks get sound-alike corrections too (补交 → 补缴, 登机 → 登记). */
   typoWords: number;
+  /** The best-matching entry is also preferred when its match reaches nearMatch and it cites one of the nearTop best clauses… */
   nearMatch: number; nearTop: number;
-  /** …and the question's off-topic share below this. */
+  /** …asks no kind or aspect beyond the question's, and the question's off-topic share is below this ("clean"). */
   nearOff: number;
   /** An entry asking what the question asks (both 几天, both 多少钱) is preferred from this match on. */
   typeMatch: number;
@@ -90,8 +90,6 @@ export type EngineParams = {
   wholeRank: number;
   /** The kind-agreement preference needs the entry to speak of all but this share of the question's document words. */
   typeOff: number;
-  /** 1: the off-topic share reads the entry's cited articles as part of the entry. */
-  offClause: number;
   /** The kind-agreement preference needs the entry's cited article among this many best clauses (its document is in question). */
   typeRank: number;
   /** Abstention, second feature: a clause answer whose document lacks topic nouns holding this share of the question abstains. */
@@ -101,7 +99,7 @@ export type EngineParams = {
   /** Confidence factor when the question's weightiest word (its topic) is nowhere in the document (1: no penalty). */
   topicPenalty: number;
 };
-export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.3, entryBlend: 0.05, entryClause: 0.2, entryBlendClean: 0.3, abstain: 0.3, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.45, abstainMissingEntry: 0.6, typoSound: 1, typoWords: 1, nearMatch: 0.5, nearTop: 3, nearOff: 0.05, typeMatch: 0.35, typeVeto: 0, aspectVeto: 1, typeAmount: 0, typeRank: 5, missingCredit: 0.55, missingCreditLong: 0.5, typeOff: 0.3, offClause: 0, wholeRank: 3 };
+export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.3, entryBlend: 0.05, entryClause: 0.2, entryBlendClean: 0.3, abstain: 0.3, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.45, abstainMissingEntry: 0.6, typoSound: 1, typoWords: 1, nearMatch: 0.5, nearTop: 3, nearOff: 0.05, typeMatch: 0.35, typeVeto: 0, aspectVeto: 1, typeAmount: 0, typeRank: 5, missingCredit: 0.55, missingCreditLong: 0.5, typeOff: 0.3, wholeRank: 3 };
 
 /** A ranked clause: BM25 fields of the article's own hit plus the document-stage figures. */
 export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCoverage: number; docRank: number; local: number;
@@ -111,7 +109,7 @@ export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCov
 export type EntryHit = Hit & { entry: EntryDoc; phraseCoverage: number; match: number; typeAgree: -1 | 0 | 1;
   /** Share of the question's weight in words the documents use but the entry's phrasings and answer lack. */
   offTopic: number;
-  /** The question asks a kind of fact (other than 多少) that none of the entry's phrasings asks. */
+  /** The question asks a kind of fact (other than 多少) or an aspect (申请条件, 怎么申请) that none of the entry's phrasings asks. */
   asksBeyond: boolean;
   /** Dice similarity of the question's and the phrasing's character bigrams (breaks ties of match). */
   textSim: number };
@@ -129,9 +127,9 @@ export function askedTypes(text: string): number {
  * and how to apply (怎么申请, 手续) — but a question asking one is not answered by an entry about something else.
  */
 const ASPECTS: RegExp[] = [/条件|资格|哪些人|谁能|谁可以|什么人|哪些情况|什么情况/, /怎么申请|如何申请|怎样申请|怎么办理|如何办理|流程|程序|手续|怎么领|如何领/];
-/** askedTypes plus the aspects (bits 15, 14 …), for the entry preference. */
-function askedAspects(text: string): number {
-  let m = askedTypes(text);
+/** askedTypes (given, or read from the text) plus the aspects (bits 15, 14 …), for the entry preference. */
+function askedAspects(text: string, types = askedTypes(text)): number {
+  let m = types;
   ASPECTS.forEach((r, k) => { if (r.test(text)) m |= 1 << (15 - k); });
   return m;
 }
@@ -273,7 +271,7 @@ export class QaEngine {
     const concepts: QueryConcept[][] = [];
     const phraseGrams: Set<string>[] = [];
     this.#entryTypes = entries.map((e) => askedTypes(e.question));
-    this.#entryAspects = entries.map((e) => askedAspects(e.question));
+    this.#entryAspects = entries.map((e, i) => askedAspects(e.question, this.#entryTypes[i]));
     entries.forEach((e, i) => {
       for (const q of e.question.split('\n').map((s) => s.trim()).filter(Boolean)) {
         const fields = [{ terms: this.analyzer.indexTerms(q), weight: 1 }, { terms: this.analyzer.indexTerms(e.answer), weight: 0.2 }];
@@ -297,11 +295,7 @@ export class QaEngine {
   /** An entry's phrasings and answer, folded (for the off-topic check). */
   #entryText(e: EntryDoc): string {
     let t = this.#entryTexts.get(e);
-    if (t === undefined) {
-      // With offClause, the entry's cited articles count as what it speaks of (a question in their words is on topic).
-      const cited = this.params.offClause ? e.sources.map((x) => this.clause(x.itemId, x.article)?.text ?? '').join('\n') : '';
-      this.#entryTexts.set(e, (t = foldText(`${e.question}\n${e.answer}\n${cited}`)));
-    }
+    if (t === undefined) this.#entryTexts.set(e, (t = foldText(`${e.question}\n${e.answer}`)));
     return t;
   }
 
@@ -352,7 +346,7 @@ export class QaEngine {
     const qTerms = new Set(cs.flatMap((c) => c.alts.filter((a) => a.weight >= BIGRAM_WEIGHT).map((a) => a.term)));
     const folded = cs.map((c) => c.term).join(' ');
     const qTypes = askedTypes(question);
-    const qAspects = askedAspects(question);
+    const qAspects = askedAspects(question, qTypes);
     const qGrams = new Set(bigramsOfQuestion(question));
     const best = new Map<number, EntryHit>();
     for (const h of this.entryIndex.search(cs, limit * 3)) {
@@ -451,16 +445,17 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
     const agrees = citedRank === 0 && e.match >= P.agreeMatch;
     // The best entry citing one of the few best clauses: the clause ranking and the entry point to the same place.
     // Also the best entry by a margin, asking no kind of fact and no document word it does not speak of.
-    const near = e === bestEntry && e.match >= P.nearMatch && citedRank >= 0 && citedRank < P.nearTop && e.offTopic < P.nearOff && !e.asksBeyond;
+    // "Clean": the entry asks no kind or aspect the question does not, and the question no document word the entry lacks.
+    const clean = !e.asksBeyond && e.offTopic < P.nearOff;
+    const near = e === bestEntry && e.match >= P.nearMatch && citedRank >= 0 && citedRank < P.nearTop && clean;
     const typed = e.typeAgree === 1 && e.match >= P.typeMatch && citedRank >= 0 && citedRank < P.typeRank && e.offTopic < P.typeOff;
     // The question holds every word of a phrasing, asks nothing else the documents speak of, and the entry's article is among the best few.
     const whole = e.phraseCoverage >= 0.99 && e.typeAgree >= 0 && e.offTopic < P.typeOff && citedRank >= 0 && citedRank < P.wholeRank;
     const preferred = (e.match >= P.entryMatch || agrees || near || typed || whole) && !(P.typeVeto && e.typeAgree === -1) && !(P.aspectVeto && e.asksBeyond);
-    // Otherwise it stands where its cited article stands (just ahead of the bare clause), or low.
     // Otherwise it stands with its cited article: the article's rank lifted by how well the phrasing matches.
     const cited = Math.max(0, ...e.entry.sources.map((s) => clauseScore.get(`${s.itemId}:${s.article}`) ?? 0));
-    // An entry asking nothing the question does not (no other kind, no document word it lacks) lifts its article more.
-    const blend = !e.asksBeyond && e.offTopic < P.nearOff ? P.entryBlendClean : P.entryBlend;
+    // A clean entry lifts its article more.
+    const blend = clean ? P.entryBlendClean : P.entryBlend;
     // Preferred: by match, then (ties: two entries whose phrasings reduce to the same words) by the wording itself.
     const score = preferred ? 1 + e.match + 1e-3 * e.textSim : Math.min(0.99995, Math.max(cited, blend * e.match + (1 - blend) * cited) + 1e-4);
     const citedConf = Math.max(0, ...e.entry.sources.map((s) => clauses.find((h) => h.clause.itemId === s.itemId && h.clause.article === s.article)?.coverage ?? 0));
