@@ -46,7 +46,37 @@ const FILLER = new Set([
   '能不能', '可不可以', '有没有', '会不会', '行不行', '好不好', '要不要', '能否', '可否', '多大', '怎么样', '请教', '求助', '急', '在线等', '合适',
   // Who pays or decides, as askers say it ("政府给补多少"): never what the question is about.
   '政府', '国家', '官方', '上面', '公家',
+  // When the asker's own story happened ("上个月下河救了个小孩"): never what the question is about.
+  '刚', '才', '又', '辆', '本', '张',
+  '上个月', '这个月', '下个月', '上周', '这周', '下周', '去年', '前年', '明年', '昨天', '前天', '今天', '明天', '最近', '刚才', '刚刚', '前几天', '前段时间',
 ]);
+
+/**
+ * Colloquial and dialect function words a resident types (啥, 咋, 哪儿, 俺) in the standard words the question
+ * analysis knows (什么, 怎么, 哪里, 我): 啥时候 then asks 'when' like 什么时候, 咋办 like 怎么办. Only function
+ * words: what a question is about is left to the synonym table.
+ */
+const COLLOQUIAL: [RegExp, string][] = [
+  [/啥时候|多会儿|啥时间/g, '什么时候'], [/咋办|咋整|咋弄|咋搞/g, '怎么办'], [/咋样/g, '怎么样'], [/咋/g, '怎么'],
+  [/啥/g, '什么'],
+  // A separable verb split by 了 (受了伤, 结了婚, 退了休): the word the documents use.
+  [/(受|结|离|退|毕|请|休|办|交|缴)了(伤|婚|休|业|假|证|费)/g, '$1$2'], [/哪儿/g, '哪里'], [/俺们/g, '我们'], [/俺/g, '我'], [/木有/g, '没有'],
+];
+export function standardQuestion(q: string): string {
+  let t = foldText(q);
+  for (const [re, to] of COLLOQUIAL) t = t.replace(re, to);
+  return t;
+}
+/** A numeral with its measure word (两个, 几本, 这辆): says how many, never what about. */
+const NUMERAL_CLASSIFIER = /^[一二两三四五六七八九十几每这那上下哪][个本辆张条只位件台套间]$/;
+/** …and with the thing counted (几本书 → 书, 两辆车 → 车). */
+const COUNTED = /^[一二两三四五六七八九十几每这那哪][个本辆张条只位件台套间](\p{Script=Han}+)$/u;
+/** A yes-or-no question in the A-not-A form (开不开, 收不收, 算不算): it asks about A. */
+const A_NOT_A = /^(\p{Script=Han}{1,2})[不没]\1$/u;
+/** An age as one word (两岁, 8周岁, 八十岁). */
+const AGE = /^([0-9]+|[一二两三四五六七八九十]+)周?岁$/u;
+/** A bare number or an approximate one (25, 十来, 三十多): a figure of the asker's own case. */
+export const FIGURE = /^([0-9０-９.]+|[一二两三四五六七八九十百千万几]+[来多余]?)$/u;
 
 /** One word of the question with its alternatives; soft = an intent word (counts ¼ towards coverage). */
 export const SYN_FORWARD = 0.8;
@@ -68,7 +98,8 @@ function generalNouns(): Set<string> {
   return (nounCache = out);
 }
 
-export type QueryConcept = { term: string; alts: { term: string; weight: number }[]; soft?: boolean; maybeTypo?: boolean };
+/** figure: a number of the asker's case (25, 十来); dropped when no clause holds it. */
+export type QueryConcept = { term: string; alts: { term: string; weight: number }[]; soft?: boolean; maybeTypo?: boolean; figure?: boolean };
 
 export class Analyzer {
   readonly #jieba: Jieba;
@@ -144,11 +175,23 @@ export class Analyzer {
    * itself, its search-mode sub-words, and its synonyms (weight 0.8). A concept is matched when any alternative is.
    */
   concepts(q: string): QueryConcept[] {
-    const folded = foldText(q);
+    const folded = standardQuestion(q);
     const words = this.#jieba.cut(folded, true).flatMap(wordParts);
     const out: QueryConcept[] = [];
     const seen = new Set<string>();
-    for (const w of words) {
+    for (let k = 0; k < words.length; k++) {
+      let w = words[k]!;
+      // An age of the asker's case (8岁, 两岁, 60周岁): the articles that set an age limit speak to it.
+      const age = AGE.exec(w) ?? (FIGURE.test(w) && /^周?岁$/.test(words[k + 1] ?? '') ? [w] : null);
+      if (age) {
+        if (!AGE.test(w)) k++; // the 岁 after the figure
+        if (seen.has('周岁')) continue;
+        seen.add('周岁');
+        out.push({ term: '周岁', alts: [{ term: '周岁', weight: 1 }, { term: '年龄', weight: SYN_FORWARD }], figure: true, soft: true });
+        continue;
+      }
+      const counted = this.#syn.has(w) ? null : COUNTED.exec(w) ?? A_NOT_A.exec(w);
+      if (counted) w = counted[1]!;
       if (seen.has(w)) continue;
       seen.add(w);
       const syns = this.#syn.get(w);
@@ -157,7 +200,7 @@ export class Analyzer {
         for (const piece of this.#jieba.cut(w, false)) if (isSingleHan(piece) && this.#syn.has(piece)) words.push(piece);
         continue;
       }
-      if (!syns && (STOPWORDS.has(w) || FILLER.has(w) || isSingleHan(w))) continue;
+      if (!syns && (STOPWORDS.has(w) || FILLER.has(w) || isSingleHan(w) || NUMERAL_CLASSIFIER.test(w))) continue;
       const alts = new Map<string, number>([[w, 1]]);
       for (const [s, weight] of syns ?? []) {
         for (const t of this.#phraseTerms(s)) if ((alts.get(t) ?? 0) < weight) alts.set(t, weight);
@@ -167,7 +210,7 @@ export class Analyzer {
       if (w.length >= 3) for (const s of this.#jieba.cutForSearch(w, true).flatMap(wordParts)) if (s !== w && s.length >= 2 && !alts.has(s)) alts.set(s, subWeight);
       // Not a dictionary word (jieba without HMM splits it): possibly a typo.
       const maybeTypo = w.length >= 2 && !syns && /^\p{Script=Han}+$/u.test(w) && this.#jieba.cut(w, false).length > 1;
-      out.push({ term: w, alts: [...alts].map(([term, weight]) => ({ term, weight })), ...(this.#soft.has(w) ? { soft: true } : {}), ...(maybeTypo ? { maybeTypo: true } : {}) });
+      out.push({ term: w, alts: [...alts].map(([term, weight]) => ({ term, weight })), ...(this.#soft.has(w) ? { soft: true } : {}), ...(maybeTypo ? { maybeTypo: true } : {}), ...(FIGURE.test(w) ? { figure: true } : {}) });
     }
     return out;
   }

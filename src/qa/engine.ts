@@ -7,7 +7,7 @@ import { documentStates, inForceToday, VALIDITY_LABELS, type DocState } from '..
 import { todayCst } from '../lib/time.js';
 import { foldText } from '../search/public.js';
 import { publicVersion } from '../search/public.js';
-import { Analyzer, shippedLexicon, SYN_FORWARD, type LexiconData, type QueryConcept } from './analyze.js';
+import { Analyzer, shippedLexicon, standardQuestion, SYN_FORWARD, type LexiconData, type QueryConcept } from './analyze.js';
 import { acquireLock, releaseLock } from '../jobs/jobs.js';
 import { systemActor } from '../lib/context.js';
 import { Bm25Index, SOFT_FACTOR, TYPO_WEIGHT, type BmDoc, type Hit } from './bm25.js';
@@ -99,7 +99,7 @@ export type EngineParams = {
   /** Confidence factor when the question's weightiest word (its topic) is nowhere in the document (1: no penalty). */
   topicPenalty: number;
 };
-export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.3, entryBlend: 0.05, entryClause: 0.2, entryBlendClean: 0.3, abstain: 0.3, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.45, abstainMissingEntry: 0.6, typoSound: 1, typoWords: 1, nearMatch: 0.5, nearTop: 3, nearOff: 0.05, typeMatch: 0.35, typeVeto: 0, aspectVeto: 1, typeAmount: 0, typeRank: 5, missingCredit: 0.55, missingCreditLong: 0.5, typeOff: 0.3, wholeRank: 3 };
+export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.3, entryBlend: 0.05, entryClause: 0.2, entryBlendClean: 0.3, abstain: 0.35, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.45, abstainMissingEntry: 0.47, typoSound: 1, typoWords: 1, nearMatch: 0.5, nearTop: 3, nearOff: 0.05, typeMatch: 0.35, typeVeto: 0, aspectVeto: 1, typeAmount: 0, typeRank: 5, missingCredit: 0.55, missingCreditLong: 0.5, typeOff: 0.3, wholeRank: 3 };
 
 /** A ranked clause: BM25 fields of the article's own hit plus the document-stage figures. */
 export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCoverage: number; docRank: number; local: number;
@@ -270,8 +270,8 @@ export class QaEngine {
     const phraseOf: number[] = [];
     const concepts: QueryConcept[][] = [];
     const phraseGrams: Set<string>[] = [];
-    this.#entryTypes = entries.map((e) => askedTypes(e.question));
-    this.#entryAspects = entries.map((e, i) => askedAspects(e.question, this.#entryTypes[i]));
+    this.#entryTypes = entries.map((e) => askedTypes(standardQuestion(e.question)));
+    this.#entryAspects = entries.map((e, i) => askedAspects(standardQuestion(e.question), this.#entryTypes[i]));
     entries.forEach((e, i) => {
       for (const q of e.question.split('\n').map((s) => s.trim()).filter(Boolean)) {
         const fields = [{ terms: this.analyzer.indexTerms(q), weight: 1 }, { terms: this.analyzer.indexTerms(e.answer), weight: 0.2 }];
@@ -717,8 +717,17 @@ export async function answerQuestion(db: Db, dialect: Dialect, areaId: number, q
 
 const noAnswer = (): Outcome => ({ abstained: true, answers: [], nearest: [], confidence: 0 });
 type Found = { text: string; concepts: QueryConcept[]; cands: ReturnType<QaEngine['candidates']>; ids: number[] };
-function findCandidates(engine: QaEngine, text: string): Found | null {
-  const concepts = engine.analyzer.concepts(text);
+/**
+ * The question as the engine reads it: colloquial function words in standard form (啥时候 → 什么时候) and its
+ * concepts, without the figures of the asker's own case that no clause holds (25万, 十来万): they match nothing
+ * and would only dilute the rest.
+ */
+export function questionConcepts(engine: QaEngine, asked: string): { text: string; concepts: QueryConcept[] } {
+  const text = standardQuestion(asked);
+  return { text, concepts: engine.analyzer.concepts(text).filter((c) => !c.figure || engine.clauseIndex.df(c.term) > 0) };
+}
+function findCandidates(engine: QaEngine, asked: string): Found | null {
+  const { text, concepts } = questionConcepts(engine, asked);
   if (concepts.length === 0) return null;
   const cands = engine.candidates(concepts, 20, text);
   const { entries, clauses } = cands;

@@ -1,0 +1,75 @@
+// How a resident's everyday question is read: colloquial function words in standard form, counting words and
+// the asker's own figures dropped, an age read as an age, the A-not-A question form, the time of the asker's story.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Analyzer, shippedLexicon, standardQuestion } from './analyze.js';
+import { askedTypes, QaEngine, questionConcepts, type ClauseDoc } from './engine.js';
+import { ANSWER_TYPES } from './rank.js';
+
+const analyzer = new Analyzer(shippedLexicon());
+const terms = (q: string) => analyzer.concepts(q).map((c) => c.term);
+const bit = (name: string) => 1 << ANSWER_TYPES.findIndex((t) => t.name === name);
+
+test('standardQuestion: 啥时候 / 咋办 / 哪儿 become 什么时候 / 怎么办 / 哪里, so the question asks what it asks', () => {
+  assert.equal(standardQuestion('车补的钱啥时候能到卡上'), '车补的钱什么时候能到卡上');
+  assert.equal(standardQuestion('补贴发完了咋办'), '补贴发完了怎么办');
+  assert.equal(standardQuestion('去哪儿办'), '去哪里办');
+  assert.equal(askedTypes('车补的钱啥时候发') & bit('when'), 0, 'the raw text asks nothing the types know');
+  assert.notEqual(askedTypes(standardQuestion('车补的钱啥时候发')) & bit('when'), 0);
+});
+
+test('standardQuestion: a separable verb split by 了 is joined (受了伤 → 受伤, 结了婚 → 结婚)', () => {
+  assert.ok(standardQuestion('拦抢包的受了伤，看病的钱谁出').startsWith('拦抢包的受伤'));
+  assert.ok(terms('拦抢包的受了伤').includes('受伤'));
+  assert.equal(standardQuestion('结了婚能休几天'), '结婚能休几天');
+});
+
+test('concepts: a numeral with its measure word counts, it is not a topic (两个月, 几本书 → 书, 两辆车 → 车)', () => {
+  assert.ok(!terms('提车都两个月了').includes('两个'), terms('提车都两个月了').join(','));
+  assert.ok(terms('一次能借几本书').includes('书'), terms('一次能借几本书').join(','));
+  assert.ok(!terms('一次能借几本书').includes('几本书'));
+  assert.ok(terms('家里有两辆车').includes('车'));
+  // A word of the synonym table keeps its meaning: 每个月 is an intent word, not "月".
+  const perMonth = analyzer.concepts('残疾人每个月能领多少补贴').find((c) => c.term === '每个月');
+  assert.ok(perMonth?.soft, '每个月 stays a concept');
+});
+
+test('concepts: the A-not-A form asks about A (开不开 → 开 → 开放, 收不收 → 收 → 收费)', () => {
+  const open = analyzer.concepts('周一图书馆开不开').find((c) => c.term === '开');
+  assert.ok(open && open.alts.some((a) => a.term === '开放'), JSON.stringify(analyzer.concepts('周一图书馆开不开')));
+  assert.ok(terms('特展收不收门票').includes('收'));
+});
+
+test('concepts: when the asker\'s story happened (上个月, 去年, 刚才) is no topic', () => {
+  assert.deepEqual(terms('我上个月下河救了个小孩').filter((t) => t === '上个月'), []);
+  assert.deepEqual(terms('去年交的养老保险').filter((t) => t === '去年'), []);
+});
+
+const clause = (article: number, text: string): ClauseDoc => ({ itemId: 1, article, label: `第${article}条`, path: `第${article}条`, text, title: '公共文化场馆免费开放管理办法', docNumber: '区发〔2026〕2号', unitName: '区文旅局' });
+const CLAUSES = [
+  clause(1, '第一条 读者凭居民身份证可以免费办理借阅证，不收取押金。'),
+  clause(2, '第二条 未满14周岁的少年儿童，由监护人持户口簿代为办理借阅证。'),
+  clause(3, '第三条 借阅证每证一次最多借阅图书5册，借期30日。'),
+  clause(4, '第四条 区图书馆每周一闭馆，60周岁以上老年人凭证优先入馆。'),
+];
+
+test('questionConcepts: a figure of the asker\'s case that no clause holds is dropped; one a clause holds stays', () => {
+  const engine = new QaEngine(analyzer, CLAUSES, []);
+  const dropped = questionConcepts(engine, '借了25本书要多久还').concepts.map((c) => c.term);
+  assert.ok(!dropped.includes('25'), dropped.join(','));
+  assert.ok(analyzer.concepts('借了25本书要多久还').some((c) => c.term === '25'), 'the analyzer itself keeps it');
+  const kept = questionConcepts(engine, '借30日能续借吗').concepts.map((c) => c.term);
+  assert.ok(kept.includes('30'), kept.join(','));
+});
+
+test('an age in the question is read as an age: the article setting an age limit answers 孩子8岁能办借阅证吗', () => {
+  const c = analyzer.concepts('孩子8岁能办借阅证吗');
+  const age = c.find((x) => x.term === '周岁');
+  assert.ok(age?.soft && age.figure, JSON.stringify(c));
+  assert.ok(!c.some((x) => x.term === '8'));
+  assert.ok(analyzer.concepts('孩子两岁了').some((x) => x.term === '周岁'), '两岁 as one word');
+  const engine = new QaEngine(analyzer, CLAUSES, []);
+  const q = '孩子8岁能办借阅证吗';
+  const { text, concepts } = questionConcepts(engine, q);
+  assert.equal(engine.candidates(concepts, 5, text).clauses[0]!.clause.article, 2);
+});
