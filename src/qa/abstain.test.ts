@@ -217,3 +217,24 @@ test('engine: an entry is never preferred when the question asks a kind or aspec
   // The entry's own question still gets it.
   assert.equal(rankAnswers(on, on.candidates(analyzer.concepts('高中助学金发多少'), 20, '高中助学金发多少'), live).answers[0]!.entryId, 61);
 });
+
+test('engine: of two preferred entries, the one citing the best clause ranks first — two paths agree on it (agreeBonus)', () => {
+  const jobless = doc(8, '失业保险金申领办理指南', [
+    '1. 领取期限。累计缴费满1年不足5年的，最长领取12个月；满5年不足10年的，最长领取18个月。',
+    '2. 发放标准。失业保险金按照本市最低工资标准的90%按月发放，现行标准为每人每月1935元。',
+    '3. 办理渠道。失业人员可以通过“爱山东”APP申领，也可以到区公共就业和人才服务中心窗口办理。',
+  ]);
+  const entries = [
+    { entryId: 81, question: '失业保险金领取期限\n失业金能领多久', answer: '缴费满1年不足5年最长领12个月。', sources: [{ itemId: 8, article: 1 }] },
+    { entryId: 82, question: '失业保险金发放标准', answer: '每人每月1935元。', sources: [{ itemId: 8, article: 2 }] },
+  ];
+  const q = '失业金一个月多少钱';
+  const on = new QaEngine(analyzer, jobless, entries);
+  const c = on.candidates(analyzer.concepts(q), 20, q);
+  assert.equal(c.clauses[0]!.clause.article, 2, 'the clause ranking points to the amount');
+  assert.ok(c.entries[0]!.entry.entryId === 81, 'the period entry matches the words better');
+  const top = rankAnswers(on, c, live, { question: q }).answers[0]!;
+  assert.equal(top.entryId, 82);
+  const off = new QaEngine(analyzer, jobless, entries, { ...ENGINE_PARAMS, agreeBonus: 0 });
+  assert.equal(rankAnswers(off, off.candidates(analyzer.concepts(q), 20, q), live, { question: q }).answers[0]!.entryId, 81);
+});

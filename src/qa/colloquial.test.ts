@@ -22,6 +22,7 @@ test('standardQuestion: a separable verb split by 了 is joined (受了伤 → �
   assert.ok(standardQuestion('拦抢包的受了伤，看病的钱谁出').startsWith('拦抢包的受伤'));
   assert.ok(terms('拦抢包的受了伤').includes('受伤'));
   assert.equal(standardQuestion('结了婚能休几天'), '结婚能休几天');
+  assert.equal(standardQuestion('在外地住的院能报吗'), '在外地住院能报吗');
 });
 
 test('concepts: a numeral with its measure word counts, it is not a topic (两个月, 几本书 → 书, 两辆车 → 车)', () => {

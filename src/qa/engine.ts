@@ -56,6 +56,8 @@ export type EngineParams = {
   entryMatch: number;
   /** An entry citing the best clause is preferred from this match on. */
   agreeMatch: number;
+  /** Among preferred entries, one citing the best clause ranks this much higher (two paths agree on it). */
+  agreeBonus: number;
   /** A curated entry not preferred outright ranks at this blend of its phrasing match and its cited article's rank. */
   entryBlend: number;
   /** Field weight of the cited articles' text in an entry's index document (0: not indexed). */
@@ -99,7 +101,7 @@ export type EngineParams = {
   /** Confidence factor when the question's weightiest word (its topic) is nowhere in the document (1: no penalty). */
   topicPenalty: number;
 };
-export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.3, entryBlend: 0.05, entryClause: 0.2, entryBlendClean: 0.3, abstain: 0.35, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.45, abstainMissingEntry: 0.47, typoSound: 1, typoWords: 1, nearMatch: 0.5, nearTop: 3, nearOff: 0.05, typeMatch: 0.35, typeVeto: 0, aspectVeto: 1, typeAmount: 0, typeRank: 5, missingCredit: 0.55, missingCreditLong: 0.5, typeOff: 0.3, wholeRank: 3 };
+export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.3, agreeBonus: 0.15, entryBlend: 0.05, entryClause: 0.2, entryBlendClean: 0.3, abstain: 0.35, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.45, abstainMissingEntry: 0.47, typoSound: 1, typoWords: 1, nearMatch: 0.5, nearTop: 3, nearOff: 0.05, typeMatch: 0.35, typeVeto: 0, aspectVeto: 1, typeAmount: 0, typeRank: 5, missingCredit: 0.55, missingCreditLong: 0.5, typeOff: 0.3, wholeRank: 3 };
 
 /** A ranked clause: BM25 fields of the article's own hit plus the document-stage figures. */
 export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCoverage: number; docRank: number; local: number;
@@ -457,7 +459,7 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
     // A clean entry lifts its article more.
     const blend = clean ? P.entryBlendClean : P.entryBlend;
     // Preferred: by match, then (ties: two entries whose phrasings reduce to the same words) by the wording itself.
-    const score = preferred ? 1 + e.match + 1e-3 * e.textSim : Math.min(0.99995, Math.max(cited, blend * e.match + (1 - blend) * cited) + 1e-4);
+    const score = preferred ? 1 + e.match + (citedRank === 0 ? P.agreeBonus : 0) + 1e-3 * e.textSim : Math.min(0.99995, Math.max(cited, blend * e.match + (1 - blend) * cited) + 1e-4);
     const citedConf = Math.max(0, ...e.entry.sources.map((s) => clauses.find((h) => h.clause.itemId === s.itemId && h.clause.article === s.article)?.coverage ?? 0));
     entryConf.set(e.entry.entryId, preferred ? 1 : Math.max(e.match, citedConf));
     if (preferred && e.match >= P.entryMatch) outright.add(e.entry.entryId);

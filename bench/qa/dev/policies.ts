@@ -6,6 +6,7 @@ import type { Policy } from '../policies.js';
 import { DEV2_POLICIES } from './set2.js';
 import { DEV3_POLICIES } from './set3.js';
 import { DEV5_POLICIES } from './set5.js';
+import { DEV6_POLICIES } from './set6.js';
 
 const BATCH1: Policy[] = [
   {
@@ -104,5 +105,5 @@ const BATCH1: Policy[] = [
   },
 ];
 
-/** Batches 1, 2 (set2.ts), 3 (set3.ts) and 5 (set5.ts). */
-export const DEV_POLICIES: Policy[] = [...BATCH1, ...DEV2_POLICIES, ...DEV3_POLICIES, ...DEV5_POLICIES];
+/** Batches 1, 2 (set2.ts), 3 (set3.ts), 5 (set5.ts) and 6 (set6.ts). */
+export const DEV_POLICIES: Policy[] = [...BATCH1, ...DEV2_POLICIES, ...DEV3_POLICIES, ...DEV5_POLICIES, ...DEV6_POLICIES];

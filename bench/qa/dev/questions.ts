@@ -7,6 +7,7 @@ import { DEV2_ENTRIES, DEV2_QUESTIONS, DEV2_UNANSWERABLE } from './set2.js';
 import { DEV3_ENTRIES, DEV3_QUESTIONS, DEV3_UNANSWERABLE } from './set3.js';
 import { DEV4_ENTRIES, DEV4_UNANSWERABLE } from './set4.js';
 import { DEV5_ENTRIES, DEV5_QUESTIONS, DEV5_UNANSWERABLE } from './set5.js';
+import { DEV6_ENTRIES, DEV6_QUESTIONS, DEV6_UNANSWERABLE } from './set6.js';
 
 const DEV_QUESTIONS_1: Judged[] = [
   { q: '残疾人两项补贴是哪两项', doc: 'disab', article: 1 },
@@ -94,7 +95,7 @@ const DEV_ENTRIES_1: CuratedEntry[] = [
     paraphrases: ['媳妇生娃我能请几天陪产假', '爸爸的护理假多少天'] },
 ];
 
-/** Batches 1, 2 (set2.ts), 3 (set3.ts), 4 (set4.ts: entries and unanswerable questions only) and 5 (set5.ts). */
-export const DEV_QUESTIONS: Judged[] = [...DEV_QUESTIONS_1, ...DEV2_QUESTIONS, ...DEV3_QUESTIONS, ...DEV5_QUESTIONS];
-export const DEV_UNANSWERABLE: string[] = [...DEV_UNANSWERABLE_1, ...DEV2_UNANSWERABLE, ...DEV3_UNANSWERABLE, ...DEV4_UNANSWERABLE, ...DEV5_UNANSWERABLE];
-export const DEV_ENTRIES: CuratedEntry[] = [...DEV_ENTRIES_1, ...DEV2_ENTRIES, ...DEV3_ENTRIES, ...DEV4_ENTRIES, ...DEV5_ENTRIES];
+/** Batches 1, 2 (set2.ts), 3 (set3.ts), 4 (set4.ts: entries and unanswerable questions only) 5 (set5.ts) and 6 (set6.ts). */
+export const DEV_QUESTIONS: Judged[] = [...DEV_QUESTIONS_1, ...DEV2_QUESTIONS, ...DEV3_QUESTIONS, ...DEV5_QUESTIONS, ...DEV6_QUESTIONS];
+export const DEV_UNANSWERABLE: string[] = [...DEV_UNANSWERABLE_1, ...DEV2_UNANSWERABLE, ...DEV3_UNANSWERABLE, ...DEV4_UNANSWERABLE, ...DEV5_UNANSWERABLE, ...DEV6_UNANSWERABLE];
+export const DEV_ENTRIES: CuratedEntry[] = [...DEV_ENTRIES_1, ...DEV2_ENTRIES, ...DEV3_ENTRIES, ...DEV4_ENTRIES, ...DEV5_ENTRIES, ...DEV6_ENTRIES];
