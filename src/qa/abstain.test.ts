@@ -238,3 +238,17 @@ test('engine: of two preferred entries, the one citing the best clause ranks fir
   const off = new QaEngine(analyzer, jobless, entries, { ...ENGINE_PARAMS, agreeBonus: 0 });
   assert.equal(rankAnswers(off, off.candidates(analyzer.concepts(q), 20, q), live, { question: q }).answers[0]!.entryId, 81);
 });
+
+test('engine: an entry whose answer states what the question asks (去哪办: 到车管所登记) is not vetoed for its phrasing\'s silence', () => {
+  const ebike = doc(9, '电动自行车管理规定', ['第一条 电动自行车应当自购车之日起15日内到交警大队车管所登记，领取号牌。', '第二条 驾驶电动自行车应当佩戴安全头盔。']);
+  const entries = [{ entryId: 91, question: '电动自行车怎么上牌', answer: '购车之日起15日内，到交警大队车管所登记，免费。', sources: [{ itemId: 9, article: 1 }] }];
+  const q = '电动自行车上牌去哪办';
+  const on = new QaEngine(analyzer, ebike, entries);
+  assert.equal(on.candidates(analyzer.concepts(q), 20, q).entries[0]!.asksBeyond, false);
+  const top = rankAnswers(on, on.candidates(analyzer.concepts(q), 20, q), live, { question: q }).answers[0]!;
+  assert.equal(top.entryId, 91);
+  assert.ok(top.score >= 1, `preferred (score ${top.score})`);
+  const off = new QaEngine(analyzer, ebike, entries, { ...ENGINE_PARAMS, answerStates: 0 });
+  assert.equal(off.candidates(analyzer.concepts(q), 20, q).entries[0]!.asksBeyond, true, 'the phrasing alone does not ask where');
+  assert.ok(rankAnswers(off, off.candidates(analyzer.concepts(q), 20, q), live, { question: q }).answers[0]!.score < 1);
+});

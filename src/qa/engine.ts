@@ -80,8 +80,10 @@ export type EngineParams = {
   typeMatch: number;
   /** 1: an entry asking something else (question 多久, entry 多少钱) is never preferred. */
   typeVeto: number;
-  /** 1: an entry is never preferred when the question asks a kind or aspect (other than 多少) none of its phrasings asks. */
+  /** 1: an entry is never preferred when the question asks a kind or aspect (other than 多少) none of its phrasings asks… */
   aspectVeto: number;
+  /** …and (1) its answer does not state either (the 上牌 entry's answer says where: 到车管所登记). */
+  answerStates: number;
   /** 1: 多少 (amount) counts as a kind for the agreement; 0: only the specific kinds (几天, 去哪, 什么材料 …). */
   typeAmount: number;
   /** A topic noun counts as missing from a document where no article holds it (or a synonym) with at least this credit (sub-words 0.3–0.6). */
@@ -101,7 +103,7 @@ export type EngineParams = {
   /** Confidence factor when the question's weightiest word (its topic) is nowhere in the document (1: no penalty). */
   topicPenalty: number;
 };
-export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.3, agreeBonus: 0.15, entryBlend: 0.05, entryClause: 0.2, entryBlendClean: 0.3, abstain: 0.35, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.45, abstainMissingEntry: 0.47, typoSound: 1, typoWords: 1, nearMatch: 0.5, nearTop: 3, nearOff: 0.05, typeMatch: 0.35, typeVeto: 0, aspectVeto: 1, typeAmount: 0, typeRank: 5, missingCredit: 0.55, missingCreditLong: 0.5, typeOff: 0.3, wholeRank: 3 };
+export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.3, agreeBonus: 0.15, entryBlend: 0.05, entryClause: 0.2, entryBlendClean: 0.3, abstain: 0.35, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.45, abstainMissingEntry: 0.47, typoSound: 1, typoWords: 1, nearMatch: 0.5, nearTop: 3, nearOff: 0.05, typeMatch: 0.35, typeVeto: 0, aspectVeto: 1, answerStates: 1, typeAmount: 0, typeRank: 5, missingCredit: 0.55, missingCreditLong: 0.5, typeOff: 0.3, wholeRank: 3 };
 
 /** A ranked clause: BM25 fields of the article's own hit plus the document-stage figures. */
 export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCoverage: number; docRank: number; local: number;
@@ -128,6 +130,12 @@ export function askedTypes(text: string): number {
  * Aspects a question asks that no clause form gives away, so not answer types — who qualifies (申请条件, 哪些人能)
  * and how to apply (怎么申请, 手续) — but a question asking one is not answered by an entry about something else.
  */
+/** The answer types a text states (a period, an amount, a place to apply …: ANSWER_TYPES' forms). */
+export function statedTypes(text: string): number {
+  let m = 0;
+  ANSWER_TYPES.forEach((t, k) => { if (t.has.test(text)) m |= 1 << k; });
+  return m;
+}
 const ASPECTS: RegExp[] = [/条件|资格|哪些人|谁能|谁可以|什么人|哪些情况|什么情况/, /怎么申请|如何申请|怎样申请|怎么办理|如何办理|流程|程序|手续|怎么领|如何领/];
 /** askedTypes (given, or read from the text) plus the aspects (bits 15, 14 …), for the entry preference. */
 function askedAspects(text: string, types = askedTypes(text)): number {
@@ -273,7 +281,8 @@ export class QaEngine {
     const concepts: QueryConcept[][] = [];
     const phraseGrams: Set<string>[] = [];
     this.#entryTypes = entries.map((e) => askedTypes(standardQuestion(e.question)));
-    this.#entryAspects = entries.map((e, i) => askedAspects(standardQuestion(e.question), this.#entryTypes[i]));
+    // What an entry speaks to: what its phrasings ask, and the kinds of fact its answer states (到车管所登记 answers 去哪办).
+    this.#entryAspects = entries.map((e, i) => askedAspects(standardQuestion(e.question), this.#entryTypes[i]) | (this.params.answerStates ? statedTypes(e.answer) : 0));
     entries.forEach((e, i) => {
       for (const q of e.question.split('\n').map((s) => s.trim()).filter(Boolean)) {
         const fields = [{ terms: this.analyzer.indexTerms(q), weight: 1 }, { terms: this.analyzer.indexTerms(e.answer), weight: 0.2 }];
