@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Analyzer, shippedLexicon, standardQuestion } from './analyze.js';
-import { askedTypes, QaEngine, questionConcepts, type ClauseDoc } from './engine.js';
+import { askedTypes, QaEngine, questionConcepts, statedTypes, type ClauseDoc } from './engine.js';
 import { ANSWER_TYPES } from './rank.js';
 
 const analyzer = new Analyzer(shippedLexicon());
@@ -73,4 +73,10 @@ test('an age in the question is read as an age: the article setting an age limit
   const q = '孩子8岁能办借阅证吗';
   const { text, concepts } = questionConcepts(engine, q);
   assert.equal(engine.candidates(concepts, 5, text).clauses[0]!.clause.article, 2);
+});
+
+test('statedTypes: a share of a known figure states an amount (优待金按收入的50%确定 answers 能拿多少钱)', () => {
+  assert.notEqual(statedTypes('义务兵家庭优待金按照上年度全区城镇居民人均可支配收入的50%确定。') & bit('amount'), 0);
+  assert.notEqual(statedTypes('每人每月补助120元。') & bit('amount'), 0);
+  assert.equal(statedTypes('应当向户籍所在地镇、街道提出申请。') & bit('amount'), 0);
 });
