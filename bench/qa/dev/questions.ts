@@ -97,5 +97,7 @@ const DEV_ENTRIES_1: CuratedEntry[] = [
 
 /** Batches 1, 2 (set2.ts), 3 (set3.ts), 4 (set4.ts: entries and unanswerable questions only) 5 (set5.ts) and 6 (set6.ts). */
 export const DEV_QUESTIONS: Judged[] = [...DEV_QUESTIONS_1, ...DEV2_QUESTIONS, ...DEV3_QUESTIONS, ...DEV5_QUESTIONS, ...DEV6_QUESTIONS];
-export const DEV_UNANSWERABLE: string[] = [...DEV_UNANSWERABLE_1, ...DEV2_UNANSWERABLE, ...DEV3_UNANSWERABLE, ...DEV4_UNANSWERABLE, ...DEV5_UNANSWERABLE, ...DEV6_UNANSWERABLE];
+// 失业保险金每月领多少 had no answer among batches 1–4; batch 6's 失业保险金 guide answers it.
+const ANSWERED_LATER = new Set(['失业保险金每月领多少']);
+export const DEV_UNANSWERABLE: string[] = [...DEV_UNANSWERABLE_1, ...DEV2_UNANSWERABLE.filter((q) => !ANSWERED_LATER.has(q)), ...DEV3_UNANSWERABLE, ...DEV4_UNANSWERABLE, ...DEV5_UNANSWERABLE, ...DEV6_UNANSWERABLE];
 export const DEV_ENTRIES: CuratedEntry[] = [...DEV_ENTRIES_1, ...DEV2_ENTRIES, ...DEV3_ENTRIES, ...DEV4_ENTRIES, ...DEV5_ENTRIES, ...DEV6_ENTRIES];
