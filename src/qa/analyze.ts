@@ -46,8 +46,9 @@ const FILLER = new Set([
   '能不能', '可不可以', '有没有', '会不会', '行不行', '好不好', '要不要', '能否', '可否', '多大', '怎么样', '请教', '求助', '急', '在线等', '合适',
   // Who pays or decides, as askers say it ("政府给补多少"): never what the question is about.
   '政府', '国家', '官方', '上面', '公家',
-  // When the asker's own story happened ("上个月下河救了个小孩"): never what the question is about.
+  // Adverbs and measure words that glue to a verb or noun in segmentation (刚提, 买辆): never what it is about.
   '刚', '才', '又', '辆', '本', '张',
+  // When the asker's own story happened ("上个月下河救了个小孩"): never what the question is about.
   '上个月', '这个月', '下个月', '上周', '这周', '下周', '去年', '前年', '明年', '昨天', '前天', '今天', '明天', '最近', '刚才', '刚刚', '前几天', '前段时间',
 ]);
 
@@ -58,9 +59,9 @@ const FILLER = new Set([
  */
 const COLLOQUIAL: [RegExp, string][] = [
   [/啥时候|多会儿|啥时间/g, '什么时候'], [/咋办|咋整|咋弄|咋搞/g, '怎么办'], [/咋样/g, '怎么样'], [/咋/g, '怎么'],
-  [/啥/g, '什么'],
-  // A separable verb split by 了 (受了伤, 结了婚, 退了休): the word the documents use.
-  [/(受|结|离|退|毕|请|休|办|交|缴|住)[了的](伤|婚|休|业|假|证|费|院)/g, '$1$2'], [/哪儿/g, '哪里'], [/俺们/g, '我们'], [/俺/g, '我'], [/木有/g, '没有'],
+  [/啥/g, '什么'], [/哪儿/g, '哪里'], [/俺们/g, '我们'], [/俺/g, '我'], [/木有/g, '没有'],
+  // A separable verb split by 了 / 的 (受了伤, 结了婚, 住的院): the word the documents use.
+  [/(受|结|离|退|毕|请|休|办|交|缴|住)[了的](伤|婚|休|业|假|证|费|院)/g, '$1$2'],
 ];
 export function standardQuestion(q: string): string {
   let t = foldText(q);
@@ -182,9 +183,9 @@ export class Analyzer {
     for (let k = 0; k < words.length; k++) {
       let w = words[k]!;
       // An age of the asker's case (8岁, 两岁, 60周岁): the articles that set an age limit speak to it.
-      const age = AGE.exec(w) ?? (FIGURE.test(w) && /^周?岁$/.test(words[k + 1] ?? '') ? [w] : null);
-      if (age) {
-        if (!AGE.test(w)) k++; // the 岁 after the figure
+      const ageWord = AGE.test(w);
+      if (ageWord || (FIGURE.test(w) && /^周?岁$/.test(words[k + 1] ?? ''))) {
+        if (!ageWord) k++; // the 岁 after the figure
         if (seen.has('周岁')) continue;
         seen.add('周岁');
         out.push({ term: '周岁', alts: [{ term: '周岁', weight: 1 }, { term: '年龄', weight: SYN_FORWARD }], figure: true, soft: true });

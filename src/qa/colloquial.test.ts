@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Analyzer, shippedLexicon, standardQuestion } from './analyze.js';
-import { askedTypes, QaEngine, questionConcepts, statedTypes, type ClauseDoc } from './engine.js';
-import { ANSWER_TYPES } from './rank.js';
+import { askedTypes, QaEngine, questionConcepts, type ClauseDoc } from './engine.js';
+import { ANSWER_TYPES, statedTypes } from './rank.js';
 
 const analyzer = new Analyzer(shippedLexicon());
 const terms = (q: string) => analyzer.concepts(q).map((c) => c.term);

@@ -11,7 +11,7 @@ import { Analyzer, shippedLexicon, standardQuestion, SYN_FORWARD, type LexiconDa
 import { acquireLock, releaseLock } from '../jobs/jobs.js';
 import { systemActor } from '../lib/context.js';
 import { Bm25Index, SOFT_FACTOR, TYPO_WEIGHT, type BmDoc, type Hit } from './bm25.js';
-import { ANSWER_TYPES, bigramsOfQuestion, prepareDocument, RANK_PARAMS, scorePrepared, type PreparedDoc } from './rank.js';
+import { ANSWER_TYPES, bigramsOfQuestion, prepareDocument, RANK_PARAMS, scorePrepared, statedTypes, type PreparedDoc } from './rank.js';
 import { readQaVersion, reindexClausesState } from './clause-index.js';
 import { unitNames } from './consult.service.js';
 import { soundsAlike } from './homophone.js';
@@ -130,12 +130,6 @@ export function askedTypes(text: string): number {
  * Aspects a question asks that no clause form gives away, so not answer types — who qualifies (申请条件, 哪些人能)
  * and how to apply (怎么申请, 手续) — but a question asking one is not answered by an entry about something else.
  */
-/** The answer types a text states (a period, an amount, a place to apply …: ANSWER_TYPES' forms). */
-export function statedTypes(text: string): number {
-  let m = 0;
-  ANSWER_TYPES.forEach((t, k) => { if (t.has.test(text)) m |= 1 << k; });
-  return m;
-}
 const ASPECTS: RegExp[] = [/条件|资格|哪些人|谁能|谁可以|什么人|哪些情况|什么情况/, /怎么申请|如何申请|怎样申请|怎么办理|如何办理|流程|程序|手续|怎么领|如何领/];
 /** askedTypes (given, or read from the text) plus the aspects (bits 15, 14 …), for the entry preference. */
 function askedAspects(text: string, types = askedTypes(text)): number {
@@ -280,9 +274,10 @@ export class QaEngine {
     const phraseOf: number[] = [];
     const concepts: QueryConcept[][] = [];
     const phraseGrams: Set<string>[] = [];
-    this.#entryTypes = entries.map((e) => askedTypes(standardQuestion(e.question)));
+    const asked = entries.map((e) => standardQuestion(e.question));
+    this.#entryTypes = asked.map((q) => askedTypes(q));
     // What an entry speaks to: what its phrasings ask, and the kinds of fact its answer states (到车管所登记 answers 去哪办).
-    this.#entryAspects = entries.map((e, i) => askedAspects(standardQuestion(e.question), this.#entryTypes[i]) | (this.params.answerStates ? statedTypes(e.answer) : 0));
+    this.#entryAspects = entries.map((e, i) => askedAspects(asked[i]!, this.#entryTypes[i]) | (this.params.answerStates ? statedTypes(e.answer) : 0));
     entries.forEach((e, i) => {
       for (const q of e.question.split('\n').map((s) => s.trim()).filter(Boolean)) {
         const fields = [{ terms: this.analyzer.indexTerms(q), weight: 1 }, { terms: this.analyzer.indexTerms(e.answer), weight: 0.2 }];

@@ -44,6 +44,13 @@ export const ANSWER_TYPES: { name: string; ask: RegExp; has: RegExp }[] = [
   { name: 'penalty', ask: /怎么处理|怎么处罚|会怎么样|处罚|后果|不服/, has: /追回|处罚|依法|责令|解除|不得|追究|复议|诉讼/ },
 ];
 
+/** The answer types a text states (bit k: ANSWER_TYPES[k] — a period, an amount, a place to apply …). */
+export function statedTypes(text: string): number {
+  let m = 0;
+  ANSWER_TYPES.forEach((t, k) => { if (t.has.test(text)) m |= 1 << k; });
+  return m;
+}
+
 export const RANK_PARAMS: RankParams = { softLocal: 0.3, head: 0.25, proximity: 0.15, window: 8, bigram: 0.5, phrase: 0.3, answerType: 1.5, purpose: 0.5 };
 
 /** title: the document's title, read with the heading (it answers 什么文件 questions and carries the topic). */
@@ -116,7 +123,7 @@ export function prepareDocument(clauses: readonly LocalClause[]): PreparedDoc {
     return foldText(`${c.title ?? ''}\n${c.path}`) + (first.length <= 24 ? `\n${first}` : '');
   });
   const types = new Uint16Array(clauses.length);
-  clauses.forEach((c, i) => ANSWER_TYPES.forEach((t, k) => { if (t.has.test(c.text)) types[i]! |= 1 << k; }));
+  clauses.forEach((c, i) => { types[i] = statedTypes(c.text); });
   const boiler = new Uint8Array(clauses.map((c) => (isBoilerplate(c.text) ? 1 : 0)));
   return { bodies, heads, types, boiler, bodyBloom: bloomOf(bodies), headBloom: bloomOf(heads) };
 }
