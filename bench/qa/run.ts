@@ -2,7 +2,7 @@
  * 政策问答 benchmark: quality on the judged set (bench/qa/policies.ts, questions.ts) against two
  * baselines in the same run, then latency per question over a large synthetic clause index.
  *
- *   GONGKAI_TEST_DB=sqlite node --expose-gc --import tsx bench/qa/run.ts [--set dev|dev3|dev5|dev6|dev7|judged] [--clauses 100000] [--no-scale] [--verbose] [--sweep] [--profile]
+ *   GONGKAI_TEST_DB=sqlite node --expose-gc --import tsx bench/qa/run.ts [--set dev|dev3|dev5|dev6|dev7|dev8|judged] [--clauses 100000] [--no-scale] [--verbose] [--sweep] [--profile]
  *   (--verbose lists the dev set's misses; the judged set's only with --show-judged, which tuning runs never pass)
  *   GONGKAI_TEST_DB=postgres GONGKAI_TEST_PG_URL=postgres://… npx tsx bench/qa/run.ts --clauses 100000
  *
@@ -23,7 +23,7 @@ import { insertItem } from '../../src/search/search.fixtures.js';
 import { searchPublic } from '../../src/search/public.js';
 import { segmentForIndex, segmentQuery } from '../../src/search/text/segment.js';
 import { reindexClauses } from '../../src/qa/clause-index.js';
-import { answerQuestion, clearEngineCache, ENGINE_PARAMS, engineFor, engineStats } from '../../src/qa/engine.js';
+import { answerQuestion, clearEngineCache, ENGINE_PARAMS, engineFor, engineStats, questionConcepts } from '../../src/qa/engine.js';
 import { RANK_PARAMS } from '../../src/qa/rank.js';
 import { createEntry } from '../../src/qa/entries.service.js';
 import { POLICIES } from './policies.js';
@@ -35,6 +35,7 @@ import { DEV3_ENTRIES, DEV3_POLICIES, DEV3_QUESTIONS, DEV3_UNANSWERABLE } from '
 import { DEV5_ENTRIES, DEV5_POLICIES, DEV5_QUESTIONS, DEV5_UNANSWERABLE } from './dev/set5.js';
 import { DEV6_ENTRIES, DEV6_POLICIES, DEV6_QUESTIONS, DEV6_UNANSWERABLE } from './dev/set6.js';
 import { DEV7_ENTRIES, DEV7_POLICIES, DEV7_QUESTIONS, DEV7_UNANSWERABLE } from './dev/set7.js';
+import { DEV8_ENTRIES, DEV8_POLICIES, DEV8_QUESTIONS, DEV8_UNANSWERABLE } from './dev/set8.js';
 
 const args = process.argv.slice(2);
 const argVal = (name: string, d: number) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : d; };
@@ -56,8 +57,9 @@ const SETS: QaSet[] = [
   { name: 'dev5', policies: DEV5_POLICIES, questions: DEV5_QUESTIONS, unanswerable: DEV5_UNANSWERABLE, entries: DEV5_ENTRIES, heldOutSplit: false },
   { name: 'dev6', policies: DEV6_POLICIES, questions: DEV6_QUESTIONS, unanswerable: DEV6_UNANSWERABLE, entries: DEV6_ENTRIES, heldOutSplit: false },
   { name: 'dev7', policies: DEV7_POLICIES, questions: DEV7_QUESTIONS, unanswerable: DEV7_UNANSWERABLE, entries: DEV7_ENTRIES, heldOutSplit: false },
+  { name: 'dev8', policies: DEV8_POLICIES, questions: DEV8_QUESTIONS, unanswerable: DEV8_UNANSWERABLE, entries: DEV8_ENTRIES, heldOutSplit: false },
   { name: 'judged', policies: POLICIES, questions: QUESTIONS, unanswerable: UNANSWERABLE, entries: ENTRIES, heldOutSplit: true },
-].filter((s) => (setArg === 'both' ? !['dev3', 'dev5', 'dev6', 'dev7'].includes(s.name) : s.name === setArg));
+].filter((s) => (setArg === 'both' ? !['dev3', 'dev5', 'dev6', 'dev7', 'dev8'].includes(s.name) : s.name === setArg));
 
 const UNITS: Record<string, string> = { 区卫生健康局: '区卫健局', 区教育和体育局: '区教体局', 区人力资源和社会保障局: '区人社局', 区民政局: '区民政局', 区住房和城乡建设局: '区住建局', 区市场监督管理局: '区市场监管局', 区退役军人事务局: '区退役军人局' };
 
@@ -81,6 +83,23 @@ async function quality(set: QaSet) {
   const entryIds: number[] = [];
   for (const e of ENTRIES) entryIds.push(await createEntry(ctx, { question: e.question, altQuestions: e.alt, answer: e.answer, sources: [{ itemId: idOf.get(e.doc)!, article: e.article }], status: 'published' }));
 
+  // --ask "question" (dev sets only): the candidates and the decision for one question, then stop.
+  if (args.includes('--ask') && set.name !== 'judged') {
+    const engine = await engineFor(tdb.db, tdb.dialect, areaId);
+    const keyOf = (id: number) => POLICIES.find((p) => idOf.get(p.key) === id)?.key ?? String(id);
+    for (let i = 0; i < args.length; i++) {
+      if (args[i] !== '--ask') continue;
+      const q = args[i + 1]!;
+      const { text, concepts } = questionConcepts(engine, q);
+      const c = engine.candidates(concepts, 20, text);
+      console.log(`\n### ${q}\nread as: ${text}\nconcepts: ${engine.expand(concepts).map((x) => `${x.term}${x.soft ? '~' : ''}[${x.alts.map((a) => `${a.term}:${a.weight}`).join(',')}]`).join(' ')}`);
+      for (const e of c.entries.slice(0, 4)) console.log(`entry ${e.entry.entryId} ${e.entry.question.split('\n')[0]} match=${e.match.toFixed(3)} pc=${e.phraseCoverage.toFixed(3)} cov=${e.coverage.toFixed(3)} type=${e.typeAgree} off=${e.offTopic.toFixed(3)} beyond=${e.asksBeyond} → ${e.entry.sources.map((s) => `${keyOf(s.itemId)}#${s.article}`).join(',')}`);
+      for (const h of c.clauses.slice(0, 6)) console.log(`clause ${keyOf(h.clause.itemId)}#${h.clause.article} rank=${h.rank.toFixed(3)} conf=${h.coverage.toFixed(3)} doc=${h.docRank.toFixed(3)} local=${h.local.toFixed(3)} missing=${h.missingTopic.toFixed(3)} ${h.clause.text.slice(0, 30)}`);
+      const o = await answerQuestion(tdb.db, tdb.dialect, areaId, q);
+      console.log(`→ abstained=${o.abstained} confidence=${o.confidence} ${o.answers.slice(0, 3).map((a) => `${a.kind}${a.entryId ?? ''} ${keyOf(a.itemId)}#${a.article} ${a.score}`).join(' | ')}`);
+    }
+    process.exit(0);
+  }
   type Ranked = { itemId: number; article: number | null }[];
   type Metrics = { at1: number; at3: number; mrr: number; doc1: number; doc3: number; abstainedAnswerable: number };
   function score(rankings: Ranked[], items: { doc: string; article: number }[]): Metrics {
@@ -131,7 +150,7 @@ async function quality(set: QaSet) {
     ours.push(o.answers.map((a) => ({ itemId: a.itemId, article: a.article })));
     const top = o.answers[0];
     const wid = idOf.get(q.doc)!;
-    if (!top || top.itemId !== wid || top.article !== q.article) misses.push(`${set.name} ${q.q} → want ${q.doc}#${q.article}, got ${top ? `${POLICIES.find((p) => idOf.get(p.key) === top.itemId)?.key}#${top.article} (${top.kind}, ${top.score})` : `abstained (${o.confidence})`}`);
+    if (!top || top.itemId !== wid || top.article !== q.article) misses.push(`${set.name} ${q.q} → want ${q.doc}#${q.article} (at ${o.answers.findIndex((a) => a.itemId === wid && a.article === q.article) + 1 || '—'}), got ${top ? `${POLICIES.find((p) => idOf.get(p.key) === top.itemId)?.key}#${top.article} (${top.kind}, ${top.score})` : `abstained (${o.confidence})`}`);
   }
   const unans: Awaited<ReturnType<typeof answerQuestion>>[] = [];
   for (const q of UNANSWERABLE) unans.push(await answerQuestion(tdb.db, tdb.dialect, areaId, q));

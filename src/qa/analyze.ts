@@ -88,19 +88,30 @@ const PERSON_WORDS = new Set(['老婆', '媳妇', '老公', '丈夫', '妻子', 
   '老人', '男的', '女的', '家人', '自己', '别人', '本人', '家属', '朋友', '邻居', '亲戚', '爷爷', '奶奶']);
 
 let nounCache: Set<string> | null = null;
-/** Nouns of jieba's general dictionary (part of speech n…), read once. */
+let plainCache: Set<string> | null = null;
+/** Parts of speech that say what the asker did, when, how or who (看到, 偷偷, 晚上, 自己, 一股, 门口), never what the question is about. */
+const PLAIN_POS = /^(v|vi|vg|d|dg|t|tg|r|rr|rz|m|mq|q|p|c|u.*|f|s|l|i|y|e|o|z|a|ad|ag)$/;
+/** Nouns of jieba's general dictionary (part of speech n…), and its plain words (PLAIN_POS), read once. */
 function generalNouns(): Set<string> {
   if (nounCache) return nounCache;
   const out = new Set<string>();
+  const plain = new Set<string>();
   for (const line of Buffer.from(dict).toString('utf8').split('\n')) {
     const [w, , pos] = line.split(' ');
     if (w && pos && pos.startsWith('n') && pos !== 'nr') out.add(w);
+    else if (w && pos && PLAIN_POS.test(pos)) plain.add(w);
   }
+  plainCache = plain;
   return (nounCache = out);
+}
+function plainWords(): Set<string> {
+  generalNouns();
+  return plainCache!;
 }
 
 /** figure: a number of the asker's case (25, 十来); dropped when no clause holds it. */
-export type QueryConcept = { term: string; alts: { term: string; weight: number }[]; soft?: boolean; maybeTypo?: boolean; figure?: boolean };
+/** plain: a word of the general dictionary that is not a noun (看到, 偷偷, 晚上): absent from the collection it weighs little. */
+export type QueryConcept = { term: string; alts: { term: string; weight: number }[]; soft?: boolean; maybeTypo?: boolean; figure?: boolean; plain?: boolean };
 
 export class Analyzer {
   readonly #jieba: Jieba;
@@ -135,6 +146,28 @@ export class Analyzer {
         for (const p of rest) add(o, p, SYN_WEAK);
       }
     }
+  }
+
+  readonly #headsByLength = new Map<number, string[]>();
+  /**
+   * A mistyped everyday word (程管 for 城管, typed with pinyin): the synonym-table words one character away whose
+   * character passes `alike`, with their expansions (the clauses hold the official words, not 城管 itself).
+   */
+  typoSynonyms(w: string, alike: (typed: string, meant: string) => boolean): { term: string; weight: number }[] {
+    if (w.length < 2 || this.#syn.has(w)) return [];
+    if (this.#headsByLength.size === 0) for (const h of this.#syn.keys()) {
+      let l = this.#headsByLength.get(h.length);
+      if (!l) this.#headsByLength.set(h.length, (l = []));
+      l.push(h);
+    }
+    const out = new Map<string, number>();
+    for (const h of this.#headsByLength.get(w.length) ?? []) {
+      let diff = 0, at = -1;
+      for (let i = 0; i < w.length && diff < 2; i++) if (h[i] !== w[i]) { diff++; at = i; }
+      if (diff !== 1 || !alike(w[at]!, h[at]!)) continue;
+      for (const [s, weight] of this.#syn.get(h)!) if (weight >= SYN_FORWARD) for (const t of this.#phraseTerms(s)) if ((out.get(t) ?? 0) < weight) out.set(t, weight);
+    }
+    return [...out].map(([term, weight]) => ({ term, weight }));
   }
 
   /**
@@ -211,7 +244,8 @@ export class Analyzer {
       if (w.length >= 3) for (const s of this.#jieba.cutForSearch(w, true).flatMap(wordParts)) if (s !== w && s.length >= 2 && !alts.has(s)) alts.set(s, subWeight);
       // Not a dictionary word (jieba without HMM splits it): possibly a typo.
       const maybeTypo = w.length >= 2 && !syns && /^\p{Script=Han}+$/u.test(w) && this.#jieba.cut(w, false).length > 1;
-      out.push({ term: w, alts: [...alts].map(([term, weight]) => ({ term, weight })), ...(this.#soft.has(w) ? { soft: true } : {}), ...(maybeTypo ? { maybeTypo: true } : {}), ...(FIGURE.test(w) ? { figure: true } : {}) });
+      const plain = !syns && !this.#userWords.has(w) && !this.#soft.has(w) && plainWords().has(w);
+      out.push({ term: w, alts: [...alts].map(([term, weight]) => ({ term, weight })), ...(this.#soft.has(w) ? { soft: true } : {}), ...(maybeTypo ? { maybeTypo: true } : {}), ...(FIGURE.test(w) ? { figure: true } : {}), ...(plain ? { plain: true } : {}) });
     }
     return out;
   }

@@ -144,6 +144,8 @@ export class Bm25Index {
   }
   /** nearWords' test of the typed character against the vocabulary's (default: any; the engine sets "sounds alike"). */
   alike: (typed: string, meant: string) => boolean = () => true;
+  /** Share of maxIdf a plain word (see QueryConcept.plain) the collection lacks is worth (1: as much as any unknown word). */
+  plainAbsent = 1;
   /** What an unknown word is worth for coverage (it makes an answer less certain). */
   maxIdf(): number {
     return Math.log(1 + (Math.max(this.size, COVERAGE_MIN_DOCS) + 0.5) / 0.5);
@@ -193,7 +195,7 @@ export class Bm25Index {
       // How much this word matters: its own rarity; else its synonyms' (or a typo's correction); else it is a
       // specific word the collection does not have, worth the most. Sub-words never set the weight.
       const strong = alts.filter((a) => a.term === c.term || a.weight >= TYPO_WEIGHT);
-      const base = this.df(c.term) > 0 ? this.coverIdf(c.term) : strong.length ? Math.max(...strong.map((a) => this.coverIdf(a.term))) : maxIdf;
+      const base = this.df(c.term) > 0 ? this.coverIdf(c.term) : strong.length ? Math.max(...strong.map((a) => this.coverIdf(a.term))) : maxIdf * (c.plain ? this.plainAbsent : 1);
       const conceptIdf = Math.min(base, maxIdf) * f;
       totalIdf += conceptIdf;
       const concept = plan.length;

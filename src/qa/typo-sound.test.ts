@@ -40,3 +40,19 @@ test('engine: a dictionary word the clauses lack gets its sound-alike correction
   const off = new QaEngine(analyzer, CLAUSES, [], { ...ENGINE_PARAMS, typoWords: 0 });
   assert.ok(!off.expand(analyzer.concepts(q)).flatMap((c) => c.alts.map((a) => a.term)).includes('登记'));
 });
+
+test('engine: a mistyped everyday word gets the official words of the synonym-table word it sounds like (程管 → 城管 → 综合行政执法), only with typoSynonyms', () => {
+  const stall = (article: number, text: string): ClauseDoc => ({ ...clause(article, text), title: '夜市摊点管理方案' });
+  const clauses = [stall(1, '（一）摊点设置。在人民广场设置夜间摊点群。'), stall(2, '（二）执法。占道设摊的，由综合行政执法部门责令改正，处100元罚款。'), stall(3, '（三）费用。摊位免收管理费。')];
+  const q = '程管罚款多少';
+  const concepts = analyzer.concepts(q);
+  assert.ok(concepts.some((c) => c.term === '程管' && c.maybeTypo), 'the typed word is kept whole and not a dictionary word');
+  const on = new QaEngine(analyzer, clauses, []);
+  const terms = on.expand(concepts).flatMap((c) => c.alts.map((a) => a.term));
+  assert.ok(terms.includes('综合行政执法'), terms.join(','));
+  assert.equal(on.candidates(concepts, 5, q).clauses[0]!.clause.article, 2);
+  const off = new QaEngine(analyzer, clauses, [], { ...ENGINE_PARAMS, typoSynonyms: 0 });
+  assert.ok(!off.expand(concepts).flatMap((c) => c.alts.map((a) => a.term)).includes('综合行政执法'));
+  // A character that does not sound alike is no typo of it (橙 chéng sounds like 城; 桥 does not).
+  assert.deepEqual(analyzer.typoSynonyms('桥管', soundsAlike), []);
+});
