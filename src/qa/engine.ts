@@ -106,17 +106,13 @@ export type EngineParams = {
   typoSynonyms: number;
   /** A plain word (看到, 偷偷, 晚上: not a noun) the collection lacks weighs this share of an unknown word (1: the same). */
   plainAbsent: number;
-  /** A topic noun found in at most this many documents names them: an answer from a document lacking it abstains (0: off). */
-  namedDocs: number;
 };
-export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.3, agreeBonus: 0.15, entryBlend: 0.05, entryClause: 0.2, entryBlendClean: 0.3, abstain: 0.35, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.45, abstainMissingEntry: 0.47, typoSound: 1, typoWords: 1, nearMatch: 0.5, nearTop: 3, nearOff: 0.05, typeMatch: 0.35, typeVeto: 0, aspectVeto: 1, answerStates: 1, typeAmount: 0, typeRank: 5, missingCredit: 0.55, missingCreditLong: 0.5, typeOff: 0.3, wholeRank: 3, namedDocs: 0, plainAbsent: 0.25, typoSynonyms: 1 };
+export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.3, agreeBonus: 0.15, entryBlend: 0.05, entryClause: 0.2, entryBlendClean: 0.3, abstain: 0.35, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.45, abstainMissingEntry: 0.47, typoSound: 1, typoWords: 1, nearMatch: 0.5, nearTop: 3, nearOff: 0.05, typeMatch: 0.35, typeVeto: 0, aspectVeto: 1, answerStates: 1, typeAmount: 0, typeRank: 5, missingCredit: 0.55, missingCreditLong: 0.5, typeOff: 0.3, wholeRank: 3, plainAbsent: 0.25, typoSynonyms: 1 };
 
 /** A ranked clause: BM25 fields of the article's own hit plus the document-stage figures. */
 export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCoverage: number; docRank: number; local: number;
   /** Share of the question's weight (words by rarity) held by topic nouns the whole document lacks (燃油 in a 补贴 document). */
-  missingTopic: number;
-  /** The question names a thing only a few documents hold (见义勇为, 残疾人证) and this article's document is not one of them. */
-  namedMissing: boolean };
+  missingTopic: number };
 /** typeAgree: 1 when the question asks what the entry's phrasings ask (多少钱 / 几天 / 去哪 …), -1 when both ask different things, 0 otherwise. */
 export type EntryHit = Hit & { entry: EntryDoc; phraseCoverage: number; match: number; typeAgree: -1 | 0 | 1;
   /** Share of the question's weight in words the documents use but the entry's phrasings and answer lack. */
@@ -406,12 +402,6 @@ export class QaEngine {
     const topicNoun = cs.map((c) => this.analyzer.isTopicNoun(c.term));
     let topic = -1;
     cs.forEach((c, q) => { if (!c.soft && (topic < 0 || weights[q]! > weights[topic]!)) topic = q; });
-    // Topic nouns a few documents hold (by the term itself or a forward synonym): they name what the question is about.
-    const named = cs.map((c, q) => {
-      if (c.soft || !topicNoun[q]) return false;
-      const df = Math.max(0, ...c.alts.filter((a) => a.weight >= SYN_FORWARD).map((a) => this.docIndex.df(a.term)));
-      return df > 0 && df <= P.namedDocs;
-    });
     const out: ClauseHit[] = [];
     for (const d of chosen) {
       const dh = docHit.get(d);
@@ -421,7 +411,6 @@ export class QaEngine {
       let missingW = 0;
       cs.forEach((c, q) => { const need = c.term.length >= 4 ? P.missingCreditLong : P.missingCredit; if (!c.soft && topicNoun[q] && local.every((l) => !(l.credit[q]! >= need))) missingW += weights[q]!; });
       const missingTopic = wTotal > 0 ? missingW / wTotal : 0;
-      const namedMissing = P.namedDocs > 0 && cs.some((c, q) => named[q] && local.every((l) => !(l.credit[q]! >= (c.term.length >= 4 ? P.missingCreditLong : P.missingCredit))));
       g.clauses.forEach((ci, k) => {
         const h = own.get(ci);
         const l = local[k]!;
@@ -434,7 +423,7 @@ export class QaEngine {
         for (let q = 0; q < cs.length; q++) wc += weights[q]! * Math.min(1, l.credit[q] ?? 0);
         const articleCoverage = wTotal > 0 ? wc / wTotal : 0;
         const coverage = ((1 - P.confLocal) * docCoverage + P.confLocal * articleCoverage) * (topicMissing ? P.topicPenalty : 1);
-        out.push({ doc: ci, score: h?.score ?? 0, nscore: h?.nscore ?? 0, coverage, rank, clause: this.clauses[ci]!, docCoverage, localCoverage: articleCoverage, docRank: dh?.rank ?? 0, local: l.score, missingTopic, namedMissing });
+        out.push({ doc: ci, score: h?.score ?? 0, nscore: h?.nscore ?? 0, coverage, rank, clause: this.clauses[ci]!, docCoverage, localCoverage: articleCoverage, docRank: dh?.rank ?? 0, local: l.score, missingTopic });
       });
     }
     out.sort((a, b) => b.rank - a.rank || a.doc - b.doc);
@@ -502,7 +491,7 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
   const confidence = !best ? 0 : best.score >= 1 ? 1 : best.kind === 'entry' ? Math.max(entryConf.get(best.entryId!) ?? 0, coverageOf(best, clauses)) : coverageOf(best, clauses);
   const basis = !best ? undefined : clauses.find((c) => c.clause.itemId === best.itemId && c.clause.article === best.article);
   const kindMissing = !!best && lacksAskedKind(opts.question ?? '', engine.clause(best.itemId, best.article)?.text ?? '');
-  const abstained = shouldAbstain({ hasAnswer: !!best, confidence, preferredEntry: !!best && best.score >= 1, outrightEntry: best?.kind === 'entry' && outright.has(best.entryId!), missingTopic: basis?.missingTopic ?? 0, kindMissing, namedMissing: basis?.namedMissing ?? false },
+  const abstained = shouldAbstain({ hasAnswer: !!best, confidence, preferredEntry: !!best && best.score >= 1, outrightEntry: best?.kind === 'entry' && outright.has(best.entryId!), missingTopic: basis?.missingTopic ?? 0, kindMissing },
     { abstain: opts.threshold ?? P.abstain, abstainMissing: P.abstainMissing, abstainMissingEntry: P.abstainMissingEntry });
   const nearest: Outcome['nearest'] = [];
   for (const h of clauses) {
@@ -532,8 +521,6 @@ export type AbstainFeatures = {
   missingTopic: number;
   /** The question asks for a precise kind of fact (a phone number, an age, a ratio, a count) the answer's article does not state. */
   kindMissing?: boolean;
-  /** The question names a thing only a few documents hold, and the answer's document is not one of them. */
-  namedMissing?: boolean;
 };
 
 /** Kinds whose statement is unmistakable in a clause (a number with 岁 / 次 / %, a phone number): asking one of them and getting an article without it is no answer. */
@@ -556,7 +543,6 @@ export function shouldAbstain(f: AbstainFeatures, p: { abstain: number; abstainM
   if (f.preferredEntry) return f.missingTopic >= (p.abstainMissingEntry ?? 2);
   if (f.confidence < p.abstain) return true;
   if (f.kindMissing) return true;
-  if (f.namedMissing) return true;
   return f.missingTopic >= p.abstainMissing;
 }
 

@@ -90,3 +90,20 @@ test('每年 / 每月 state how often or how much, not when: the "when" form nee
   assert.equal(when.has.test('优待金每年12月底前一次性发放'), true);
   assert.equal(when.has.test('运营补贴由街道按季度核拨'), true);
 });
+
+test('申请条件 asks who qualifies: within a document, the article saying whom it applies to (适用于 …) answers it', () => {
+  const qualify = ANSWER_TYPES.find((t) => t.name === 'qualify');
+  assert.ok(qualify, 'a qualification answer type');
+  assert.ok(qualify.ask.test('人才补贴申请条件是什么') && qualify.ask.test('哪些人可以领') && !qualify.ask.test('补贴发多少钱'));
+  const title = '引进人才住房补贴管理办法';
+  const doc = [
+    { path: '第一条', title, text: '第一条 本办法适用于在本区企业签订3年以上劳动合同的全日制本科及以上学历人才。' },
+    { path: '第二条', title, text: '第二条 租房补贴每月600元，最长36个月。' },
+    { path: '第三条', title, text: '第三条 夫妻双方均符合条件的，只能由其中一方申请住房补贴。' },
+    { path: '第四条', title, text: '第四条 申请人通过服务平台在线提交申请，上传毕业证书和劳动合同。' },
+  ];
+  const q = '人才住房补贴申请条件是什么';
+  const s = scoreWithinDocument(doc, analyzer.concepts(q), q);
+  const best = s.indexOf(s.reduce((a, b) => (b.score > a.score ? b : a)));
+  assert.equal(best, 0, s.map((x) => x.score.toFixed(3)).join(' '));
+});

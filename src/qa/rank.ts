@@ -42,6 +42,8 @@ export const ANSWER_TYPES: { name: string; ask: RegExp; has: RegExp }[] = [
   { name: 'when', ask: /什么时候|何时|哪天|几号|几月|几点|开始算|起算/, has: /[0-9一二三四五六七八九十]+月|当月|次月|之日起|起施行|以前|以后|每季度|按季度|按月|底前|月底|年底|日前/ },
   { name: 'materials', ask: /材料|证件|带什么|交什么|提交什么|准备什么|手续/, has: /提交|持|材料|证明|证书|身份证/ },
   { name: 'penalty', ask: /怎么处理|怎么处罚|会怎么样|处罚|后果|不服/, has: /追回|处罚|依法|责令|解除|不得|追究|复议|诉讼/ },
+  // Who qualifies (申请条件, 哪些人能): the article saying whom the document applies to or who the beneficiaries are.
+  { name: 'qualify', ask: /条件|资格|哪些人|谁能|谁可以|什么人|哪些情况|什么情况下/, has: /适用于|符合下列|具备下列|应当具备|对象为|对象是|[补贴助救]对象|服务对象|享受对象|范围/ },
 ];
 
 /** The answer types a text states (bit k: ANSWER_TYPES[k] — a period, an amount, a place to apply …). */
