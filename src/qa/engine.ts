@@ -104,10 +104,12 @@ export type EngineParams = {
   topicPenalty: number;
   /** 1 (with typoSound): a word one sound-alike character away from a synonym-table word gets that word's expansions (程管 → 城管 → 综合行政执法). */
   typoSynonyms: number;
+  /** A clause answer stating the precise kind asked (几次, 几岁) replaces a best clause that lacks it when it scores within this share of it (0: off). */
+  kindPromote: number;
   /** A plain word (看到, 偷偷, 晚上: not a noun) the collection lacks weighs this share of an unknown word (1: the same). */
   plainAbsent: number;
 };
-export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.3, agreeBonus: 0.15, entryBlend: 0.05, entryClause: 0.2, entryBlendClean: 0.3, abstain: 0.35, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.45, abstainMissingEntry: 0.47, typoSound: 1, typoWords: 1, nearMatch: 0.5, nearTop: 3, nearOff: 0.05, typeMatch: 0.35, typeVeto: 0, aspectVeto: 1, answerStates: 1, typeAmount: 0, typeRank: 5, missingCredit: 0.55, missingCreditLong: 0.5, typeOff: 0.3, wholeRank: 3, plainAbsent: 0.25, typoSynonyms: 1 };
+export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.3, agreeBonus: 0.15, entryBlend: 0.05, entryClause: 0.2, entryBlendClean: 0.3, abstain: 0.35, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.45, abstainMissingEntry: 0.47, typoSound: 1, typoWords: 1, nearMatch: 0.5, nearTop: 3, nearOff: 0.05, typeMatch: 0.35, typeVeto: 0, aspectVeto: 1, answerStates: 1, typeAmount: 0, typeRank: 5, missingCredit: 0.55, missingCreditLong: 0.5, typeOff: 0.3, wholeRank: 3, plainAbsent: 0.25, typoSynonyms: 1, kindPromote: 0.1 };
 
 /** A ranked clause: BM25 fields of the article's own hit plus the document-stage figures. */
 export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCoverage: number; docRank: number; local: number;
@@ -487,6 +489,16 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
     out.push({ kind: 'clause', itemId: c.itemId, article: c.article, text: c.quote, score: round(h.rank), citations: [c], excerpt: clauseExcerpt(c.quote, words) });
   }
   out.sort((a, b) => b.score - a.score);
+  // The question asks a precise kind of fact (几次, 几岁, 电话) the best clause does not state, but a close runner-up
+  // does (每人每年不超过3次): the runner-up answers it.
+  if (P.kindPromote > 0 && out[0]?.kind === 'clause' && lacksAskedKind(opts.question ?? '', out[0].text)) {
+    const k = out.findIndex((a, i) => i > 0 && i <= 3 && a.kind === 'clause' && a.score >= out[0]!.score * (1 - P.kindPromote) && !lacksAskedKind(opts.question ?? '', a.text));
+    if (k > 0) {
+      const [promoted] = out.splice(k, 1);
+      promoted!.score = out[0]!.score; // best first, scores in order
+      out.unshift(promoted!);
+    }
+  }
   const best = out[0];
   const confidence = !best ? 0 : best.score >= 1 ? 1 : best.kind === 'entry' ? Math.max(entryConf.get(best.entryId!) ?? 0, coverageOf(best, clauses)) : coverageOf(best, clauses);
   const basis = !best ? undefined : clauses.find((c) => c.clause.itemId === best.itemId && c.clause.article === best.article);

@@ -8,6 +8,7 @@ import { DEV3_POLICIES } from './set3.js';
 import { DEV5_POLICIES } from './set5.js';
 import { DEV6_POLICIES } from './set6.js';
 import { DEV7_POLICIES } from './set7.js';
+import { DEV8_POLICIES } from './set8.js';
 
 const BATCH1: Policy[] = [
   {
@@ -106,5 +107,5 @@ const BATCH1: Policy[] = [
   },
 ];
 
-/** Batches 1, 2 (set2.ts), 3 (set3.ts), 5 (set5.ts), 6 (set6.ts) and 7 (set7.ts). */
-export const DEV_POLICIES: Policy[] = [...BATCH1, ...DEV2_POLICIES, ...DEV3_POLICIES, ...DEV5_POLICIES, ...DEV6_POLICIES, ...DEV7_POLICIES];
+/** Batches 1, 2 (set2.ts), 3 (set3.ts), 5 (set5.ts), 6 (set6.ts), 7 (set7.ts) and 8 (set8.ts). */
+export const DEV_POLICIES: Policy[] = [...BATCH1, ...DEV2_POLICIES, ...DEV3_POLICIES, ...DEV5_POLICIES, ...DEV6_POLICIES, ...DEV7_POLICIES, ...DEV8_POLICIES];
