@@ -119,7 +119,10 @@ export class Analyzer {
   readonly #syn = new Map<string, Map<string, number>>();
   readonly #soft: Set<string>;
   readonly #userWords: Set<string>;
-  constructor(lex: LexiconData) {
+  readonly #subSynonyms: boolean;
+  /** subSynonyms (default on): a compound's sub-words bring their synonyms too, at the sub-word's share. */
+  constructor(lex: LexiconData, opts: { subSynonyms?: boolean } = {}) {
+    this.#subSynonyms = opts.subSynonyms ?? true;
     this.#soft = new Set(lex.soft ?? []);
     const extra = new Set<string>(lex.words.map(foldText));
     for (const g of lex.groups) for (const t of g) if (t.length >= 2) extra.add(t);
@@ -241,7 +244,12 @@ export class Analyzer {
       }
       // Sub-words of a compound (服务券 → 服务): partial credit; less for a known 政务 term (残疾人两项补贴 → 补贴).
       const subWeight = syns ? 0.3 : 0.6;
-      if (w.length >= 3) for (const s of this.#jieba.cutForSearch(w, true).flatMap(wordParts)) if (s !== w && s.length >= 2 && !alts.has(s)) alts.set(s, subWeight);
+      if (w.length >= 3) for (const s of this.#jieba.cutForSearch(w, true).flatMap(wordParts)) {
+        if (s === w || s.length < 2 || alts.has(s)) continue;
+        alts.set(s, subWeight);
+        // A sub-word's own synonyms, at the sub-word's share (摆地摊 → 地摊 → 摊点): the compound's meaning in the documents' words.
+        if (this.#subSynonyms) for (const [x, weight] of this.#syn.get(s) ?? []) for (const t of this.#phraseTerms(x)) if ((alts.get(t) ?? 0) < subWeight * weight) alts.set(t, subWeight * weight);
+      }
       // Not a dictionary word (jieba without HMM splits it): possibly a typo.
       const maybeTypo = w.length >= 2 && !syns && /^\p{Script=Han}+$/u.test(w) && this.#jieba.cut(w, false).length > 1;
       const plain = !syns && !this.#userWords.has(w) && !this.#soft.has(w) && plainWords().has(w);

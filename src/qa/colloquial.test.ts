@@ -80,3 +80,12 @@ test('statedTypes: a share of a known figure states an amount (优待金按收�
   assert.notEqual(statedTypes('每人每月补助120元。') & bit('amount'), 0);
   assert.equal(statedTypes('应当向户籍所在地镇、街道提出申请。') & bit('amount'), 0);
 });
+
+test('a compound the table lacks brings its sub-words\' synonyms at the sub-word\'s share (摆地摊 → 地摊 → 摊点)', () => {
+  const lex = { words: [], groups: [['地摊', '摊点', '流动摊贩']] };
+  const alts = (a: Analyzer) => new Map(a.concepts('晚上去哪摆地摊').find((c) => c.term === '摆地摊')?.alts.map((x) => [x.term, x.weight]) ?? []);
+  const on = alts(new Analyzer(lex));
+  assert.ok(on.has('地摊'), [...on.keys()].join(','));
+  assert.ok((on.get('摊点') ?? 0) > 0 && on.get('摊点')! < on.get('地摊')!, `摊点 ${on.get('摊点')}`);
+  assert.ok(!alts(new Analyzer(lex, { subSynonyms: false })).has('摊点'));
+});
