@@ -164,7 +164,7 @@ async function quality(set: QaSet) {
       curatedN++;
       const o = await answerQuestion(tdb.db, tdb.dialect, areaId, p);
       if (o.answers[0]?.kind === 'entry' && o.answers[0].entryId === entryIds[i]) curatedTop++;
-      else curatedMiss.push(`${p} → ${o.answers[0] ? `${o.answers[0].kind} ${o.answers[0].entryId ?? ''} ${o.answers[0].itemId}#${o.answers[0].article}` : 'abstained'}`);
+      else curatedMiss.push(`${p} [want ${e.doc}#${e.article}] → ${o.answers[0] ? `${o.answers[0].kind} ${o.answers[0].entryId ?? ''} ${POLICIES.find((x) => idOf.get(x.key) === o.answers[0]!.itemId)?.key}#${o.answers[0].article}` : 'abstained'}`);
     }
   }
   // The entries' own phrasings (question and alternatives) as asked, with everyday framing around them: what
