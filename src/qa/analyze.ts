@@ -111,7 +111,8 @@ function plainWords(): Set<string> {
 
 /** figure: a number of the asker's case (25, 十来); dropped when no clause holds it. */
 /** plain: a word of the general dictionary that is not a noun (看到, 偷偷, 晚上): absent from the collection it weighs little. */
-export type QueryConcept = { term: string; alts: { term: string; weight: number }[]; soft?: boolean; maybeTypo?: boolean; figure?: boolean; plain?: boolean };
+/** joins: for a possible typo, the strings it makes with the nearest character beside it (美改 + 电 → 美改电; 程 + 管扣 → 程管): a mistyped word the segmentation cut apart. */
+export type QueryConcept = { term: string; alts: { term: string; weight: number }[]; soft?: boolean; maybeTypo?: boolean; figure?: boolean; plain?: boolean; joins?: string[] };
 
 export class Analyzer {
   readonly #jieba: Jieba;
@@ -253,7 +254,15 @@ export class Analyzer {
       // Not a dictionary word (jieba without HMM splits it): possibly a typo.
       const maybeTypo = w.length >= 2 && !syns && /^\p{Script=Han}+$/u.test(w) && this.#jieba.cut(w, false).length > 1;
       const plain = !syns && !this.#userWords.has(w) && !this.#soft.has(w) && plainWords().has(w);
-      out.push({ term: w, alts: [...alts].map(([term, weight]) => ({ term, weight })), ...(this.#soft.has(w) ? { soft: true } : {}), ...(maybeTypo ? { maybeTypo: true } : {}), ...(FIGURE.test(w) ? { figure: true } : {}), ...(plain ? { plain: true } : {}) });
+      const joins: string[] = [];
+      if (maybeTypo) {
+        const before = words[k - 1], after = words[k + 1];
+        // The neighbour's nearest character (a lone one, or the end of a glued pair such as 被程).
+        const b = before && /\p{Script=Han}$/u.test(before) ? before.slice(-1) : '', a = after && /^\p{Script=Han}/u.test(after) ? after[0]! : '';
+        if (b) joins.push(b + w, b + w[0]);
+        if (a) joins.push(w + a, w.slice(-1) + a);
+      }
+      out.push({ term: w, alts: [...alts].map(([term, weight]) => ({ term, weight })), ...(this.#soft.has(w) ? { soft: true } : {}), ...(maybeTypo ? { maybeTypo: true } : {}), ...(FIGURE.test(w) ? { figure: true } : {}), ...(plain ? { plain: true } : {}), ...(joins.length ? { joins } : {}) });
     }
     return out;
   }

@@ -106,10 +106,12 @@ export type EngineParams = {
   typoSynonyms: number;
   /** A clause answer stating the precise kind asked (几次, 几岁) replaces a best clause that lacks it when it scores within this share of it (0: off). */
   kindPromote: number;
+  /** 1 (with typoSound): a possible typo the collection lacks is tried joined with a lone character beside it (美改 + 电 → 煤改电). */
+  typoJoins: number;
   /** A plain word (看到, 偷偷, 晚上: not a noun) the collection lacks weighs this share of an unknown word (1: the same). */
   plainAbsent: number;
 };
-export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.25, agreeBonus: 0.15, entryBlend: 0.05, entryClause: 0.2, entryBlendClean: 0.3, abstain: 0.35, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.45, abstainMissingEntry: 0.47, typoSound: 1, typoWords: 1, nearMatch: 0.5, nearTop: 3, nearOff: 0.05, typeMatch: 0.35, typeVeto: 0, aspectVeto: 1, answerStates: 1, typeAmount: 0, typeRank: 5, missingCredit: 0.55, missingCreditLong: 0.5, typeOff: 0.3, wholeRank: 3, plainAbsent: 0.25, typoSynonyms: 1, kindPromote: 0.1 };
+export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.25, agreeBonus: 0.15, entryBlend: 0.05, entryClause: 0.2, entryBlendClean: 0.3, abstain: 0.35, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.45, abstainMissingEntry: 0.47, typoSound: 1, typoWords: 1, nearMatch: 0.5, nearTop: 3, nearOff: 0.05, typeMatch: 0.35, typeVeto: 0, aspectVeto: 1, answerStates: 1, typeAmount: 0, typeRank: 5, missingCredit: 0.55, missingCreditLong: 0.5, typeOff: 0.3, wholeRank: 3, plainAbsent: 0.25, typoJoins: 1, typoSynonyms: 1, kindPromote: 0.1 };
 
 /** A ranked clause: BM25 fields of the article's own hit plus the document-stage figures. */
 export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCoverage: number; docRank: number; local: number;
@@ -329,8 +331,17 @@ export class QaEngine {
       if (near.length) return { ...c, alts: [...c.alts, ...near.map((term) => ({ term, weight: TYPO_WEIGHT }))] };
       // A mistyped everyday word (程管 → 城管): the official words of the synonym-table word it was meant to be.
       if (c.maybeTypo && this.params.typoSynonyms && this.params.typoSound) {
-        const meant = this.analyzer.typoSynonyms(c.term, soundsAlike).filter((a) => this.clauseIndex.df(a.term) > 0);
+        // Not filtered by the index: an official word inside a longer one (综合行政执法局) still matches within the document.
+        const meant = this.analyzer.typoSynonyms(c.term, soundsAlike);
         if (meant.length) return { ...c, alts: [...c.alts, ...meant.map((a) => ({ term: a.term, weight: TYPO_WEIGHT * a.weight }))] };
+      }
+      // A mistyped word the segmentation cut apart (美改 | 电 for 煤改电, 程 | 管扣 for 城管): its joins with a lone neighbour.
+      if (this.params.typoJoins && this.params.typoSound) for (const j of c.joins ?? []) {
+        if (this.clauseIndex.df(j) > 0) return { ...c, term: j, alts: [{ term: j, weight: 1 }] };
+        const fixed = this.clauseIndex.nearWords(j);
+        if (fixed.length) return { ...c, term: j, alts: fixed.map((term) => ({ term, weight: TYPO_WEIGHT })) };
+        const meant = this.params.typoSynonyms ? this.analyzer.typoSynonyms(j, soundsAlike) : [];
+        if (meant.length) return { ...c, term: j, alts: meant.map((a) => ({ term: a.term, weight: TYPO_WEIGHT * a.weight })) };
       }
       if (c.term.length < 3 || !/^\p{Script=Han}+$/u.test(c.term)) return c;
       const grams = [...new Set(Array.from({ length: c.term.length - 1 }, (_, i) => c.term.slice(i, i + 2)))].filter((g) => this.clauseIndex.df(g) > 0);

@@ -56,3 +56,14 @@ test('engine: a mistyped everyday word gets the official words of the synonym-ta
   // A character that does not sound alike is no typo of it (橙 chéng sounds like 城; 桥 does not).
   assert.deepEqual(analyzer.typoSynonyms('桥管', soundsAlike), []);
 });
+
+test('engine: a mistyped word the segmentation cut apart is joined with its neighbour and corrected (美改 | 电 → 煤改电), only with typoJoins', () => {
+  const heat = (article: number, text: string): ClauseDoc => ({ ...clause(article, text), title: '农村清洁取暖改造补贴实施方案' });
+  const clauses = [heat(1, '一、补贴对象。实施煤改电、煤改气改造的农户。'), heat(2, '二、申请程序。农户向村委会提出煤改电补贴申请。')];
+  const q = '美改电补贴怎么申请';
+  const concepts = analyzer.concepts(q);
+  assert.ok(!concepts.some((c) => c.term === '美改电'), 'the segmentation cuts the typo apart');
+  const terms = (e: QaEngine) => e.expand(concepts).flatMap((c) => c.alts.map((a) => a.term));
+  assert.ok(terms(new QaEngine(analyzer, clauses, [])).includes('煤改电'));
+  assert.ok(!terms(new QaEngine(analyzer, clauses, [], { ...ENGINE_PARAMS, typoJoins: 0 })).includes('煤改电'));
+});
