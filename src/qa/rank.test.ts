@@ -51,6 +51,10 @@ test('多少天 / 多少次 ask a period or a count, not an amount; 多大年纪
   assert.ok(kind('装电梯补贴多少钱').includes('amount'));
   assert.deepEqual(kind('多大年纪能去老年食堂吃饭'), ['age']);
   assert.ok(kind('翻建的房子最大能盖多大').includes('area'));
+  // 多大 before a permission asks an age (多大能骑电动车, 孩子多大才能上幼儿园), not an area.
+  assert.deepEqual(kind('多大能骑电动车'), ['age']);
+  assert.deepEqual(kind('小孩多大才能送去上幼儿园'), ['age']);
+  assert.ok(!kind('房子能盖多大').includes('age'));
 });
 
 test('the bigram bloom only skips searches that would fail: the same scores as searching every article', () => {
