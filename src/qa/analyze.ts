@@ -109,9 +109,12 @@ function plainWords(): Set<string> {
   return plainCache!;
 }
 
-/** figure: a number of the asker's case (25, 十来); dropped when no clause holds it. */
-/** plain: a word of the general dictionary that is not a noun (看到, 偷偷, 晚上): absent from the collection it weighs little. */
-/** joins: for a possible typo, the strings it makes with the nearest character beside it (美改 + 电 → 美改电; 程 + 管扣 → 程管): a mistyped word the segmentation cut apart. */
+/**
+ * figure: a number of the asker's case (25, 十来); dropped when no clause holds it.
+ * plain: a word of the general dictionary that is not a noun (看到, 偷偷, 晚上): absent from the collection it weighs little.
+ * joins: for a possible typo, the strings it makes with the nearest character beside it (美改 + 电 → 美改电; 被程 + 管扣 →
+ * 程管): a mistyped word the segmentation cut apart.
+ */
 export type QueryConcept = { term: string; alts: { term: string; weight: number }[]; soft?: boolean; maybeTypo?: boolean; figure?: boolean; plain?: boolean; joins?: string[] };
 
 export class Analyzer {

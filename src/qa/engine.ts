@@ -106,7 +106,7 @@ export type EngineParams = {
   typoSynonyms: number;
   /** A clause answer stating the precise kind asked (几次, 几岁) replaces a best clause that lacks it when it scores within this share of it (0: off). */
   kindPromote: number;
-  /** 1 (with typoSound): a possible typo the collection lacks is tried joined with a lone character beside it (美改 + 电 → 煤改电). */
+  /** 1 (with typoSound): a possible typo the collection lacks is tried joined with the nearest character beside it (美改 + 电 → 煤改电). */
   typoJoins: number;
   /** A plain word (看到, 偷偷, 晚上: not a noun) the collection lacks weighs this share of an unknown word (1: the same). */
   plainAbsent: number;
@@ -335,7 +335,7 @@ export class QaEngine {
         const meant = this.analyzer.typoSynonyms(c.term, soundsAlike);
         if (meant.length) return { ...c, alts: [...c.alts, ...meant.map((a) => ({ term: a.term, weight: TYPO_WEIGHT * a.weight }))] };
       }
-      // A mistyped word the segmentation cut apart (美改 | 电 for 煤改电, 程 | 管扣 for 城管): its joins with a lone neighbour.
+      // A mistyped word the segmentation cut apart (美改 | 电 for 煤改电, 被程 | 管扣 for 城管): its joins with the nearest neighbour character.
       if (this.params.typoJoins && this.params.typoSound) for (const j of c.joins ?? []) {
         if (this.clauseIndex.df(j) > 0) return { ...c, term: j, alts: [{ term: j, weight: 1 }] };
         const fixed = this.clauseIndex.nearWords(j);
