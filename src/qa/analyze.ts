@@ -87,26 +87,21 @@ export const SYN_WEAK = 0.4;
 const PERSON_WORDS = new Set(['老婆', '媳妇', '老公', '丈夫', '妻子', '爱人', '爸爸', '妈妈', '父母', '父亲', '母亲', '孩子', '小孩', '儿子', '女儿',
   '老人', '男的', '女的', '家人', '自己', '别人', '本人', '家属', '朋友', '邻居', '亲戚', '爷爷', '奶奶']);
 
-let nounCache: Set<string> | null = null;
-let plainCache: Set<string> | null = null;
 /** Parts of speech that say what the asker did, when, how or who (看到, 偷偷, 晚上, 自己, 一股, 门口), never what the question is about. */
 const PLAIN_POS = /^(v|vi|vg|d|dg|t|tg|r|rr|rz|m|mq|q|p|c|u.*|f|s|l|i|y|e|o|z|a|ad|ag)$/;
-/** Nouns of jieba's general dictionary (part of speech n…), and its plain words (PLAIN_POS), read once. */
-function generalNouns(): Set<string> {
-  if (nounCache) return nounCache;
-  const out = new Set<string>();
+let classCache: { nouns: Set<string>; plain: Set<string> } | null = null;
+/** jieba's general dictionary by part of speech, read once: its nouns (n…, not names) and its plain words (PLAIN_POS). */
+function generalWords(): { nouns: Set<string>; plain: Set<string> } {
+  if (classCache) return classCache;
+  const nouns = new Set<string>();
   const plain = new Set<string>();
   for (const line of Buffer.from(dict).toString('utf8').split('\n')) {
     const [w, , pos] = line.split(' ');
-    if (w && pos && pos.startsWith('n') && pos !== 'nr') out.add(w);
-    else if (w && pos && PLAIN_POS.test(pos)) plain.add(w);
+    if (!w || !pos) continue;
+    if (pos.startsWith('n') && pos !== 'nr') nouns.add(w);
+    else if (PLAIN_POS.test(pos)) plain.add(w);
   }
-  plainCache = plain;
-  return (nounCache = out);
-}
-function plainWords(): Set<string> {
-  generalNouns();
-  return plainCache!;
+  return (classCache = { nouns, plain });
 }
 
 /**
@@ -184,7 +179,7 @@ export class Analyzer {
    */
   isTopicNoun(w: string): boolean {
     if (PERSON_WORDS.has(w) || FILLER.has(w) || STOPWORDS.has(w) || this.#soft.has(w)) return false; // intent words (多久, 一起) ask how, not what
-    if (generalNouns().has(w) || this.#userWords.has(w)) return true;
+    if (generalWords().nouns.has(w) || this.#userWords.has(w)) return true;
     return w.length >= 3 && /^\p{Script=Han}+$/u.test(w) && this.#jieba.cut(w, false).length === 1;
   }
 
@@ -256,7 +251,7 @@ export class Analyzer {
       }
       // Not a dictionary word (jieba without HMM splits it): possibly a typo.
       const maybeTypo = w.length >= 2 && !syns && /^\p{Script=Han}+$/u.test(w) && this.#jieba.cut(w, false).length > 1;
-      const plain = !syns && !this.#userWords.has(w) && !this.#soft.has(w) && plainWords().has(w);
+      const plain = !syns && !this.#userWords.has(w) && !this.#soft.has(w) && generalWords().plain.has(w);
       const joins: string[] = [];
       if (maybeTypo) {
         const before = words[k - 1], after = words[k + 1];

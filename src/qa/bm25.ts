@@ -144,7 +144,10 @@ export class Bm25Index {
   }
   /** nearWords' test of the typed character against the vocabulary's (default: any; the engine sets "sounds alike"). */
   alike: (typed: string, meant: string) => boolean = () => true;
-  /** Share of maxIdf a plain word (see QueryConcept.plain) the collection lacks is worth (1: as much as any unknown word). */
+  /**
+   * What a plain word (QueryConcept.plain: 看到, 偷偷) the collection lacks is worth, as a share of maxIdf. The engine sets
+   * it from EngineParams.plainAbsent (0.25); a bare index weighs such a word like any unknown word.
+   */
   plainAbsent = 1;
   /** What an unknown word is worth for coverage (it makes an answer less certain). */
   maxIdf(): number {

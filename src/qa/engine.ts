@@ -327,26 +327,31 @@ export class QaEngine {
   expand(concepts: QueryConcept[]): QueryConcept[] {
     return concepts.map((c) => {
       if (c.alts.some((a) => this.clauseIndex.df(a.term) > 0)) return c;
-      const near = c.maybeTypo || (this.params.typoWords && this.params.typoSound && !c.soft && /^\p{Script=Han}{2,}$/u.test(c.term)) ? this.clauseIndex.nearWords(c.term) : [];
-      if (near.length) return { ...c, alts: [...c.alts, ...near.map((term) => ({ term, weight: TYPO_WEIGHT }))] };
-      // A mistyped everyday word (程管 → 城管): the official words of the synonym-table word it was meant to be.
-      if (c.maybeTypo && this.params.typoSynonyms && this.params.typoSound) {
-        // Not filtered by the index: an official word inside a longer one (综合行政执法局) still matches within the document.
-        const meant = this.analyzer.typoSynonyms(c.term, soundsAlike);
-        if (meant.length) return { ...c, alts: [...c.alts, ...meant.map((a) => ({ term: a.term, weight: TYPO_WEIGHT * a.weight }))] };
-      }
+      const fixes = this.#corrections(c.term, !!c.maybeTypo || !!(this.params.typoWords && this.params.typoSound && !c.soft && /^\p{Script=Han}{2,}$/u.test(c.term)), !!c.maybeTypo && !!this.params.typoSound);
+      if (fixes.length) return { ...c, alts: [...c.alts, ...fixes] };
       // A mistyped word the segmentation cut apart (美改 | 电 for 煤改电, 被程 | 管扣 for 城管): its joins with the nearest neighbour character.
       if (this.params.typoJoins && this.params.typoSound) for (const j of c.joins ?? []) {
         if (this.clauseIndex.df(j) > 0) return { ...c, term: j, alts: [{ term: j, weight: 1 }] };
-        const fixed = this.clauseIndex.nearWords(j);
-        if (fixed.length) return { ...c, term: j, alts: fixed.map((term) => ({ term, weight: TYPO_WEIGHT })) };
-        const meant = this.params.typoSynonyms ? this.analyzer.typoSynonyms(j, soundsAlike) : [];
-        if (meant.length) return { ...c, term: j, alts: meant.map((a) => ({ term: a.term, weight: TYPO_WEIGHT * a.weight })) };
+        const joined = this.#corrections(j, true, true);
+        if (joined.length) return { ...c, term: j, alts: joined };
       }
       if (c.term.length < 3 || !/^\p{Script=Han}+$/u.test(c.term)) return c;
       const grams = [...new Set(Array.from({ length: c.term.length - 1 }, (_, i) => c.term.slice(i, i + 2)))].filter((g) => this.clauseIndex.df(g) > 0);
       return grams.length ? { ...c, alts: [...c.alts, ...grams.map((term) => ({ term, weight: BIGRAM_WEIGHT }))] } : c;
     });
+  }
+
+  /**
+   * Typo corrections of a word the collection lacks: the clause vocabulary's words one sound-alike character away
+   * (`near`), else (`synonyms`, with typoSynonyms) the official words of the synonym-table word one away (程管 → 城管 →
+   * 综合行政执法) — not filtered by the index: an official word inside a longer one (综合行政执法局) still matches within
+   * the document.
+   */
+  #corrections(w: string, near: boolean, synonyms: boolean): { term: string; weight: number }[] {
+    const words = near ? this.clauseIndex.nearWords(w) : [];
+    if (words.length) return words.map((term) => ({ term, weight: TYPO_WEIGHT }));
+    if (!synonyms || !this.params.typoSynonyms) return [];
+    return this.analyzer.typoSynonyms(w, soundsAlike).map((a) => ({ term: a.term, weight: TYPO_WEIGHT * a.weight }));
   }
 
   /** A question word's weight for coverage: its rarity among clauses; a word no clause has (nor its synonyms) weighs the most. */
