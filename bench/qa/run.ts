@@ -3,7 +3,8 @@
  * baselines in the same run, then latency per question over a large synthetic clause index.
  *
  *   GONGKAI_TEST_DB=sqlite node --expose-gc --import tsx bench/qa/run.ts [--set dev|dev3|dev5|dev6|dev7|dev8|dev9|dev10|judged] [--clauses 100000] [--no-scale] [--verbose] [--sweep] [--profile]
- *   (--verbose lists the dev set's misses; the judged set's only with --show-judged, which tuning runs never pass)
+ *   (--verbose lists the dev set's misses; the judged set's only with --show-judged, which tuning runs never pass;
+ *   --ask "问题" (repeatable, dev sets only) prints how one question is read, its candidates and the decision, then stops)
  *   GONGKAI_TEST_DB=postgres GONGKAI_TEST_PG_URL=postgres://… npx tsx bench/qa/run.ts --clauses 100000
  *
  * Quality (document + article): accuracy@1, @3, MRR, abstention on the unanswerable questions, curated
@@ -84,13 +85,14 @@ async function quality(set: QaSet) {
     idOf.set(p.key, id);
   }
   await reindexClauses(ctx);
+  /** A policy's key (b7talent …) from its item id, for the diagnostics. */
+  const keyOf = (id: number) => POLICIES.find((p) => idOf.get(p.key) === id)?.key ?? String(id);
   const entryIds: number[] = [];
   for (const e of ENTRIES) entryIds.push(await createEntry(ctx, { question: e.question, altQuestions: e.alt, answer: e.answer, sources: [{ itemId: idOf.get(e.doc)!, article: e.article }], status: 'published' }));
 
   // --ask "question" (dev sets only): the candidates and the decision for one question, then stop.
   if (args.includes('--ask') && set.name !== 'judged') {
     const engine = await engineFor(tdb.db, tdb.dialect, areaId);
-    const keyOf = (id: number) => POLICIES.find((p) => idOf.get(p.key) === id)?.key ?? String(id);
     for (let i = 0; i < args.length; i++) {
       if (args[i] !== '--ask') continue;
       const q = args[i + 1]!;
@@ -154,7 +156,7 @@ async function quality(set: QaSet) {
     ours.push(o.answers.map((a) => ({ itemId: a.itemId, article: a.article })));
     const top = o.answers[0];
     const wid = idOf.get(q.doc)!;
-    if (!top || top.itemId !== wid || top.article !== q.article) misses.push(`${set.name} ${q.q} → want ${q.doc}#${q.article} (at ${o.answers.findIndex((a) => a.itemId === wid && a.article === q.article) + 1 || '—'}), got ${top ? `${POLICIES.find((p) => idOf.get(p.key) === top.itemId)?.key}#${top.article} (${top.kind}, ${top.score})` : `abstained (${o.confidence})`}`);
+    if (!top || top.itemId !== wid || top.article !== q.article) misses.push(`${set.name} ${q.q} → want ${q.doc}#${q.article} (at ${o.answers.findIndex((a) => a.itemId === wid && a.article === q.article) + 1 || '—'}), got ${top ? `${keyOf(top.itemId)}#${top.article} (${top.kind}, ${top.score})` : `abstained (${o.confidence})`}`);
   }
   const unans: Awaited<ReturnType<typeof answerQuestion>>[] = [];
   for (const q of UNANSWERABLE) unans.push(await answerQuestion(tdb.db, tdb.dialect, areaId, q));
@@ -168,7 +170,7 @@ async function quality(set: QaSet) {
       curatedN++;
       const o = await answerQuestion(tdb.db, tdb.dialect, areaId, p);
       if (o.answers[0]?.kind === 'entry' && o.answers[0].entryId === entryIds[i]) curatedTop++;
-      else curatedMiss.push(`${p} [want ${e.doc}#${e.article}] → ${o.answers[0] ? `${o.answers[0].kind} ${o.answers[0].entryId ?? ''} ${POLICIES.find((x) => idOf.get(x.key) === o.answers[0]!.itemId)?.key}#${o.answers[0].article}` : 'abstained'}`);
+      else curatedMiss.push(`${p} [want ${e.doc}#${e.article}] → ${o.answers[0] ? `${o.answers[0].kind} ${o.answers[0].entryId ?? ''} ${keyOf(o.answers[0].itemId)}#${o.answers[0].article}` : 'abstained'}`);
     }
   }
   // The entries' own phrasings (question and alternatives) as asked, with everyday framing around them: what
