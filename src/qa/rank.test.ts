@@ -111,3 +111,17 @@ test('申请条件 asks who qualifies: within a document, the article saying who
   const best = s.indexOf(s.reduce((a, b) => (b.score > a.score ? b : a)));
   assert.equal(best, 0, s.map((x) => x.score.toFixed(3)).join(' '));
 });
+
+test('a phone number is a number to call, not an amount or a count of five digits or more', () => {
+  const phone = ANSWER_TYPES.find((t) => t.name === 'phone')!;
+  assert.ok(phone.has.test('咨询电话0533-7186120') && phone.has.test('可以拨打12345反映') && phone.has.test('服务热线开通'));
+  assert.equal(phone.has.test('视力残疾康复训练每年12000元，人工耳蜗手术最高60000元'), false);
+  assert.equal(phone.has.test('每户补助1.5万元，补贴总额10000万元'), false);
+  assert.equal(phone.has.test('全区新增托位20000个'), false);
+});
+
+test('带哪些东西 / 准备些什么 ask for the materials', () => {
+  const materials = ANSWER_TYPES.find((t) => t.name === 'materials')!;
+  assert.ok(materials.ask.test('卖房子办过户要带哪些东西') && materials.ask.test('要准备些什么') && materials.ask.test('申请要带什么'));
+  assert.equal(materials.ask.test('过户多久能办完'), false);
+});
