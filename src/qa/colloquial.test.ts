@@ -89,3 +89,14 @@ test('a compound the table lacks brings its sub-words\' synonyms at the sub-word
   assert.ok((on.get('摊点') ?? 0) > 0 && on.get('摊点')! < on.get('地摊')!, `摊点 ${on.get('摊点')}`);
   assert.ok(!alts(new Analyzer(lex, { subSynonyms: false })).has('摊点'));
 });
+
+test('concepts: 的时候 says when the asker\'s case happens, never what it is about', () => {
+  assert.ok(!terms('卖房子的时候维修资金能退给我吗').includes('时候'), terms('卖房子的时候维修资金能退给我吗').join(','));
+  assert.ok(terms('领失业金的时候找到工作了还能领吗').includes('失业金'));
+});
+
+test('the shipped dictionary keeps a 政务 compound whole when the synonym table names a word inside it (翻新 = 改造 …)', () => {
+  // The synonym table loads 改造 as a word of its own; 危房改造 must still be read as one thing, not 危房 + 改造.
+  assert.ok(terms('危房改造怎么申请').includes('危房改造'), terms('危房改造怎么申请').join(','));
+  assert.ok(analyzer.concepts('老楼翻新要自己掏钱吗').find((c) => c.term === '翻新')?.alts.some((a) => a.term === '改造'));
+});
