@@ -270,3 +270,30 @@ test('engine: a close runner-up stating the precise kind asked (几次) answers 
   // Without it the best clause (第一条, no count) lacks the kind asked and the engine abstains.
   assert.equal(ask({ ...ENGINE_PARAMS, kindPromote: 0 }).abstained, true);
 });
+
+test('engine: an entry sharing only an intent word with the question (标准 ← 多少钱) is not preferred for citing the best clause', () => {
+  const clauses = [
+    ...doc(4, '农村危房改造补助办法', ['第一条 农村低收入群体住房安全保障由区住房和城乡建设局负责。', '第二条 D级危房拆除重建的每户补助3万元，改造期间由村委会协助安置。', '第三条 补助资金在竣工验收后30日内发放。']),
+    ...doc(5, '老年助餐服务补助办法', ['第一条 老年助餐服务由社区食堂提供。', '第二条 80周岁以上老人每餐补助3元。']),
+  ];
+  const entries = [{ entryId: 9, question: '农村危房改造补助标准', answer: 'D级危房拆除重建每户补助3万元。', sources: [{ itemId: 4, article: 2 }] }];
+  const q = '退伍军人安置费多少钱';
+  const run = (agreeTopic: number) => {
+    const eng = new QaEngine(analyzer, clauses, entries, { ...ENGINE_PARAMS, agreeTopic });
+    const c = eng.candidates(analyzer.concepts(q), 20, q);
+    return { c, out: rankAnswers(eng, c, live, { question: q }) };
+  };
+  const on = run(1);
+  // The setting of the rule: the entry cites the best clause and matches above agreeMatch, through 标准 alone.
+  assert.deepEqual([on.c.clauses[0]!.clause.itemId, on.c.clauses[0]!.clause.article], [4, 2]);
+  const hit = on.c.entries.find((e) => e.entry.entryId === 9)!;
+  assert.ok(hit.match >= ENGINE_PARAMS.agreeMatch && !hit.sharesTopic, `match ${hit.match}, sharesTopic ${hit.sharesTopic}`);
+  assert.ok(!(on.out.answers[0]?.kind === 'entry' && on.out.answers[0].score >= 1), JSON.stringify(on.out.answers[0]));
+  const off = run(0);
+  assert.ok(off.out.answers[0]?.kind === 'entry' && off.out.answers[0].score >= 1, 'without the rule the entry is preferred');
+  // An entry sharing a topic word is still preferred through the same route.
+  const eng = new QaEngine(analyzer, clauses, entries);
+  const q2 = '危房重建补助多少钱';
+  const r2 = rankAnswers(eng, eng.candidates(analyzer.concepts(q2), 20, q2), live, { question: q2 });
+  assert.ok(r2.answers[0]?.kind === 'entry' && r2.answers[0].entryId === 9, JSON.stringify(r2.answers[0]));
+});

@@ -110,8 +110,10 @@ export type EngineParams = {
   typoJoins: number;
   /** A plain word (看到, 偷偷, 晚上: not a noun) the collection lacks weighs this share of an unknown word (1: the same). */
   plainAbsent: number;
+  /** 1: the agreement route needs the phrasing to share a topic word with the question, not only an intent word (标准). */
+  agreeTopic: number;
 };
-export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.25, agreeBonus: 0.15, entryBlend: 0.05, entryClause: 0.2, entryBlendClean: 0.3, abstain: 0.35, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.45, abstainMissingEntry: 0.47, typoSound: 1, typoWords: 1, nearMatch: 0.5, nearTop: 3, nearOff: 0.05, typeMatch: 0.35, typeVeto: 0, aspectVeto: 1, answerStates: 1, typeAmount: 0, typeRank: 5, missingCredit: 0.55, missingCreditLong: 0.5, typeOff: 0.3, wholeRank: 3, plainAbsent: 0.25, typoJoins: 1, typoSynonyms: 1, kindPromote: 0.1 };
+export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.25, agreeBonus: 0.15, entryBlend: 0.05, entryClause: 0.2, entryBlendClean: 0.3, abstain: 0.35, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.45, abstainMissingEntry: 0.47, typoSound: 1, typoWords: 1, nearMatch: 0.5, nearTop: 3, nearOff: 0.05, typeMatch: 0.35, typeVeto: 0, aspectVeto: 1, answerStates: 1, typeAmount: 0, typeRank: 5, missingCredit: 0.55, missingCreditLong: 0.5, typeOff: 0.3, wholeRank: 3, plainAbsent: 0.25, typoJoins: 1, typoSynonyms: 1, kindPromote: 0.1, agreeTopic: 1 };
 
 /** A ranked clause: BM25 fields of the article's own hit plus the document-stage figures. */
 export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCoverage: number; docRank: number; local: number;
@@ -119,6 +121,8 @@ export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCov
   missingTopic: number };
 /** typeAgree: 1 when the question asks what the entry's phrasings ask (多少钱 / 几天 / 去哪 …), -1 when both ask different things, 0 otherwise. */
 export type EntryHit = Hit & { entry: EntryDoc; phraseCoverage: number; match: number; typeAgree: -1 | 0 | 1;
+  /** The phrasing and the question share a word that is not an intent word (not only 标准, 多久 …). */
+  sharesTopic: boolean;
   /** Share of the question's weight in words the documents use but the entry's phrasings and answer lack. */
   offTopic: number;
   /** The question asks a kind of fact (other than 多少) or an aspect (申请条件, 怎么申请) that none of the entry's phrasings asks. */
@@ -363,14 +367,17 @@ export class QaEngine {
   }
 
   /** How much of an entry phrasing the question covers (idf-weighted share of the phrasing's words it holds). */
-  #phraseCoverage(phrase: number, qTerms: Set<string>, folded: string): number {
-    let got = 0, all = 0;
+  #phraseCoverage(phrase: number, qTerms: Set<string>, folded: string, topicTerms: Set<string>): { pc: number; topic: boolean } {
+    let got = 0, all = 0, topic = false;
     for (const p of this.#phraseConcepts[phrase]!) {
       const w = Math.max(0.05, ...p.alts.map((a) => (this.entryIndex.df(a.term) > 0 ? this.entryIndex.coverIdf(a.term) : 0))) * (p.soft ? SOFT_FACTOR : 1);
       all += w;
-      if (folded.includes(p.term) || p.alts.some((a) => a.weight >= BIGRAM_WEIGHT && qTerms.has(a.term))) got += w;
+      if (folded.includes(p.term) || p.alts.some((a) => a.weight >= BIGRAM_WEIGHT && qTerms.has(a.term))) {
+        got += w;
+        if (!topic && !p.soft && ([...topicTerms].some((t) => t.includes(p.term)) || p.alts.some((a) => a.weight >= BIGRAM_WEIGHT && topicTerms.has(a.term)))) topic = true;
+      }
     }
-    return all > 0 ? got / all : 0;
+    return { pc: all > 0 ? got / all : 0, topic };
   }
 
   /** Ranked candidates before the live validity check: entries (best phrasing each) and clauses. */
@@ -380,20 +387,22 @@ export class QaEngine {
     // Entries: the question's coverage of the phrasing and the phrasing's coverage of the question.
     const qTerms = new Set(cs.flatMap((c) => c.alts.filter((a) => a.weight >= BIGRAM_WEIGHT).map((a) => a.term)));
     const folded = cs.map((c) => c.term).join(' ');
+    // The same from the question's topic words only (not its intent words: 多少钱 → 标准).
+    const topicTerms = new Set(cs.filter((c) => !c.soft).flatMap((c) => c.alts.filter((a) => a.weight >= BIGRAM_WEIGHT).map((a) => a.term)));
     const qTypes = askedTypes(question);
     const qAspects = askedAspects(question, qTypes);
     const qGrams = new Set(bigramsOfQuestion(question));
     const best = new Map<number, EntryHit>();
     for (const h of this.entryIndex.search(cs, limit * 3)) {
       const e = this.#phraseOf[h.doc]!;
-      const pc = this.#phraseCoverage(h.doc, qTerms, folded);
+      const { pc, topic: sharesTopic } = this.#phraseCoverage(h.doc, qTerms, folded, topicTerms);
       const match = h.coverage + pc > 0 ? (2 * h.coverage * pc) / (h.coverage + pc) : 0;
       const prev = best.get(e);
       const pg = this.#phraseGrams[h.doc]!;
       let shared = 0;
       for (const g of qGrams) if (pg.has(g)) shared++;
       const textSim = qGrams.size + pg.size > 0 ? (2 * shared) / (qGrams.size + pg.size) : 0;
-      if (!prev || match > prev.match || (match === prev.match && (textSim > prev.textSim || (textSim === prev.textSim && h.rank > prev.rank)))) best.set(e, { ...h, entry: this.entries[e]!, phraseCoverage: pc, match, textSim, typeAgree: typeAgreement(qTypes, this.#entryTypes[e] ?? 0, P.typeAmount ? 0 : AMOUNT_TYPE), offTopic: 0, asksBeyond: (qAspects & ~AMOUNT_TYPE & ~(this.#entryAspects[e] ?? 0)) !== 0 });
+      if (!prev || match > prev.match || (match === prev.match && (textSim > prev.textSim || (textSim === prev.textSim && h.rank > prev.rank)))) best.set(e, { ...h, entry: this.entries[e]!, phraseCoverage: pc, sharesTopic, match, textSim, typeAgree: typeAgreement(qTypes, this.#entryTypes[e] ?? 0, P.typeAmount ? 0 : AMOUNT_TYPE), offTopic: 0, asksBeyond: (qAspects & ~AMOUNT_TYPE & ~(this.#entryAspects[e] ?? 0)) !== 0 });
     }
     // What the question asks that the documents speak of but the entry does not (审核 asked, the entry is about 申请).
     const docWord = cs.map((c) => !c.soft && c.alts.some((a) => a.weight >= SYN_FORWARD && this.clauseIndex.df(a.term) > 0));
@@ -477,7 +486,7 @@ export function rankAnswers(engine: QaEngine, cands: ReturnType<QaEngine['candid
     // or when it cites the best clause with a fair match: two paths agree, and the entry says it in plain words.
     // Where the entry's article stands among the live clause candidates (-1: not among them).
     const citedRank = live.findIndex((h) => e.entry.sources.some((s) => s.itemId === h.clause.itemId && s.article === h.clause.article));
-    const agrees = citedRank === 0 && e.match >= P.agreeMatch;
+    const agrees = citedRank === 0 && e.match >= P.agreeMatch && (!P.agreeTopic || e.sharesTopic);
     // The best entry citing one of the few best clauses: the clause ranking and the entry point to the same place.
     // Also the best entry by a margin, asking no kind of fact and no document word it does not speak of.
     // "Clean": the entry asks no kind or aspect the question does not, and the question no document word the entry lacks.
