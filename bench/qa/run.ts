@@ -2,7 +2,7 @@
  * 政策问答 benchmark: quality on the judged set (bench/qa/policies.ts, questions.ts) against two
  * baselines in the same run, then latency per question over a large synthetic clause index.
  *
- *   GONGKAI_TEST_DB=sqlite node --expose-gc --import tsx bench/qa/run.ts [--set dev|dev3|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|judged] [--clauses 100000] [--no-scale] [--verbose] [--sweep] [--profile]
+ *   GONGKAI_TEST_DB=sqlite node --expose-gc --import tsx bench/qa/run.ts [--set dev|dev3|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|judged] [--clauses 100000] [--no-scale] [--verbose] [--sweep] [--profile]
  *   (--verbose lists the dev set's misses; the judged set's only with --show-judged, which tuning runs never pass;
  *   --ask "问题" (repeatable, dev sets only) prints how one question is read, its candidates and the decision, then stops)
  *   GONGKAI_TEST_DB=postgres GONGKAI_TEST_PG_URL=postgres://… npx tsx bench/qa/run.ts --clauses 100000
@@ -41,6 +41,8 @@ import { DEV9_ENTRIES, DEV9_POLICIES, DEV9_QUESTIONS, DEV9_UNANSWERABLE } from '
 import { DEV10_ENTRIES, DEV10_POLICIES, DEV10_QUESTIONS, DEV10_UNANSWERABLE } from './dev/set10.js';
 import { DEV11_ENTRIES, DEV11_POLICIES, DEV11_QUESTIONS, DEV11_UNANSWERABLE } from './dev/set11.js';
 import { DEV12_ENTRIES, DEV12_POLICIES, DEV12_QUESTIONS, DEV12_UNANSWERABLE } from './dev/set12.js';
+import { DEV13_ENTRIES, DEV13_POLICIES, DEV13_QUESTIONS, DEV13_UNANSWERABLE } from './dev/set13.js';
+import { DEV14_ENTRIES, DEV14_POLICIES, DEV14_QUESTIONS, DEV14_UNANSWERABLE } from './dev/set14.js';
 
 const args = process.argv.slice(2);
 const argVal = (name: string, d: number) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : d; };
@@ -67,8 +69,10 @@ const SETS: QaSet[] = [
   { name: 'dev10', policies: DEV10_POLICIES, questions: DEV10_QUESTIONS, unanswerable: DEV10_UNANSWERABLE, entries: DEV10_ENTRIES, heldOutSplit: false },
   { name: 'dev11', policies: DEV11_POLICIES, questions: DEV11_QUESTIONS, unanswerable: DEV11_UNANSWERABLE, entries: DEV11_ENTRIES, heldOutSplit: false },
   { name: 'dev12', policies: DEV12_POLICIES, questions: DEV12_QUESTIONS, unanswerable: DEV12_UNANSWERABLE, entries: DEV12_ENTRIES, heldOutSplit: false },
+  { name: 'dev13', policies: DEV13_POLICIES, questions: DEV13_QUESTIONS, unanswerable: DEV13_UNANSWERABLE, entries: DEV13_ENTRIES, heldOutSplit: false },
+  { name: 'dev14', policies: DEV14_POLICIES, questions: DEV14_QUESTIONS, unanswerable: DEV14_UNANSWERABLE, entries: DEV14_ENTRIES, heldOutSplit: false },
   { name: 'judged', policies: POLICIES, questions: QUESTIONS, unanswerable: UNANSWERABLE, entries: ENTRIES, heldOutSplit: true },
-].filter((s) => (setArg === 'both' ? !['dev3', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12'].includes(s.name) : s.name === setArg));
+].filter((s) => (setArg === 'both' ? !['dev3', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14'].includes(s.name) : s.name === setArg));
 
 const UNITS: Record<string, string> = { 区卫生健康局: '区卫健局', 区教育和体育局: '区教体局', 区人力资源和社会保障局: '区人社局', 区民政局: '区民政局', 区住房和城乡建设局: '区住建局', 区市场监督管理局: '区市场监管局', 区退役军人事务局: '区退役军人局' };
 

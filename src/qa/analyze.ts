@@ -49,7 +49,7 @@ const FILLER = new Set([
   // Adverbs and measure words that glue to a verb or noun in segmentation (刚提, 买辆): never what it is about.
   '刚', '才', '又', '辆', '本', '张',
   // When the asker's own story happened ("上个月下河救了个小孩"): never what the question is about.
-  '时候', '的时候', '上个月', '这个月', '下个月', '上周', '这周', '下周', '去年', '前年', '明年', '昨天', '前天', '今天', '明天', '最近', '刚才', '刚刚', '前几天', '前段时间',
+  '时候', '的时候', '还是', '上个月', '这个月', '下个月', '上周', '这周', '下周', '去年', '前年', '明年', '昨天', '前天', '今天', '明天', '最近', '刚才', '刚刚', '前几天', '前段时间',
 ]);
 
 /**

@@ -100,3 +100,8 @@ test('the shipped dictionary keeps a 政务 compound whole when the synonym tabl
   assert.ok(terms('危房改造怎么申请').includes('危房改造'), terms('危房改造怎么申请').join(','));
   assert.ok(analyzer.concepts('老楼翻新要自己掏钱吗').find((c) => c.term === '翻新')?.alts.some((a) => a.term === '改造'));
 });
+
+test('concepts: 还是 (A 还是 B) joins the choices, it is not asked about', () => {
+  const t = terms('钱是给学生还是给学校');
+  assert.ok(!t.includes('还是') && t.includes('学生') && t.includes('学校'), t.join(','));
+});

@@ -14,6 +14,8 @@ import { DEV9_ENTRIES, DEV9_QUESTIONS, DEV9_UNANSWERABLE } from './set9.js';
 import { DEV10_ENTRIES, DEV10_QUESTIONS, DEV10_UNANSWERABLE } from './set10.js';
 import { DEV11_ENTRIES, DEV11_QUESTIONS, DEV11_UNANSWERABLE } from './set11.js';
 import { DEV12_ENTRIES, DEV12_QUESTIONS, DEV12_UNANSWERABLE } from './set12.js';
+import { DEV13_ENTRIES, DEV13_QUESTIONS, DEV13_UNANSWERABLE } from './set13.js';
+import { DEV14_ENTRIES, DEV14_QUESTIONS, DEV14_UNANSWERABLE } from './set14.js';
 
 const DEV_QUESTIONS_1: Judged[] = [
   { q: '残疾人两项补贴是哪两项', doc: 'disab', article: 1 },
@@ -101,9 +103,9 @@ const DEV_ENTRIES_1: CuratedEntry[] = [
     paraphrases: ['媳妇生娃我能请几天陪产假', '爸爸的护理假多少天'] },
 ];
 
-/** Batches 1, 2 (set2.ts), 3 (set3.ts), 4 (set4.ts: entries and unanswerable questions only) 5 (set5.ts), 6 (set6.ts), 7 (set7.ts), 8 (set8.ts), 9 (set9.ts), 10 (set10.ts), 11 (set11.ts) and 12 (set12.ts). */
-export const DEV_QUESTIONS: Judged[] = [...DEV_QUESTIONS_1, ...DEV2_QUESTIONS, ...DEV3_QUESTIONS, ...DEV5_QUESTIONS, ...DEV6_QUESTIONS, ...DEV7_QUESTIONS, ...DEV8_QUESTIONS, ...DEV9_QUESTIONS, ...DEV10_QUESTIONS, ...DEV11_QUESTIONS, ...DEV12_QUESTIONS];
+/** Batches 1, 2 (set2.ts), 3 (set3.ts), 4 (set4.ts: entries and unanswerable questions only) 5 (set5.ts), 6 (set6.ts), 7 (set7.ts), 8 (set8.ts), 9 (set9.ts), 10 (set10.ts), 11 (set11.ts), 12 (set12.ts), 13 (set13.ts) and 14 (set14.ts). */
+export const DEV_QUESTIONS: Judged[] = [...DEV_QUESTIONS_1, ...DEV2_QUESTIONS, ...DEV3_QUESTIONS, ...DEV5_QUESTIONS, ...DEV6_QUESTIONS, ...DEV7_QUESTIONS, ...DEV8_QUESTIONS, ...DEV9_QUESTIONS, ...DEV10_QUESTIONS, ...DEV11_QUESTIONS, ...DEV12_QUESTIONS, ...DEV13_QUESTIONS, ...DEV14_QUESTIONS];
 // 失业保险金每月领多少 had no answer among batches 1–4; batch 6's 失业保险金 guide answers it.
 const ANSWERED_LATER = new Set(['失业保险金每月领多少']);
-export const DEV_UNANSWERABLE: string[] = [...DEV_UNANSWERABLE_1, ...DEV2_UNANSWERABLE.filter((q) => !ANSWERED_LATER.has(q)), ...DEV3_UNANSWERABLE, ...DEV4_UNANSWERABLE, ...DEV5_UNANSWERABLE, ...DEV6_UNANSWERABLE, ...DEV7_UNANSWERABLE, ...DEV8_UNANSWERABLE, ...DEV9_UNANSWERABLE, ...DEV10_UNANSWERABLE, ...DEV11_UNANSWERABLE, ...DEV12_UNANSWERABLE];
-export const DEV_ENTRIES: CuratedEntry[] = [...DEV_ENTRIES_1, ...DEV2_ENTRIES, ...DEV3_ENTRIES, ...DEV4_ENTRIES, ...DEV5_ENTRIES, ...DEV6_ENTRIES, ...DEV7_ENTRIES, ...DEV8_ENTRIES, ...DEV9_ENTRIES, ...DEV10_ENTRIES, ...DEV11_ENTRIES, ...DEV12_ENTRIES];
+export const DEV_UNANSWERABLE: string[] = [...DEV_UNANSWERABLE_1, ...DEV2_UNANSWERABLE.filter((q) => !ANSWERED_LATER.has(q)), ...DEV3_UNANSWERABLE, ...DEV4_UNANSWERABLE, ...DEV5_UNANSWERABLE, ...DEV6_UNANSWERABLE, ...DEV7_UNANSWERABLE, ...DEV8_UNANSWERABLE, ...DEV9_UNANSWERABLE, ...DEV10_UNANSWERABLE, ...DEV11_UNANSWERABLE, ...DEV12_UNANSWERABLE, ...DEV13_UNANSWERABLE, ...DEV14_UNANSWERABLE];
+export const DEV_ENTRIES: CuratedEntry[] = [...DEV_ENTRIES_1, ...DEV2_ENTRIES, ...DEV3_ENTRIES, ...DEV4_ENTRIES, ...DEV5_ENTRIES, ...DEV6_ENTRIES, ...DEV7_ENTRIES, ...DEV8_ENTRIES, ...DEV9_ENTRIES, ...DEV10_ENTRIES, ...DEV11_ENTRIES, ...DEV12_ENTRIES, ...DEV13_ENTRIES, ...DEV14_ENTRIES];
