@@ -105,3 +105,10 @@ test('concepts: 还是 (A 还是 B) joins the choices, it is not asked about', (
   const t = terms('钱是给学生还是给学校');
   assert.ok(!t.includes('还是') && t.includes('学生') && t.includes('学校'), t.join(','));
 });
+
+test('concepts: 最多 (at most) asks for a ceiling and survives the segmentation (jieba alone cuts 最 / 多, or glues 最多能)', () => {
+  for (const q of ['大病保险一年最多能报多少钱', '最多能借多少', '灵活就业社保补贴最多能享受几年']) {
+    const c = analyzer.concepts(q).find((x) => x.term === '最多');
+    assert.ok(c && c.soft && c.alts.some((a) => a.term === '最高') && c.alts.some((a) => a.term === '不超过'), `${q}: ${terms(q).join(',')}`);
+  }
+});
