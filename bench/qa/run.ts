@@ -2,7 +2,7 @@
  * 政策问答 benchmark: quality on the judged set (bench/qa/policies.ts, questions.ts) against two
  * baselines in the same run, then latency per question over a large synthetic clause index.
  *
- *   GONGKAI_TEST_DB=sqlite node --expose-gc --import tsx bench/qa/run.ts [--set dev|dev3|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15|dev16|judged] [--clauses 100000] [--no-scale] [--verbose] [--sweep] [--profile]
+ *   GONGKAI_TEST_DB=sqlite node --expose-gc --import tsx bench/qa/run.ts [--set dev|dev3|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15|dev16|dev17|dev18|judged] [--clauses 100000] [--no-scale] [--verbose] [--sweep] [--profile]
  *   (--verbose lists the dev set's misses; the judged set's only with --show-judged, which tuning runs never pass;
  *   --ask "问题" (repeatable, dev sets only) prints how one question is read, its candidates and the decision, then stops)
  *   GONGKAI_TEST_DB=postgres GONGKAI_TEST_PG_URL=postgres://… npx tsx bench/qa/run.ts --clauses 100000
@@ -44,6 +44,8 @@ import { DEV12_ENTRIES, DEV12_POLICIES, DEV12_QUESTIONS, DEV12_UNANSWERABLE } fr
 import { DEV13_ENTRIES, DEV13_POLICIES, DEV13_QUESTIONS, DEV13_UNANSWERABLE } from './dev/set13.js';
 import { DEV15_ENTRIES, DEV15_POLICIES, DEV15_QUESTIONS, DEV15_UNANSWERABLE } from './dev/set15.js';
 import { DEV16_ENTRIES, DEV16_POLICIES, DEV16_QUESTIONS, DEV16_UNANSWERABLE } from './dev/set16.js';
+import { DEV17_ENTRIES, DEV17_POLICIES, DEV17_QUESTIONS, DEV17_UNANSWERABLE } from './dev/set17.js';
+import { DEV18_ENTRIES, DEV18_POLICIES, DEV18_QUESTIONS, DEV18_UNANSWERABLE } from './dev/set18.js';
 import { DEV14_ENTRIES, DEV14_POLICIES, DEV14_QUESTIONS, DEV14_UNANSWERABLE } from './dev/set14.js';
 
 const args = process.argv.slice(2);
@@ -75,8 +77,10 @@ const SETS: QaSet[] = [
   { name: 'dev14', policies: DEV14_POLICIES, questions: DEV14_QUESTIONS, unanswerable: DEV14_UNANSWERABLE, entries: DEV14_ENTRIES, heldOutSplit: false },
   { name: 'dev15', policies: DEV15_POLICIES, questions: DEV15_QUESTIONS, unanswerable: DEV15_UNANSWERABLE, entries: DEV15_ENTRIES, heldOutSplit: false },
   { name: 'dev16', policies: DEV16_POLICIES, questions: DEV16_QUESTIONS, unanswerable: DEV16_UNANSWERABLE, entries: DEV16_ENTRIES, heldOutSplit: false },
+  { name: 'dev17', policies: DEV17_POLICIES, questions: DEV17_QUESTIONS, unanswerable: DEV17_UNANSWERABLE, entries: DEV17_ENTRIES, heldOutSplit: false },
+  { name: 'dev18', policies: DEV18_POLICIES, questions: DEV18_QUESTIONS, unanswerable: DEV18_UNANSWERABLE, entries: DEV18_ENTRIES, heldOutSplit: false },
   { name: 'judged', policies: POLICIES, questions: QUESTIONS, unanswerable: UNANSWERABLE, entries: ENTRIES, heldOutSplit: true },
-].filter((s) => (setArg === 'both' ? !['dev3', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16'].includes(s.name) : s.name === setArg));
+].filter((s) => (setArg === 'both' ? !['dev3', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18'].includes(s.name) : s.name === setArg));
 
 const UNITS: Record<string, string> = { 区卫生健康局: '区卫健局', 区教育和体育局: '区教体局', 区人力资源和社会保障局: '区人社局', 区民政局: '区民政局', 区住房和城乡建设局: '区住建局', 区市场监督管理局: '区市场监管局', 区退役军人事务局: '区退役军人局' };
 
