@@ -367,14 +367,14 @@ export class QaEngine {
   }
 
   /** How much of an entry phrasing the question covers (idf-weighted share of the phrasing's words it holds). */
-  #phraseCoverage(phrase: number, qTerms: Set<string>, folded: string, topicTerms: Set<string>): { pc: number; topic: boolean } {
+  #phraseCoverage(phrase: number, qTerms: Set<string>, folded: string, topicTerms: Set<string>, topicFolded: string): { pc: number; topic: boolean } {
     let got = 0, all = 0, topic = false;
     for (const p of this.#phraseConcepts[phrase]!) {
       const w = Math.max(0.05, ...p.alts.map((a) => (this.entryIndex.df(a.term) > 0 ? this.entryIndex.coverIdf(a.term) : 0))) * (p.soft ? SOFT_FACTOR : 1);
       all += w;
       if (folded.includes(p.term) || p.alts.some((a) => a.weight >= BIGRAM_WEIGHT && qTerms.has(a.term))) {
         got += w;
-        if (!topic && !p.soft && ([...topicTerms].some((t) => t.includes(p.term)) || p.alts.some((a) => a.weight >= BIGRAM_WEIGHT && topicTerms.has(a.term)))) topic = true;
+        if (!topic && !p.soft && (topicFolded.includes(p.term) || p.alts.some((a) => a.weight >= BIGRAM_WEIGHT && topicTerms.has(a.term)))) topic = true;
       }
     }
     return { pc: all > 0 ? got / all : 0, topic };
@@ -389,13 +389,14 @@ export class QaEngine {
     const folded = cs.map((c) => c.term).join(' ');
     // The same from the question's topic words only (not its intent words: 多少钱 → 标准).
     const topicTerms = new Set(cs.filter((c) => !c.soft).flatMap((c) => c.alts.filter((a) => a.weight >= BIGRAM_WEIGHT).map((a) => a.term)));
+    const topicFolded = cs.filter((c) => !c.soft).map((c) => c.term).join(' ');
     const qTypes = askedTypes(question);
     const qAspects = askedAspects(question, qTypes);
     const qGrams = new Set(bigramsOfQuestion(question));
     const best = new Map<number, EntryHit>();
     for (const h of this.entryIndex.search(cs, limit * 3)) {
       const e = this.#phraseOf[h.doc]!;
-      const { pc, topic: sharesTopic } = this.#phraseCoverage(h.doc, qTerms, folded, topicTerms);
+      const { pc, topic: sharesTopic } = this.#phraseCoverage(h.doc, qTerms, folded, topicTerms, topicFolded);
       const match = h.coverage + pc > 0 ? (2 * h.coverage * pc) / (h.coverage + pc) : 0;
       const prev = best.get(e);
       const pg = this.#phraseGrams[h.doc]!;

@@ -125,3 +125,9 @@ test('带哪些东西 / 准备些什么 ask for the materials', () => {
   assert.ok(materials.ask.test('卖房子办过户要带哪些东西') && materials.ask.test('要准备些什么') && materials.ask.test('申请要带什么'));
   assert.equal(materials.ask.test('过户多久能办完'), false);
 });
+
+test('什么价格 / 价钱 ask for an amount', () => {
+  const amount = ANSWER_TYPES.find((t) => t.name === 'amount')!;
+  assert.ok(amount.ask.test('车位按什么价格计费') && amount.ask.test('这个价钱合适吗'));
+  assert.equal(amount.ask.test('车位在哪里'), false);
+});
