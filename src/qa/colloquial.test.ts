@@ -112,3 +112,9 @@ test('concepts: 最多 (at most) asks for a ceiling and survives the segmentatio
     assert.ok(c && c.soft && c.alts.some((a) => a.term === '最高') && c.alts.some((a) => a.term === '不超过'), `${q}: ${terms(q).join(',')}`);
   }
 });
+
+test('the shipped synonym table gives each word one line (a second line would be merged silently and drift from the first)', () => {
+  const heads = shippedLexicon().groups.map((g) => g[0]);
+  const twice = heads.filter((h, i) => heads.indexOf(h) !== i);
+  assert.deepEqual(twice, []);
+});
