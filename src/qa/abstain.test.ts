@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { Analyzer, shippedLexicon } from './analyze.js';
 import type { DocState } from '../disclosure/public.js';
 import { askedTypes, ENGINE_PARAMS, QaEngine, rankAnswers, shouldAbstain, typeAgreement, type ClauseDoc } from './engine.js';
+import { RANK_PARAMS } from './rank.js';
 
 const analyzer = new Analyzer(shippedLexicon());
 const P = { abstain: 0.3, abstainMissing: 0.5 };
@@ -297,4 +298,27 @@ test('engine: an entry sharing only an intent word with the question (标准 ←
   const q2 = '危房重建补助多少钱';
   const r2 = rankAnswers(eng, eng.candidates(analyzer.concepts(q2), 20, q2), live, { question: q2 });
   assert.ok(r2.answers[0]?.kind === 'entry' && r2.answers[0].entryId === 9, JSON.stringify(r2.answers[0]));
+});
+
+test('engine: a paraphrase in the words of an entry\'s answer finds the article it cites, and the entry with it; gone with the entry', () => {
+  const birth = doc(9, '生育津贴办理细则', [
+    '第一条 生育津贴由区医疗保障服务中心拨付给用人单位，用人单位收到后5个工作日内发放给职工。',
+    '第二条 生育津贴按照用人单位上年度职工月平均工资除以30再乘以产假天数计发。',
+    '第三条 生育津贴低于本人工资标准的，差额由用人单位补足。',
+  ]);
+  const entries = [{ entryId: 51, question: '生育津贴计发标准', answer: '生完孩子在家歇产假期间发的钱，按单位上年度月平均工资除以30、乘以产假天数算。', sources: [{ itemId: 9, article: 2 }] }];
+  const q = '生完孩子在家歇着那阵子，单位发放的生育津贴咋算';
+  const top = (e: QaEngine) => rankAnswers(e, e.candidates(analyzer.concepts(q), 20, q), live).answers[0];
+  const on = new QaEngine(analyzer, birth, entries);
+  assert.deepEqual([top(on)?.kind, top(on)?.entryId], ['entry', 51]);
+  on.setEntries([]);
+  assert.equal(top(on)?.article, 1, 'the entry\'s words leave the article with the entry (发放 is article 1\'s)');
+  const saved = { extra: RANK_PARAMS.extra, extraGram: RANK_PARAMS.extraGram };
+  try {
+    Object.assign(RANK_PARAMS, { extra: 0, extraGram: 0 });
+    const off = new QaEngine(analyzer, birth, entries);
+    assert.deepEqual([top(off)?.kind, top(off)?.article], ['clause', 1]);
+  } finally {
+    Object.assign(RANK_PARAMS, saved);
+  }
 });

@@ -186,10 +186,12 @@ export class QaEngine {
   readonly #memo = new Map<string, string[]>();
   /** Documents folded for the within-document stage, most recently used last (bounded). */
   readonly #prep = new Map<number, PreparedDoc>();
+  /** "item:article" → the phrasings and answers of the curated entries citing it. */
+  #citedBy = new Map<string, string>();
   #prepared(d: number): PreparedDoc {
     let p = this.#prep.get(d);
     if (p) { this.#prep.delete(d); this.#prep.set(d, p); return p; }
-    p = prepareDocument(this.#docs[d]!.clauses.map((i) => this.clauses[i]!));
+    p = prepareDocument(this.#docs[d]!.clauses.map((i) => this.clauses[i]!).map((c) => (RANK_PARAMS.extra > 0 ? { ...c, extra: this.#citedBy.get(`${c.itemId}:${c.article}`) } : c)));
     this.#prep.set(d, p);
     if (this.#prep.size > 4000) this.#prep.delete(this.#prep.keys().next().value!);
     return p;
@@ -303,6 +305,16 @@ export class QaEngine {
       }
     });
     this.entries = entries;
+    // Each article's words as the curated entries citing it put them (their phrasings and answers): the
+    // within-document stage reads them beside the article's own text (a paraphrase in the entry's words
+    // finds the article, and the entry with it).
+    const citedBy = new Map<string, string>();
+    for (const e of entries) for (const s of e.sources) {
+      const k = `${s.itemId}:${s.article}`;
+      citedBy.set(k, `${citedBy.get(k) ?? ''}\n${e.question}\n${e.answer}`);
+    }
+    if (citedBy.size !== this.#citedBy.size || [...citedBy].some(([k, v]) => this.#citedBy.get(k) !== v)) this.#prep.clear();
+    this.#citedBy = citedBy;
     this.entryIndex = new Bm25Index(phrases);
     if (this.params.typoSound) this.entryIndex.alike = soundsAlike;
     this.entryIndex.plainAbsent = this.params.plainAbsent;

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Analyzer, shippedLexicon } from './analyze.js';
-import { ANSWER_TYPES, bigramsOfQuestion, prepareDocument, scorePrepared, scoreWithinDocument, type PreparedDoc } from './rank.js';
+import { ANSWER_TYPES, bigramsOfQuestion, prepareDocument, RANK_PARAMS, scorePrepared, scoreWithinDocument, type PreparedDoc } from './rank.js';
 
 const analyzer = new Analyzer(shippedLexicon());
 const RELIEF = [
@@ -130,4 +130,21 @@ test('什么价格 / 价钱 ask for an amount', () => {
   const amount = ANSWER_TYPES.find((t) => t.name === 'amount')!;
   assert.ok(amount.ask.test('车位按什么价格计费') && amount.ask.test('这个价钱合适吗'));
   assert.equal(amount.ask.test('车位在哪里'), false);
+});
+
+test('an article is also read in the words of the curated entries citing it: they rank it, but are not its coverage', () => {
+  const arts = [
+    { path: '第一条', text: '第一条 生育津贴按照用人单位上年度职工月平均工资除以30再乘以产假天数计发。' },
+    { path: '第二条', text: '第二条 生育津贴由区医疗保障服务中心拨付给用人单位，用人单位收到后5个工作日内发放给职工。' },
+    { path: '第三条', text: '第三条 生育津贴低于本人工资标准的，差额由用人单位补足。' },
+  ];
+  const entry = '生完孩子在家歇着的日子发的钱怎么算\n按单位上年度月平均工资除以30、乘以产假天数计发。';
+  const doc = prepareDocument(arts.map((a, i) => ({ ...a, extra: i === 0 ? entry : undefined })));
+  const q = '生完孩子在家歇着那阵子的钱按啥算';
+  const on = scorePrepared(doc, analyzer.concepts(q), q);
+  assert.ok(on[0]!.score > on[1]!.score && on[0]!.score > on[2]!.score, on.map((s) => s.score).join(' '));
+  // What the article itself holds of the question is unchanged: the abstention judges the clause's own text.
+  assert.ok(on[0]!.credit.every((c) => c === 0), on[0]!.credit.join(','));
+  const off = scorePrepared(doc, analyzer.concepts(q), q, { ...RANK_PARAMS, extra: 0, extraGram: 0 });
+  assert.ok(!(off[0]!.score > off[1]!.score), off.map((s) => s.score).join(' '));
 });

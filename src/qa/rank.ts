@@ -23,6 +23,11 @@ export type RankParams = {
   answerType: number;
   /** Share taken off the score of a purpose article (第一条 为……，制定本办法) or a closing one (自……起施行), unless the question asks why. */
   purpose: number;
+  /** Credit of a question word found only in the curated entries citing the article (their phrasings and answers);
+   *  it ranks the article within its document but is not its coverage (the abstention judges the article's own text). */
+  extra: number;
+  /** The same for a character bigram of the question (the phrase share). */
+  extraGram: number;
 };
 
 /**
@@ -53,10 +58,10 @@ export function statedTypes(text: string): number {
   return m;
 }
 
-export const RANK_PARAMS: RankParams = { softLocal: 0.3, head: 0.25, proximity: 0.15, window: 8, bigram: 0.5, phrase: 0.3, answerType: 1.5, purpose: 0.5 };
+export const RANK_PARAMS: RankParams = { softLocal: 0.3, head: 0.25, proximity: 0.15, window: 8, bigram: 0.5, phrase: 0.3, answerType: 1.5, purpose: 0.5, extra: 0.5, extraGram: 0.5 };
 
 /** title: the document's title, read with the heading (it answers 什么文件 questions and carries the topic). */
-export type LocalClause = { text: string; path: string; title?: string };
+export type LocalClause = { text: string; path: string; title?: string; extra?: string };
 /** credit: per question word, what the article holds of it (0…1: the best alternative's weight; bigram back-off less). */
 export type LocalScore = { score: number; coverage: number; credit: number[] };
 
@@ -116,7 +121,9 @@ export type PreparedDoc = { bodies: string[]; heads: string[]; types: Uint16Arra
   /** 1 for an article that only states the document's purpose or its entry into force. */
   boiler: Uint8Array;
   /** Bigram blooms of the bodies and heads (absent: every search is run). */
-  bodyBloom?: Uint32Array; headBloom?: Uint32Array };
+  bodyBloom?: Uint32Array; headBloom?: Uint32Array;
+  /** The words of the curated entries citing each article (their phrasings and answers), folded; absent: none. */
+  extras?: string[]; extraBloom?: Uint32Array };
 
 export function prepareDocument(clauses: readonly LocalClause[]): PreparedDoc {
   const bodies = clauses.map((c) => foldText(c.text));
@@ -124,10 +131,11 @@ export function prepareDocument(clauses: readonly LocalClause[]): PreparedDoc {
     const first = bodies[i]!.split('\n')[0]!;
     return foldText(`${c.title ?? ''}\n${c.path}`) + (first.length <= 24 ? `\n${first}` : '');
   });
+  const extras = clauses.some((c) => c.extra) ? clauses.map((c) => foldText(c.extra ?? '')) : undefined;
   const types = new Uint16Array(clauses.length);
   clauses.forEach((c, i) => { types[i] = statedTypes(c.text); });
   const boiler = new Uint8Array(clauses.map((c) => (isBoilerplate(c.text) ? 1 : 0)));
-  return { bodies, heads, types, boiler, bodyBloom: bloomOf(bodies), headBloom: bloomOf(heads) };
+  return { bodies, heads, types, boiler, bodyBloom: bloomOf(bodies), headBloom: bloomOf(heads), extras, extraBloom: extras && bloomOf(extras) };
 }
 
 /** An article saying only why the document was made (为……，制定本办法) or when it takes effect (本办法自……起施行). */
@@ -161,17 +169,23 @@ export function scorePrepared(doc: PreparedDoc, concepts: readonly QueryConcept[
   const match: number[][] = [];
   const pos: number[][] = [];
   const inHead: number[][] = [];
+  /** owned[q][c]: the credit from the article's own text and headings (not the citing entries' words). */
+  const owned: number[][] = [];
   const { bodyBloom, headBloom } = doc;
   for (const c of concepts) {
     const m = new Array<number>(n).fill(0);
     const at = new Array<number>(n).fill(-1);
     const h = new Array<number>(n).fill(0);
+    // Without entry words the article's own credit is its match.
+    const own = doc.extras ? new Array<number>(n).fill(0) : m;
     let any = false;
     const hashes = c.alts.map((a) => hashesOf(a.term));
     for (let i = 0; i < n; i++) {
       const b = bestAlt(bodies, bodyBloom, i, c, hashes);
       const hb = bestAlt(heads, headBloom, i, c, hashes);
       m[i] = Math.max(b.w, hb.w);
+      if (doc.extras) own[i] = m[i]!;
+      if (doc.extras && m[i]! < p.extra) { const e = bestAlt(doc.extras, doc.extraBloom, i, c, hashes); m[i] = Math.max(m[i]!, p.extra * e.w); }
       at[i] = b.at;
       if (hb.w > 0) h[i] = 1;
       if (m[i]! > 0) any = true;
@@ -182,10 +196,10 @@ export function scorePrepared(doc: PreparedDoc, concepts: readonly QueryConcept[
       const bh = bg.map(hashesOf);
       for (let i = 0; i < n; i++) {
         const k = bg.filter((g, j) => indexIn(bodies, bodyBloom, i, g, bh[j]!) >= 0).length;
-        if (k > 0) m[i] = p.bigram * (k / bg.length);
+        if (k > 0) m[i] = own[i] = p.bigram * (k / bg.length);
       }
     }
-    match.push(m); pos.push(at); inHead.push(h);
+    match.push(m); pos.push(at); inHead.push(h); owned.push(own);
   }
   // Weight of each concept: its rarity among this document's articles (a word in every article tells none apart).
   const weights = concepts.map((c, q) => {
@@ -206,9 +220,9 @@ export function scorePrepared(doc: PreparedDoc, concepts: readonly QueryConcept[
   const nWords = concepts.length;
   const total = weights.reduce((s, w) => s + w, 0);
   // The question's character bigrams (Han and digits), weighted by their rarity among the articles.
-  const gramHit = grams.map((g, j) => bodies.map((_, i) => indexIn(bodies, bodyBloom, i, g, gramHashes[j]!) >= 0));
+  const gramHit = grams.map((g, j) => bodies.map((_, i) => (indexIn(bodies, bodyBloom, i, g, gramHashes[j]!) >= 0 ? 1 : p.extraGram > 0 && doc.extras && indexIn(doc.extras, doc.extraBloom, i, g, gramHashes[j]!) >= 0 ? p.extraGram : 0)));
   const gramW = gramHit.map((hits) => {
-    const df = hits.filter(Boolean).length;
+    const df = hits.filter((h) => h > 0).length;
     return df === 0 ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5));
   });
   const gramTotal = gramW.reduce((s, w) => s + w, 0);
@@ -229,11 +243,11 @@ export function scorePrepared(doc: PreparedDoc, concepts: readonly QueryConcept[
       if (a >= 0 && b >= 0 && Math.abs(a - b) <= p.window + concepts[q]!.term.length) close++;
     }
     let gram = 0;
-    for (let g = 0; g < grams.length; g++) if (gramHit[g]![i]) gram += gramW[g]!;
+    for (let g = 0; g < grams.length; g++) gram += gramW[g]! * gramHit[g]![i]!;
     const words = total > 0 ? ((1 - p.head) * body + p.head * head) / total : 0;
     const s = gramTotal > 0 ? (1 - p.phrase) * words + p.phrase * (gram / gramTotal) : words;
     const damp = doc.boiler[i] && p.purpose && !ASKS_WHY.test(question) ? 1 - p.purpose : 1;
-    out.push({ score: damp * (s + (pairs ? p.proximity * (close / pairs) : 0)), coverage: found / concepts.length, credit: concepts.map((_, q) => match[q]![i]!) });
+    out.push({ score: damp * (s + (pairs ? p.proximity * (close / pairs) : 0)), coverage: found / concepts.length, credit: concepts.map((_, q) => owned[q]![i]!) });
   }
   return out;
 }
