@@ -313,7 +313,12 @@ export class QaEngine {
       const k = `${s.itemId}:${s.article}`;
       citedBy.set(k, `${citedBy.get(k) ?? ''}\n${e.question}\n${e.answer}`);
     }
-    if (citedBy.size !== this.#citedBy.size || [...citedBy].some(([k, v]) => this.#citedBy.get(k) !== v)) this.#prep.clear();
+    // Only the documents whose entry words changed are folded again.
+    for (const k of new Set([...citedBy.keys(), ...this.#citedBy.keys()])) {
+      if (citedBy.get(k) === this.#citedBy.get(k)) continue;
+      const gi = this.#groupOf.get(Number(k.slice(0, k.indexOf(':'))));
+      if (gi !== undefined) this.#prep.delete(gi);
+    }
     this.#citedBy = citedBy;
     this.entryIndex = new Bm25Index(phrases);
     if (this.params.typoSound) this.entryIndex.alike = soundsAlike;
