@@ -191,7 +191,11 @@ export class QaEngine {
   #prepared(d: number): PreparedDoc {
     let p = this.#prep.get(d);
     if (p) { this.#prep.delete(d); this.#prep.set(d, p); return p; }
-    p = prepareDocument(this.#docs[d]!.clauses.map((i) => this.clauses[i]!).map((c) => (RANK_PARAMS.extra > 0 ? { ...c, extra: this.#citedBy.get(`${c.itemId}:${c.article}`) } : c)));
+    p = prepareDocument(this.#docs[d]!.clauses.map((i) => {
+      const c = this.clauses[i]!;
+      const extra = RANK_PARAMS.extra > 0 ? this.#citedBy.get(`${c.itemId}:${c.article}`) : undefined;
+      return extra ? { ...c, extra } : c;
+    }));
     this.#prep.set(d, p);
     if (this.#prep.size > 4000) this.#prep.delete(this.#prep.keys().next().value!);
     return p;

@@ -184,8 +184,10 @@ export function scorePrepared(doc: PreparedDoc, concepts: readonly QueryConcept[
       const b = bestAlt(bodies, bodyBloom, i, c, hashes);
       const hb = bestAlt(heads, headBloom, i, c, hashes);
       m[i] = Math.max(b.w, hb.w);
-      if (doc.extras) own[i] = m[i]!;
-      if (doc.extras && m[i]! < p.extra) { const e = bestAlt(doc.extras, doc.extraBloom, i, c, hashes); m[i] = Math.max(m[i]!, p.extra * e.w); }
+      if (doc.extras) {
+        own[i] = m[i]!;
+        if (m[i]! < p.extra) m[i] = Math.max(m[i]!, p.extra * bestAlt(doc.extras, doc.extraBloom, i, c, hashes).w);
+      }
       at[i] = b.at;
       if (hb.w > 0) h[i] = 1;
       if (m[i]! > 0) any = true;
