@@ -48,6 +48,7 @@ import * as set16 from './dev/set16.js';
 import * as set17 from './dev/set17.js';
 import * as set18 from './dev/set18.js';
 import * as set20 from './dev/set20.js';
+import * as set19 from './dev/set19.js';
 import * as set21 from './dev/set21.js';
 import * as set22 from './dev/set22.js';
 
@@ -77,7 +78,7 @@ function batchSet(n: number, m: Record<string, unknown>): QaSet {
 const SETS: QaSet[] = [
   { name: 'dev', policies: DEV_POLICIES, questions: DEV_QUESTIONS, unanswerable: DEV_UNANSWERABLE, entries: DEV_ENTRIES, heldOutSplit: false },
   // Each development batch alone (as its first look was taken): `--set dev14`.
-  ...([[3, set3], [5, set5], [6, set6], [7, set7], [8, set8], [9, set9], [10, set10], [11, set11], [12, set12], [13, set13], [14, set14], [15, set15], [16, set16], [17, set17], [18, set18], [20, set20], [21, set21], [22, set22]] as const).map(([n, m]) => batchSet(n, m)),
+  ...([[3, set3], [5, set5], [6, set6], [7, set7], [8, set8], [9, set9], [10, set10], [11, set11], [12, set12], [13, set13], [14, set14], [15, set15], [16, set16], [17, set17], [18, set18], [19, set19], [20, set20], [21, set21], [22, set22]] as const).map(([n, m]) => batchSet(n, m)),
   { name: 'judged', policies: POLICIES, questions: QUESTIONS, unanswerable: UNANSWERABLE, entries: ENTRIES, heldOutSplit: true },
 ].filter((s) => (setArg === 'both' ? s.name === 'dev' || s.name === 'judged' : s.name === setArg));
 
