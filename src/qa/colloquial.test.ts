@@ -118,3 +118,20 @@ test('the shipped synonym table gives each word one line (a second line would be
   const twice = heads.filter((h, i) => heads.indexOf(h) !== i);
   assert.deepEqual(twice, []);
 });
+
+test('the 2026-12-04 vocabulary: 揭发 / 私盖 / 砍树 / 物管费 reach the words the documents use (举报, 违法建设, 砍伐, 物业服务费)', () => {
+  const alts = (q: string, w: string) => analyzer.concepts(q).some((c) => c.term === w || c.alts.some((a) => a.term === w));
+  assert.ok(alts('揭发邻居私盖的房子', '举报'), JSON.stringify(analyzer.concepts('揭发邻居私盖的房子')));
+  assert.ok(alts('揭发邻居私盖的房子', '违法建设'));
+  assert.ok(alts('楼前的树能砍树吗', '砍伐'));
+  assert.ok(alts('物管费多少钱一平', '物业服务费'));
+  const engine = new QaEngine(analyzer, [
+    clause(1, '第一条 公民举报违法建设经查证属实的，按照拆除面积给予举报人200元至2000元奖励。'),
+    clause(2, '第二条 申请砍伐城市树木的，应当向区园林绿化主管部门提交申请，经批准后补植。'),
+    clause(3, '第三条 物业服务费按照房屋建筑面积计收，收费标准在小区显著位置公示。'),
+  ], []);
+  const top = (q: string) => { const { text, concepts } = questionConcepts(engine, q); return engine.candidates(concepts, 5, text).clauses[0]?.clause.article; };
+  assert.equal(top('揭发私盖的棚子给多少钱'), 1);
+  assert.equal(top('门口的树想砍树找谁批'), 2);
+  assert.equal(top('物管费按什么收'), 3);
+});
