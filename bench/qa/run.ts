@@ -2,7 +2,7 @@
  * 政策问答 benchmark: quality on the judged set (bench/qa/policies.ts, questions.ts) against two
  * baselines in the same run, then latency per question over a large synthetic clause index.
  *
- *   GONGKAI_TEST_DB=sqlite node --expose-gc --import tsx bench/qa/run.ts [--set dev|dev3|dev5…dev18|judged] [--clauses 100000] [--no-scale] [--verbose] [--sweep] [--profile]
+ *   GONGKAI_TEST_DB=sqlite node --expose-gc --import tsx bench/qa/run.ts [--set dev|dev3|dev5…dev22 (no dev4)|judged] [--clauses 100000] [--no-scale] [--verbose] [--sweep] [--profile]
  *   (--verbose lists the dev set's misses; the judged set's only with --show-judged, which tuning runs never pass;
  *   --ask "问题" (repeatable, dev sets only) prints how one question is read, its candidates and the decision, then stops)
  *   GONGKAI_TEST_DB=postgres GONGKAI_TEST_PG_URL=postgres://… npx tsx bench/qa/run.ts --clauses 100000
