@@ -47,8 +47,8 @@ import * as set15 from './dev/set15.js';
 import * as set16 from './dev/set16.js';
 import * as set17 from './dev/set17.js';
 import * as set18 from './dev/set18.js';
-import * as set20 from './dev/set20.js';
 import * as set19 from './dev/set19.js';
+import * as set20 from './dev/set20.js';
 import * as set21 from './dev/set21.js';
 import * as set22 from './dev/set22.js';
 
