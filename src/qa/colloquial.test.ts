@@ -135,3 +135,41 @@ test('the 2026-12-04 vocabulary: 揭发 / 私盖 / 砍树 / 物管费 reach the 
   assert.equal(top('门口的树想砍树找谁批'), 2);
   assert.equal(top('物管费按什么收'), 3);
 });
+
+test('the 2026-12-04 vocabulary from batch 23: 员工 / 残保金 / 挪走 / 预存 / 拿回 reach the words the documents use (职工, 残疾人就业保障金, 移植, 预收费, 领回)', () => {
+  const alts = (q: string, w: string) => analyzer.concepts(q).some((c) => c.term === w || c.alts.some((a) => a.term === w));
+  assert.ok(alts('我们公司要交残保金吗', '残疾人就业保障金'), JSON.stringify(analyzer.concepts('我们公司要交残保金吗')));
+  assert.ok(alts('残疾员工多了有奖励吗', '职工'));
+  assert.ok(alts('修路要把古树挪走', '移植'));
+  assert.ok(alts('补习班让我预存一年的钱', '预收费'));
+  assert.ok(alts('被扣的三轮车怎么拿回', '领回'));
+  const engine = new QaEngine(analyzer, [
+    clause(1, '第一条 用人单位未按期缴纳残疾人就业保障金的，自欠缴之日起按日加收5‰的滞纳金。'),
+    clause(2, '第二条 古树名木原则上不得移植，确需移植的由市林业主管部门批准。'),
+    clause(3, '第三条 培训机构不得一次性预收费超过3个月的费用。'),
+    clause(4, '第四条 被暂扣的物品，当事人可以在7日内凭身份证到保管处领回。'),
+  ], []);
+  const top = (q: string) => { const { text, concepts } = questionConcepts(engine, q); return engine.candidates(concepts, 5, text).clauses[0]?.clause.article; };
+  assert.equal(top('残保金晚交了咋办'), 1);
+  assert.equal(top('老树能挪走吗'), 2);
+  assert.equal(top('能预存一年吗'), 3);
+  assert.equal(top('被扣的车咋拿回'), 4);
+});
+
+test('the 2026-12-04 vocabulary from batch 24: 会员卡 / 撤离 / 油钱 / 不干了 / 教资 reach the words the documents use (预付卡, 转移, 交通补助, 停业, 教师资格)', () => {
+  const alts = (q: string, w: string) => analyzer.concepts(q).some((c) => c.term === w || c.alts.some((a) => a.term === w));
+  assert.ok(alts('理发店的会员卡能退吗', '预付卡'), JSON.stringify(analyzer.concepts('理发店的会员卡能退吗')));
+  assert.ok(alts('村里让撤离咋办', '转移'));
+  assert.ok(alts('开车走的油钱给报吗', '交通补助'));
+  assert.ok(alts('面馆突然不干了', '停业'));
+  assert.ok(alts('教资认定在哪办', '教师资格'));
+  const engine = new QaEngine(analyzer, [
+    clause(1, '第一条 单张记名预付卡资金限额不超过5000元。'),
+    clause(2, '第二条 自行驾驶车辆转移的，每户一次性给予交通补助200元。'),
+    clause(3, '第三条 发卡经营者停业、歇业的，应当提前30日公告并办理退款。'),
+  ], []);
+  const top = (q: string) => { const { text, concepts } = questionConcepts(engine, q); return engine.candidates(concepts, 5, text).clauses[0]?.clause.article; };
+  assert.equal(top('会员卡最多能充多少'), 1);
+  assert.equal(top('自己开车撤离油钱给不给'), 2);
+  assert.equal(top('店不干了卡里的钱咋办'), 3);
+});
