@@ -112,8 +112,10 @@ export type EngineParams = {
   plainAbsent: number;
   /** 1: the agreement route needs the phrasing to share a topic word with the question, not only an intent word (标准). */
   agreeTopic: number;
+  /** Share of an article's rank from how much of the question's topic (its words by weight, not intent words) the document's title holds (0: off). */
+  titleBoost: number;
 };
-export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.25, agreeBonus: 0.15, entryBlend: 0.05, entryClause: 0.2, entryBlendClean: 0.3, abstain: 0.3, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.45, abstainMissingEntry: 0.47, typoSound: 1, typoWords: 1, nearMatch: 0.5, nearTop: 3, nearOff: 0.05, typeMatch: 0.35, typeVeto: 0, aspectVeto: 1, answerStates: 1, typeAmount: 0, typeRank: 5, missingCredit: 0.55, missingCreditLong: 0.5, typeOff: 0.3, wholeRank: 3, plainAbsent: 0.25, typoJoins: 1, typoSynonyms: 1, kindPromote: 0.1, agreeTopic: 1 };
+export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.25, agreeBonus: 0.15, entryBlend: 0.05, entryClause: 0.2, entryBlendClean: 0.3, abstain: 0.3, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.45, abstainMissingEntry: 0.47, typoSound: 1, typoWords: 1, nearMatch: 0.5, nearTop: 3, nearOff: 0.05, typeMatch: 0.35, typeVeto: 0, aspectVeto: 1, answerStates: 1, typeAmount: 0, typeRank: 5, missingCredit: 0.55, missingCreditLong: 0.5, typeOff: 0.3, wholeRank: 3, plainAbsent: 0.25, typoJoins: 1, typoSynonyms: 1, kindPromote: 0.1, agreeTopic: 1, titleBoost: 0.2 };
 
 /** A ranked clause: BM25 fields of the article's own hit plus the document-stage figures. */
 export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCoverage: number; docRank: number; local: number;
@@ -188,6 +190,16 @@ export class QaEngine {
   readonly #prep = new Map<number, PreparedDoc>();
   /** "item:article" → the phrasings and answers of the curated entries citing it. */
   #citedBy = new Map<string, string>();
+  readonly #titles = new Map<number, string>();
+  /** A document's title, folded (by document group; the title is the same in all its clauses). */
+  #foldedTitle(d: number): string {
+    let t = this.#titles.get(d);
+    if (t === undefined) {
+      const first = this.#docs[d]!.clauses[0];
+      this.#titles.set(d, (t = first === undefined ? '' : foldText(this.clauses[first]!.title)));
+    }
+    return t;
+  }
   #prepared(d: number): PreparedDoc {
     let p = this.#prep.get(d);
     if (p) { this.#prep.delete(d); this.#prep.set(d, p); return p; }
@@ -276,6 +288,7 @@ export class QaEngine {
       }
       this.docIndex.remove(gi, this.#docFields(this.clauses[g.clauses[0]!]?.title ?? '', bodies));
       this.#prep.delete(gi);
+      this.#titles.delete(gi);
       this.#groupOf.delete(itemId);
     }
     this.versions.delete(itemId);
@@ -460,12 +473,19 @@ export class QaEngine {
       let missingW = 0;
       cs.forEach((c, q) => { const need = c.term.length >= 4 ? P.missingCreditLong : P.missingCredit; if (!c.soft && topicNoun[q] && local.every((l) => !(l.credit[q]! >= need))) missingW += weights[q]!; });
       const missingTopic = wTotal > 0 ? missingW / wTotal : 0;
+      let titleShare = 0;
+      if (P.titleBoost > 0) {
+        const title = this.#foldedTitle(d);
+        let tw = 0, tAll = 0;
+        cs.forEach((c, q) => { if (c.soft) return; tAll += weights[q]!; let best = 0; for (const a of c.alts) if (a.weight > best && a.weight >= BIGRAM_WEIGHT && title.includes(a.term)) best = a.weight; tw += weights[q]! * best; });
+        titleShare = tAll > 0 ? tw / tAll : 0;
+      }
       g.clauses.forEach((ci, k) => {
         const h = own.get(ci);
         const l = local[k]!;
         if (!h && l.score <= 0) return;
         const docCoverage = dh?.coverage ?? h?.coverage ?? 0;
-        const rank = Math.min(0.9999, (P.doc * (dh?.rank ?? 0) + P.local * l.score + P.clause * (h?.rank ?? 0)) / norm);
+        const rank = Math.min(0.9999, ((1 - P.titleBoost) * (P.doc * (dh?.rank ?? 0) + P.local * l.score + P.clause * (h?.rank ?? 0))) / norm + P.titleBoost * titleShare);
         // Confidence: how much of the question (words weighted by rarity in the collection; a word the collection
         // lacks weighs the most) the document holds, blended with how much this article (with its headings) holds.
         let wc = 0;
