@@ -259,9 +259,11 @@ test('engine: a close runner-up stating the precise kind asked (几次) answers 
     ...doc(4, '职业技能提升补贴实施办法', ['第一条 参加失业保险累计缴费满1年的企业职工，取得职业技能等级证书的，可以申请技能提升补贴。', '第二条 同一职业同一等级只能申请一次补贴，每人每年享受补贴不超过3次。', '第三条 补贴标准：取得初级证书的补贴1000元，中级证书1500元。', '第四条 职工应当在取得证书之日起12个月内申请补贴。']),
     ...doc(5, '临时救助实施细则', ['第一条 临时救助向户籍所在地镇、街道申请。', '第二条 临时救助审批5个工作日内完成。']),
   ];
-  // (Without 最多, which since reads 不超过 and finds 第二条 by itself.)
+  // (Without 最多, which since reads 不超过 and finds 第二条 by itself; and at the article weight 0.5, since at 1
+  // the article's own score finds 第二条 by itself too: the scenario is a best clause lacking the kind asked.)
   const q = '一年能领几次技能补贴';
-  const ask = (params = ENGINE_PARAMS) => {
+  const base = { ...ENGINE_PARAMS, clause: 0.5 };
+  const ask = (params = base) => {
     const eng = new QaEngine(analyzer, clauses, [], params);
     return rankAnswers(eng, eng.candidates(analyzer.concepts(q), 20, q), live, { question: q });
   };
@@ -270,7 +272,10 @@ test('engine: a close runner-up stating the precise kind asked (几次) answers 
   assert.deepEqual([on.answers[0]!.itemId, on.answers[0]!.article], [4, 2]);
   assert.ok(on.answers.every((a, i) => i === 0 || a.score <= on.answers[i - 1]!.score), 'scores stay in order');
   // Without it the best clause (第一条, no count) lacks the kind asked and the engine abstains.
-  assert.equal(ask({ ...ENGINE_PARAMS, kindPromote: 0 }).abstained, true);
+  assert.equal(ask({ ...base, kindPromote: 0 }).abstained, true);
+  // At the shipped weights the count article is the best clause outright.
+  const shipped = ask(ENGINE_PARAMS);
+  assert.deepEqual([shipped.abstained, shipped.answers[0]?.itemId, shipped.answers[0]?.article], [false, 4, 2]);
 });
 
 test('engine: an entry sharing only an intent word with the question (标准 ← 多少钱) is not preferred for citing the best clause', () => {

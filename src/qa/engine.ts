@@ -115,7 +115,7 @@ export type EngineParams = {
   /** Share of an article's rank from how much of the question's topic (its words by weight, not intent words) the document's title holds (0: off). */
   titleBoost: number;
 };
-export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 0.5, entryMatch: 0.9, agreeMatch: 0.25, agreeBonus: 0.15, entryBlend: 0.05, entryClause: 0.2, entryBlendClean: 0.3, abstain: 0.3, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.45, abstainMissingEntry: 0.47, typoSound: 1, typoWords: 1, nearMatch: 0.5, nearTop: 3, nearOff: 0.05, typeMatch: 0.35, typeVeto: 0, aspectVeto: 1, answerStates: 1, typeAmount: 0, typeRank: 5, missingCredit: 0.55, missingCreditLong: 0.5, typeOff: 0.3, wholeRank: 3, plainAbsent: 0.25, typoJoins: 1, typoSynonyms: 1, kindPromote: 0.1, agreeTopic: 1, titleBoost: 0.2 };
+export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 1, entryMatch: 0.9, agreeMatch: 0.25, agreeBonus: 0.15, entryBlend: 0.05, entryClause: 0.2, entryBlendClean: 0.3, abstain: 0.3, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.45, abstainMissingEntry: 0.47, typoSound: 1, typoWords: 1, nearMatch: 0.5, nearTop: 3, nearOff: 0.05, typeMatch: 0.35, typeVeto: 0, aspectVeto: 1, answerStates: 1, typeAmount: 0, typeRank: 5, missingCredit: 0.55, missingCreditLong: 0.5, typeOff: 0.3, wholeRank: 3, plainAbsent: 0.25, typoJoins: 1, typoSynonyms: 1, kindPromote: 0.1, agreeTopic: 1, titleBoost: 0.2 };
 
 /** A ranked clause: BM25 fields of the article's own hit plus the document-stage figures. */
 export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCoverage: number; docRank: number; local: number;
