@@ -173,3 +173,21 @@ test('the 2026-12-04 vocabulary from batch 24: 会员卡 / 撤离 / 油钱 / 不
   assert.equal(top('自己开车撤离油钱给不给'), 2);
   assert.equal(top('店不干了卡里的钱咋办'), 3);
 });
+
+test('the 2026-12-04 vocabulary from batches 25 and 26: 救助站 / 点火 / 骑手 / 麦子 / 泥头车 reach the words the documents use (救助管理站, 野外用火, 新就业形态就业人员, 小麦, 建筑垃圾运输)', () => {
+  const alts = (q: string, w: string) => analyzer.concepts(q).some((c) => c.term === w || c.alts.some((a) => a.term === w));
+  assert.ok(alts('救助站管饭吗', '救助管理站'), JSON.stringify(analyzer.concepts('救助站管饭吗')));
+  assert.ok(alts('在山上点火要批吗', '野外用火'));
+  assert.ok(alts('骑手摔伤了能报吗', '新就业形态就业人员'));
+  assert.ok(alts('种麦子的保险', '小麦'));
+  assert.ok(alts('泥头车几点能上路', '建筑垃圾运输'));
+  const engine = new QaEngine(analyzer, [
+    clause(1, '第一条 森林防火期内禁止野外用火；因生产需要用火的，应当提前3日报镇（街道）批准。'),
+    clause(2, '第二条 小麦保险每亩保费30元，农户自缴20%。'),
+    clause(3, '第三条 救助管理站为受助人员提供符合食品卫生要求的食物。'),
+  ], []);
+  const top = (q: string) => { const { text, concepts } = questionConcepts(engine, q); return engine.candidates(concepts, 5, text).clauses[0]?.clause.article; };
+  assert.equal(top('山上烧荒得找谁批'), 1);
+  assert.equal(top('种麦子上保险自己掏多少'), 2);
+  assert.equal(top('救助站管饭不'), 3);
+});
