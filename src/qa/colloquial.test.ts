@@ -191,3 +191,21 @@ test('the 2026-12-04 vocabulary from batches 25 and 26: 救助站 / 点火 / 骑
   assert.equal(top('种麦子上保险自己掏多少'), 2);
   assert.equal(top('救助站管饭不'), 3);
 });
+
+test('the 2026-12-04 vocabulary from batches 27 and 28: 代步车 / 古董 / 温室 / 扫街 / 小病 reach the words the documents use (机动轮椅车, 文物, 大棚, 保洁, 门诊)', () => {
+  const alts = (q: string, w: string) => analyzer.concepts(q).some((c) => c.term === w || c.alts.some((a) => a.term === w));
+  assert.ok(alts('残疾人代步车有补贴吗', '机动轮椅车'), JSON.stringify(analyzer.concepts('残疾人代步车有补贴吗')));
+  assert.ok(alts('挖地基挖出来古董了咋办', '文物'));
+  assert.ok(alts('温室边上能搭屋吗', '大棚'));
+  assert.ok(alts('村里扫街一个月多少钱', '保洁'));
+  assert.ok(alts('看小病能报多少', '门诊'));
+  const engine = new QaEngine(analyzer, [
+    clause(1, '第一条 持证的下肢残疾人使用机动轮椅车的，每人每年发放燃油补贴300元。'),
+    clause(2, '第二条 施工中发现文物的，应当立即停止施工，保护现场，并在24小时内报告区文物主管部门。'),
+    clause(3, '第三条 乡村公益性岗位从事保洁、护林等工作的，每月岗位补贴800元。'),
+  ], []);
+  const top = (q: string) => { const { text, concepts } = questionConcepts(engine, q); return engine.candidates(concepts, 5, text).clauses[0]?.clause.article; };
+  assert.equal(top('开残疾人代步车每年能领多少加油钱'), 1);
+  assert.equal(top('工地上刨出来老物件咋办'), 2);
+  assert.equal(top('在村里扫街一个月能挣多少'), 3);
+});

@@ -27,6 +27,8 @@ import { DEV23_POLICIES } from './set23.js';
 import { DEV24_POLICIES } from './set24.js';
 import { DEV25_POLICIES } from './set25.js';
 import { DEV26_POLICIES } from './set26.js';
+import { DEV27_POLICIES } from './set27.js';
+import { DEV28_POLICIES } from './set28.js';
 
 const BATCH1: Policy[] = [
   {
@@ -125,5 +127,5 @@ const BATCH1: Policy[] = [
   },
 ];
 
-/** Batches 1, 2 (set2.ts), 3 (set3.ts), 5 (set5.ts), 6 (set6.ts), 7 (set7.ts), 8 (set8.ts), 9 (set9.ts), 10 (set10.ts), 11 (set11.ts), 12 (set12.ts), 13 (set13.ts), 14 (set14.ts), 15 (set15.ts), 16 (set16.ts), 17 (set17.ts), 18 (set18.ts), 19 (set19.ts), 20 (set20.ts), 21 (set21.ts), 22 (set22.ts), 23 (set23.ts), 24 (set24.ts), 25 (set25.ts) and 26 (set26.ts). */
-export const DEV_POLICIES: Policy[] = [...BATCH1, ...DEV2_POLICIES, ...DEV3_POLICIES, ...DEV5_POLICIES, ...DEV6_POLICIES, ...DEV7_POLICIES, ...DEV8_POLICIES, ...DEV9_POLICIES, ...DEV10_POLICIES, ...DEV11_POLICIES, ...DEV12_POLICIES, ...DEV13_POLICIES, ...DEV14_POLICIES, ...DEV15_POLICIES, ...DEV16_POLICIES, ...DEV17_POLICIES, ...DEV18_POLICIES, ...DEV19_POLICIES, ...DEV20_POLICIES, ...DEV21_POLICIES, ...DEV22_POLICIES, ...DEV23_POLICIES, ...DEV24_POLICIES, ...DEV25_POLICIES, ...DEV26_POLICIES];
+/** Batches 1, 2 (set2.ts), 3 (set3.ts), 5 (set5.ts), 6 (set6.ts), 7 (set7.ts), 8 (set8.ts), 9 (set9.ts), 10 (set10.ts), 11 (set11.ts), 12 (set12.ts), 13 (set13.ts), 14 (set14.ts), 15 (set15.ts), 16 (set16.ts), 17 (set17.ts), 18 (set18.ts), 19 (set19.ts), 20 (set20.ts), 21 (set21.ts), 22 (set22.ts), 23 (set23.ts), 24 (set24.ts), 25 (set25.ts), 26 (set26.ts), 27 (set27.ts) and 28 (set28.ts). */
+export const DEV_POLICIES: Policy[] = [...BATCH1, ...DEV2_POLICIES, ...DEV3_POLICIES, ...DEV5_POLICIES, ...DEV6_POLICIES, ...DEV7_POLICIES, ...DEV8_POLICIES, ...DEV9_POLICIES, ...DEV10_POLICIES, ...DEV11_POLICIES, ...DEV12_POLICIES, ...DEV13_POLICIES, ...DEV14_POLICIES, ...DEV15_POLICIES, ...DEV16_POLICIES, ...DEV17_POLICIES, ...DEV18_POLICIES, ...DEV19_POLICIES, ...DEV20_POLICIES, ...DEV21_POLICIES, ...DEV22_POLICIES, ...DEV23_POLICIES, ...DEV24_POLICIES, ...DEV25_POLICIES, ...DEV26_POLICIES, ...DEV27_POLICIES, ...DEV28_POLICIES];
