@@ -11,7 +11,7 @@ import { Analyzer, shippedLexicon, standardQuestion, SYN_FORWARD, type LexiconDa
 import { acquireLock, releaseLock } from '../jobs/jobs.js';
 import { systemActor } from '../lib/context.js';
 import { Bm25Index, SOFT_FACTOR, TYPO_WEIGHT, type BmDoc, type Hit } from './bm25.js';
-import { ANSWER_TYPES, bigramsOfQuestion, prepareDocument, RANK_PARAMS, scorePrepared, statedTypes, type PreparedDoc } from './rank.js';
+import { ASKS_SCOPE, isScope, ANSWER_TYPES, bigramsOfQuestion, prepareDocument, RANK_PARAMS, scorePrepared, statedTypes, type PreparedDoc } from './rank.js';
 import { readQaVersion, reindexClausesState } from './clause-index.js';
 import { unitNames } from './consult.service.js';
 import { soundsAlike } from './homophone.js';
@@ -114,8 +114,10 @@ export type EngineParams = {
   agreeTopic: number;
   /** Share of an article's rank from how much of the question's topic (its words by weight, not intent words) the document's title holds (0: off). */
   titleBoost: number;
+  /** Share taken off the rank of a scope or definition article (本办法适用于…, 本办法所称…) unless the question asks who or what is covered (0: off). */
+  scopeDamp: number;
 };
-export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 1, entryMatch: 0.9, agreeMatch: 0.25, agreeBonus: 0.15, entryBlend: 0.05, entryClause: 0.2, entryBlendClean: 0.3, abstain: 0.3, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.45, abstainMissingEntry: 0.47, typoSound: 1, typoWords: 1, nearMatch: 0.5, nearTop: 3, nearOff: 0.05, typeMatch: 0.35, typeVeto: 0, aspectVeto: 1, answerStates: 1, typeAmount: 0, typeRank: 5, missingCredit: 0.55, missingCreditLong: 0.5, typeOff: 0.3, wholeRank: 3, plainAbsent: 0.25, typoJoins: 1, typoSynonyms: 1, kindPromote: 0.1, agreeTopic: 1, titleBoost: 0.2 };
+export const ENGINE_PARAMS: EngineParams = { topDocs: 4, doc: 2, local: 1, clause: 1, entryMatch: 0.9, agreeMatch: 0.25, agreeBonus: 0.15, entryBlend: 0.05, entryClause: 0.2, entryBlendClean: 0.3, abstain: 0.3, confLocal: 0.5, topicPenalty: 1, abstainMissing: 0.45, abstainMissingEntry: 0.47, typoSound: 1, typoWords: 1, nearMatch: 0.5, nearTop: 3, nearOff: 0.05, typeMatch: 0.35, typeVeto: 0, aspectVeto: 1, answerStates: 1, typeAmount: 0, typeRank: 5, missingCredit: 0.55, missingCreditLong: 0.5, typeOff: 0.3, wholeRank: 3, plainAbsent: 0.25, typoJoins: 1, typoSynonyms: 1, kindPromote: 0.1, agreeTopic: 1, titleBoost: 0.2, scopeDamp: 0.2 };
 
 /** A ranked clause: BM25 fields of the article's own hit plus the document-stage figures. */
 export type ClauseHit = Hit & { clause: ClauseDoc; docCoverage: number; localCoverage: number; docRank: number; local: number;
@@ -464,6 +466,9 @@ export class QaEngine {
     const topicNoun = cs.map((c) => this.analyzer.isTopicNoun(c.term));
     let topic = -1;
     cs.forEach((c, q) => { if (!c.soft && (topic < 0 || weights[q]! > weights[topic]!)) topic = q; });
+    // A scope or definition article (本办法适用于…, 本办法所称…) holds the topic words of every question on its document:
+    // it gives way unless the question asks who or what is covered.
+    const scopeDamped = P.scopeDamp > 0 && !ASKS_SCOPE.test(question);
     const out: ClauseHit[] = [];
     for (const d of chosen) {
       const dh = docHit.get(d);
@@ -480,12 +485,13 @@ export class QaEngine {
         cs.forEach((c, q) => { if (c.soft) return; tAll += weights[q]!; let best = 0; for (const a of c.alts) if (a.weight > best && a.weight >= BIGRAM_WEIGHT && title.includes(a.term)) best = a.weight; tw += weights[q]! * best; });
         titleShare = tAll > 0 ? tw / tAll : 0;
       }
+      const scopeArticle = scopeDamped ? g.clauses.map((ci) => isScope(this.clauses[ci]!.text)) : [];
       g.clauses.forEach((ci, k) => {
         const h = own.get(ci);
         const l = local[k]!;
         if (!h && l.score <= 0) return;
         const docCoverage = dh?.coverage ?? h?.coverage ?? 0;
-        const rank = Math.min(0.9999, ((1 - P.titleBoost) * (P.doc * (dh?.rank ?? 0) + P.local * l.score + P.clause * (h?.rank ?? 0))) / norm + P.titleBoost * titleShare);
+        const rank = (scopeDamped && scopeArticle[k] ? 1 - P.scopeDamp : 1) * Math.min(0.9999, ((1 - P.titleBoost) * (P.doc * (dh?.rank ?? 0) + P.local * l.score + P.clause * (h?.rank ?? 0))) / norm + P.titleBoost * titleShare);
         // Confidence: how much of the question (words weighted by rarity in the collection; a word the collection
         // lacks weighs the most) the document holds, blended with how much this article (with its headings) holds.
         let wc = 0;

@@ -142,6 +142,11 @@ export function prepareDocument(clauses: readonly LocalClause[]): PreparedDoc {
 const PURPOSE = /^\s*(第[一二三四五六七八九十百]+条\s*)?为.{2,120}(制定|特制定|修订)本(办法|规定|细则|方案|意见|措施|实施办法|实施细则|指引)。?\s*$/s;
 const IN_FORCE = /^\s*(第[一二三四五六七八九十百]+条\s*)?本(办法|规定|细则|方案|意见|措施|指引)自.{2,40}起(施行|实施)[^。]*。?\s*$/s;
 export const isBoilerplate = (text: string): boolean => PURPOSE.test(text) || IN_FORCE.test(text);
+/** A scope or definition article: it names the document's subject, so it holds the topic words of every question. */
+const SCOPE = /^\s*(第[一二三四五六七八九十百]+条\s*)?本(办法|规定|细则|方案|意见|措施|实施办法|实施细则|指引|条例)(适用于|所称)/;
+export const isScope = (text: string): boolean => SCOPE.test(text);
+/** A question asking who or what a document covers, or what a term means (the scope or definition article answers it). */
+export const ASKS_SCOPE = /条件|资格|哪些人|谁能|谁可以|什么人|哪些情况|什么情况|适用|范围|算不算|算是|属于|属不属于|是什么|什么是|是指|指什么|包括|哪些|哪类|什么样/;
 /** A question asking why or on what basis (the purpose article answers it). */
 const ASKS_WHY = /为什么|为何|目的|依据|根据什么/;
 
