@@ -2,7 +2,7 @@
  * 政策问答 benchmark: quality on the judged set (bench/qa/policies.ts, questions.ts) against two
  * baselines in the same run, then latency per question over a large synthetic clause index.
  *
- *   GONGKAI_TEST_DB=sqlite node --expose-gc --import tsx bench/qa/run.ts [--set dev|dev3|dev5…dev28 (no dev4)|judged] [--clauses 100000] [--no-scale] [--verbose] [--sweep] [--profile]
+ *   GONGKAI_TEST_DB=sqlite node --expose-gc --import tsx bench/qa/run.ts [--set dev|dev3|dev5…dev30 (no dev4)|judged] [--clauses 100000] [--no-scale] [--verbose] [--sweep] [--profile]
  *   (--verbose lists the dev set's misses; the judged set's only with --show-judged, which tuning runs never pass;
  *   --ask "问题" (repeatable, dev sets only) prints how one question is read, its candidates and the decision, then stops)
  *   GONGKAI_TEST_DB=postgres GONGKAI_TEST_PG_URL=postgres://… npx tsx bench/qa/run.ts --clauses 100000
@@ -57,6 +57,8 @@ import * as set25 from './dev/set25.js';
 import * as set26 from './dev/set26.js';
 import * as set27 from './dev/set27.js';
 import * as set28 from './dev/set28.js';
+import * as set29 from './dev/set29.js';
+import * as set30 from './dev/set30.js';
 
 const args = process.argv.slice(2);
 const argVal = (name: string, d: number) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : d; };
@@ -84,7 +86,7 @@ function batchSet(n: number, m: Record<string, unknown>): QaSet {
 const SETS: QaSet[] = [
   { name: 'dev', policies: DEV_POLICIES, questions: DEV_QUESTIONS, unanswerable: DEV_UNANSWERABLE, entries: DEV_ENTRIES, heldOutSplit: false },
   // Each development batch alone (as its first look was taken): `--set dev14`.
-  ...([[3, set3], [5, set5], [6, set6], [7, set7], [8, set8], [9, set9], [10, set10], [11, set11], [12, set12], [13, set13], [14, set14], [15, set15], [16, set16], [17, set17], [18, set18], [19, set19], [20, set20], [21, set21], [22, set22], [23, set23], [24, set24], [25, set25], [26, set26], [27, set27], [28, set28]] as const).map(([n, m]) => batchSet(n, m)),
+  ...([[3, set3], [5, set5], [6, set6], [7, set7], [8, set8], [9, set9], [10, set10], [11, set11], [12, set12], [13, set13], [14, set14], [15, set15], [16, set16], [17, set17], [18, set18], [19, set19], [20, set20], [21, set21], [22, set22], [23, set23], [24, set24], [25, set25], [26, set26], [27, set27], [28, set28], [29, set29], [30, set30]] as const).map(([n, m]) => batchSet(n, m)),
   { name: 'judged', policies: POLICIES, questions: QUESTIONS, unanswerable: UNANSWERABLE, entries: ENTRIES, heldOutSplit: true },
 ].filter((s) => (setArg === 'both' ? s.name === 'dev' || s.name === 'judged' : s.name === setArg));
 
