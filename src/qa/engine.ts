@@ -11,7 +11,7 @@ import { Analyzer, shippedLexicon, standardQuestion, SYN_FORWARD, type LexiconDa
 import { acquireLock, releaseLock } from '../jobs/jobs.js';
 import { systemActor } from '../lib/context.js';
 import { Bm25Index, SOFT_FACTOR, TYPO_WEIGHT, type BmDoc, type Hit } from './bm25.js';
-import { ASKS_SCOPE, isScope, ANSWER_TYPES, bigramsOfQuestion, prepareDocument, RANK_PARAMS, scorePrepared, statedTypes, type PreparedDoc } from './rank.js';
+import { ASKS_SCOPE, ANSWER_TYPES, bigramsOfQuestion, prepareDocument, RANK_PARAMS, scorePrepared, statedTypes, type PreparedDoc } from './rank.js';
 import { readQaVersion, reindexClausesState } from './clause-index.js';
 import { unitNames } from './consult.service.js';
 import { soundsAlike } from './homophone.js';
@@ -192,16 +192,6 @@ export class QaEngine {
   readonly #prep = new Map<number, PreparedDoc>();
   /** "item:article" → the phrasings and answers of the curated entries citing it. */
   #citedBy = new Map<string, string>();
-  readonly #titles = new Map<number, string>();
-  /** A document's title, folded (by document group; the title is the same in all its clauses). */
-  #foldedTitle(d: number): string {
-    let t = this.#titles.get(d);
-    if (t === undefined) {
-      const first = this.#docs[d]!.clauses[0];
-      this.#titles.set(d, (t = first === undefined ? '' : foldText(this.clauses[first]!.title)));
-    }
-    return t;
-  }
   #prepared(d: number): PreparedDoc {
     let p = this.#prep.get(d);
     if (p) { this.#prep.delete(d); this.#prep.set(d, p); return p; }
@@ -290,7 +280,6 @@ export class QaEngine {
       }
       this.docIndex.remove(gi, this.#docFields(this.clauses[g.clauses[0]!]?.title ?? '', bodies));
       this.#prep.delete(gi);
-      this.#titles.delete(gi);
       this.#groupOf.delete(itemId);
     }
     this.versions.delete(itemId);
@@ -473,25 +462,25 @@ export class QaEngine {
     for (const d of chosen) {
       const dh = docHit.get(d);
       const g = this.#docs[d]!;
-      const local = scorePrepared(this.#prepared(d), cs, question);
+      const prep = this.#prepared(d);
+      const local = scorePrepared(prep, cs, question);
       const topicMissing = topic >= 0 && local.every((l) => !(l.credit[topic]! > 0));
       let missingW = 0;
       cs.forEach((c, q) => { const need = c.term.length >= 4 ? P.missingCreditLong : P.missingCredit; if (!c.soft && topicNoun[q] && local.every((l) => !(l.credit[q]! >= need))) missingW += weights[q]!; });
       const missingTopic = wTotal > 0 ? missingW / wTotal : 0;
       let titleShare = 0;
       if (P.titleBoost > 0) {
-        const title = this.#foldedTitle(d);
+        const title = prep.title ?? '';
         let tw = 0, tAll = 0;
         cs.forEach((c, q) => { if (c.soft) return; tAll += weights[q]!; let best = 0; for (const a of c.alts) if (a.weight > best && a.weight >= BIGRAM_WEIGHT && title.includes(a.term)) best = a.weight; tw += weights[q]! * best; });
         titleShare = tAll > 0 ? tw / tAll : 0;
       }
-      const scopeArticle = scopeDamped ? g.clauses.map((ci) => isScope(this.clauses[ci]!.text)) : [];
       g.clauses.forEach((ci, k) => {
         const h = own.get(ci);
         const l = local[k]!;
         if (!h && l.score <= 0) return;
         const docCoverage = dh?.coverage ?? h?.coverage ?? 0;
-        const rank = (scopeDamped && scopeArticle[k] ? 1 - P.scopeDamp : 1) * Math.min(0.9999, ((1 - P.titleBoost) * (P.doc * (dh?.rank ?? 0) + P.local * l.score + P.clause * (h?.rank ?? 0))) / norm + P.titleBoost * titleShare);
+        const rank = (scopeDamped && prep.scope?.[k] ? 1 - P.scopeDamp : 1) * Math.min(0.9999, ((1 - P.titleBoost) * (P.doc * (dh?.rank ?? 0) + P.local * l.score + P.clause * (h?.rank ?? 0))) / norm + P.titleBoost * titleShare);
         // Confidence: how much of the question (words weighted by rarity in the collection; a word the collection
         // lacks weighs the most) the document holds, blended with how much this article (with its headings) holds.
         let wc = 0;

@@ -120,6 +120,10 @@ function bestAlt(texts: readonly string[], bloom: Uint32Array | undefined, i: nu
 export type PreparedDoc = { bodies: string[]; heads: string[]; types: Uint16Array;
   /** 1 for an article that only states the document's purpose or its entry into force. */
   boiler: Uint8Array;
+  /** 1 for a scope or definition article (本办法适用于…, 本办法所称…; absent: none known). */
+  scope?: Uint8Array;
+  /** The document's title, folded (absent: not known). */
+  title?: string;
   /** Bigram blooms of the bodies and heads (absent: every search is run). */
   bodyBloom?: Uint32Array; headBloom?: Uint32Array;
   /** The words of the curated entries citing each article (their phrasings and answers), folded; absent: none. */
@@ -135,7 +139,8 @@ export function prepareDocument(clauses: readonly LocalClause[]): PreparedDoc {
   const types = new Uint16Array(clauses.length);
   clauses.forEach((c, i) => { types[i] = statedTypes(c.text); });
   const boiler = new Uint8Array(clauses.map((c) => (isBoilerplate(c.text) ? 1 : 0)));
-  return { bodies, heads, types, boiler, bodyBloom: bloomOf(bodies), headBloom: bloomOf(heads), extras, extraBloom: extras && bloomOf(extras) };
+  const scope = new Uint8Array(clauses.map((c) => (isScope(c.text) ? 1 : 0)));
+  return { bodies, heads, types, boiler, scope, title: foldText(clauses[0]?.title ?? ''), bodyBloom: bloomOf(bodies), headBloom: bloomOf(heads), extras, extraBloom: extras && bloomOf(extras) };
 }
 
 /** An article saying only why the document was made (为……，制定本办法) or when it takes effect (本办法自……起施行). */
@@ -145,8 +150,8 @@ export const isBoilerplate = (text: string): boolean => PURPOSE.test(text) || IN
 /** A scope or definition article: it names the document's subject, so it holds the topic words of every question. */
 const SCOPE = /^\s*(第[一二三四五六七八九十百]+条\s*)?本(办法|规定|细则|方案|意见|措施|实施办法|实施细则|指引|条例)(适用于|所称)/;
 export const isScope = (text: string): boolean => SCOPE.test(text);
-/** A question asking who or what a document covers, or what a term means (the scope or definition article answers it). */
-export const ASKS_SCOPE = /条件|资格|哪些人|谁能|谁可以|什么人|哪些情况|什么情况|适用|范围|算不算|算是|属于|属不属于|是什么|什么是|是指|指什么|包括|哪些|哪类|什么样/;
+/** A question asking who or what a document covers (the qualify answer type), or what a term means: the scope or definition article answers it. */
+export const ASKS_SCOPE = new RegExp(`${ANSWER_TYPES.find((t) => t.name === 'qualify')!.ask.source}|什么情况|适用|范围|算不算|算是|属于|属不属于|是什么|什么是|是指|指什么|包括|哪些|哪类|什么样`);
 /** A question asking why or on what basis (the purpose article answers it). */
 const ASKS_WHY = /为什么|为何|目的|依据|根据什么/;
 
